@@ -1,0 +1,39 @@
+"""`tdkt render`: the official documents of a round (Quyết định, Tờ trình, Biên bản, Báo cáo)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tdkt.commands.common import AwardOpt, ForceOpt, SessionOpt
+
+
+class Document(StrEnum):
+    decision = "decision"
+    proposal = "proposal"
+    minutes = "minutes"
+    report = "report"
+
+
+class DocFormat(StrEnum):
+    docx = "docx"
+    pdf = "pdf"
+    html = "html"
+    xlsx = "xlsx"
+
+
+def render(
+    document: Annotated[Document, typer.Argument(help="decision (Quyết định) | proposal (Tờ trình) | minutes (Biên bản kiểm phiếu) | report (Báo cáo tổng hợp).")],
+    session: SessionOpt = None,
+    award: AwardOpt = None,
+    fmt: Annotated[DocFormat, typer.Option("--format", "-f", help="docx | pdf | html | xlsx.")] = DocFormat.docx,
+    out: Annotated[Path | None, typer.Option("--out", help="Thư mục ghi văn bản; mặc định thư mục hiện tại.")] = None,
+    force: ForceOpt = False,
+) -> None:
+    """Soạn văn bản của đợt theo thể thức Nghị định 30/2020."""
+    from tdkt.errors import TdktError
+
+    raise TdktError("Lệnh render chưa được cài đặt.")

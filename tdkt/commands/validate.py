@@ -1,0 +1,34 @@
+"""`tdkt validate`: check nominees against the award criteria of the round's legal regime."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tdkt.commands.common import AwardOpt, ForceOpt, OutputOpt, SessionOpt
+
+
+class ValidateFormat(StrEnum):
+    table = "table"
+    json = "json"
+    xlsx = "xlsx"
+
+
+def validate(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Danh sách đề nghị.")],
+    session: SessionOpt = None,
+    rules: Annotated[str | None, typer.Option("--rules", help="Bộ tiêu chí (mã hoặc đường dẫn); mặc định theo ngày của đợt.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Năm thành tích được xét.")] = None,
+    award: AwardOpt = None,
+    fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="table | json | xlsx (bản sao có chú thích).")] = ValidateFormat.table,
+    output: OutputOpt = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo như lỗi (mã thoát 1).")] = False,
+    force: ForceOpt = False,
+) -> None:
+    """Thẩm định từng người/tập thể được đề nghị theo tiêu chí của pháp luật và quy chế Hội đồng, nêu rõ căn cứ."""
+    from tdkt.errors import TdktError
+
+    raise TdktError("Lệnh validate chưa được cài đặt.")

@@ -1,0 +1,66 @@
+"""The only module that imports rich: lazy consoles for stdout/stderr and small table helpers."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+
+@cache
+def out() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+@cache
+def err() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def error(message: str) -> None:
+    """One Vietnamese line on stderr, prefixed "Lỗi:"."""
+    err().print(f"[bold red]Lỗi:[/] {escape(message)}")
+
+
+def warn(message: str) -> None:
+    err().print(f"[yellow]Chú ý:[/] {escape(message)}")
+
+
+def info(message: str) -> None:
+    out().print(message)
+
+
+def escape(text: str) -> str:
+    from rich.markup import escape as _escape
+
+    return _escape(text)
+
+
+def print_json(document: dict[str, Any]) -> None:
+    """One JSON document on stdout, UTF-8, not ASCII-escaped (the contract's --format json)."""
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def table(title: str | None, columns: list[str], rows: list[list[Any]], **kwargs: Any) -> Table:
+    from rich.table import Table
+
+    t = Table(title=title, **kwargs)
+    for col in columns:
+        t.add_column(col)
+    for row in rows:
+        t.add_row(*("" if v is None else escape(str(v)) for v in row))
+    return t
+
+
+def show(renderable: Any) -> None:
+    out().print(renderable)

@@ -1,0 +1,111 @@
+"""Findings: what a stage has to say about an input, as data (never as an exception)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # the nomination cannot go forward
+    WARNING = "warning"  # the secretariat must look at it
+    INFO = "info"  # how something was understood
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+def column_letter(index: int) -> str:
+    """0-based column index → Excel letters (0 → A, 26 → AA)."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+class CellRef(BaseModel):
+    """Where a value came from: file, sheet, 1-based row and Excel column letter."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    header: str | None = None
+
+    @property
+    def a1(self) -> str:
+        if self.row is None:
+            return self.column or ""
+        return f"{self.column or ''}{self.row}"
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.sheet:
+            parts.append(f"trang tính '{self.sheet}'")
+        if self.row is not None and self.column:
+            parts.append(f"ô {self.column}{self.row}")
+        elif self.row is not None:
+            parts.append(f"dòng {self.row}")
+        elif self.column:
+            parts.append(f"cột {self.column}")
+        if self.header:
+            parts.append(f"({self.header})")
+        return ", ".join(parts)
+
+
+class Finding(BaseModel):
+    """One thing a stage found. ``code`` says what kind; ``rule`` says which legal criterion."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    severity: Severity
+    message: str
+    rule: str | None = None
+    basis: str | None = None
+    cell: CellRef | None = None
+    subject: str | None = None
+    params: dict[str, Any] = Field(default_factory=dict)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        c = self.cell
+        return (
+            c.file if c else "",
+            c.sheet or "" if c else "",
+            c.row or 0 if c else 0,
+            len(c.column or "") if c else 0,
+            c.column or "" if c else "",
+            self.severity.rank,
+            self.code,
+            self.rule or "",
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON shape (design.md §4): code, severity, rule, basis, message, cell."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "rule": self.rule,
+            "basis": self.basis,
+            "message": self.message,
+            "cell": self.cell.a1 if self.cell else None,
+            "sheet": self.cell.sheet if self.cell else None,
+            "file": self.cell.file if self.cell else None,
+        }
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=Finding.sort_key)
+
+
+def worst(findings: list[Finding]) -> Severity | None:
+    if not findings:
+        return None
+    return min((f.severity for f in findings), key=lambda s: s.rank)

@@ -1,0 +1,68 @@
+"""The catalogue of finding codes: code → default severity, Vietnamese template, why it matters.
+
+Each stage registers its own codes here with :func:`register`; :func:`make` builds a Finding from a
+code and its parameters so that the wording of a code lives in one place.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import Any
+
+from tdkt.findings import CellRef, Finding, Severity
+
+
+@dataclass(frozen=True)
+class Message:
+    code: str
+    severity: Severity
+    template: str
+    description: str
+
+
+CATALOGUE: dict[str, Message] = {}
+
+
+def register(code: str, severity: Severity | str, template: str, description: str) -> None:
+    """Add a code to the catalogue. Codes are ``<stage>.<kebab-name>``; a code is registered once."""
+    if code in CATALOGUE and CATALOGUE[code].template != template:
+        raise ValueError(f"finding code registered twice with different text: {code}")
+    CATALOGUE[code] = Message(code, Severity(severity), template, description)
+
+
+class _SafeDict(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+_FORMATTER = string.Formatter()
+
+
+def render(template: str, params: dict[str, Any]) -> str:
+    """``template.format_map(params)`` that leaves unknown fields visible instead of raising."""
+    return _FORMATTER.vformat(template, (), _SafeDict(params))
+
+
+def make(
+    code: str,
+    *,
+    cell: CellRef | None = None,
+    severity: Severity | str | None = None,
+    rule: str | None = None,
+    basis: str | None = None,
+    subject: str | None = None,
+    **params: Any,
+) -> Finding:
+    """A Finding for a catalogued code; the message is the code's template filled with ``params``."""
+    msg = CATALOGUE[code]
+    return Finding(
+        code=code,
+        severity=Severity(severity) if severity is not None else msg.severity,
+        message=render(msg.template, params),
+        rule=rule,
+        basis=basis,
+        cell=cell,
+        subject=subject,
+        params=params,
+    )

@@ -1,0 +1,137 @@
+"""Domain models shared by every stage: nominees and their history, rounds.
+
+These are the contract between ingest (which fills them from spreadsheets and keeps the cell of
+every field in ``cells``), the criteria engine, the register and render. Everything is frozen.
+Vietnamese terms: danh hiệu → title, hình thức khen thưởng → award form, đơn vị → unit,
+sáng kiến → initiative, kỷ luật → discipline, xếp loại → rating, đợt xét → round.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tdkt.findings import CellRef
+
+Kind = Literal["individual", "collective", "household"]
+# Mức độ hoàn thành nhiệm vụ: xuất sắc / tốt / hoàn thành / không hoàn thành.
+Rating = Literal["htxs", "httnv", "htnv", "khtnv"]
+RATING_ORDER: dict[str, int] = {"htxs": 3, "httnv": 2, "htnv": 1, "khtnv": 0}
+# Cấp công nhận sáng kiến / đề tài: cơ sở, bộ-ngành-tỉnh, toàn quốc.
+Level = Literal["co_so", "bo_tinh", "toan_quoc"]
+LEVEL_ORDER: dict[str, int] = {"co_so": 1, "bo_tinh": 2, "toan_quoc": 3}
+Gender = Literal["male", "female"]
+Special = Literal["maternity", "training", "injury"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class YearRecord(_Frozen):
+    """One evaluation year: the rating and the emulation titles reached that year (award ids)."""
+
+    year: int
+    rating: Rating | None = None
+    titles: tuple[str, ...] = ()
+
+
+class PriorAward(_Frozen):
+    """An award already received (from the list's own columns or from the register)."""
+
+    award: str | None = None  # award id when known
+    award_text: str | None = None  # as written
+    year: int | None = None
+    period_from: int | None = None  # achievement period (thời gian thành tích)
+    period_to: int | None = None
+    decision_number: str | None = None
+    decision_date: dt.date | None = None
+    source: Literal["list", "register"] = "list"
+
+
+class Initiative(_Frozen):
+    """A sáng kiến or đề tài with its level of recognition and what it was already used for."""
+
+    kind: Literal["sang_kien", "de_tai"] = "sang_kien"
+    title: str | None = None
+    level: Level | None = None
+    year: int | None = None
+    used_for: str | None = None  # award id (or text) it already supported; one use only
+    decision: str | None = None
+
+
+class Discipline(_Frozen):
+    """A disciplinary measure (khiển trách, cảnh cáo, …) or a pending investigation."""
+
+    form: str | None = None  # khien_trach | canh_cao | ha_bac_luong | giang_chuc | cach_chuc | buoc_thoi_viec | other
+    form_text: str | None = None
+    year: int | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    pending: bool = False
+
+
+class CollectiveFacts(_Frozen):
+    """What a collective's row says about its members (for TTLĐTT, TTLĐXS, Cờ)."""
+
+    members: int | None = None
+    completed: int | None = None  # members rated HTNV or better
+    ltt: int | None = None  # members with Lao động tiên tiến
+    cstdcs: int | None = None  # members with Chiến sĩ thi đua cơ sở
+    disciplined: int | None = None  # members disciplined at cảnh cáo or above
+    women_percent: float | None = None
+    cluster: str | None = None  # cụm / khối thi đua
+    cluster_rank: int | None = None
+
+
+class Nominee(_Frozen):
+    """One row of a nomination list: a person, a collective or a household proposed for an award."""
+
+    id: str  # stable within a run: "<file>:<sheet>:<row>"
+    source: CellRef
+    stt: str | None = None
+    kind: Kind = "individual"
+    name: str
+    name_raw: str | None = None
+    gender: Gender | None = None
+    birth_date: dt.date | None = None
+    birth_year: int | None = None
+    cccd: str | None = None
+    staff_code: str | None = None  # mã CBCCVC
+    position: str | None = None  # chức vụ
+    department: str | None = None  # phòng ban
+    unit: str | None = None  # đơn vị / cơ quan
+    staff_category: str | None = None
+    direct_worker: bool | None = None
+    award: str | None = None  # award id requested
+    award_text: str | None = None
+    year: int | None = None  # the achievement year under review
+    history: tuple[YearRecord, ...] = ()
+    prior_awards: tuple[PriorAward, ...] = ()
+    initiatives: tuple[Initiative, ...] = ()
+    disciplines: tuple[Discipline, ...] = ()
+    recruited_on: dt.date | None = None
+    months_of_service: int | None = None
+    special: tuple[Special, ...] = ()  # maternity leave, training, injury time (count as work)
+    collective: CollectiveFacts | None = None
+    achievement: str | None = None
+    note: str | None = None
+    cells: dict[str, CellRef] = Field(default_factory=dict)
+
+    def year_record(self, year: int) -> YearRecord | None:
+        for y in self.history:
+            if y.year == year:
+                return y
+        return None
+
+
+class Round(_Frozen):
+    """A review round (đợt xét khen thưởng): id ``YYYY-N``, meeting date, years reviewed, council size."""
+
+    id: str
+    date: dt.date
+    years: tuple[int, ...] = ()
+    members: int | None = None
+    title: str | None = None
