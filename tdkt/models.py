@@ -135,3 +135,34 @@ class Round(_Frozen):
     years: tuple[int, ...] = ()
     members: int | None = None
     title: str | None = None
+
+
+class History(_Frozen):
+    """What the register knows about one nominee (filled by tdkt.register, merged by the engine)."""
+
+    person_id: str | None = None  # register identity, when matched
+    match: Literal["cccd", "staff_code", "name_birth", "name_birth_unit", "settled", "none", "ambiguous"] = "none"
+    history: tuple[YearRecord, ...] = ()
+    prior_awards: tuple[PriorAward, ...] = ()
+    initiatives: tuple[Initiative, ...] = ()
+    candidates: tuple[str, ...] = ()  # when ambiguous: short descriptions of the possible matches
+
+
+class VotePolicy(_Frozen):
+    """How the council's vote on one award is decided (from the rule pack or the council overlay).
+
+    ``required`` agree votes = ceil(share_num / share_den × base), where base is the denominator
+    (ALL council members by law). ``status`` says where the rule comes from; "unset" means the law
+    leaves it to the council and the overlay did not set it: the tally must answer "review".
+    """
+
+    award: str
+    share_num: int | None = None  # e.g. 90 (with share_den 100) or 2 (with 3)
+    share_den: int = 100
+    denominator: Literal["members", "present", "valid"] = "members"
+    comparison: Literal["at_least", "more_than"] = "at_least"
+    ballot_required: bool = False
+    status: Literal["law", "overlay", "unset", "not_required"] = "law"
+    basis: str | None = None  # article of law or of the council's regulation
+    uncertain: bool = False  # the fact is UNCERTAIN in legal.md
+    note: str | None = None
