@@ -1,0 +1,3 @@
+"""Reading nomination lists: files → sheets → header → fields → Nominee records, with findings."""
+
+from __future__ import annotations
