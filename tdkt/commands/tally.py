@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from tdkt.commands.common import AwardOpt, ForceOpt, FormatOpt, SessionOpt, TableJson
+
+if TYPE_CHECKING:
+    from tdkt.tally import TallyRun
+
+STATUS_VN = {
+    "pass": "Đạt",
+    "fail": "Không đạt",
+    "review": "Hội đồng xem xét",
+    "tie": "Đồng phiếu – Hội đồng quyết định",
+}
+SEVERITY_VN = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Ghi chú"}
 
 
 def tally(
@@ -15,11 +26,77 @@ def tally(
     session: SessionOpt = None,
     members: Annotated[int | None, typer.Option("--members", help="Số thành viên Hội đồng (mẫu số).")] = None,
     award: AwardOpt = None,
-    verify: Annotated[Path | None, typer.Option("--verify", help="Bản nhập thứ hai của cùng các phiếu, để đối chiếu.")] = None,
+    threshold: Annotated[
+        str | None,
+        typer.Option(
+            "--threshold",
+            metavar="PERCENT",
+            help="Tỷ lệ đồng ý cần đạt, trên tổng số thành viên (vd 80, 2/3, >50).",
+        ),
+    ] = None,
+    verify: Annotated[
+        Path | None, typer.Option("--verify", help="Bản nhập thứ hai của cùng các phiếu, để đối chiếu.")
+    ] = None,
     fmt: FormatOpt = TableJson.table,
     force: ForceOpt = False,
 ) -> None:
-    """Kiểm phiếu bầu của Hội đồng: tỷ lệ đồng ý trên TỔNG SỐ thành viên, ngưỡng theo từng hình thức."""
-    from tdkt.errors import TdktError
+    """Kiểm phiếu bầu của Hội đồng: tỷ lệ đồng ý trên TỔNG SỐ thành viên, ngưỡng theo từng hình thức.
 
-    raise TdktError("Lệnh tally chưa được cài đặt.")
+    Dấu hợp lệ: x, 1, ✓, đồng ý (đồng ý); 0, không, không đồng ý; để trống, không ý kiến. Dấu khác là
+    không hợp lệ. Xem docs/ballots.md.
+    """
+    from tdkt import console
+    from tdkt.tally import run
+
+    done = run(
+        ballots,
+        session=session,
+        members=members,
+        award=award,
+        threshold=threshold,
+        verify=verify,
+        force=force,
+    )
+    if fmt is TableJson.json:
+        console.print_json(done.document)
+    else:
+        _show(done)
+    raise typer.Exit(0 if done.result.ok else 1)
+
+
+def _show(done: TallyRun) -> None:
+    from tdkt import console
+    from tdkt.tally import percent
+
+    r = done.result
+    rows = [
+        [i, x.name, x.award or "", x.agree, x.disagree, x.blank, x.invalid,
+         percent(x.agree, x.denominator, ","), x.required if x.required is not None else "—",
+         STATUS_VN[x.status] + ("" if x.elected is not False or not x.passed else " (ngoài chỉ tiêu)")]
+        for i, x in enumerate(r.results, 1)
+    ]  # fmt: skip
+    title = f"Kết quả kiểm phiếu{' đợt ' + done.session if done.session else ''}"
+    cols = [
+        "STT",
+        "Người/tập thể",
+        "Hình thức",
+        "Đồng ý",
+        "Không đồng ý",
+        "Trống",
+        "Không hợp lệ",
+        "Tỷ lệ %",
+        "Cần",
+        "Kết quả",
+    ]
+    console.show(console.table(title, cols, rows))
+    console.info(
+        f"Hội đồng {r.members} thành viên; có mặt {r.present}; nhận {r.received} phiếu "
+        f"({r.written} ý kiến bằng văn bản), {r.valid} hợp lệ, {r.invalid} không hợp lệ."
+    )
+    for f in r.findings:
+        where = f" [{f.cell}]" if f.cell else ""
+        console.info(f"{SEVERITY_VN[f.severity.value]}: {console.escape(f.message)}{console.escape(where)}")
+    if done.stored:
+        console.info(f"Đã lưu kết quả vào đợt {done.session}.")
+    elif done.session and not r.ok:
+        console.info(f"Không lưu kết quả vào đợt {done.session} vì còn lỗi.")

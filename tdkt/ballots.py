@@ -1,0 +1,628 @@
+"""Reading ballots (phiếu bầu): the two layouts, the vocabulary of marks, written opinions of absentees.
+
+A secretariat digitises the council's paper ballots in one of two layouts (docs/ballots.md):
+
+* **wide** — one row per ballot, one column per nominee (headed by the nominee's code or full
+  name), the mark in the cell; optional columns for the ballot number, the member and whether the
+  ballot is the written opinion of an absent member;
+* **long** — one row per (ballot, nominee, choice).
+
+Files are decoded by :mod:`tdkt.ingest.sources` (CSV in UTF-8 ± BOM, UTF-16, Windows-1258; .xlsx
+and the other workbook formats). Windows-1258 text arrives with combining tone marks and is
+normalised to NFC before any matching. Every mark is classified once per distinct spelling into
+one of four codes (agree, disagree, blank, invalid); an unknown mark is *invalid* — it is kept with
+the cell it came from so that the tally can name the ballot and the column, and it never counts as
+a vote. The counting path is plain loops over strings and dicts (no model per mark): a million
+marks are read in well under a second.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tdkt import messages
+from tdkt.errors import InputError
+from tdkt.findings import CellRef, Finding, Severity, column_letter
+from tdkt.text import clean, fold, nfc
+
+# The four kinds of mark. Short interned strings: they are the values of a million-entry dict.
+AGREE = "agree"
+DISAGREE = "disagree"
+BLANK = "blank"
+INVALID = "invalid"
+KINDS = (AGREE, DISAGREE, BLANK, INVALID)
+
+# --- vocabulary ---------------------------------------------------------------------------------
+# Marks are compared after tdkt.text.fold (no diacritics, lower case, punctuation → space), so
+# "Đồng ý", "đồng ý", "dong_y" and "ĐỒNG Ý" are one mark. Symbols are looked up before folding,
+# because folding drops them. Anything not listed is an invalid mark (docs/ballots.md).
+AGREE_WORDS = frozenset({"x", "1", "dong y", "co", "tan thanh", "yes", "agree", "y"})
+DISAGREE_WORDS = frozenset(
+    {"0", "khong", "khong dong y", "ko", "k", "khong tan thanh", "phan doi", "no", "disagree", "n"}
+)
+BLANK_WORDS = frozenset({"", "khong y kien", "kyk", "de trong", "bo trong", "trong", "blank", "abstain"})
+AGREE_SYMBOLS = frozenset({"✓", "✔", "☑", "✅", "√"})
+
+# Whether a ballot is the written opinion (ý kiến bằng văn bản) of an absent member.
+WRITTEN_YES = frozenset(
+    {
+        "x",
+        "1",
+        "co",
+        "van ban",
+        "bang van ban",
+        "y kien bang van ban",
+        "phieu van ban",
+        "vang mat",
+        "written",
+        "yes",
+    }
+)
+WRITTEN_NO = frozenset({"", "0", "khong", "tai hoi nghi", "truc tiep", "co mat", "hoi nghi", "no", "present"})
+
+# --- headers ------------------------------------------------------------------------------------
+BALLOT_HEADERS = frozenset(
+    {
+        "ballot",
+        "ballot id",
+        "so phieu",
+        "phieu so",
+        "ma phieu",
+        "phieu",
+        "stt phieu",
+        "stt",
+        "so thu tu",
+        "tt",
+    }
+)
+MEMBER_HEADERS = frozenset(
+    {"member", "member id", "thanh vien", "ma thanh vien", "nguoi bo phieu", "uy vien"}
+)
+NOMINEE_HEADERS = frozenset(
+    {
+        "nominee",
+        "nominee id",
+        "ung vien",
+        "nguoi duoc de nghi",
+        "doi tuong",
+        "ma ho so",
+        "ma de nghi",
+        "ho va ten",
+        "ho ten",
+        "ten",
+        "ten tap the ca nhan",
+        "ca nhan tap the",
+        "ma",
+    }
+)
+CHOICE_HEADERS = frozenset(
+    {"choice", "mark", "vote", "lua chon", "y kien", "bieu quyet", "danh dau", "ket qua", "phieu bau"}
+)
+WRITTEN_HEADERS = frozenset(
+    {
+        "written",
+        "van ban",
+        "y kien bang van ban",
+        "phieu van ban",
+        "bang van ban",
+        "vang mat",
+        "loai phieu",
+        "hinh thuc bo phieu",
+        "hinh thuc",
+    }
+)
+AWARD_HEADERS = frozenset(
+    {"award", "hinh thuc khen thuong", "danh hieu", "khen thuong", "danh hieu hinh thuc"}
+)
+IGNORED_HEADERS = frozenset({"ghi chu", "note", "notes", "nguoi nhap", "entered by"})
+
+messages.register(
+    "tally.duplicate-mark",
+    Severity.ERROR,
+    "Phiếu {ballot} có hai dòng cho {nominee} (dòng {first_row} và dòng {row}); chỉ được một lựa chọn.",
+    "Trong bảng dạng dòng (phiếu, người, lựa chọn), một phiếu chỉ có một lựa chọn cho mỗi người; "
+    "dòng lặp là lỗi nhập liệu và phải sửa trước khi kiểm phiếu.",
+)
+messages.register(
+    "tally.bad-written-flag",
+    Severity.ERROR,
+    "Phiếu {ballot}: không hiểu giá trị '{value}' ở cột ý kiến bằng văn bản (dùng 'x'/'văn bản' hoặc để trống).",
+    "Cột đánh dấu ý kiến bằng văn bản của thành viên vắng mặt quyết định số thành viên có mặt và túc số; "
+    "giá trị lạ không được đoán.",
+)
+messages.register(
+    "tally.inconsistent-written",
+    Severity.ERROR,
+    "Phiếu {ballot}: các dòng ghi khác nhau về ý kiến bằng văn bản (dòng {first_row} và dòng {row}).",
+    "Một phiếu hoặc là phiếu tại hội nghị hoặc là ý kiến bằng văn bản của thành viên vắng mặt, không thể cả hai.",
+)
+
+
+@dataclass(frozen=True)
+class InvalidMark:
+    """An unknown mark, with the cell it came from (for the finding that names ballot and column)."""
+
+    raw: str
+    row: int
+    column: str | None
+    header: str | None
+
+
+@dataclass
+class Ballot:
+    """One ballot: its id, the mark per nominee column key, and whether it is a written opinion.
+
+    ``marks`` maps a column key to one of :data:`KINDS`; a nominee with no mark on the ballot counts
+    as blank. ``invalid`` keeps the raw text and cell of each invalid mark.
+    """
+
+    id: str
+    marks: dict[str, str] = field(default_factory=dict)
+    written: bool = False
+    member: str | None = None
+    file: str = ""
+    sheet: str | None = None
+    row: int | None = None
+    invalid: dict[str, InvalidMark] = field(default_factory=dict)
+
+    @property
+    def cell(self) -> CellRef:
+        return CellRef(file=self.file, sheet=self.sheet, row=self.row)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A nominee as the ballots name it: a stable key, the label as written, where it was read."""
+
+    key: str
+    label: str
+    file: str = ""
+    column: str | None = None
+    award: str | None = None  # from an award column of the long layout, as written
+
+
+@dataclass
+class BallotSet:
+    """Everything read from one or more ballot files."""
+
+    ballots: list[Ballot] = field(default_factory=list)
+    columns: dict[str, Column] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    layouts: dict[str, str] = field(default_factory=dict)  # file name → "wide" | "long"
+
+    def extend(self, other: BallotSet) -> None:
+        self.ballots.extend(other.ballots)
+        for key, col in other.columns.items():
+            self.columns.setdefault(key, col)
+        self.findings.extend(other.findings)
+        self.layouts.update(other.layouts)
+
+
+# --- marks --------------------------------------------------------------------------------------
+
+_MARK_CACHE: dict[Any, str] = {}
+
+
+def classify(value: Any) -> str:
+    """The kind of a mark (agree | disagree | blank | invalid) by the documented vocabulary.
+
+    ``x``, ``X``, ``1``, ``✓``, ``đồng ý`` → agree; ``0``, ``không``, ``không đồng ý`` → disagree;
+    empty, ``không ý kiến`` → blank; anything else → invalid. Numbers from a workbook: 1 → agree,
+    0 → disagree. Results are cached per distinct value, so a million marks cost a dict lookup each.
+    """
+    try:
+        return _MARK_CACHE[value]
+    except KeyError:
+        pass
+    except TypeError:  # unhashable: never a mark
+        return INVALID
+    kind = _classify(value)
+    if len(_MARK_CACHE) < 100_000:
+        _MARK_CACHE[value] = kind
+    return kind
+
+
+def _classify(value: Any) -> str:
+    if value is None:
+        return BLANK
+    if isinstance(value, bool):
+        return AGREE if value else DISAGREE
+    if isinstance(value, int | float):
+        return AGREE if value == 1 else DISAGREE if value == 0 else INVALID
+    if not isinstance(value, str):
+        return INVALID
+    text = clean(value)
+    if text in AGREE_SYMBOLS:
+        return AGREE
+    key = fold(text)
+    if not key and text:  # only symbols we do not know
+        return INVALID
+    if key in AGREE_WORDS:
+        return AGREE
+    if key in DISAGREE_WORDS:
+        return DISAGREE
+    if key in BLANK_WORDS:
+        return BLANK
+    return INVALID
+
+
+def _written(value: Any) -> bool | None:
+    if value is None:
+        return False
+    if isinstance(value, bool | int) and value in (0, 1):
+        return bool(value)
+    key = fold(str(value))
+    if key in WRITTEN_YES:
+        return True
+    if key in WRITTEN_NO:
+        return False
+    return None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return clean(str(value))
+
+
+# --- files --------------------------------------------------------------------------------------
+
+
+def read_ballots(paths: Sequence[Path]) -> BallotSet:
+    """Read every ballot file (wide or long layout, detected from the header) into one set.
+
+    Args:
+        paths: .csv (UTF-8 ± BOM, UTF-16, Windows-1258) or workbook files.
+
+    Returns:
+        The ballots, the nominee columns in the order first seen, and reading findings
+        (duplicate rows, unreadable written-opinion flags).
+
+    Raises:
+        InputError: a file cannot be read, has no recognisable header, or a row lacks a ballot id
+            or nominee in the long layout (the message names file, row and column).
+    """
+    result = BallotSet()
+    for path in paths:
+        for sheet, rows in _tables(path):
+            result.extend(read_rows(rows, file=path.name, sheet=sheet))
+    return result
+
+
+def _tables(path: Path) -> Iterator[tuple[str | None, Iterable[Sequence[Any]]]]:
+    from tdkt.ingest.sources import CSV_SUFFIXES, decode_csv, read_sheets
+
+    if path.suffix.lower() in CSV_SUFFIXES and path.is_file():
+        # CSV is read here rather than through read_sheets: the benchmark file has a million rows and
+        # per-cell normalisation would triple the time. decode_csv already returns NFC text.
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(
+                f"Không đọc được tệp {path.name}: {exc.strerror}.", code="input.not-found"
+            ) from exc
+        if not data.strip():
+            raise InputError(f"Tệp {path.name} rỗng, không có phiếu nào.", code="input.empty")
+        text = decode_csv(data, path)
+        try:
+            yield None, list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+        except csv.Error as exc:
+            raise InputError(f"Tệp {path.name} không phải CSV hợp lệ: {exc}.", code="input.damaged") from exc
+        return
+    sheets = [s for s in read_sheets(path) if s.rows and not s.hidden]
+    if not sheets:
+        raise InputError(f"Tệp {path.name} không có trang tính nào có dữ liệu.", code="input.empty")
+    # A workbook may hold other sheets (instructions, the list of nominees): take those that look like
+    # ballots, i.e. whose header is found; if none does, report on the first.
+    found = False
+    for sheet in sheets:
+        if _find_header(sheet.rows) is not None:
+            found = True
+            yield sheet.name, sheet.rows
+    if not found:
+        yield sheets[0].name, sheets[0].rows
+
+
+def _delimiter(text: str) -> str:
+    line = next((ln for ln in text.split("\n", 20)[:20] if ln.strip()), "")
+    counts = {d: line.count(d) for d in ("\t", ";", ",")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _find_header(rows: Sequence[Sequence[Any]]) -> int | None:
+    """Index of the header row: the first of the top rows naming a known ballot column.
+
+    Title rows above the table ("PHIẾU BẦU …", merged across the sheet) have a single value and are
+    skipped; a row with at least two values is a header if one of them is a ballot, member,
+    nominee, choice or written-opinion header.
+    """
+    known = BALLOT_HEADERS | MEMBER_HEADERS | CHOICE_HEADERS | WRITTEN_HEADERS | NOMINEE_HEADERS
+    first_wide: int | None = None
+    for i, row in enumerate(rows[:15]):
+        values = [fold(_text(v)) for v in row if _text(v)]
+        if len(values) < 2:
+            continue
+        if any(v in known for v in values):
+            return i
+        if first_wide is None:
+            first_wide = i
+    return first_wide
+
+
+def read_rows(rows: Iterable[Sequence[Any]], *, file: str, sheet: str | None = None) -> BallotSet:
+    """Ballots from the rows of one table (header detected, then wide or long layout)."""
+    rows = rows if isinstance(rows, list) else list(rows)
+    where = f"{file}" + (f", trang tính '{sheet}'" if sheet else "")
+    h = _find_header(rows)
+    if h is None:
+        raise InputError(
+            f"{where}: không tìm thấy dòng tiêu đề của phiếu bầu (cần các cột Số phiếu và tên/mã từng người, "
+            "hoặc các cột Số phiếu, Người được đề nghị, Lựa chọn).",
+            code="input.missing-column",
+        )
+    header = [_text(v) for v in rows[h]]
+    folded = [fold(v) for v in header]
+    roles: dict[str, int] = {}
+    for j, key in enumerate(folded):
+        for role, names in (
+            ("ballot", BALLOT_HEADERS),
+            ("member", MEMBER_HEADERS),
+            ("written", WRITTEN_HEADERS),
+            ("choice", CHOICE_HEADERS),
+            ("award", AWARD_HEADERS),
+            ("nominee", NOMINEE_HEADERS),
+        ):
+            if key in names and role not in roles:
+                roles[role] = j
+                break
+    if "nominee" in roles and "choice" in roles:
+        return _read_long(rows, h, header, roles, file=file, sheet=sheet, where=where)
+    return _read_wide(rows, h, header, roles, file=file, sheet=sheet, where=where)
+
+
+def _read_wide(
+    rows: list[Sequence[Any]],
+    h: int,
+    header: list[str],
+    roles: dict[str, int],
+    *,
+    file: str,
+    sheet: str | None,
+    where: str,
+) -> BallotSet:
+    out = BallotSet(layouts={file: "wide"})
+    special = {j for r, j in roles.items() if r in ("ballot", "member", "written")}
+    nominee_cols: list[tuple[int, str]] = []
+    seen: dict[str, int] = {}
+    for j, label in enumerate(header):
+        if j in special or not label or fold(label) in IGNORED_HEADERS:
+            continue
+        key = fold(label) or label
+        if key in seen:
+            raise InputError(
+                f"{where}: cột {column_letter(j)} và cột {column_letter(seen[key])} cùng tên '{label}'; "
+                "mỗi người chỉ một cột.",
+                code="input.duplicate-column",
+            )
+        seen[key] = j
+        nominee_cols.append((j, key))
+        out.columns[key] = Column(key=key, label=label, file=file, column=column_letter(j))
+    if not nominee_cols:
+        raise InputError(
+            f"{where}: dòng tiêu đề {h + 1} không có cột nào cho người được đề nghị.",
+            code="input.missing-column",
+        )
+    ib = roles.get("ballot")
+    im = roles.get("member")
+    iw = roles.get("written")
+    seq = 0
+    for i in range(h + 1, len(rows)):
+        row = rows[i]
+        if not any(v is not None and v != "" for v in row):
+            continue
+        seq += 1
+        n = len(row)
+        rownum = i + 1
+        bid = _text(row[ib]) if ib is not None and ib < n else ""
+        if not bid:
+            bid = str(seq)  # no ballot number column: the ballot's position, for --verify
+        ballot = Ballot(id=bid, file=file, sheet=sheet, row=rownum)
+        if im is not None and im < n:
+            ballot.member = _text(row[im]) or None
+        if iw is not None:
+            flag = _written(row[iw] if iw < n else None)
+            if flag is None:
+                out.findings.append(
+                    messages.make(
+                        "tally.bad-written-flag",
+                        cell=CellRef(
+                            file=file, sheet=sheet, row=rownum, column=column_letter(iw), header=header[iw]
+                        ),
+                        ballot=bid,
+                        value=_text(row[iw]),
+                    )
+                )
+            ballot.written = bool(flag)
+        marks = ballot.marks
+        for j, key in nominee_cols:
+            value = row[j] if j < n else None
+            kind = classify(value)
+            marks[key] = kind
+            if kind is INVALID:
+                ballot.invalid[key] = InvalidMark(_text(value), rownum, column_letter(j), header[j])
+        out.ballots.append(ballot)
+    return out
+
+
+def _read_long(
+    rows: list[Sequence[Any]],
+    h: int,
+    header: list[str],
+    roles: dict[str, int],
+    *,
+    file: str,
+    sheet: str | None,
+    where: str,
+) -> BallotSet:
+    out = BallotSet(layouts={file: "long"})
+    if "ballot" not in roles:
+        raise InputError(
+            f"{where}: bảng dạng dòng (người, lựa chọn) thiếu cột Số phiếu ở dòng tiêu đề {h + 1}.",
+            code="input.missing-column",
+        )
+    ib, inom, ich = roles["ballot"], roles["nominee"], roles["choice"]
+    im = roles.get("member")
+    iw = roles.get("written")
+    ia = roles.get("award")
+    width = max(ib, inom, ich, im or 0, iw or 0, ia or 0) + 1
+    ballots: dict[str, Ballot] = {}
+    dups: list[tuple[Ballot, str, int]] = []
+    written_row: dict[str, int] = {}
+    keys: dict[Any, str] = {}
+    columns = out.columns
+    cache = _MARK_CACHE
+    cur_id: Any = object()
+    cur: Ballot | None = None
+    for i in range(h + 1, len(rows)):
+        row = rows[i]
+        if len(row) < width:
+            if not any(v is not None and v != "" for v in row):
+                continue
+            row = list(row) + [None] * (width - len(row))
+        raw_bid = row[ib]
+        raw_nom = row[inom]
+        if raw_bid is None or raw_bid == "" or raw_nom is None or raw_nom == "":
+            if not any(v is not None and v != "" for v in row):
+                continue
+            j = ib if raw_bid is None or raw_bid == "" else inom
+            raise InputError(
+                f"{where}, dòng {i + 1}, cột {column_letter(j)} ({header[j]}): thiếu "
+                f"{'số phiếu' if j == ib else 'người được đề nghị'}.",
+                code="input.missing-value",
+            )
+        if raw_bid != cur_id:
+            bid = raw_bid.strip() if type(raw_bid) is str else _text(raw_bid)
+            cur = ballots.get(bid)
+            if cur is None:
+                cur = ballots[bid] = Ballot(id=bid, file=file, sheet=sheet, row=i + 1)
+                if im is not None:
+                    cur.member = _text(row[im]) or None
+            cur_id = raw_bid
+        assert cur is not None
+        key = keys.get(raw_nom)
+        if key is None:
+            key = keys[raw_nom] = _nominee_key(raw_nom)
+            if key not in columns:
+                columns[key] = Column(
+                    key=key,
+                    label=_text(raw_nom),
+                    file=file,
+                    column=column_letter(inom),
+                    award=_text(row[ia]) or None if ia is not None else None,
+                )
+        value = row[ich]
+        kind = cache.get(value) if type(value) is str else None
+        if kind is None:
+            kind = classify(value)
+        marks = cur.marks
+        if key in marks:
+            dups.append((cur, key, i + 1))
+            continue
+        marks[key] = kind
+        if kind is INVALID:
+            cur.invalid[key] = InvalidMark(_text(value), i + 1, column_letter(ich), header[ich])
+        if iw is not None:
+            _long_written(out, cur, row[iw], i + 1, written_row, file, sheet, column_letter(iw), header[iw])
+    if dups:
+        _report_duplicates(out, dups, rows, h, ib, inom, keys, file=file, sheet=sheet, header=header)
+    out.ballots = list(ballots.values())
+    return out
+
+
+def _report_duplicates(
+    out: BallotSet,
+    dups: list[tuple[Ballot, str, int]],
+    rows: list[Sequence[Any]],
+    h: int,
+    ib: int,
+    inom: int,
+    keys: dict[Any, str],
+    *,
+    file: str,
+    sheet: str | None,
+    header: list[str],
+) -> None:
+    # Rare path: a second pass finds the first row of each duplicated (ballot, nominee) pair, so the
+    # main loop does not have to remember a row for each of a million marks.
+    wanted = {(b.id, k) for b, k, _ in dups}
+    first: dict[tuple[str, str], int] = {}
+    for i in range(h + 1, len(rows)):
+        row = rows[i]
+        if len(row) <= max(ib, inom) or row[inom] not in keys:
+            continue
+        pair = (_text(row[ib]), keys[row[inom]])
+        if pair in wanted and pair not in first:
+            first[pair] = i + 1
+    for ballot, key, rownum in dups:
+        out.findings.append(
+            messages.make(
+                "tally.duplicate-mark",
+                cell=CellRef(
+                    file=file, sheet=sheet, row=rownum, column=column_letter(inom), header=header[inom]
+                ),
+                ballot=ballot.id,
+                nominee=out.columns[key].label,
+                first_row=first.get((ballot.id, key), "?"),
+                row=rownum,
+            )
+        )
+
+
+def _nominee_key(value: Any) -> str:
+    # Long-layout nominees are grouped by their folded spelling ("Nguyễn Văn An" = "NGUYỄN VĂN AN");
+    # the label keeps the first spelling seen.
+    text = _text(value)
+    return fold(text) or text
+
+
+def _long_written(
+    out: BallotSet,
+    ballot: Ballot,
+    value: Any,
+    rownum: int,
+    written_row: dict[str, int],
+    file: str,
+    sheet: str | None,
+    col: str,
+    header: str,
+) -> None:
+    flag = _written(value)
+    cell = CellRef(file=file, sheet=sheet, row=rownum, column=col, header=header)
+    if flag is None:
+        out.findings.append(
+            messages.make("tally.bad-written-flag", cell=cell, ballot=ballot.id, value=_text(value))
+        )
+        return
+    first = written_row.get(ballot.id)
+    if first is None:
+        written_row[ballot.id] = rownum
+        ballot.written = flag
+    elif ballot.written != flag:
+        out.findings.append(
+            messages.make(
+                "tally.inconsistent-written", cell=cell, ballot=ballot.id, first_row=first, row=rownum
+            )
+        )
+
+
+def nfc_key(text: str) -> str:
+    """The NFC, trimmed form of a label (used to match ballot columns to nominee ids)."""
+    return nfc(text).strip()
