@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, DateTime, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Date, DateTime, ForeignKey, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -41,4 +41,106 @@ round_runs = Table(
     Column("inputs", Text, nullable=False, default="[]"),  # JSON [{path, sha256}]
     Column("payload", Text, nullable=False),  # JSON document (the command's JSON output)
     Column("current", Integer, nullable=False, default=1),
+)
+
+# --- The register (sổ theo dõi khen thưởng), migration 0002 -------------------------------------
+# Owned by tdkt.register. A person or collective is one row of reg_people; what they received is in
+# reg_awards; sáng kiến and what they were used for in reg_initiatives; decisions tdkt recorded as
+# signed in reg_decisions; the officer's identity settlements in reg_settlements; and every command
+# that changed the register in audit_log (append-only: triggers refuse UPDATE and DELETE).
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("os_user", String(100), nullable=False),
+    Column("command", Text, nullable=False),  # the command line, e.g. "tdkt register import a.xlsx"
+    Column("action", String(50), nullable=False),  # stable ASCII: register.import, register.issue, …
+    Column("tdkt_version", String(20), nullable=False),
+    Column("ruleset", String(100), nullable=True),
+    Column("inputs", Text, nullable=False, default="[]"),  # JSON [{path, sha256}]
+    Column("details", Text, nullable=False, default="{}"),  # JSON: counts, ids
+)
+
+reg_people = Table(
+    "reg_people",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(20), nullable=False),  # individual | collective | household
+    Column("name", Text, nullable=False),  # NFC, as first recorded
+    Column("name_exact", Text, nullable=False, index=True),  # NFC, case-folded, single spaces
+    Column("name_fold", Text, nullable=False, index=True),  # no diacritics: finds look-alikes
+    Column("birth_date", Date, nullable=True),
+    Column("birth_year", Integer, nullable=True),
+    Column("gender", String(10), nullable=True),
+    Column("cccd", String(20), nullable=True, unique=True),
+    Column("staff_code", String(50), nullable=True, unique=True),
+    Column("position", Text, nullable=True),
+    Column("unit", Text, nullable=True),
+    Column("unit_exact", Text, nullable=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("entry_id", Integer, nullable=True),  # audit_log.id of the command that created it
+)
+
+reg_decisions = Table(
+    "reg_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("round_id", String(20), nullable=False, index=True),
+    Column("award", String(100), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("date", Date, nullable=False),
+    Column("signer", Text, nullable=True),
+    Column("current", Integer, nullable=False, default=1),
+    Column("created_at", DateTime, nullable=False),
+    Column("entry_id", Integer, nullable=True),
+)
+
+reg_awards = Table(
+    "reg_awards",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("person_id", Integer, ForeignKey("reg_people.id"), nullable=False, index=True),
+    Column("award", String(100), nullable=True),  # award id when known
+    Column("award_text", Text, nullable=True),  # as written
+    Column("year", Integer, nullable=True),
+    Column("period_from", Integer, nullable=True),
+    Column("period_to", Integer, nullable=True),
+    Column("decision_number", Text, nullable=True),
+    Column("decision_date", Date, nullable=True),
+    Column("unit", Text, nullable=True),  # the unit at the time of the award
+    Column("round_id", String(20), nullable=True),
+    Column("decision_id", Integer, ForeignKey("reg_decisions.id"), nullable=True),
+    Column("source", Text, nullable=True),  # "file, sheet, row" or "issue 2022-1"
+    Column("created_at", DateTime, nullable=False),
+    Column("entry_id", Integer, nullable=True),
+)
+
+reg_initiatives = Table(
+    "reg_initiatives",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("person_id", Integer, ForeignKey("reg_people.id"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False, default="sang_kien"),
+    Column("title", Text, nullable=True),
+    Column("title_fold", Text, nullable=True),
+    Column("level", String(20), nullable=True),
+    Column("year", Integer, nullable=True),
+    Column("decision", Text, nullable=True),
+    Column("used_for", String(100), nullable=True),  # award id (or text) it supported
+    Column("award_row", Integer, ForeignKey("reg_awards.id"), nullable=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("entry_id", Integer, nullable=True),
+)
+
+reg_settlements = Table(
+    "reg_settlements",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(40), nullable=False, index=True),  # identity key of a nominee or row
+    Column("person_id", Integer, ForeignKey("reg_people.id"), nullable=True),  # None: a new person
+    Column("label", Text, nullable=True),  # who it was, for people reading the log
+    Column("created_at", DateTime, nullable=False),
+    Column("entry_id", Integer, nullable=True),
 )
