@@ -141,11 +141,14 @@ class History(_Frozen):
     """What the register knows about one nominee (filled by tdkt.register, merged by the engine)."""
 
     person_id: str | None = None  # register identity, when matched
-    match: Literal["cccd", "staff_code", "name_birth", "name_birth_unit", "settled", "none", "ambiguous"] = "none"
+    match: Literal[
+        "cccd", "staff_code", "name_birth", "name_birth_unit", "name_unit", "settled", "none", "ambiguous"
+    ] = "none"  # name_unit: same name and unit, birth date unknown on one side (collectives: always)
     history: tuple[YearRecord, ...] = ()
     prior_awards: tuple[PriorAward, ...] = ()
     initiatives: tuple[Initiative, ...] = ()
     candidates: tuple[str, ...] = ()  # when ambiguous: short descriptions of the possible matches
+    settle_key: str | None = None  # when ambiguous: `tdkt register settle KEY --person ID | --new`
 
 
 class VotePolicy(_Frozen):
