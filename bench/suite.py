@@ -1,0 +1,458 @@
+"""The suite: jobs, their floors and goals, the round-robin runner and the printed table.
+
+Each measurement is one child process, timed by the parent from spawn to reap (what a user waits
+for: interpreter start, imports, work, freeing memory at exit). Peak memory is the child's own
+``ru_maxrss`` from ``os.wait4``. Jobs run round-robin: pass 1 runs every job and its floor, then
+pass 2, … so a job and its floor always run seconds apart; the ratio is the median of per-pass
+ratios. A job whose command is not implemented yet (or fails) is reported as missing, with the
+error, and the suite goes on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench import inputs
+
+REPO = Path(__file__).resolve().parent.parent
+N_NOMINEES = 100_000
+N_DECISION = 10_000
+N_BALLOTS, N_BALLOT_NOMINEES = 10_000, 100  # 1,000,000 marks
+RULES_CANDIDATES = ("nd91-2017", "nd-91-2017", "nd91", "nd-91")
+MISSING = "chưa có (capability missing)"
+
+
+@dataclass
+class Sample:
+    seconds: float
+    rss_mib: float
+    rc: int
+    err: str
+
+
+@dataclass
+class Ctx:
+    """Paths and commands shared by the jobs, fixed once inputs are ready."""
+
+    cache: Path
+    scratch: Path
+    tdkt: list[str]
+    env: dict[str, str]
+    nominations: Path = Path()
+    ballots: Path = Path()
+    template: Path = Path()
+    workspace: Path = Path()
+    rules: str | None = None
+    tally_threshold: bool = True
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Job:
+    key: str
+    label: str
+    argv: Callable[[Ctx], list[str]]
+    floor: str  # key of FLOORS
+    goal_kind: str  # "ratio" | "seconds"
+    goal: float
+    ok_codes: tuple[int, ...] = (0,)
+    cwd: Callable[[Ctx], Path] = lambda c: c.scratch
+    reps: int = 1  # multiplier on --runs (start-up jobs are short and noisy)
+    timeout: float = 150.0
+    samples: list[Sample] = field(default_factory=list)
+    floor_samples: list[Sample] = field(default_factory=list)
+    error: str | None = None
+
+
+def _py(*args: str) -> list[str]:
+    return [sys.executable, *args]
+
+
+FLOORS: dict[str, tuple[str, Callable[[Ctx], list[str]]]] = {
+    "calamine": ("python-calamine đọc thô (raw read)",
+                 lambda c: _py("-m", "bench.floors", "calamine", str(c.nominations))),
+    "xlsx-copy": ("calamine + XlsxWriter chép thường (plain copy)",
+                  lambda c: _py("-m", "bench.floors", "xlsx-copy", str(c.nominations), str(c.scratch / "floor.xlsx"))),
+    "docxtpl": ("docxtpl, bảng 10.000 dòng",
+                lambda c: _py("-m", "bench.floors", "docxtpl", str(c.template), str(N_DECISION),
+                              str(c.scratch / "floor.docx"))),
+    "csv": ("csv module đọc thô (raw read)", lambda c: _py("-m", "bench.floors", "csv", str(c.ballots))),
+    "typer": ('python -c "import typer"', lambda c: _py("-c", "import typer")),
+}
+
+
+def _rules(c: Ctx) -> list[str]:
+    return ["--rules", c.rules] if c.rules else []
+
+
+def _tally_argv(c: Ctx) -> list[str]:
+    argv = [*c.tdkt, "tally", str(c.ballots), "--members", str(N_BALLOTS), "--format", "json"]
+    return [*argv, "--threshold", "80"] if c.tally_threshold else argv
+
+
+JOBS: list[Job] = [
+    Job("validate", "Đọc + thẩm định 100.000 người (JSON)",
+        lambda c: [*c.tdkt, "validate", str(c.nominations), *_rules(c), "--year", "2021", "--format", "json"],
+        "calamine", "ratio", 2.0, ok_codes=(0, 1)),
+    Job("ingest", "Chỉ đọc 100.000 người (ingest, JSON)",
+        lambda c: [*c.tdkt, "ingest", str(c.nominations), "--format", "json"],
+        "calamine", "ratio", 1.5),
+    Job("validate-xlsx", "Thẩm định + bản .xlsx có chú thích, 100.000 dòng",
+        lambda c: [*c.tdkt, "validate", str(c.nominations), *_rules(c), "--year", "2021", "--format", "xlsx",
+                   "--output", str(c.scratch / "da-tham-dinh.xlsx")],
+        "xlsx-copy", "seconds", 15.0, ok_codes=(0, 1), timeout=240.0),
+    Job("decision", "Quyết định kèm danh sách 10.000 người (.docx)",
+        lambda c: _py("-m", "bench.decision", "render", str(c.workspace), str(c.scratch / "docs")),
+        "docxtpl", "seconds", 1.5, cwd=lambda c: c.workspace),
+    Job("tally", "Kiểm phiếu 1.000.000 dấu (10.000 phiếu × 100 người)", _tally_argv,
+        "csv", "seconds", 1.0, ok_codes=(0, 1)),
+    Job("help", "Khởi động: tdkt --help", lambda c: [*c.tdkt, "--help"], "typer", "ratio", 2.0, reps=5),
+]
+
+
+# --- running children ---------------------------------------------------------------------------
+
+
+def run_child(argv: list[str], cwd: Path, env: dict[str, str], timeout: float) -> Sample:
+    """Run one child to completion through bench.probe; wall seconds, its own peak RSS (MiB), exit
+    code and stderr tail. The whole process group is killed after ``timeout`` seconds."""
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile(suffix=".json") as res:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(_py("-m", "bench.probe", res.name, *argv), cwd=cwd, env=env,
+                                stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL,
+                                start_new_session=True)
+        timer = threading.Timer(timeout, lambda: _kill(proc.pid))
+        timer.start()
+        try:
+            proc.wait()
+        finally:
+            timer.cancel()
+        outer = time.perf_counter() - t0
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace").strip()
+        try:
+            data = json.loads(Path(res.name).read_text(encoding="utf-8"))
+        except ValueError:  # the launcher was killed (timeout) before writing
+            data = {"seconds": outer, "maxrss_kib": 0, "rc": proc.returncode}
+    rc = int(data["rc"])
+    if outer >= timeout and proc.returncode == -signal.SIGKILL:
+        rc, text = -signal.SIGKILL, f"quá thời hạn {timeout:.0f} s (timeout)"
+    return Sample(float(data["seconds"]), data["maxrss_kib"] / 1024, rc, text[-600:])
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGKILL)
+
+
+def _ok(job: Job, s: Sample) -> bool:
+    return s.rc in job.ok_codes
+
+
+def _first_line(text: str) -> str:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    # a traceback's last line says what went wrong; a tdkt error is its one line
+    return (lines[-1] if lines else "(không có thông báo)")[:300]
+
+
+# --- setup --------------------------------------------------------------------------------------
+
+
+def _cached(path: Path, make: Callable[[Path], Any], what: str) -> Path:
+    if not path.exists():
+        t0 = time.perf_counter()
+        print(f"  tạo {what}: {path.name} …", end="", flush=True)
+        make(path)
+        print(f" {time.perf_counter() - t0:.1f} s")
+    return path
+
+
+def prepare(ctx: Ctx, selected: set[str]) -> None:
+    ctx.cache.mkdir(parents=True, exist_ok=True)
+    print(f"Đầu vào (inputs) trong {ctx.cache}")
+    needs_list = selected & {"validate", "ingest", "validate-xlsx"}
+    if needs_list:
+        ctx.nominations = _cached(ctx.cache / f"de-nghi-{N_NOMINEES}.xlsx",
+                                  lambda p: inputs.write_nominations(p, N_NOMINEES), "danh sách 100.000 người")
+    sample = _cached(ctx.cache / "de-nghi-1000.xlsx", lambda p: inputs.write_nominations(p, 1000),
+                     "danh sách mẫu 1.000 người")
+    if "tally" in selected:
+        ctx.ballots = _cached(ctx.cache / f"phieu-bau-{N_BALLOTS}x{N_BALLOT_NOMINEES}.csv",
+                              lambda p: inputs.write_ballots(p, N_BALLOTS, N_BALLOT_NOMINEES), "phiếu bầu")
+        ctx.tally_threshold = _has_option(ctx, "tally", "--threshold")
+        if not ctx.tally_threshold:
+            ctx.notes.append("tally: chưa có tùy chọn --threshold; chạy không có nó.")
+    if selected & {"validate", "validate-xlsx", "decision"}:
+        ctx.rules = _rules_id(ctx)
+    if needs_list:
+        _check_columns(ctx, sample)
+    if "decision" in selected:
+        ctx.template = _cached(ctx.cache / "floor-template.docx", inputs.write_docx_template, "mẫu docx cho mốc sàn")
+        _setup_workspace(ctx, sample)
+
+
+def _has_option(ctx: Ctx, command: str, option: str) -> bool:
+    proc = subprocess.run([*ctx.tdkt, command, "--help"], cwd=ctx.scratch, env=ctx.env, capture_output=True,
+                          text=True, check=False)
+    return proc.returncode == 0 and option in proc.stdout
+
+
+def _rules_id(ctx: Ctx) -> str | None:
+    """The NĐ 91/2017 pack's id as `tdkt rules list` prints it (the generated list is for 2021)."""
+    proc = subprocess.run([*ctx.tdkt, "rules", "list"], cwd=ctx.scratch, env=ctx.env, capture_output=True,
+                          text=True, check=False)
+    if proc.returncode != 0:
+        ctx.notes.append(f"rules list: {_first_line(proc.stderr)} — chạy validate không có --rules.")
+        return None
+    words = {w.strip("│|,;:()[]") for w in proc.stdout.split()}
+    for cand in RULES_CANDIDATES:
+        if cand in words:
+            return cand
+    found = sorted(w for w in words if "91" in w)
+    if found:
+        return found[0]
+    ctx.notes.append("rules list: không thấy bộ tiêu chí NĐ 91/2017; chạy validate không có --rules.")
+    return None
+
+
+def _check_columns(ctx: Ctx, sample: Path) -> None:
+    """`tdkt ingest` on the 1,000-row sample (same header): is every column understood?"""
+    proc = subprocess.run([*ctx.tdkt, "ingest", str(sample), "--format", "json"], cwd=ctx.scratch, env=ctx.env,
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        ctx.notes.append(f"ingest (kiểm tra cột): {_first_line(proc.stderr)}")
+        return
+    try:
+        data = json.loads(proc.stdout)
+    except ValueError:
+        ctx.notes.append("ingest (kiểm tra cột): kết quả không phải JSON.")
+        return
+    (ctx.cache / "ingest-sample.json").write_text(proc.stdout, encoding="utf-8")
+    unmapped = sorted(set(_find_unmapped(data)))
+    n = _count_nominees(data)
+    if unmapped:
+        ctx.notes.append(f"ingest: cột chưa hiểu (unmapped): {', '.join(unmapped)}")
+    else:
+        ctx.notes.append(f"ingest: mọi cột của mẫu đều được hiểu; {n} bản ghi từ 1.000 dòng.")
+
+
+def _find_unmapped(data: Any) -> list[str]:
+    """Header texts the ingest JSON reports as not understood (whatever the key is called)."""
+    out: list[str] = []
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k in ("unmapped", "unknown_columns", "unmapped_columns", "ignored_columns") and isinstance(v, list):
+                out += [x if isinstance(x, str) else str(x.get("header", x)) for x in v]
+            elif k == "columns" and isinstance(v, list):
+                out += [str(col.get("header")) for col in v if isinstance(col, dict) and col.get("field") in (None, "")]
+            else:
+                out += _find_unmapped(v)
+    elif isinstance(data, list):
+        for v in data:
+            out += _find_unmapped(v)
+    return out
+
+
+def _count_nominees(data: Any) -> int:
+    if isinstance(data, dict):
+        for key in ("nominees", "records"):
+            if isinstance(data.get(key), list):
+                return len(data[key])
+        return sum(_count_nominees(v) for v in data.values() if isinstance(v, (dict, list)))
+    if isinstance(data, list):
+        return sum(_count_nominees(v) for v in data)
+    return 0
+
+
+def _setup_workspace(ctx: Ctx, sample: Path) -> None:
+    ws = ctx.scratch / "workspace"
+    ws.mkdir()
+    ctx.workspace = ws
+    steps = [
+        [*ctx.tdkt, "init", "--council", "Hội đồng Thi đua - Khen thưởng tỉnh Hải Đông", "--members", "11"],
+        [*ctx.tdkt, "session", "new", "2022-1", "--date", "2022-04-25", "--year", "2021", "--members", "11"],
+    ]
+    for argv in steps:
+        proc = subprocess.run(argv, cwd=ws, env=ctx.env, capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            ctx.notes.append(f"decision setup ({argv[1]}): {_first_line(proc.stderr)}")
+            return
+    # a real validate record (run outside the workspace) gives the payload its shape
+    sample_json = ctx.scratch / "validate-sample.json"
+    with sample_json.open("w", encoding="utf-8") as fh:
+        subprocess.run([*ctx.tdkt, "validate", str(sample), *_rules(ctx), "--year", "2021", "--format", "json"],
+                       cwd=ctx.scratch, env=ctx.env, stdout=fh, stderr=subprocess.DEVNULL, check=False)
+    proc = subprocess.run(_py("-m", "bench.decision", "setup", str(ws), str(N_DECISION), str(sample_json)), cwd=ws,
+                          env=ctx.env, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        ctx.notes.append(f"decision setup: {_first_line(proc.stderr)}")
+    else:
+        ctx.notes.append(f"decision setup: {proc.stdout.strip()}")
+
+
+# --- the run ------------------------------------------------------------------------------------
+
+
+def run(jobs: list[Job], ctx: Ctx, runs: int) -> None:
+    total = max(j.reps for j in jobs) * runs
+    for i in range(total):
+        print(f"Lượt {i + 1}/{total} (pass)", flush=True)
+        for job in jobs:
+            if job.error or i >= job.reps * runs:
+                continue
+            s = run_child(job.argv(ctx), job.cwd(ctx), ctx.env, job.timeout)
+            if not _ok(job, s):
+                job.error = f"mã thoát {s.rc}: {_first_line(s.err)}"
+                print(f"  {job.key:<14} {MISSING}: {job.error}", flush=True)
+                continue
+            _, f_argv = FLOORS[job.floor]
+            f = run_child(f_argv(ctx), ctx.scratch, ctx.env, job.timeout)
+            if f.rc != 0:
+                job.error = f"mốc sàn hỏng (floor failed): {_first_line(f.err)}"
+                print(f"  {job.key:<14} {job.error}", flush=True)
+                continue
+            job.samples.append(s)
+            job.floor_samples.append(f)
+            print(f"  {job.key:<14} {s.seconds:8.3f} s   sàn {f.seconds:7.3f} s   ×{s.seconds / f.seconds:5.2f}"
+                  f"   {s.rss_mib:6.0f} MiB", flush=True)
+
+
+def results(jobs: list[Job]) -> list[dict[str, Any]]:
+    out = []
+    for job in jobs:
+        row: dict[str, Any] = {"job": job.key, "label": job.label, "floor": FLOORS[job.floor][0],
+                               "goal": f"≤ {job.goal:g}{'×' if job.goal_kind == 'ratio' else ' s'}"}
+        if not job.samples:
+            row.update(status="missing", error=job.error or "không chạy (not run)")
+            out.append(row)
+            continue
+        t = statistics.median(s.seconds for s in job.samples)
+        ft = statistics.median(s.seconds for s in job.floor_samples)
+        ratio = statistics.median(s.seconds / f.seconds for s, f in zip(job.samples, job.floor_samples, strict=True))
+        value = ratio if job.goal_kind == "ratio" else t
+        row.update(
+            status="ok" if value <= job.goal else "miss",
+            runs=len(job.samples),
+            seconds=round(t, 3),
+            seconds_min=round(min(s.seconds for s in job.samples), 3),
+            seconds_max=round(max(s.seconds for s in job.samples), 3),
+            floor_seconds=round(ft, 3),
+            ratio=round(ratio, 2),
+            rss_mib=round(max(s.rss_mib for s in job.samples)),
+            floor_rss_mib=round(max(s.rss_mib for s in job.floor_samples)),
+        )
+        if job.error:  # failed in a later pass after succeeding
+            row["error"] = job.error
+        out.append(row)
+    return out
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
+    head = ("việc (job)", "trung vị", "min–max", "mốc sàn", "tỉ lệ", "mục tiêu", "RAM đỉnh MiB", "kết quả")
+    print()
+    print(" | ".join(head))
+    print("-" * 110)
+    for r in rows:
+        if r["status"] == "missing":
+            print(f"{r['job']:<14} | {MISSING}: {r['error']}")
+            continue
+        verdict = "đạt (ok)" if r["status"] == "ok" else "CHƯA ĐẠT (miss)"
+        print(f"{r['job']:<14} | {r['seconds']:8.3f} s | {r['seconds_min']:.3f}–{r['seconds_max']:.3f} | "
+              f"{r['floor_seconds']:7.3f} s | ×{r['ratio']:5.2f} | {r['goal']:<7} | "
+              f"{r['rss_mib']:>5} / sàn {r['floor_rss_mib']:<4} | {verdict}")
+    print()
+    for r in rows:
+        print(f"  {r['job']:<14} {r['label']}; mốc sàn: {r['floor']}")
+
+
+def profile(jobs: list[Job], rows: list[dict[str, Any]], ctx: Ctx) -> None:
+    """Run each job that missed its goal once under pyinstrument; the text report goes to the cache."""
+    missed = [j for j, r in zip(jobs, rows, strict=True) if r["status"] == "miss"]
+    if not missed:
+        return
+    try:
+        import pyinstrument  # noqa: F401
+    except ImportError:
+        print("--profile cần pyinstrument: .venv/bin/pip install pyinstrument")
+        return
+    for job in missed:
+        argv = job.argv(ctx)
+        if argv[: len(ctx.tdkt)] == ctx.tdkt:
+            argv = [*argv[len(ctx.tdkt):]]
+            argv = _py("-m", "pyinstrument", "-r", "text", "-o", "OUT", "-m", "tdkt", *argv)
+        else:  # python -m bench.decision …
+            argv = _py("-m", "pyinstrument", "-r", "text", "-o", "OUT", *argv[1:])
+        out = ctx.cache / f"profile-{job.key}.txt"
+        argv[argv.index("OUT")] = str(out)
+        subprocess.run(argv, cwd=job.cwd(ctx), env=ctx.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       check=False, timeout=job.timeout * 2)
+        print(f"hồ sơ thời gian (profile) của {job.key}: {out}")
+
+
+def _tdkt_cmd() -> list[str]:
+    script = Path(sys.executable).with_name("tdkt")
+    return [str(script)] if script.exists() else _py("-m", "tdkt")
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TDKT_")}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    env.update(COLUMNS="120", NO_COLOR="1", PYTHONIOENCODING="utf-8")
+    return env
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench", description="Đo hiệu năng tdkt so với mốc sàn (floor).")
+    ap.add_argument("--quick", action="store_true", help="một lượt (1 run) thay vì 3")
+    ap.add_argument("--runs", type=int, default=3, help="số lượt (default 3)")
+    ap.add_argument("--only", default="", help="chỉ chạy các việc này, cách nhau bằng dấu phẩy: "
+                    + ",".join(j.key for j in JOBS))
+    ap.add_argument("--cache", type=Path, default=None, help="thư mục đầu vào (default ~/.cache/tdkt-bench)")
+    ap.add_argument("--json", type=Path, default=None, help="ghi kết quả ra tệp JSON")
+    ap.add_argument("--profile", action="store_true", help="chạy pyinstrument cho việc chưa đạt mục tiêu")
+    args = ap.parse_args(argv)
+
+    runs = 1 if args.quick else max(1, args.runs)
+    keys = {k.strip() for k in args.only.split(",") if k.strip()} or {j.key for j in JOBS}
+    unknown = keys - {j.key for j in JOBS}
+    if unknown:
+        ap.error(f"không có việc {', '.join(sorted(unknown))}")
+    jobs = [j for j in JOBS if j.key in keys]
+    cache = args.cache or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "tdkt-bench"
+    cache = cache / f"v{inputs.GENERATOR_VERSION}"
+    started = time.perf_counter()
+    scratch = Path(tempfile.mkdtemp(prefix="tdkt-bench-"))
+    try:
+        ctx = Ctx(cache=cache, scratch=scratch, tdkt=_tdkt_cmd(), env=_env())
+        prepare(ctx, keys)
+        for note in ctx.notes:
+            print(f"  · {note}")
+        run(jobs, ctx, runs)
+        rows = results(jobs)
+        print_table(rows)
+        if args.profile:
+            profile(jobs, rows, ctx)
+        elapsed = time.perf_counter() - started
+        print(f"\nTổng thời gian bộ đo (suite wall): {elapsed:.0f} s; {runs} lượt; Python {sys.version.split()[0]}; "
+              f"{os.cpu_count()} CPU")
+        if args.json:
+            args.json.write_text(json.dumps({"runs": runs, "suite_seconds": round(elapsed, 1), "notes": ctx.notes,
+                                             "jobs": rows}, ensure_ascii=False, indent=2), encoding="utf-8")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return 0
