@@ -888,7 +888,16 @@ def run(
         if rnd is not None:
             extra.append(messages.make("tally.no-validation", session=rnd.id))
         candidates = candidates_from_columns(ballots.columns.values(), award)
-    ruleset = _load_ruleset(rnd.date if rnd else dt.date.today(), ws.overlay_dir if ws else None)
+    # The rule pack matters only in a workspace (overlay: thresholds, quorum, seats) or when the
+    # ballots name awards; files alone with --threshold skip it (and its YAML parsing).
+    need_rules = ws is not None or (share is None and any(c.award for c in candidates))
+    ruleset = (
+        _load_ruleset(
+            rnd.date if rnd else dt.date.today(), ws.overlay_dir if ws else None, strict=rnd is not None
+        )
+        if need_rules
+        else None
+    )
 
     def policy_for(aw: str | None) -> VotePolicy:
         if share is not None:
@@ -921,12 +930,21 @@ def run(
     return TallyRun(result, document, sid, stored)
 
 
-def _load_ruleset(on: Any, overlay: Path | None) -> Any:
+def _load_ruleset(on: Any, overlay: Path | None, *, strict: bool) -> Any:
+    from tdkt.errors import InputError
+
     try:
         from tdkt.ruleset import load_ruleset  # type: ignore[import-not-found, unused-ignore]
     except ImportError:  # the rule packs are another module's work; without them every rule is "unset"
         return None
-    return load_ruleset(on=on, overlay=overlay if overlay is not None and overlay.is_dir() else None)
+    try:
+        return load_ruleset(on=on, overlay=overlay if overlay is not None and overlay.is_dir() else None)
+    except InputError:
+        # Without a round (files alone) no regime is chosen for us: the vote rules are "unset" and the
+        # result is "review" unless --threshold is given. In a round the pack must exist.
+        if strict:
+            raise
+        return None
 
 
 def _council(members: int, ruleset: Any, ws: Any, awards: set[str]) -> Council:
