@@ -11,11 +11,26 @@ from tdkt.commands.common import FormatOpt, TableJson
 
 
 def ingest(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Danh sách đề nghị (.xlsx, .xls, .ods, .csv).")],
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE...", help="Danh sách đề nghị (.xlsx, .xls, .ods, .csv).")
+    ],
     fmt: FormatOpt = TableJson.table,
-    columns: Annotated[Path | None, typer.Option("--columns", help="Tệp ánh xạ cột (TOML/YAML: tiêu đề → trường).")] = None,
+    columns: Annotated[
+        Path | None, typer.Option("--columns", help="Tệp ánh xạ cột (TOML/YAML: tiêu đề → trường).")
+    ] = None,
 ) -> None:
-    """Đọc danh sách đề nghị và cho biết đã hiểu thế nào: dòng tiêu đề, cột → trường, các bản ghi, phát hiện."""
-    from tdkt.errors import TdktError
+    """Đọc danh sách đề nghị và cho biết đã hiểu thế nào: dòng tiêu đề, cột → trường, các bản ghi, phát hiện.
 
-    raise TdktError("Lệnh ingest chưa được cài đặt.")
+    Từ vựng cột: docs/columns.md. Cột lạ khai báo trong [legal.columns] của tdkt.toml hoặc --columns.
+    """
+    from tdkt import console, workspace
+    from tdkt.ingest import read_nominations
+    from tdkt.ingest.report import load_columns, show
+
+    ws = workspace.find()
+    colmap = load_columns(columns, ws.config.legal.columns if ws else None)
+    result = read_nominations(files, columns=colmap)
+    if fmt is TableJson.json:
+        console.print_json(result.to_dict())
+    else:
+        show(result)

@@ -50,7 +50,10 @@ _VNI_SINGLE: dict[str, str] = {
 }  # fmt: skip
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_VOWELS = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê", "iêu", "yêu", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyê", "uyu"]
+_VOWELS = (  # noqa: SIM905 - one readable line of the vowel clusters
+    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy "
+    "ưa ưi ươ ưu yê iêu yêu oai oay oao oeo uây uôi ươi ươu uya uyê uyu"
+).split()
 _SYLLABLE = re.compile(
     "^(ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])?("
     + "|".join(sorted(_VOWELS, key=len, reverse=True))
@@ -174,7 +177,9 @@ def convert(text: str) -> tuple[str, str | None]:
     best: tuple[str, str | None] = (text, None)
     for encoding in (TCVN3, VNI):
         candidate = decode(text, encoding)
-        score = _score([w for w in _WORD.findall(candidate) if not w.isascii() and not any(c.isdigit() for c in w)])
+        score = _score(
+            [w for w in _WORD.findall(candidate) if not w.isascii() and not any(c.isdigit() for c in w)]
+        )
         if score > best_score:
             best_score, best = score, (candidate, encoding)
     return best

@@ -90,7 +90,8 @@ def read_sheets(path: Path) -> list[RawSheet]:
         sheets = _read_workbook(path)
     else:
         raise InputError(
-            f"Không đọc được tệp {name}: chỉ nhận .xlsx, .xlsm, .xls, .ods hoặc .csv.", code="input.unknown-format"
+            f"Không đọc được tệp {name}: chỉ nhận .xlsx, .xlsm, .xls, .ods hoặc .csv.",
+            code="input.unknown-format",
         )
     if not any(sheet.rows for sheet in sheets):
         raise InputError(f"Tệp {name} không có dữ liệu (mọi trang tính đều trống).", code="input.empty")
@@ -105,7 +106,8 @@ def _check_container(path: Path, suffix: str, head: bytes, size: int) -> None:
     if head.startswith(_OLE_MAGIC):
         if _is_encrypted_ole(path):
             raise InputError(
-                f"Tệp {name} được đặt mật khẩu; hãy gỡ mật khẩu trong Excel rồi gửi lại.", code="input.encrypted"
+                f"Tệp {name} được đặt mật khẩu; hãy gỡ mật khẩu trong Excel rồi gửi lại.",
+                code="input.encrypted",
             )
         if suffix != ".xls":
             raise InputError(
@@ -158,10 +160,13 @@ def _check_zip(path: Path, suffix: str, size: int) -> None:
                     code="input.zip-bomb",
                 )
             if suffix == ".ods":
-                mimetype = zf.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
+                mimetype = (
+                    zf.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
+                )
                 if mimetype != "application/vnd.oasis.opendocument.spreadsheet":
                     raise InputError(
-                        f"Tệp {name} có đuôi .ods nhưng không phải bảng tính OpenDocument.", code="input.mislabelled"
+                        f"Tệp {name} có đuôi .ods nhưng không phải bảng tính OpenDocument.",
+                        code="input.mislabelled",
                     )
                 parts = ["content.xml"]
             else:
@@ -201,9 +206,13 @@ def _safe_xml(zf: zipfile.ZipFile, part: str, name: str) -> str:
     try:
         root = fromstring(data, forbid_dtd=True)
     except DefusedXmlException as exc:
-        raise InputError(f"Tệp {name} chứa khai báo XML không an toàn ({part}); từ chối đọc.", code="input.unsafe-xml") from exc
+        raise InputError(
+            f"Tệp {name} chứa khai báo XML không an toàn ({part}); từ chối đọc.", code="input.unsafe-xml"
+        ) from exc
     except ParseError as exc:
-        raise InputError(f"Tệp {name} bị hỏng: phần {part} không phải XML hợp lệ.", code="input.damaged") from exc
+        raise InputError(
+            f"Tệp {name} bị hỏng: phần {part} không phải XML hợp lệ.", code="input.damaged"
+        ) from exc
     return " ".join(v for el in root.iter() for v in el.attrib.values())
 
 
@@ -211,7 +220,9 @@ def _refuse_dtd(zf: zipfile.ZipFile, part: str, name: str) -> None:
     with zf.open(part) as fh:
         prolog = fh.read(1024)
     if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-        raise InputError(f"Tệp {name} chứa khai báo XML không an toàn ({part}); từ chối đọc.", code="input.unsafe-xml")
+        raise InputError(
+            f"Tệp {name} chứa khai báo XML không an toàn ({part}); từ chối đọc.", code="input.unsafe-xml"
+        )
 
 
 # --- workbooks --------------------------------------------------------------------------------
@@ -233,7 +244,9 @@ def _read_workbook(path: Path) -> list[RawSheet]:
         finally:
             wb.close()
     except pc.PasswordError as exc:
-        raise InputError(f"Tệp {name} được đặt mật khẩu; hãy gỡ mật khẩu trong Excel rồi gửi lại.", code="input.encrypted") from exc
+        raise InputError(
+            f"Tệp {name} được đặt mật khẩu; hãy gỡ mật khẩu trong Excel rồi gửi lại.", code="input.encrypted"
+        ) from exc
     except (pc.CalamineError, pc.ZipError, pc.XmlError, ValueError, OSError, RuntimeError) as exc:
         raise InputError(f"Tệp {name} bị hỏng, không đọc được: {exc}.", code="input.damaged") from exc
     return sheets
@@ -250,7 +263,11 @@ def _cell(value: Any) -> CellValue:
     if t is str:
         if not value:
             return None
-        return value if value.isascii() or unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
+        return (
+            value
+            if value.isascii() or unicodedata.is_normalized("NFC", value)
+            else unicodedata.normalize("NFC", value)
+        )
     if t is float:
         return int(value) if value.is_integer() else value
     if t is int or t is bool or t is dt.date or t is dt.datetime:
@@ -295,7 +312,9 @@ def decode_csv(data: bytes, path: Path) -> str:
         text = _decode(data, "utf-16-be", name)
     else:
         if b"\x00" in data:
-            raise InputError(f"Tệp {name} không phải tệp văn bản CSV (chứa dữ liệu nhị phân).", code="input.mislabelled")
+            raise InputError(
+                f"Tệp {name} không phải tệp văn bản CSV (chứa dữ liệu nhị phân).", code="input.mislabelled"
+            )
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:

@@ -1,0 +1,1081 @@
+"""Nomination lists → Nominee records: sheet roles, the list's award and year, row by row mapping.
+
+The hot path (one iteration per row of a 100,000-row list) uses plain loops over prepared column
+handlers and builds the frozen pydantic models with ``model_construct``: every value has already
+been checked by :mod:`tdkt.ingest.values`, so per-row validation would only cost time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, cast
+
+from tdkt import awards, messages
+from tdkt.errors import InputError
+from tdkt.findings import CellRef, Finding, Severity, column_letter, sort_findings
+from tdkt.ingest import legacy, values
+from tdkt.ingest.headers import Column, find_header, load_column_map
+from tdkt.ingest.sources import CellValue, RawSheet, read_sheets
+from tdkt.models import CollectiveFacts, Discipline, Initiative, Kind, Level, Nominee, PriorAward, YearRecord
+from tdkt.text import clean, fold, title_name
+
+W, INFO = Severity.WARNING, Severity.INFO
+for _code, _sev, _tpl, _desc in [
+    ("ingest.legacy-text", INFO, "Văn bản mã {encoding} đã được chuyển sang Unicode: '{original}' → '{text}'.",
+     "Ô được gõ bằng phông chữ cũ (TCVN3/.VnTime hoặc VNI); kiểm tra lại cách đọc."),
+    ("ingest.bad-date", W, "Không hiểu ngày '{value}' ({header}).", "Ngày phải là ô ngày của Excel hoặc dạng dd/mm/yyyy."),
+    ("ingest.future-date", W, "Ngày {value} ({header}) ở tương lai.", "Một ngày sinh/tuyển dụng/quyết định không thể ở tương lai."),
+    ("ingest.suspicious-birth", W, "Năm sinh {year} không hợp lý.", "Người được đề nghị phải ở độ tuổi lao động; kiểm tra lỗi gõ."),
+    ("ingest.partial-date", INFO, "Chỉ có năm {year} ({header}), không có ngày cụ thể.", "Các tiêu chí tính theo tháng sẽ không tính được chính xác."),
+    ("ingest.bad-number", W, "Không hiểu số '{value}' ({header}).", "Cột này phải là một số."),
+    ("ingest.unknown-rating", W, "Không hiểu xếp loại '{value}' ({header}); cần HTXSNV, HTTNV, HTNV hoặc KHTNV.",
+     "Xếp loại mức độ hoàn thành nhiệm vụ dùng cho các tiêu chí nhiều năm."),
+    ("ingest.unknown-title", W, "Không nhận ra danh hiệu '{value}' ({header}).", "Danh hiệu các năm dùng để tính số năm liên tục."),
+    ("ingest.unknown-award", W, "Không nhận ra danh hiệu/hình thức khen thưởng '{value}'.",
+     "Thêm bí danh vào danh mục (tdkt/rules/awards.yaml hoặc lớp quy chế của Hội đồng) nếu cần."),
+    ("ingest.unknown-code", W, "Mã '{value}' ({header}) không có trong trang danh mục của tệp.", "Mã phải tra được trong danh mục kèm theo mẫu."),
+    ("ingest.bad-value", W, "Không hiểu giá trị '{value}' ({header}).", "Giá trị không thuộc danh sách được chấp nhận của cột."),
+    ("ingest.bad-gender", W, "Không hiểu giới tính '{value}'; cần Nam hoặc Nữ.", "Giới tính dùng cho quy tắc ưu tiên nữ khi bằng phiếu."),
+    ("ingest.salutation-not-gender", INFO, "'{value}' là cấp bậc/chức danh, không cho biết giới tính.",
+     "Cột Tên gọi (Ông/Bà) chỉ suy ra giới tính khi ghi Ông hoặc Bà."),
+    ("ingest.bad-cccd", W, "Số CCCD '{value}' không đủ 12 chữ số.", "Số CCCD dùng để đối chiếu sổ theo dõi khen thưởng."),
+    ("ingest.missing-name", W, "Dòng có dữ liệu nhưng không có họ tên/tên tập thể; không đọc là một người được đề nghị.",
+     "Mỗi dòng của danh sách phải có tên."),
+    ("ingest.error-value", W, "Ô chứa lỗi công thức '{value}' ({header}); coi như trống.", "Công thức không được tính lại; giá trị lỗi được bỏ qua."),
+    ("ingest.no-award", W, "Không xác định được danh hiệu/hình thức đề nghị (không có cột, tiêu đề hay tên trang tính nêu tên).",
+     "Dùng --award để chỉ rõ khi danh sách không ghi."),
+    ("ingest.rating-without-year", W, "Xếp loại '{value}' không biết của năm nào (danh sách không ghi năm).", "Dùng --year để chỉ rõ năm xét."),
+    ("ingest.footer", INFO, "Dòng '{text}' là phần cuối danh sách; dừng đọc từ đây.", "Dòng tổng cộng, người lập biểu, chữ ký không phải người được đề nghị."),
+    ("ingest.section", INFO, "Dòng mục '{text}'.", "Dòng tiêu đề mục (I. CÁ NHÂN, II. TẬP THỂ…) đặt loại đối tượng cho các dòng sau."),
+    ("ingest.unmapped-column", INFO, "Cột '{header}' không khớp trường nào; bỏ qua (khai báo trong [legal.columns] hoặc --columns nếu cần).",
+     "Cột không thuộc từ vựng docs/columns.md."),
+    ("ingest.duplicate-column", W, "Cột '{header}' trùng trường '{field}' với cột {other}; chỉ dùng cột {other}.", "Hai cột cùng nghĩa."),
+]:  # fmt: skip
+    messages.register(_code, _sev, _tpl, _desc)
+
+_LOOKUP_NAMES = re.compile(
+    r"^(danh ?muc|dm|htkt|pldt|lvhd|phan loai kt|list|lists|data|du lieu nguon|tham so|ma)\b"
+)
+_GUIDE_NAMES = re.compile(r"^(huong dan|hd|vi du|mau vi du|readme|ghi chu)\b")
+_FOOTER = re.compile(
+    r"^(tong cong|tong so|cong|nguoi lap( bieu)?|lap bieu|thu truong|giam doc|chu tich|xac nhan|ky ten|tm |kt |"
+    r"nguoi duyet|ke toan|(.{0,40} )?ngay \S* thang \S* nam)\b"
+)
+_SECTION_STT = re.compile(r"^([IVX]+|[A-Z]|[a-z])[.)]?$")
+_SECTION_TEXT = re.compile(r"^([IVX]+|[A-Z]|\d+)[.)/]\s|^(khoi|cum|nhom|don vi|phan)\b")
+_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"})
+_DECISION_NO = re.compile(r"(?:s[oố]\s*:?\s*)?(\d+[^\s,;]*/[^\s,;]*[A-Za-zĐđ][^\s,;]*)")
+_DATE_IN_TEXT = re.compile(r"(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})")
+_SPLIT = re.compile(r"[;\n]+")
+
+
+@dataclass(frozen=True)
+class ColumnReport:
+    letter: str
+    header: str
+    field: str | None
+    how: str
+
+
+@dataclass
+class SheetReport:
+    """How one sheet was understood (the per-sheet part of ``tdkt ingest``)."""
+
+    file: str
+    name: str
+    role: str  # list | lookup | empty | other
+    hidden: bool = False
+    header_rows: list[int] = field(default_factory=list)
+    columns: list[ColumnReport] = field(default_factory=list)
+    title: str | None = None
+    award: str | None = None
+    year: int | None = None
+    nominees: list[Nominee] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "sheet": self.name,
+            "role": self.role,
+            "hidden": self.hidden,
+            "header_rows": self.header_rows,
+            "title": self.title,
+            "award": self.award,
+            "year": self.year,
+            "columns": [
+                {"column": c.letter, "header": c.header, "field": c.field, "how": c.how} for c in self.columns
+            ],
+            "records": [record(n) for n in self.nominees],
+        }
+
+
+@dataclass
+class IngestResult:
+    nominees: list[Nominee]
+    findings: list[Finding]
+    sheets: list[SheetReport]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document of ``tdkt ingest --format json`` (schema_version 1)."""
+        files: dict[str, list[dict[str, Any]]] = {}
+        for sheet in self.sheets:
+            files.setdefault(sheet.file, []).append(sheet.to_dict())
+        return {
+            "schema_version": 1,
+            "files": [{"file": name, "sheets": sheets} for name, sheets in files.items()],
+            "findings": [f.to_dict() for f in sort_findings(self.findings)],
+        }
+
+
+def record(n: Nominee) -> dict[str, Any]:
+    """A nominee as a JSON record: ``row`` plus every field that has a value."""
+    data = n.model_dump(mode="json", exclude={"id", "source", "cells"})
+    out: dict[str, Any] = {"row": n.source.row, "id": n.id}
+    for key, value in data.items():
+        if value is not None and value != [] and value != {}:
+            out[key] = value
+    return out
+
+
+# --- awards and years named in text ---------------------------------------------------------
+
+
+@cache
+def _alias_list(extra_key: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    index: dict[str, str] = {}
+    for award in awards.catalogue().values():
+        for alias in (award.name, *award.aliases):
+            key = fold(alias)
+            if key:
+                index.setdefault(key, award.id)
+    for key, award_id in extra_key:
+        index[key] = award_id
+    return sorted(index.items(), key=lambda kv: -len(kv[0]))
+
+
+def award_in_text(text: str, extra: Mapping[str, str] | None = None) -> str | None:
+    """The one award a title or sheet name names ("… TẶNG DANH HIỆU CHIẾN SĨ THI ĐUA CẤP THÀNH PHỐ …").
+
+    Longest aliases win and consume their words; None when no award or several different ones.
+    """
+    folded = f" {fold(text)} "
+    if folded.strip() == "":
+        return None
+    found: set[str] = set()
+    for alias, award_id in _alias_list(tuple(sorted((extra or {}).items()))):
+        needle = f" {alias} "
+        if needle in folded:
+            found.add(award_id)
+            folded = folded.replace(needle, " | ")
+    return found.pop() if len(found) == 1 else None
+
+
+def year_in_text(text: str) -> int | None:
+    m = re.search(r"\bnam (?:hoc )?(\d{4})(?:\s*[-–]\s*(\d{4}))?", fold(text))
+    if m:
+        return int(m[2] or m[1])
+    years = values.years_in(text)
+    return years[-1] if len(set(years)) == 1 else None
+
+
+# --- vendor lookup sheets ---------------------------------------------------------------------
+
+
+def _is_code(v: CellValue) -> bool:
+    if isinstance(v, int) and not isinstance(v, bool):
+        return v >= 10
+    return isinstance(v, str) and bool(re.fullmatch(r"\d{2,}|[A-Z][A-Z0-9_]{2,}", v.strip()))
+
+
+def _is_label(v: CellValue) -> bool:
+    return isinstance(v, str) and len(v.strip()) >= 2 and not _is_code(v) and any(c.isalpha() for c in v)
+
+
+def lookup_table(sheets: Sequence[RawSheet]) -> dict[str, str]:
+    """code → label from a workbook's lookup sheets (tables side by side, code before or after label)."""
+    table: dict[str, str] = {}
+    for sheet in sheets:
+        for row in sheet.rows:
+            for a, b in itertools.pairwise(row):
+                if _is_code(a) and _is_label(b):
+                    table.setdefault(str(a).strip(), clean(str(b)))
+                elif _is_label(a) and _is_code(b):
+                    table.setdefault(str(b).strip(), clean(str(a)))
+    return table
+
+
+# --- the row builder --------------------------------------------------------------------------
+
+
+@dataclass
+class _Ctx:
+    file: str
+    sheet: str
+    row: int
+    extra: Mapping[str, str] | None
+    lookup: Mapping[str, str]
+    findings: list[Finding]
+    year: int | None
+    today: dt.date
+
+
+class _Facts:
+    """What one row says, field by field, before it becomes a Nominee."""
+
+    __slots__ = ("cells", "data", "disciplines", "history", "initiatives", "prior", "specials", "titles")
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {}
+        self.cells: dict[str, CellRef] = {}
+        self.history: dict[int, dict[str, Any]] = {}
+        self.titles: dict[int, list[str]] = {}
+        self.prior: dict[str, Any] = {}
+        self.initiatives: dict[str, Any] = {}
+        self.disciplines: dict[str, Any] = {}
+        self.specials: list[str] = []
+
+
+Handler = Callable[[CellValue, Column, CellRef, _Facts, _Ctx], None]
+
+
+def _ref(ctx: _Ctx, col: Column) -> CellRef:
+    return CellRef.model_construct(
+        file=ctx.file, sheet=ctx.sheet, row=ctx.row, column=col.letter, header=col.header
+    )
+
+
+def _report(ctx: _Ctx, code: str, ref: CellRef, **params: Any) -> None:
+    ctx.findings.append(messages.make(code, cell=ref, **params))
+
+
+def _text(value: CellValue, col: Column, ref: CellRef, ctx: _Ctx) -> str | None:
+    if isinstance(value, str):
+        converted, encoding = legacy.convert(value)
+        if encoding:
+            _report(
+                ctx,
+                "ingest.legacy-text",
+                ref,
+                encoding=encoding.upper(),
+                original=clean(value),
+                text=clean(converted),
+            )
+            value = converted
+        return clean(value) or None
+    return values.to_text(value)
+
+
+def _plain(target: str) -> Handler:
+    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+        text = _text(value, col, ref, ctx)
+        if text is not None:
+            facts.data[target] = text
+            facts.cells[target] = ref
+
+    return handle
+
+
+def _name(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    text = _text(value, col, ref, ctx)
+    if text:
+        facts.data["name_raw"] = value if isinstance(value, str) else text
+        facts.data["name"] = text
+        facts.cells["name"] = ref
+
+
+def _code_field(target: str) -> Handler:
+    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+        code = values.to_code(value)
+        if code is None:
+            return
+        if target == "cccd" and not re.fullmatch(r"\d{12}", code):
+            _report(ctx, "ingest.bad-cccd", ref, value=code)
+        facts.data[target] = code
+        facts.cells[target] = ref
+
+    return handle
+
+
+def _check_date(d: dt.date, col: Column, ref: CellRef, ctx: _Ctx) -> None:
+    if d > ctx.today:
+        _report(ctx, "ingest.future-date", ref, value=d.strftime("%d/%m/%Y"), header=col.header)
+
+
+def _birth(gender: str | None = None) -> Handler:
+    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+        parsed = values.to_date(value)
+        if parsed is None:
+            return
+        if parsed is values.BAD:
+            _report(ctx, "ingest.bad-date", ref, value=value, header=col.header)
+            return
+        if isinstance(parsed, dt.date):
+            facts.data["birth_date"] = parsed
+            year = parsed.year
+            _check_date(parsed, col, ref, ctx)
+        else:
+            year = int(parsed)  # type: ignore[call-overload]
+        facts.data["birth_year"] = year
+        facts.cells["birth_date"] = ref
+        if year < 1930 or year > ctx.today.year - 15:
+            _report(ctx, "ingest.suspicious-birth", ref, year=year)
+        if gender:
+            facts.data["gender"] = gender
+            facts.cells["gender"] = ref
+
+    return handle
+
+
+def _gender(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    g = values.to_gender(value)
+    if g is values.BAD:
+        _report(ctx, "ingest.bad-gender", ref, value=value)
+    elif g is not None:
+        facts.data["gender"] = g
+        facts.cells["gender"] = ref
+
+
+def _salutation(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    if value is None:
+        return
+    g = values.salutation_gender(value)
+    if g is None:
+        _report(ctx, "ingest.salutation-not-gender", ref, value=value)
+    elif "gender" not in facts.data:
+        facts.data["gender"] = g
+        facts.cells["gender"] = ref
+
+
+def _via_lookup(value: CellValue, col: Column, ref: CellRef, ctx: _Ctx) -> str | None:
+    code = values.to_code(value)
+    if code is None:
+        return None
+    label = ctx.lookup.get(code)
+    if label is None:
+        if re.fullmatch(r"\d+", code) or code.isupper():
+            if code.isupper() and not code.isdigit():
+                return code  # a self-describing code such as CANHAN / TAPTHE
+            _report(ctx, "ingest.unknown-code", ref, value=code, header=col.header)
+            return None
+        return str(value)
+    return label
+
+
+def _kind(from_code: bool) -> Handler:
+    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+        text = _via_lookup(value, col, ref, ctx) if from_code else value
+        kind = values.to_kind(text)
+        if kind is values.BAD:
+            if col.field == "collective_type_code":
+                facts.data.setdefault("kind", "collective")
+                facts.data["staff_category"] = text
+                return
+            _report(ctx, "ingest.bad-value", ref, value=value, header=col.header)
+        elif kind is not None:
+            facts.data["kind"] = kind
+            facts.cells["kind"] = ref
+
+    return handle
+
+
+def _award(from_code: bool) -> Handler:
+    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+        text = _via_lookup(value, col, ref, ctx) if from_code else _text(value, col, ref, ctx)
+        if not text or "award" in facts.data:
+            return
+        found = awards.resolve(text, dict(ctx.extra) if ctx.extra else None) or award_in_text(text, ctx.extra)
+        facts.data["award_text"] = text
+        facts.cells["award"] = ref
+        if found:
+            facts.data["award"] = found
+        else:
+            _report(ctx, "ingest.unknown-award", ref, value=text)
+
+    return handle
+
+
+def _staff_category(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    text = (
+        _via_lookup(value, col, ref, ctx)
+        if col.field == "staff_category_code"
+        else _text(value, col, ref, ctx)
+    )
+    if text:
+        facts.data["staff_category"] = text
+        facts.cells["staff_category"] = ref
+        key = fold(text)
+        if "truc tiep" in key or "cong nhan" in key or "nong dan" in key:
+            facts.data.setdefault("direct_worker", True)
+
+
+def _bool(target: str) -> Handler:
+    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+        b = values.to_bool(value)
+        if b is values.BAD:
+            _report(ctx, "ingest.bad-value", ref, value=value, header=col.header)
+        elif b is not None:
+            facts.data[target] = b
+            facts.cells[target] = ref
+
+    return handle
+
+
+def _number(
+    target: str, parse: Callable[[object], object], scale: int = 1, sub: str | None = None
+) -> Handler:
+    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+        n = parse(value)
+        if n is values.BAD:
+            _report(ctx, "ingest.bad-number", ref, value=value, header=col.header)
+        elif n is not None:
+            bucket = facts.initiatives if sub == "initiative" else facts.data
+            bucket[target] = n * scale if scale != 1 else n  # type: ignore[operator]
+            facts.cells[target] = ref
+
+    return handle
+
+
+def _year(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    y = values.to_year(value)
+    if y is values.BAD:
+        _report(ctx, "ingest.bad-number", ref, value=value, header=col.header)
+    elif y is not None:
+        facts.data["year"] = y
+        facts.cells["year"] = ref
+
+
+def _rating_for(year: int | None) -> Handler:
+    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+        r = values.to_rating(value)
+        if r is values.BAD:
+            _report(ctx, "ingest.unknown-rating", ref, value=value, header=col.header)
+            return
+        if r is None:
+            return
+        y = year if year is not None else facts.data.get("year", ctx.year)
+        if y is None:
+            _report(ctx, "ingest.rating-without-year", ref, value=value)
+            return
+        facts.history.setdefault(y, {})["rating"] = r
+        facts.cells[f"rating.{y}"] = ref
+
+    return handle
+
+
+def _titles_in(text: str, ctx: _Ctx) -> list[str] | None:
+    found: list[str] = []
+    for part in re.split(r"[,;+/\n]| và ", text):
+        part = part.strip()
+        if not part:
+            continue
+        award_id = awards.resolve(part, dict(ctx.extra) if ctx.extra else None) or award_in_text(
+            part, ctx.extra
+        )
+        if award_id is None:
+            return None
+        found.append(award_id)
+    return found
+
+
+def _title_for(year: int) -> Handler:
+    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+        if value is None:
+            return
+        yes = values.to_bool(value)
+        if col.award and yes is True:
+            titles: list[str] | None = [col.award]
+        elif yes is False:
+            return
+        else:
+            text = _text(value, col, ref, ctx) or ""
+            titles = _titles_in(text, ctx)
+            if titles is None:
+                rating = values.to_rating(text)
+                if isinstance(rating, str):  # a rating typed in the titles column: keep it as such
+                    facts.history.setdefault(year, {})["rating"] = rating
+                    facts.cells[f"rating.{year}"] = ref
+                    return
+                _report(ctx, "ingest.unknown-title", ref, value=text, header=col.header)
+                return
+        for t in titles or ():
+            facts.titles.setdefault(year, [])
+            if t not in facts.titles[year]:
+                facts.titles[year].append(t)
+        facts.cells[f"title.{year}"] = ref
+
+    return handle
+
+
+def _history(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    """A wide history cell: "LĐTT 2019, 2020; CSTĐCS 2021" or "2019: HTXSNV, LĐTT; 2020: …"."""
+    text = _text(value, col, ref, ctx)
+    if not text:
+        return
+    understood = False
+    for segment in _SPLIT.split(text):
+        years = values.years_in(segment)
+        rest = re.sub(r"(19|20)\d{2}(\s*[-–]\s*(19|20)\d{2})?|\bnăm\b|:", " ", segment, flags=re.IGNORECASE)
+        if not years:
+            continue
+        for piece in re.split(r"[,+/]| và ", rest):
+            piece = piece.strip(" .()")
+            if not piece:
+                continue
+            rating = values.to_rating(piece)
+            award_id = awards.resolve(piece, dict(ctx.extra) if ctx.extra else None) or award_in_text(
+                piece, ctx.extra
+            )
+            for y in years:
+                if isinstance(rating, str):
+                    facts.history.setdefault(y, {})["rating"] = rating
+                    understood = True
+                elif award_id:
+                    if award_id not in facts.titles.setdefault(y, []):
+                        facts.titles[y].append(award_id)
+                    understood = True
+    if understood:
+        facts.cells["history"] = ref
+    else:
+        _report(ctx, "ingest.unknown-title", ref, value=text, header=col.header)
+
+
+def _bucket(target: str, key: str, parse: str = "text") -> Handler:
+    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+        bucket: dict[str, Any] = getattr(facts, target)
+        if parse == "date":
+            d = values.to_date(value)
+            if d is values.BAD:
+                _report(ctx, "ingest.bad-date", ref, value=value, header=col.header)
+                return
+            if d is None:
+                return
+            if isinstance(d, dt.date):
+                _check_date(d, col, ref, ctx)
+            bucket[key] = d
+        elif parse == "year":
+            y = values.to_year(value)
+            if y is values.BAD:
+                _report(ctx, "ingest.bad-number", ref, value=value, header=col.header)
+                return
+            if y is None:
+                return
+            bucket[key] = y
+        elif parse == "period":
+            p = values.period(value)
+            if p is values.BAD:
+                _report(ctx, "ingest.bad-value", ref, value=value, header=col.header)
+                return
+            if p == (None, None):
+                return
+            bucket[key] = p
+        else:
+            text = _text(value, col, ref, ctx)
+            if text is None:
+                return
+            bucket[key] = text
+        facts.cells.setdefault(f"{target}.{key}" if target != "data" else key, ref)
+
+    return handle
+
+
+def _recruited(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    d = values.to_date(value)
+    if d is values.BAD:
+        _report(ctx, "ingest.bad-date", ref, value=value, header=col.header)
+    elif isinstance(d, dt.date):
+        _check_date(d, col, ref, ctx)
+        facts.data["recruited_on"] = d
+        facts.cells["recruited_on"] = ref
+    elif isinstance(d, int):
+        _report(ctx, "ingest.partial-date", ref, year=d, header=col.header)
+
+
+def _special(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    if value is None:
+        return
+    yes = values.to_bool(value)
+    tags = values.specials(col.header) if yes is True else () if yes is False else values.specials(str(value))
+    if yes is True and not tags:
+        tags = values.specials(str(value))
+    for t in tags:
+        if t not in facts.specials:
+            facts.specials.append(t)
+    if tags:
+        facts.cells["special"] = ref
+
+
+def _note(target: str) -> Handler:
+    plain = _plain(target)
+
+    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+        plain(value, col, ref, facts, ctx)
+        text = facts.data.get(target)
+        if isinstance(text, str) and target == "note":
+            for t in values.specials(text):
+                if t not in facts.specials:
+                    facts.specials.append(t)
+                    facts.cells.setdefault("special", ref)
+
+    return handle
+
+
+def _percent(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    p = values.to_percent(value)
+    if p is values.BAD:
+        _report(ctx, "ingest.bad-number", ref, value=value, header=col.header)
+    elif p is not None:
+        facts.data["women_percent"] = p
+        facts.cells["collective.women_percent"] = ref
+
+
+def _collective(target: str) -> Handler:
+    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+        n = values.to_int(value)
+        if n is values.BAD:
+            _report(ctx, "ingest.bad-number", ref, value=value, header=col.header)
+        elif n is not None:
+            facts.data[target] = n
+            facts.cells[f"collective.{target}"] = ref
+
+    return handle
+
+
+def _ignore(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    return None
+
+
+HANDLERS: dict[str, Handler] = {
+    "stt": _plain("stt"),
+    "name": _name,
+    "salutation": _salutation,
+    "gender": _gender,
+    "birth": _birth(),
+    "birth_male": _birth("male"),
+    "birth_female": _birth("female"),
+    "cccd": _code_field("cccd"),
+    "staff_code": _code_field("staff_code"),
+    "position": _plain("position"),
+    "department": _plain("department"),
+    "unit": _plain("unit"),
+    "kind": _kind(False),
+    "kind_code": _kind(True),
+    "collective_type_code": _kind(True),
+    "award": _award(False),
+    "award_code": _award(True),
+    "title_code": _award(True),
+    "staff_category": _staff_category,
+    "staff_category_code": _staff_category,
+    "direct_worker": _bool("direct_worker"),
+    "sector": _ignore,
+    "sector_code": _ignore,
+    "address": _ignore,
+    "year": _year,
+    "rating": _rating_for(None),
+    "history": _history,
+    "prior_award": _bucket("prior", "text"),
+    "prior_year": _bucket("prior", "year", "year"),
+    "prior_decision": _bucket("prior", "decision"),
+    "prior_decision_number": _bucket("prior", "decision_number"),
+    "prior_decision_date": _bucket("prior", "decision_date", "date"),
+    "prior_period": _bucket("prior", "period", "period"),
+    "decision": _bucket("data", "decision"),
+    "decision_number": _bucket("data", "decision_number"),
+    "decision_date": _bucket("data", "decision_date", "date"),
+    "period": _bucket("data", "period", "period"),
+    "initiative": _bucket("initiatives", "sang_kien"),
+    "research": _bucket("initiatives", "de_tai"),
+    "initiative_count": _number("count", values.to_int, sub="initiative"),
+    "initiative_level": _bucket("initiatives", "level"),
+    "initiative_date": _bucket("initiatives", "date", "date"),
+    "initiative_decision": _bucket("initiatives", "decision"),
+    "initiative_used_for": _bucket("initiatives", "used_for"),
+    "discipline": _bucket("disciplines", "form"),
+    "discipline_period": _bucket("disciplines", "period"),
+    "recruited_on": _recruited,
+    "months_of_service": _number("months_of_service", values.to_int),
+    "years_of_service": _number("months_of_service", values.to_int, scale=12),
+    "special": _special,
+    "note": _note("note"),
+    "achievement": _plain("achievement"),
+    "members": _collective("members"),
+    "completed_count": _collective("completed"),
+    "ltt_count": _collective("ltt"),
+    "cstdcs_count": _collective("cstdcs"),
+    "disciplined_count": _collective("disciplined"),
+    "women_percent": _percent,
+    "cluster": _plain("cluster"),
+    "cluster_rank": _collective("cluster_rank"),
+}
+
+
+def handler_for(name: str) -> Handler:
+    m = re.fullmatch(r"(rating|title)\.(\d{4})", name)
+    if m:
+        return _rating_for(int(m[2])) if m[1] == "rating" else _title_for(int(m[2]))
+    return HANDLERS[name]
+
+
+# --- assembling a nominee ----------------------------------------------------------------------
+
+
+def _decision_parts(text: str) -> tuple[str | None, dt.date | None]:
+    number = _DECISION_NO.search(text)
+    date = _DATE_IN_TEXT.search(text)
+    parsed = values.to_date(date[1].replace(" ", "")) if date else None
+    return (number[1] if number else None, parsed if isinstance(parsed, dt.date) else None)
+
+
+def _prior_awards(facts: _Facts, award_id: str | None, ctx: _Ctx) -> tuple[PriorAward, ...]:
+    out: list[PriorAward] = []
+    p = facts.prior
+    if p:
+        texts = _SPLIT.split(p["text"]) if "text" in p else [""]
+        for text in texts:
+            text = text.strip()
+            number, date = _decision_parts(p.get("decision", "") or text)
+            years = values.years_in(_DATE_IN_TEXT.sub(" ", _DECISION_NO.sub(" ", text)))
+            period = p.get("period") or ((min(years), max(years)) if len(years) > 1 else (None, None))
+            year = p.get("year") or (years[0] if len(years) == 1 else None)
+            pd = p.get("decision_date")
+            out.append(PriorAward.model_construct(
+                award=(awards.resolve(text, dict(ctx.extra) if ctx.extra else None) or award_in_text(text, ctx.extra)) if text else None,
+                award_text=text or None, year=year, period_from=period[0], period_to=period[1],
+                decision_number=p.get("decision_number") or number,
+                decision_date=pd if isinstance(pd, dt.date) else date, source="list",
+            ))  # fmt: skip
+    d = facts.data
+    if any(k in d for k in ("decision", "decision_number", "decision_date", "period")):
+        number, date = _decision_parts(d.get("decision", ""))
+        period = d.get("period") or (None, None)
+        dd = d.get("decision_date")
+        out.append(PriorAward.model_construct(
+            award=award_id, award_text=d.get("award_text"), year=d.get("year") or period[1],
+            period_from=period[0], period_to=period[1],
+            decision_number=d.get("decision_number") or number,
+            decision_date=dd if isinstance(dd, dt.date) else date, source="list",
+        ))  # fmt: skip
+    return tuple(out)
+
+
+def _initiatives(facts: _Facts) -> tuple[Initiative, ...]:
+    i = facts.initiatives
+    if not i:
+        return ()
+    parsed_level = values.to_level(i.get("level")) if "level" in i else None
+    level = cast(Level, parsed_level) if isinstance(parsed_level, str) else None
+    date = i.get("date")
+    year = date.year if isinstance(date, dt.date) else date if isinstance(date, int) else None
+    used_for, decision = i.get("used_for"), i.get("decision")
+    out: list[Initiative] = []
+    for kind in ("sang_kien", "de_tai"):
+        for title in _SPLIT.split(i.get(kind, "")):
+            if title.strip():
+                out.append(Initiative.model_construct(
+                    kind=kind, title=title.strip(), level=level, year=year, used_for=used_for, decision=decision
+                ))  # fmt: skip
+    count = i.get("count")
+    if isinstance(count, int) and count > len(out):
+        out.extend(
+            Initiative.model_construct(
+                kind="sang_kien", title=None, level=level, year=year, used_for=used_for, decision=decision
+            )
+            for _ in range(count - len(out))
+        )
+    return tuple(out)
+
+
+def _disciplines(facts: _Facts) -> tuple[Discipline, ...]:
+    d = facts.disciplines
+    if not d:
+        return ()
+    parsed = values.to_discipline(d.get("form"))
+    if not isinstance(parsed, tuple):
+        return ()
+    form, text = parsed
+    years = values.years_in(str(d.get("period", "")) + " " + text)
+    return (Discipline.model_construct(
+        form=None if form == "pending" else form, form_text=text, year=years[-1] if years else None,
+        start=None, end=None, pending=form == "pending",
+    ),)  # fmt: skip
+
+
+_COLLECTIVE_KEYS = (
+    "members",
+    "completed",
+    "ltt",
+    "cstdcs",
+    "disciplined",
+    "women_percent",
+    "cluster",
+    "cluster_rank",
+)
+
+
+def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str | None) -> Nominee:
+    d = facts.data
+    award_id = d.get("award") or sheet_award
+    found_kind: str | None = d.get("kind") or sheet_kind
+    if found_kind is None and award_id:
+        a = awards.catalogue().get(award_id)
+        found_kind = "collective" if a is not None and a.for_ == "collective" else None
+    kind = cast(Kind, found_kind or "individual")
+    raw = d["name"]
+    name = title_name(raw) if kind == "individual" else clean(raw)
+    history = tuple(
+        YearRecord.model_construct(
+            year=y, rating=facts.history.get(y, {}).get("rating"), titles=tuple(facts.titles.get(y, ()))
+        )
+        for y in sorted(set(facts.history) | set(facts.titles))
+    )
+    collective = None
+    if kind != "individual" or any(k in d for k in _COLLECTIVE_KEYS):
+        values_ = {k: d.get(k) for k in _COLLECTIVE_KEYS}
+        if any(v is not None for v in values_.values()):
+            collective = CollectiveFacts.model_construct(**values_)
+    source = CellRef.model_construct(file=ctx.file, sheet=ctx.sheet, row=ctx.row, column=None, header=None)
+    return Nominee.model_construct(
+        id=f"{ctx.file}:{ctx.sheet}:{ctx.row}",
+        source=source,
+        stt=d.get("stt"),
+        kind=kind,
+        name=name,
+        name_raw=d.get("name_raw") if d.get("name_raw") != name else None,
+        gender=d.get("gender"),
+        birth_date=d.get("birth_date"),
+        birth_year=d.get("birth_year"),
+        cccd=d.get("cccd"),
+        staff_code=d.get("staff_code"),
+        position=d.get("position"),
+        department=d.get("department"),
+        unit=d.get("unit"),
+        staff_category=d.get("staff_category"),
+        direct_worker=d.get("direct_worker"),
+        award=award_id,
+        award_text=d.get("award_text"),
+        year=d.get("year", ctx.year),
+        history=history,
+        prior_awards=_prior_awards(facts, award_id, ctx),
+        initiatives=_initiatives(facts),
+        disciplines=_disciplines(facts),
+        recruited_on=d.get("recruited_on"),
+        months_of_service=d.get("months_of_service"),
+        special=tuple(facts.specials),  # type: ignore[arg-type]  # only Special tags are added
+        collective=collective,
+        achievement=d.get("achievement"),
+        note=d.get("note"),
+        cells=facts.cells,
+    )
+
+
+# --- sheets and files ------------------------------------------------------------------------
+
+
+def _role_by_name(sheet: RawSheet) -> str | None:
+    if not sheet.rows:
+        return "empty"
+    if sheet.hidden or _LOOKUP_NAMES.match(fold(sheet.name)):
+        return "lookup"
+    if _GUIDE_NAMES.match(fold(sheet.name)):
+        return "other"
+    return None
+
+
+def _convert_top(rows: list[list[CellValue]], upto: int) -> None:
+    # Header and title rows typed in TCVN3/VNI must be understood too; only the top rows are touched.
+    for row in rows[:upto]:
+        for j, v in enumerate(row):
+            if isinstance(v, str) and not v.isascii():
+                converted, encoding = legacy.convert(v)
+                if encoding:
+                    row[j] = converted
+
+
+def _kind_in(text: str) -> str | None:
+    key = fold(text)
+    has = {
+        k
+        for k, w in (("collective", "tap the"), ("individual", "ca nhan"), ("household", "ho gia dinh"))
+        if w in key
+    }
+    return has.pop() if len(has) == 1 else None
+
+
+def _read_sheet(
+    file: str,
+    sheet: RawSheet,
+    lookup: Mapping[str, str],
+    colmap: Mapping[str, str] | None,
+    award: str | None,
+    year: int | None,
+    extra: Mapping[str, str] | None,
+    findings: list[Finding],
+) -> SheetReport:
+    report = SheetReport(file=file, name=sheet.name, role="other", hidden=sheet.hidden)
+    rows = sheet.rows
+    _convert_top(rows, 40)
+    header = find_header(rows, colmap, lambda t: award_in_text(t, extra))
+    if header is None:
+        return report
+    report.role = "list"
+    report.header_rows = list(header.rows)
+    report.title = header.title or None
+    report.columns = [ColumnReport(c.letter, c.header, c.field, c.how) for c in header.columns]
+    sheet_award = award_in_text(header.title, extra) or award_in_text(sheet.name, extra) or award
+    sheet_year = year_in_text(header.title) or year_in_text(sheet.name) or year
+    report.award, report.year = sheet_award, sheet_year
+    name_col = header.by_field.get("name")
+    name_kind = _kind_in(name_col.header) if name_col and "/" not in name_col.header else None
+    sheet_kind = _kind_in(header.title) or _kind_in(sheet.name) or name_kind
+    plan: list[tuple[int, Column, Handler]] = []
+    seen: dict[str, Column] = {}
+    top_ref = header.rows[0]
+    for col in header.columns:
+        ref = CellRef.model_construct(
+            file=file, sheet=sheet.name, row=top_ref, column=col.letter, header=col.header
+        )
+        if col.field is None:
+            if col.header.strip():
+                findings.append(messages.make("ingest.unmapped-column", cell=ref, header=col.header))
+            continue
+        if col.field in seen and not col.field.startswith(("rating.", "title.")):
+            findings.append(messages.make(
+                "ingest.duplicate-column", cell=ref, header=col.header, field=col.field, other=seen[col.field].letter,
+            ))  # fmt: skip
+            continue
+        seen[col.field] = col
+        plan.append((col.index, col, handler_for(col.field)))
+    # Read the label before the code so that a label column wins over its VLOOKUP code column.
+    plan.sort(key=lambda p: (p[1].field or "").endswith("_code"))
+    if name_col is None:
+        return report
+    name_idx = name_col.index
+    stt_idx = header.by_field["stt"].index if "stt" in header.by_field else None
+    quiet = {c.index for c in header.columns if c.field in ("stt",) or (c.field or "").endswith("_code")}
+    today = dt.date.today()
+    current_kind = sheet_kind
+    for i in range(header.data_start, len(rows)):
+        row = rows[i]
+        if not row:
+            continue
+        present = [
+            j for j, v in enumerate(row) if v is not None and not (isinstance(v, str) and v in _ERRORS)
+        ]
+        if not present:
+            continue
+        name_value = row[name_idx] if name_idx < len(row) else None
+        texts = [row[j] for j in present if isinstance(row[j], str)]
+        first = fold(str(texts[0])) if texts else ""
+        if texts and (name_value is None or name_value == texts[0]) and _FOOTER.match(first):
+            findings.append(messages.make(
+                "ingest.footer", cell=CellRef.model_construct(file=file, sheet=sheet.name, row=i + 1, column=None, header=None),
+                text=clean(str(texts[0]))[:60],
+            ))  # fmt: skip
+            break
+        if all(j in quiet for j in present):
+            continue  # formula-only or pre-numbered empty rows are not nominees
+        stt_value = row[stt_idx] if stt_idx is not None and stt_idx < len(row) else None
+        content = [j for j in present if j != stt_idx]
+        if len(content) == 1 and isinstance(row[content[0]], str):
+            text = clean(str(row[content[0]]))
+            roman = stt_value is None or (
+                isinstance(stt_value, str) and _SECTION_STT.match(stt_value.strip())
+            )
+            if roman and (text.isupper() or _SECTION_TEXT.match(text) or _kind_in(text)):
+                current_kind = _kind_in(text) or current_kind
+                findings.append(messages.make(
+                    "ingest.section", cell=CellRef.model_construct(file=file, sheet=sheet.name, row=i + 1,
+                                                                   column=column_letter(content[0]), header=None),
+                    text=text[:60],
+                ))  # fmt: skip
+                continue
+        ctx = _Ctx(file, sheet.name, i + 1, extra, lookup, findings, sheet_year, today)
+        if name_value is None or (isinstance(name_value, str) and not name_value.strip()):
+            findings.append(messages.make(
+                "ingest.missing-name",
+                cell=CellRef.model_construct(file=file, sheet=sheet.name, row=i + 1, column=name_col.letter, header=name_col.header),
+            ))  # fmt: skip
+            continue
+        facts = _Facts()
+        width = len(row)
+        for j, col, handle in plan:
+            if j >= width:
+                continue
+            v = row[j]
+            if v is None:
+                continue
+            if isinstance(v, str) and v in _ERRORS:
+                if j not in quiet:
+                    findings.append(
+                        messages.make("ingest.error-value", cell=_ref(ctx, col), value=v, header=col.header)
+                    )
+                continue
+            handle(v, col, _ref(ctx, col), facts, ctx)
+        if "name" not in facts.data:
+            continue
+        nominee = _nominee(facts, ctx, sheet_award, current_kind)
+        if nominee.award is None:
+            findings.append(messages.make("ingest.no-award", cell=nominee.source))
+        report.nominees.append(nominee)
+    return report
+
+
+def read_nominations(
+    paths: Sequence[Path],
+    *,
+    columns: Mapping[str, str] | None = None,
+    award: str | None = None,
+    year: int | None = None,
+    extra_awards: Mapping[str, str] | None = None,
+) -> IngestResult:
+    """Read nomination lists (and decision/register lists) and say how each sheet was understood.
+
+    Args:
+        paths: workbooks or CSV files; every list sheet of each is read.
+        columns: header text → canonical field, for headers the vocabulary does not know
+            (``tdkt.toml`` [legal.columns] or ``--columns FILE``).
+        award: the award id to use when a list names none (no column, title or sheet name).
+        year: the achievement year when the list does not say.
+        extra_awards: folded aliases of council-overlay titles → their ids.
+
+    Returns:
+        The nominees in file/sheet/row order, the ingest findings, and a report per sheet.
+
+    Raises:
+        InputError: a file cannot be read, or none of its sheets has a recognisable header.
+    """
+    colmap = load_column_map(columns, "ánh xạ cột") if columns else None
+    findings: list[Finding] = []
+    sheets: list[SheetReport] = []
+    nominees: list[Nominee] = []
+    for path in paths:
+        raw = read_sheets(path)
+        lookups = [s for s in raw if _role_by_name(s) == "lookup"]
+        lookup = lookup_table(lookups)
+        file_sheets: list[SheetReport] = []
+        for sheet in raw:
+            role = _role_by_name(sheet)
+            if role is not None:
+                file_sheets.append(
+                    SheetReport(file=path.name, name=sheet.name, role=role, hidden=sheet.hidden)
+                )
+                continue
+            file_sheets.append(
+                _read_sheet(path.name, sheet, lookup, colmap, award, year, extra_awards, findings)
+            )
+        if not any(s.role == "list" for s in file_sheets):
+            seen = ", ".join(f"'{s.name}'" for s in file_sheets)
+            raise InputError(
+                f"Không tìm thấy dòng tiêu đề của danh sách trong tệp {path.name} (đã xem các trang tính {seen}): "
+                "cần một dòng có cột 'Họ và tên' hoặc 'Tên tập thể'. Khai báo cột trong [legal.columns] hoặc --columns nếu tiêu đề khác.",
+                code="input.no-header",
+            )
+        sheets.extend(file_sheets)
+        for s in file_sheets:
+            nominees.extend(s.nominees)
+    return IngestResult(nominees=nominees, findings=findings, sheets=sheets)

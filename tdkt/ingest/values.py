@@ -1,0 +1,310 @@
+"""Cell values → typed facts: dates, years, counts, ratings, genders, kinds, levels, yes/no words.
+
+Each parser takes a normalised cell value (see :class:`tdkt.ingest.sources.RawSheet`) and returns the
+value or ``None``; where a value is present but not understood it returns :data:`BAD` so the caller
+can report the cell. Plain functions and dict look-ups: they run once per cell of 100,000-row lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Final
+
+from tdkt.text import fold
+
+BAD: Final = object()  # "a value was there but could not be understood"
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
+_YMD = re.compile(r"^(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:[ T].*)?$")
+_MY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+_WORDY = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
+_YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+
+
+def to_date(value: object) -> dt.date | int | object | None:
+    """A date, or an ``int`` year when only the year is known ("năm 1980", "1980"), None, or BAD.
+
+    Accepts Excel date cells, Excel serial numbers (1900 system), dd/mm/yyyy, d/m/yy, d-m-yyyy,
+    yyyy-mm-dd, "ngày 5 tháng 3 năm 1980", mm/yyyy (→ the 1st of the month).
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        return BAD
+    if isinstance(value, int | float):
+        n = int(value)
+        if 1900 <= n <= 2100 and n == value:
+            return n  # a year typed as a number
+        if 1 <= value < 2958466:
+            return _EXCEL_EPOCH + dt.timedelta(days=n)
+        return BAD
+    text = str(value).strip()
+    if not text:
+        return None
+    m = _DMY.match(text)
+    if m:
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+        if y < 100:
+            y += 1900 if y > (dt.date.today().year % 100) else 2000
+        return _mkdate(y, mo, d)
+    m = _YMD.match(text)
+    if m:
+        return _mkdate(int(m[1]), int(m[2]), int(m[3]))
+    m = _MY.match(text)
+    if m:
+        return _mkdate(int(m[2]), int(m[1]), 1)
+    folded = fold(text)
+    m = _WORDY.search(folded)
+    if m:
+        return _mkdate(int(m[3]), int(m[2]), int(m[1]))
+    years = _YEAR.findall(folded)
+    if len(years) == 1 and re.fullmatch(r"(nam\s*)?\d{4}", folded):
+        return int(years[0])
+    return BAD
+
+
+def _mkdate(y: int, m: int, d: int) -> dt.date | object:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return BAD
+
+
+def to_year(value: object) -> int | object | None:
+    """A year from a number, a date or text ("2021", "năm 2021", "12/2021"); None or BAD."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.year
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if 1900 <= value <= 2100 else BAD
+    if isinstance(value, float):
+        return int(value) if value.is_integer() and 1900 <= value <= 2100 else BAD
+    years = _YEAR.findall(str(value))
+    return int(years[-1]) if years else BAD
+
+
+def years_in(text: str) -> list[int]:
+    """Every year in a text, expanding ranges ("2019-2021" → 2019, 2020, 2021)."""
+    out: list[int] = []
+    for m in re.finditer(r"(19\d{2}|20\d{2})(?:\s*[-–—]\s*(19\d{2}|20\d{2}))?", text):
+        a = int(m[1])
+        b = int(m[2]) if m[2] else a
+        out.extend(range(a, b + 1) if a <= b and b - a < 30 else [a])
+    return out
+
+
+def period(value: object) -> tuple[int | None, int | None] | object:
+    """An achievement period ("2016-2020", "2016 - 2020", "năm 2020") → (from, to), or BAD."""
+    if value is None:
+        return (None, None)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        y = to_year(value)
+        return (y, y) if isinstance(y, int) else BAD
+    years = [int(y) for y in _YEAR.findall(str(value))]
+    if not years:
+        return BAD
+    return (min(years), max(years))
+
+
+def to_int(value: object) -> int | object | None:
+    """A count: 12, "12", "012", "1.200" (Vietnamese thousands), "12 người"; None or BAD."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return BAD
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else BAD
+    text = str(value).strip()
+    m = re.match(r"^(\d{1,3}(?:\.\d{3})+|\d+)\b", text)
+    if not m:
+        return BAD
+    return int(m[1].replace(".", ""))
+
+
+def to_percent(value: object) -> float | object | None:
+    """A share in percent: 0.75 (Excel % cell) → 75.0, "75%", "75,5" → 75.5; None or BAD."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return BAD
+    if isinstance(value, int | float):
+        return float(value) * 100 if 0 <= value <= 1 and isinstance(value, float) else float(value)
+    text = str(value).strip().rstrip("%").strip().replace(",", ".")
+    if not _NUMBER.match(text):
+        return BAD
+    return float(text)
+
+
+def to_text(value: object) -> str | None:
+    """Text of a cell for identifiers: ints stay without ".0", dates as dd/mm/yyyy."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    text = str(value).strip()
+    return text or None
+
+
+def to_code(value: object) -> str | None:
+    """An identifier (CCCD, staff code): digits or letters kept verbatim, spaces and dots removed."""
+    text = to_text(value)
+    if text is None:
+        return None
+    return re.sub(r"[\s.]", "", text)
+
+
+_RATINGS: dict[str, str] = {
+    "htxsnv": "htxs", "htxs": "htxs", "hoan thanh xuat sac nhiem vu": "htxs", "hoan thanh xuat sac": "htxs",
+    "xuat sac": "htxs", "xs": "htxs", "ht xuat sac": "htxs", "ht xs nv": "htxs", "htxs nv": "htxs",
+    "httnv": "httnv", "htt": "httnv", "httnv ": "httnv", "hoan thanh tot nhiem vu": "httnv", "hoan thanh tot": "httnv",
+    "tot": "httnv", "ht tot": "httnv", "htt nv": "httnv",
+    "htnv": "htnv", "ht": "htnv", "hoan thanh nhiem vu": "htnv", "hoan thanh": "htnv", "ht nv": "htnv",
+    "khtnv": "khtnv", "kht": "khtnv", "khong hoan thanh nhiem vu": "khtnv", "khong hoan thanh": "khtnv",
+    "k ht": "khtnv", "khong ht": "khtnv", "khong htnv": "khtnv",
+}  # fmt: skip
+
+
+def to_rating(value: object) -> str | object | None:
+    """HTXSNV / HTTNV / HTNV / KHTNV in full or abbreviated → htxs | httnv | htnv | khtnv; None or BAD."""
+    if value is None:
+        return None
+    key = fold(str(value))
+    if not key:
+        return None
+    return _RATINGS.get(key, _RATINGS.get(key.replace(" ", ""), BAD))
+
+
+_YES = frozenset({"x", "co", "c", "yes", "y", "1", "true", "dung", "v", "√", "có", "đ"})
+_NO = frozenset({"khong", "k", "no", "n", "0", "false", "-", "sai"})
+
+
+def to_bool(value: object) -> bool | object | None:
+    """Yes/no words: "x", "có", "1", "✓" → True; "không", "0" → False; blank → None; else BAD."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return bool(value) if value in (0, 1) else BAD
+    raw = str(value).strip().lower()
+    if raw in ("✓", "✔", "√", "☑", "v"):
+        return True
+    key = fold(raw)
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    return BAD
+
+
+_GENDERS: dict[str, str] = {
+    "nam": "male", "ong": "male", "male": "male", "m": "male", "trai": "male",
+    "nu": "female", "ba": "female", "female": "female", "f": "female", "chi": "female", "co": "female",
+}  # fmt: skip
+# The vendor templates code gender as NAM / NU.
+
+
+def to_gender(value: object) -> str | object | None:
+    """Nam / Nữ / Ông / Bà (and NAM, NU codes) → male | female; a rank ("Thượng tá") → BAD."""
+    if value is None:
+        return None
+    key = fold(str(value))
+    if not key:
+        return None
+    return _GENDERS.get(key, BAD)
+
+
+def salutation_gender(value: object) -> str | None:
+    """The gender a salutation implies (Ông → male, Bà → female); a rank or title implies nothing."""
+    if value is None:
+        return None
+    key = fold(str(value))
+    return {"ong": "male", "ba": "female"}.get(key)
+
+
+def to_kind(value: object) -> str | object | None:
+    """cá nhân / tập thể / hộ gia đình (also CANHAN, TAPTHE, HOGIADINH) → individual | collective | household."""
+    if value is None:
+        return None
+    key = fold(str(value)).replace(" ", "")
+    if not key:
+        return None
+    if "hogiadinh" in key or key in ("hgd", "ho"):
+        return "household"
+    if "tapthe" in key or key in ("tt", "donvi"):
+        return "collective"
+    if "canhan" in key or key in ("cn",):
+        return "individual"
+    return BAD
+
+
+def to_level(value: object) -> str | object | None:
+    """Level of recognition of an initiative or đề tài: co_so | bo_tinh | toan_quoc; None or BAD."""
+    if value is None:
+        return None
+    key = fold(str(value))
+    if not key:
+        return None
+    if "toan quoc" in key or "nha nuoc" in key or "quoc gia" in key or key in ("tq", "nn"):
+        return "toan_quoc"
+    if any(w in key for w in ("bo", "nganh", "tinh", "thanh pho", "ubnd tinh", "so khoa hoc", "so kh")):
+        return "bo_tinh"
+    if (
+        "co so" in key
+        or key in ("cs", "don vi", "huyen", "truong", "xa")
+        or "huyen" in key
+        or "hoi dong sang kien" in key
+    ):
+        return "co_so"
+    return BAD
+
+
+_DISCIPLINE: list[tuple[str, str]] = [
+    ("buoc thoi viec", "buoc_thoi_viec"), ("cach chuc", "cach_chuc"), ("giang chuc", "giang_chuc"),
+    ("ha bac luong", "ha_bac_luong"), ("ha ngach", "ha_bac_luong"), ("canh cao", "canh_cao"),
+    ("khien trach", "khien_trach"), ("dang xem xet", "pending"), ("dang bi xem xet", "pending"),
+    ("thanh tra", "pending"), ("dieu tra", "pending"),
+]  # fmt: skip
+_NONE_WORDS = frozenset({"khong", "khong co", "k", "0", "", "-", "khong bi ky luat", "chua", "khong vi pham"})
+
+
+def to_discipline(value: object) -> tuple[str, str] | object | None:
+    """A discipline cell → (form code, text); "không" → None; an unknown word → ("other", text)."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    key = fold(text)
+    if key in _NONE_WORDS:
+        return None
+    for needle, form in _DISCIPLINE:
+        if needle in key:
+            return (form, text)
+    if key in ("x", "co", "1"):
+        return ("other", text)
+    return ("other", text)
+
+
+_SPECIAL: list[tuple[str, str]] = [
+    ("thai san", "maternity"), ("sinh con", "maternity"), ("di hoc", "training"), ("dao tao", "training"),
+    ("boi duong", "training"), ("thuong tich", "injury"), ("tai nan", "injury"), ("dieu tri", "injury"),
+]  # fmt: skip
+
+
+def specials(text: str) -> tuple[str, ...]:
+    """Maternity leave, training and injury treatment named in a note (they count as time at work)."""
+    key = fold(text)
+    found: list[str] = []
+    for needle, tag in _SPECIAL:
+        if needle in key and tag not in found:
+            found.append(tag)
+    return tuple(found)
