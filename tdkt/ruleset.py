@@ -1,0 +1,912 @@
+"""Rule packs (one per legal regime) and council overlays: file schema, loading, merging, queries.
+
+A **pack** (``tdkt/rules/<id>.yaml``, ``kind: pack``) holds the criteria of one regime for every
+award, the council vote rule and the prize multiple of each award, list-level rules, the căn cứ
+lines, and notices. A pack may ``extends:`` another and change only what differs (lists of
+criteria, list rules, notices are merged by ``id``; ``remove: true`` drops an entry).
+
+An **overlay** (``kind: overlay``; a workspace ``rules/`` folder or ``--rules PATH``) is the
+council's own regulation: local titles with their criteria, vote thresholds and quotas the law
+leaves to the council, and changed parameters of existing criteria. See docs/rules.md.
+
+Every file is validated on load with pydantic ``extra="forbid"``; a broken file raises
+:class:`~tdkt.errors.RuleFileError` naming the file and the path inside it (``awards.x.individual
+.criteria[2].params.count``). Criteria use only the predicate kinds of :mod:`tdkt.predicates`.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from tdkt import awards as award_catalogue
+from tdkt.errors import InputError, RuleFileError
+from tdkt.models import VotePolicy
+from tdkt.predicates import REGISTRY, ListCapParams, Params, parse_params
+from tdkt.text import fold
+
+KINDS = ("individual", "collective", "household")
+_ID = r"^[a-z0-9][a-z0-9_.-]*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class CriterionSpec(_Strict):
+    id: str = Field(pattern=_ID)
+    text: str = Field(min_length=1)
+    check: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    basis: str = ""
+    status: Literal["confirmed", "uncertain"] = "confirmed"
+    note: str | None = None
+    if_missing: Literal["review", "note"] = "review"
+    delegated: str | None = None  # what the council must set; params stay incomplete until it does
+    severity: Literal["error", "warning"] | None = None
+
+
+class RequirementSpec(_Strict):
+    status: Literal["known", "delegated", "unknown"] = "known"
+    note: str | None = None
+    basis: str | None = None
+    criteria: list[CriterionSpec] = Field(default_factory=list)
+
+
+class VoteFallback(_Strict):
+    until: dt.date
+    share: int = Field(ge=1, le=100)
+    share_den: int = Field(default=100, ge=1)
+    basis: str
+    note: str | None = None
+
+
+class VoteSpec(_Strict):
+    status: Literal["law", "overlay", "unset", "not_required"] = "law"
+    share: int | None = Field(default=None, ge=1)
+    share_den: int = Field(default=100, ge=1)
+    of: Literal["members", "present", "valid"] = "members"
+    comparison: Literal["at_least", "more_than"] = "at_least"
+    ballot: bool = False
+    basis: str | None = None
+    uncertain: bool = False
+    note: str | None = None
+    fallback: VoteFallback | None = None
+
+
+class PrizeSpec(_Strict):
+    individual: Decimal | None = None
+    collective: Decimal | None = None
+    household: Decimal | None = None
+    basis: str | None = None
+    uncertain: bool = False
+
+
+class AwardSpec(_Strict):
+    name: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    individual: RequirementSpec | None = None
+    collective: RequirementSpec | None = None
+    household: RequirementSpec | None = None
+    vote: VoteSpec | None = None
+    prize: PrizeSpec | None = None
+
+
+class ListRuleSpec(_Strict):
+    id: str = Field(pattern=_ID)
+    text: str
+    check: Literal["list_cap"]
+    params: dict[str, Any]
+    basis: str
+    status: Literal["confirmed", "uncertain"] = "confirmed"
+    note: str | None = None
+
+
+class ExclusiveSpec(_Strict):
+    id: str = Field(pattern=_ID)
+    awards: list[str] = Field(min_length=2)
+    basis: str
+    text: str
+    status: Literal["confirmed", "uncertain"] = "confirmed"
+
+
+class SpecialSpec(_Strict):
+    status: Literal["confirmed", "uncertain"]
+    basis: str
+    note: str | None = None
+
+
+class BaseLine(_Strict):
+    text: str
+    from_: dt.date | None = Field(default=None, alias="from")
+    until: dt.date | None = None
+
+
+class NoticeSpec(_Strict):
+    id: str = Field(pattern=_ID)
+    text: str
+    from_: dt.date | None = Field(default=None, alias="from")
+    until: dt.date | None = None
+    severity: Literal["warning", "info"] = "warning"
+
+
+class PackFile(_Strict):
+    kind: Literal["pack"]
+    id: str = Field(pattern=_ID)
+    prefix: str = Field(pattern=_ID)
+    title: str
+    version: str
+    extends: str | None = None
+    valid_from: dt.date
+    valid_to: dt.date | None = None
+    legal_bases: list[str | BaseLine] = Field(default_factory=list)
+    household_factor: Decimal | None = None
+    household_factor_basis: str | None = None
+    awards: dict[str, AwardSpec]
+    list_rules: list[ListRuleSpec] = Field(default_factory=list)
+    exclusive: list[ExclusiveSpec] = Field(default_factory=list)
+    special_time: dict[Literal["maternity", "training", "injury"], SpecialSpec] = Field(default_factory=dict)
+    notices: list[NoticeSpec] = Field(default_factory=list)
+
+
+class CriterionPatch(_Strict):
+    params: dict[str, Any] | None = None
+    basis: str | None = None
+    text: str | None = None
+    status: Literal["confirmed", "uncertain"] | None = None
+    severity: Literal["error", "warning"] | None = None
+    note: str | None = None
+
+
+class SeatsSpec(_Strict):
+    max: int | None = Field(default=None, ge=0)
+    per_cluster: int | None = Field(default=None, ge=1)
+    basis: str | None = None
+
+
+class QuorumSpec(_Strict):
+    num: int = Field(ge=1)
+    den: int = Field(ge=1)
+    basis: str | None = None
+
+
+class OverlayFile(_Strict):
+    kind: Literal["overlay"]
+    id: str = Field(pattern=_ID)
+    title: str
+    version: str = "1"
+    applies_to: list[str] = Field(default_factory=list)  # pack ids; empty = any
+    bases: list[str] = Field(default_factory=list)
+    quorum: QuorumSpec | None = None
+    votes: dict[str, VoteSpec] = Field(default_factory=dict)
+    seats: dict[str, SeatsSpec] = Field(default_factory=dict)
+    awards: dict[str, AwardSpec] = Field(default_factory=dict)  # local titles
+    criteria: dict[str, CriterionPatch] = Field(default_factory=dict)  # by short id
+    add_criteria: dict[str, dict[Literal["individual", "collective", "household"], list[CriterionSpec]]] = Field(
+        default_factory=dict)
+
+
+# ------------------------------------------------------------------------------ runtime
+@dataclass(frozen=True)
+class Criterion:
+    id: str  # full id: "<prefix>.<short>"
+    short: str
+    award: str
+    kind: str  # individual | collective | household
+    text: str
+    check: str
+    params: Params | None  # None while delegated and unset
+    raw_params: dict[str, Any]
+    basis: str
+    status: str
+    note: str | None
+    if_missing: str
+    delegated: str | None
+    severity: str | None
+    source: str  # pack id or overlay id
+
+
+@dataclass(frozen=True)
+class Requirement:
+    status: str
+    note: str | None
+    basis: str | None
+    criteria: tuple[Criterion, ...]
+
+
+@dataclass(frozen=True)
+class AwardRules:
+    id: str
+    name: str
+    local: bool
+    aliases: tuple[str, ...]
+    requirements: dict[str, Requirement]
+    vote: VoteSpec | None
+    prize: PrizeSpec | None
+
+
+@dataclass(frozen=True)
+class ListRule:
+    id: str
+    text: str
+    params: ListCapParams
+    basis: str
+    status: str
+    note: str | None
+
+
+@dataclass
+class Ruleset:
+    """A pack for one regime with the council's overlays applied, as of the date ``on``."""
+
+    id: str
+    version: str
+    title: str
+    prefix: str
+    valid_from: dt.date
+    valid_to: dt.date | None
+    on: dt.date | None
+    sources: list[str]
+    bases: list[BaseLine]
+    household_factor: Decimal | None
+    awards: dict[str, AwardRules]
+    list_rules: list[ListRule]
+    exclusive: list[ExclusiveSpec]
+    special_time: dict[str, SpecialSpec]
+    notices: list[NoticeSpec]
+    overlays: list[OverlayFile] = field(default_factory=list)
+    chosen_by: str = ""
+
+    # -- identity
+    @property
+    def label(self) -> str:
+        extra = " + " + ", ".join(o.id for o in self.overlays) if self.overlays else ""
+        return f"{self.id}{extra}"
+
+    def criteria(self) -> list[Criterion]:
+        return [c for a in self.awards.values() for r in a.requirements.values() for c in r.criteria]
+
+    def rule_ids(self) -> list[str]:
+        return [c.id for c in self.criteria()] + [r.id for r in self.list_rules]
+
+    # -- API used by tally and render
+    def award_name(self, award_id: str) -> str:
+        a = self.awards.get(award_id)
+        return a.name if a else award_catalogue.name(award_id)
+
+    def extra_awards(self) -> dict[str, str]:
+        """fold(alias) → id for the overlay's local titles (for ingest's ``extra_awards``)."""
+        out: dict[str, str] = {}
+        for a in self.awards.values():
+            if a.local:
+                for alias in (a.name, a.id.replace("_", " "), *a.aliases):
+                    out[fold(alias)] = a.id
+        return out
+
+    def vote_policy(self, award_id: str) -> VotePolicy:
+        """The council vote rule for an award: overlay first, then the law (with its fallback)."""
+        for o in reversed(self.overlays):
+            if award_id in o.votes:
+                return _policy(award_id, o.votes[award_id], "overlay", f"{o.title}")
+        a = self.awards.get(award_id)
+        spec = a.vote if a else None
+        if spec is None:
+            return VotePolicy(award=award_id, status="unset", uncertain=True,
+                              note=f"Bộ tiêu chí {self.id} không có quy định biểu quyết cho {award_id}; "
+                                   "Hội đồng cần đặt trong quy chế (overlay).")
+        if spec.status == "unset" and spec.fallback and self.on is not None and self.on <= spec.fallback.until:
+            fb = spec.fallback
+            return VotePolicy(award=award_id, share_num=fb.share, share_den=fb.share_den, denominator=spec.of,
+                              comparison=spec.comparison, ballot_required=True, status="law", basis=fb.basis,
+                              uncertain=spec.uncertain, note=fb.note)
+        status = "overlay" if a is not None and a.local and spec.status == "law" else spec.status
+        return _policy(award_id, spec, status, None)
+
+    def quorum(self) -> tuple[int, int] | None:
+        for o in reversed(self.overlays):
+            if o.quorum:
+                return (o.quorum.num, o.quorum.den)
+        return None
+
+    def seats(self, award_id: str) -> int | None:
+        for o in reversed(self.overlays):
+            s = o.seats.get(award_id)
+            if s and s.max is not None:
+                return s.max
+        return None
+
+    def seats_per_cluster(self, award_id: str) -> int | None:
+        for o in reversed(self.overlays):
+            s = o.seats.get(award_id)
+            if s and s.per_cluster is not None:
+                return s.per_cluster
+        return None
+
+    def seats_basis(self, award_id: str) -> str | None:
+        for o in reversed(self.overlays):
+            s = o.seats.get(award_id)
+            if s:
+                return s.basis or o.title
+        return None
+
+    def legal_bases(self) -> list[str]:
+        """The căn cứ lines of the regime (laws, decrees, circulars), without "Căn cứ" and punctuation."""
+        day = self.on
+        return [b.text for b in self.bases
+                if day is None or ((b.from_ is None or b.from_ <= day) and (b.until is None or day <= b.until))]
+
+    def overlay_bases(self) -> list[str]:
+        """The council's own regulation lines from the overlays, in the same form."""
+        return [b for o in self.overlays for b in o.bases]
+
+    def prize_multiple(self, award_id: str, kind: str) -> Decimal | None:
+        """Prize as a multiple of the mức lương cơ sở (None where the law text was not retrieved)."""
+        a = self.awards.get(award_id)
+        p = a.prize if a else None
+        if p is None:
+            return None
+        if kind == "individual":
+            return p.individual
+        if kind == "collective":
+            return p.collective
+        if kind == "household":
+            if p.household is not None:
+                return p.household
+            if p.individual is not None and self.household_factor is not None and a is not None and not a.local:
+                return p.individual * self.household_factor
+            return None
+        raise ValueError(f"unknown kind {kind!r}")
+
+    def active_notices(self) -> list[NoticeSpec]:
+        if self.on is None:
+            return [n for n in self.notices if n.from_ is None]
+        return [n for n in self.notices
+                if (n.from_ is None or n.from_ <= self.on) and (n.until is None or self.on <= n.until)]
+
+
+def _policy(award_id: str, spec: VoteSpec, status: str, source: str | None) -> VotePolicy:
+    st: Any = status
+    if st == "law" and spec.status != "law":
+        st = spec.status
+    return VotePolicy(award=award_id, share_num=spec.share if st in ("law", "overlay") else None,
+                      share_den=spec.share_den, denominator=spec.of, comparison=spec.comparison,
+                      ballot_required=spec.ballot, status=st, basis=spec.basis or source,
+                      uncertain=spec.uncertain, note=spec.note)
+
+
+# ------------------------------------------------------------------------------ loading
+def _fail(path: Path | str, loc: str, reason: str) -> RuleFileError:
+    where = f", mục '{loc}'" if loc else ""
+    return RuleFileError(f"Tệp tiêu chí {path}{where}: {reason}")
+
+
+def _loc(parts: tuple[Any, ...]) -> str:
+    out = ""
+    for p in parts:
+        if isinstance(p, int):
+            out += f"[{p}]"
+        else:
+            out += ("." if out else "") + str(p)
+    return out
+
+
+_VN_ERRORS = {
+    "extra_forbidden": "khóa không được phép (gõ sai tên?)",
+    "missing": "thiếu khóa bắt buộc",
+    "literal_error": "giá trị không thuộc các giá trị cho phép",
+}
+
+
+def _explain(err: dict[str, Any]) -> str:
+    msg = _VN_ERRORS.get(str(err.get("type")), str(err.get("msg")))
+    if err.get("type") == "literal_error":
+        msg += f" ({err.get('msg')})"
+    return msg
+
+
+def _validation(path: Path | str, exc: ValidationError, prefix: str = "") -> RuleFileError:
+    err = exc.errors()[0]
+    loc = _loc(tuple(err["loc"]))
+    return _fail(path, ".".join(p for p in (prefix, loc) if p), _explain(dict(err)))
+
+
+def read_yaml(path: Path) -> dict[str, Any]:
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(f"Không đọc được tệp tiêu chí {path}: {exc}") from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (dòng {mark.line + 1})" if mark is not None else ""
+        raise RuleFileError(f"Tệp tiêu chí {path} không đúng cú pháp YAML{where}.") from exc
+    if not isinstance(data, dict):
+        raise _fail(path, "", "cần một bảng khóa–giá trị ở mức ngoài cùng")
+    return data
+
+
+def _builtin_dir() -> Path:
+    return Path(str(resources.files("tdkt").joinpath("rules")))
+
+
+@cache
+def builtin_ids() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in _builtin_dir().glob("*.yaml") if p.stem != "awards"))
+
+
+def _builtin_path(pack_id: str) -> Path:
+    if pack_id not in builtin_ids():
+        raise InputError(f"Không có bộ tiêu chí '{pack_id}'. Các bộ có sẵn: {', '.join(builtin_ids())}.")
+    return _builtin_dir() / f"{pack_id}.yaml"
+
+
+def _merge_by_id(base: list[Any], patch: list[Any]) -> list[Any]:
+    out = [copy.deepcopy(x) for x in base]
+    index = {x.get("id"): i for i, x in enumerate(out) if isinstance(x, dict)}
+    drop: set[str] = set()
+    for item in patch:
+        if not isinstance(item, dict) or item.get("id") not in index:
+            out.append(item)
+            continue
+        if item.get("remove"):
+            drop.add(item["id"])
+            continue
+        target = out[index[item["id"]]]
+        for k, v in item.items():
+            target[k] = _merge(target.get(k), v) if k == "params" else v
+    return [x for x in out if not (isinstance(x, dict) and x.get("id") in drop)]
+
+
+def _merge(base: Any, patch: Any) -> Any:
+    if isinstance(base, dict) and isinstance(patch, dict):
+        out = dict(base)
+        for k, v in patch.items():
+            out[k] = _merge(base.get(k), v) if k in base else v
+        return out
+    if isinstance(base, list) and isinstance(patch, list) and all(isinstance(x, dict) and "id" in x for x in base + patch):
+        return _merge_by_id(base, patch)
+    return copy.deepcopy(patch)
+
+
+def _raw_pack(path: Path, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any], list[str]]:
+    data = read_yaml(path)
+    parent = data.get("extends")
+    if parent is None:
+        return data, [str(path)]
+    if not isinstance(parent, str):
+        raise _fail(path, "extends", "cần mã một bộ tiêu chí")
+    if parent in seen:
+        raise _fail(path, "extends", f"vòng lặp kế thừa qua '{parent}'")
+    base, sources = _raw_pack(_builtin_path(parent), (*seen, str(data.get("id"))))
+    merged = _merge({k: v for k, v in base.items() if k not in ("valid_to", "notices", "extends")}, data)
+    merged["notices"] = _merge_by_id(base.get("notices", []), data.get("notices", []))
+    return merged, [*sources, str(path)]
+
+
+def _criterion(spec: CriterionSpec, prefix: str, award: str, kind: str, source: str, path: str, loc: str) -> Criterion:
+    if spec.check not in REGISTRY:
+        raise _fail(path, f"{loc}.check", f"vị từ '{spec.check}' không có trong danh mục ({', '.join(REGISTRY)})")
+    parsed: Params | None = None
+    if spec.delegated is None:
+        try:
+            parsed = parse_params(spec.check, spec.params)
+        except ValidationError as exc:
+            raise _validation(path, exc, f"{loc}.params") from exc
+        except KeyError as exc:
+            raise _fail(path, f"{loc}.params.of", f"vị từ {exc} không có trong danh mục") from exc
+        except ValueError as exc:
+            raise _fail(path, f"{loc}.params", str(exc)) from exc
+    return Criterion(id=f"{prefix}.{spec.id}", short=spec.id, award=award, kind=kind, text=spec.text, check=spec.check,
+                     params=parsed, raw_params=dict(spec.params), basis=spec.basis, status=spec.status, note=spec.note,
+                     if_missing=spec.if_missing, delegated=spec.delegated, severity=spec.severity, source=source)
+
+
+def _award_rules(award_id: str, spec: AwardSpec, prefix: str, source: str, path: str, local: bool) -> AwardRules:
+    reqs: dict[str, Requirement] = {}
+    for kind in KINDS:
+        r: RequirementSpec | None = getattr(spec, kind)
+        if r is None:
+            continue
+        crits = tuple(
+            _criterion(c, prefix, award_id, kind, source, path, f"awards.{award_id}.{kind}.criteria[{i}]")
+            for i, c in enumerate(r.criteria)
+        )
+        reqs[kind] = Requirement(r.status, r.note, r.basis, crits)
+    name = spec.name or award_catalogue.name(award_id)
+    return AwardRules(award_id, name, local, tuple(spec.aliases), reqs, spec.vote, spec.prize)
+
+
+def _build(pack: PackFile, path: str, sources: list[str]) -> Ruleset:
+    awards: dict[str, AwardRules] = {}
+    known = award_catalogue.catalogue()
+    for aid, spec in pack.awards.items():
+        if aid not in known:
+            raise _fail(path, f"awards.{aid}", "mã khen thưởng không có trong danh mục awards.yaml")
+        awards[aid] = _award_rules(aid, spec, pack.prefix, pack.id, path, local=False)
+    list_rules = []
+    for i, lr in enumerate(pack.list_rules):
+        try:
+            params = ListCapParams.model_validate(lr.params)
+        except ValidationError as exc:
+            raise _validation(path, exc, f"list_rules[{i}].params") from exc
+        list_rules.append(ListRule(f"{pack.prefix}.{lr.id}", lr.text, params, lr.basis, lr.status, lr.note))
+    ids = [c.id for a in awards.values() for r in a.requirements.values() for c in r.criteria] + [r.id for r in list_rules]
+    dup = sorted({i for i in ids if ids.count(i) > 1})
+    if dup:
+        raise _fail(path, "awards", f"mã tiêu chí trùng: {', '.join(dup)}")
+    return Ruleset(
+        id=pack.id, version=pack.version, title=pack.title, prefix=pack.prefix, valid_from=pack.valid_from,
+        valid_to=pack.valid_to, on=None, sources=sources,
+        bases=[b if isinstance(b, BaseLine) else BaseLine(text=b) for b in pack.legal_bases],
+        household_factor=pack.household_factor, awards=awards, list_rules=list_rules, exclusive=list(pack.exclusive),
+        special_time={str(k): v for k, v in pack.special_time.items()}, notices=list(pack.notices),
+    )
+
+
+def _load_pack_path(path: Path) -> Ruleset:
+    raw, sources = _raw_pack(path)
+    try:
+        pack = PackFile.model_validate(raw)
+    except ValidationError as exc:
+        raise _validation(path, exc) from exc
+    return _build(pack, str(path), sources)
+
+
+def parse_overlay(path: Path, data: dict[str, Any] | None = None) -> OverlayFile:
+    data = read_yaml(path) if data is None else data
+    try:
+        return OverlayFile.model_validate(data)
+    except ValidationError as exc:
+        raise _validation(path, exc) from exc
+
+
+def apply_overlay(rs: Ruleset, ov: OverlayFile, path: Path) -> None:
+    """Apply one council overlay to a ruleset in place (validated: unknown ids are errors)."""
+    p = str(path)
+    if ov.applies_to and rs.id not in ov.applies_to:
+        raise _fail(path, "applies_to", f"quy chế này dành cho {', '.join(ov.applies_to)}, không dùng được với bộ tiêu chí {rs.id}")
+    known = set(award_catalogue.catalogue())
+    for aid, spec in ov.awards.items():
+        if aid in known or aid in rs.awards:
+            raise _fail(path, f"awards.{aid}", "trùng mã khen thưởng đã có; danh hiệu riêng cần mã mới")
+        if not spec.name:
+            raise _fail(path, f"awards.{aid}.name", "danh hiệu riêng cần tên tiếng Việt")
+        rs.awards[aid] = _award_rules(aid, spec, ov.id, ov.id, p, local=True)
+    for section in ("votes", "seats"):
+        for aid in getattr(ov, section):
+            if aid not in rs.awards:
+                raise _fail(path, f"{section}.{aid}", f"mã khen thưởng '{aid}' không có trong bộ tiêu chí {rs.id} hay quy chế")
+    by_short = {c.short: c for c in rs.criteria()} | {c.id: c for c in rs.criteria()}
+    for key, patch in ov.criteria.items():
+        crit = by_short.get(key)
+        if crit is None:
+            raise _fail(path, f"criteria.{key}", f"không có tiêu chí '{key}' trong bộ tiêu chí {rs.id}")
+        cspec = CriterionSpec(
+            id=crit.short, text=patch.text or crit.text, check=crit.check,
+            params={**crit.raw_params, **(patch.params or {})},
+            basis="; ".join(b for b in (crit.basis, patch.basis or ov.title) if b),
+            status=patch.status or ("confirmed" if crit.delegated and patch.params else crit.status),
+            note=patch.note or crit.note, if_missing=crit.if_missing,
+            delegated=None if patch.params else crit.delegated,
+            severity=patch.severity or crit.severity,
+        )
+        new = _criterion(cspec, rs.prefix, crit.award, crit.kind, ov.id, p, f"criteria.{key}")
+        _replace(rs, crit, new)
+    for aid, kinds in ov.add_criteria.items():
+        a = rs.awards.get(aid)
+        if a is None:
+            raise _fail(path, f"add_criteria.{aid}", f"mã khen thưởng '{aid}' không có trong bộ tiêu chí {rs.id}")
+        for kind, specs in kinds.items():
+            req = a.requirements.get(kind)
+            if req is None:
+                raise _fail(path, f"add_criteria.{aid}.{kind}", f"{a.name} không xét cho đối tượng này")
+            new_crits = tuple(_criterion(s, ov.id, aid, kind, ov.id, p, f"add_criteria.{aid}.{kind}[{i}]")
+                              for i, s in enumerate(specs))
+            status = "known" if req.status == "delegated" else req.status
+            a.requirements[kind] = Requirement(status, req.note, req.basis, req.criteria + new_crits)
+    ids = rs.rule_ids()
+    dup = sorted({i for i in ids if ids.count(i) > 1})
+    if dup:
+        raise _fail(path, "", f"mã tiêu chí trùng: {', '.join(dup)}")
+    rs.overlays.append(ov)
+    rs.sources.append(p)
+
+
+def _replace(rs: Ruleset, old: Criterion, new: Criterion) -> None:
+    a = rs.awards[old.award]
+    req = a.requirements[old.kind]
+    a.requirements[old.kind] = Requirement(req.status, req.note, req.basis,
+                                           tuple(new if c.id == old.id else c for c in req.criteria))
+
+
+def overlay_files(overlay: Path) -> list[Path]:
+    if overlay.is_dir():
+        return sorted([*overlay.glob("*.yaml"), *overlay.glob("*.yml")])
+    if overlay.is_file():
+        return [overlay]
+    raise InputError(f"Không tìm thấy quy chế (overlay) {overlay}.")
+
+
+def pack_for_date(on: dt.date) -> str:
+    """The id of the built-in pack in force on a date (by its valid_from / valid_to)."""
+    best: tuple[dt.date, str] | None = None
+    for pid in builtin_ids():
+        raw, _ = _raw_pack(_builtin_path(pid))
+        start = dt.date.fromisoformat(str(raw["valid_from"]))
+        end = raw.get("valid_to")
+        end_d = dt.date.fromisoformat(str(end)) if end else None
+        if start <= on and (end_d is None or on <= end_d) and (best is None or start > best[0]):
+            best = (start, pid)
+    if best is None:
+        raise InputError(
+            f"Không có bộ tiêu chí cho ngày {on.strftime('%d/%m/%Y')}: tdkt có các chế độ từ 01/10/2017 "
+            "(NĐ 91/2017). Dùng --rules để chọn."
+        )
+    return best[1]
+
+
+def load_ruleset(ref: str | Path | None = None, *, on: dt.date | None = None, overlay: Path | None = None) -> Ruleset:
+    """Load a rule pack and apply the council's overlay.
+
+    Args:
+        ref: a built-in pack id (``nd91-2017``…), a path to a pack file, a path to an overlay file
+            (applied on the pack for ``on``), or None for the pack in force on ``on``.
+        on: the round's meeting date; chooses the pack and the transitional vote rules.
+        overlay: a workspace ``rules/`` folder or an overlay file (missing folder = no overlay).
+
+    Raises:
+        RuleFileError: a pack or overlay is malformed (file and path named).
+        InputError: no pack for the date, or an unknown pack id.
+    """
+    overlays: list[tuple[Path, OverlayFile]] = []
+    chosen = ""
+    rs: Ruleset
+    if ref is not None and (isinstance(ref, Path) or "/" in str(ref) or str(ref).endswith((".yaml", ".yml"))):
+        path = Path(ref)
+        if path.is_dir():
+            overlays += [(f, parse_overlay(f)) for f in overlay_files(path)]
+            ref = None
+        else:
+            if not path.is_file():
+                raise InputError(f"Không tìm thấy tệp tiêu chí {path}.")
+            data = read_yaml(path)
+            if data.get("kind") == "overlay":
+                overlays.append((path, parse_overlay(path, data)))
+                ref = None
+            else:
+                rs = _load_pack_path(path)
+                chosen = f"tệp {path}"
+    if ref is None:
+        day = on or dt.date.today()
+        pid = pack_for_date(day)
+        rs = _load_pack_path(_builtin_path(pid))
+        chosen = f"theo ngày {day.strftime('%d/%m/%Y')}"
+    elif not chosen:
+        rs = _load_pack_path(_builtin_path(str(ref)))
+        chosen = "chọn bằng --rules"
+    rs.on = on
+    rs.chosen_by = chosen
+    if overlay is not None and (overlay.exists() or overlay.suffix in (".yaml", ".yml")):
+        overlays = [(f, parse_overlay(f)) for f in overlay_files(overlay)] + overlays
+    for path, ov in overlays:
+        apply_overlay(rs, ov, path)
+    return rs
+
+
+def available() -> list[Ruleset]:
+    return [load_ruleset(pid) for pid in builtin_ids()]
+
+
+def check_file(path: Path) -> tuple[str, Ruleset]:
+    """Validate a pack or overlay file (``tdkt rules check``). Returns ("pack"|"overlay", ruleset)."""
+    data = read_yaml(path)
+    if data.get("kind") == "overlay":
+        ov = parse_overlay(path, data)
+        target = ov.applies_to[0] if ov.applies_to else builtin_ids()[-1]
+        rs = load_ruleset(target)
+        apply_overlay(rs, ov, path)
+        return "overlay", rs
+    return "pack", _load_pack_path(path)
+
+
+def lint(rs: Ruleset) -> list[str]:
+    """Advice (not errors) about a loaded ruleset: criteria without a legal basis, delegated values unset."""
+    out = []
+    for c in rs.criteria():
+        if not c.basis.strip():
+            out.append(f"Tiêu chí {c.id} không ghi căn cứ pháp lý (basis).")
+        if c.delegated:
+            out.append(f"Tiêu chí {c.id}: pháp luật giao Hội đồng quy định {c.delegated}; quy chế chưa đặt.")
+    return out
+
+
+# ------------------------------------------------------------------------------ reference
+FORMAT_DOC = """\
+## Định dạng tệp
+
+### Bộ tiêu chí (`kind: pack`, trong `tdkt/rules/`)
+
+```yaml
+kind: pack
+id: nd98-2023                 # mã bộ (dùng với --rules)
+prefix: nd98                  # tiền tố mã tiêu chí: nd98.cstdcs.ldtt
+title: …                      # tên chế độ, in trong mọi kết quả
+version: "2026.11"
+extends: nd98-2023            # (tùy chọn) kế thừa bộ khác, chỉ ghi phần khác; danh sách gộp theo id,
+                              # `remove: true` bỏ một mục
+valid_from: 2024-01-01        # bộ được chọn theo ngày họp của đợt xét
+valid_to: 2025-06-30
+legal_bases:                  # các dòng căn cứ (không có chữ "Căn cứ" và dấu câu cuối)
+  - Luật Thi đua, khen thưởng số 06/2022/QH15
+  - {text: "Thông tư …", from: 2025-08-04, until: 2026-12-31}
+household_factor: "1.5"       # tiền thưởng hộ gia đình = hệ số × mức cá nhân (nếu luật quy định)
+special_time:                 # thai sản / đi học / điều trị thương tích được tính là thời gian công tác
+  maternity: {status: confirmed, basis: "NĐ 152/2025 Điều 4 k5"}
+awards:
+  chien_si_thi_dua_co_so:     # mã khen thưởng (tdkt/rules/awards.yaml)
+    individual:               # individual | collective | household
+      status: known           # known | delegated (luật giao đơn vị quy định) | unknown (chưa truy xuất được)
+      note: …                 # lý do khi delegated/unknown → kết luận "cần xem xét"
+      criteria:
+        - id: cstdcs.htxs-or-initiative
+          text: HTXS hoặc có sáng kiến cấp cơ sở      # mô tả tiếng Việt
+          check: any_of                             # một vị từ trong danh mục bên dưới
+          params: {of: [...]}
+          basis: Luật TĐKT 06/2022 Điều 23           # điều luật
+          status: confirmed                          # confirmed | uncertain (theo legal.md)
+          if_missing: review                         # review (thiếu dữ liệu → cần xem xét) | note (chỉ ghi chú)
+          delegated: …                               # (tùy chọn) giá trị luật giao Hội đồng đặt; chưa đặt → cần xem xét
+          severity: error                            # (tùy chọn) error | warning
+    vote: {status: law, share: 80, share_den: 100, of: members, comparison: at_least, ballot: true,
+           basis: "NĐ 98/2023 Điều 30 k7", uncertain: false,
+           fallback: {until: 2025-12-31, share: 80, basis: …}}   # status: law | unset | not_required
+    prize: {individual: "1.0", collective: null, basis: …}      # × mức lương cơ sở
+list_rules:                   # kiểm tra trên toàn danh sách
+  - {id: cstdcs.cap, text: …, check: list_cap, params: {award: …, of: [...], max_percent: 15, per: unit}, basis: …}
+exclusive:                    # các hình thức không được đề nghị cùng lúc cho một người
+  - {id: list.one-achievement, awards: [giay_khen, bang_khen_bo_tinh], text: …, basis: …}
+notices:                      # thông báo theo ngày (vd văn bản mới chưa đối chiếu)
+  - {id: notice.x, from: 2026-10-01, severity: warning, text: …}
+```
+
+### Quy chế của Hội đồng (`kind: overlay`)
+
+Đặt một hoặc nhiều tệp `.yaml` trong thư mục `rules/` của không gian làm việc (khóa `legal.rules`
+trong `tdkt.toml`), hoặc chỉ ra bằng `--rules PATH` (tệp hoặc thư mục). Quy chế được áp lên bộ tiêu
+chí của đợt xét; thêm danh hiệu riêng không cần sửa mã nguồn. Mẫu đầy đủ: `tests/rules/overlays/hai-dong.yaml`.
+
+```yaml
+kind: overlay
+id: hd                          # tiền tố mã tiêu chí riêng: hd.gmtb.cstdcs
+title: Quy chế công tác thi đua, khen thưởng tỉnh Hải Đông
+version: "2022.1"
+applies_to: [nd91-2017]         # (tùy chọn) chỉ dùng với các bộ này
+bases:                          # dòng căn cứ của quy chế (cho Quyết định)
+  - Quyết định số …/QĐ-UBND … ban hành Quy chế công tác thi đua, khen thưởng
+quorum: {num: 2, den: 3, basis: …}                  # số thành viên phải dự họp
+votes:                          # tỷ lệ biểu quyết luật để đơn vị quy định (cùng khóa với `vote` ở trên)
+  chien_si_thi_dua_co_so: {status: overlay, share: 80, of: members, ballot: true, basis: Quy chế Điều 21}
+seats:                          # số suất: tối đa trên danh sách, hoặc mỗi cụm/khối thi đua
+  co_thi_dua_bo_tinh: {per_cluster: 2, basis: …}    # 02 Cờ mỗi cụm
+  bang_khen_bo_tinh: {per_cluster: 1}               # 01 Bằng khen mỗi cụm
+  guong_mat_tieu_bieu: {max: 10}
+awards:                         # danh hiệu riêng của địa phương (mã mới, tên, bí danh, tiêu chí, biểu quyết, tiền thưởng)
+  guong_mat_tieu_bieu:
+    name: Gương mặt tiêu biểu thành phố
+    aliases: [Gương mặt tiêu biểu, GMTB]
+    individual: {criteria: [...]}
+    vote: {status: overlay, share: 90, of: members, ballot: true}
+criteria:                       # đổi tham số của tiêu chí sẵn có (mã ngắn, không tiền tố), vd siết tỷ lệ
+  ttldtt.ltt: {params: {more_than_percent: null, at_least_percent: 70}, basis: Quy chế Điều 6}
+add_criteria:                   # thêm tiêu chí cho khen thưởng sẵn có (vd Giấy khen do đơn vị quy định)
+  giay_khen:
+    individual:
+      - {id: gk.rating, text: …, check: rating, params: {min: httnv}, basis: Quy chế Điều 10}
+```
+
+Một tệp hỏng (khóa lạ, giá trị sai, vị từ không có trong danh mục, mã tiêu chí không tồn tại) bị từ
+chối khi nạp: mã thoát 3 và một dòng nêu tệp và vị trí, vd
+`Tệp tiêu chí rules/qc.yaml, mục 'awards.gmtb.individual.criteria[0].params.count': …`.
+
+### Kết luận
+
+- Tiêu chí **confirmed** không đạt → lỗi (`error`) → **fail**.
+- Tiêu chí **uncertain** không đạt, thiếu dữ liệu, giá trị luật giao Hội đồng mà quy chế chưa đặt,
+  tiêu chuẩn chưa truy xuất (`unknown`) hoặc giao đơn vị (`delegated`) → cảnh báo → **review**.
+- Không có lỗi và cảnh báo → **pass**.
+"""
+
+
+def _params_text(c: Criterion) -> str:
+    import json
+
+    if c.delegated:
+        return f"*Hội đồng đặt:* {c.delegated}"
+    return "`" + json.dumps(c.raw_params, ensure_ascii=False) + "`"
+
+
+def reference_markdown() -> str:
+    """docs/rules.md: file format, every predicate kind with examples, every criterion of every pack."""
+    from tdkt.predicates import EXAMPLES, LIST_KINDS
+
+    lines = [
+        "# Bộ tiêu chí khen thưởng (tham chiếu)",
+        "",
+        "Tệp này do `tdkt rules docs` sinh ra; một bài kiểm thử giữ nó khớp với các tệp trong `tdkt/rules/`.",
+        "Nguồn pháp lý: `legal.md` của dự án; mỗi tiêu chí ghi điều luật và trạng thái CONFIRMED/UNCERTAIN.",
+        "",
+        "## Các bộ tiêu chí",
+        "",
+        "| Mã | Chế độ | Áp dụng cho đợt xét | Số tiêu chí |",
+        "|---|---|---|---|",
+    ]
+    packs = available()
+    for rs in packs:
+        until = rs.valid_to.strftime("%d/%m/%Y") if rs.valid_to else "nay"
+        lines.append(f"| `{rs.id}` | {rs.title} | {rs.valid_from.strftime('%d/%m/%Y')} – {until} | {len(rs.rule_ids())} |")
+    lines += ["", FORMAT_DOC, "## Vị từ (danh mục đóng)", ""]
+    for kind in REGISTRY.values():
+        lines += [f"### `{kind.name}` — {kind.title}", "", f"Mã phát hiện khi không đạt: `{kind.code}`.", ""]
+        lines += [kind.doc, "", "Tham số:", ""]
+        for name, f in kind.params.model_fields.items():
+            lines.append(f"- `{name}`: {f.description or ''}".rstrip())
+        lines += ["", "Ví dụ (chạy trong bộ kiểm thử):", ""]
+        for k, params, facts, year, award, expect in EXAMPLES:
+            if k == kind.name:
+                import json
+
+                lines.append(f"- **{expect.upper()}** — năm {year}, `{award}`, tham số "
+                             f"`{json.dumps(params, ensure_ascii=False)}`, dữ kiện `{json.dumps(facts, ensure_ascii=False)}`")
+        lines.append("")
+    lines += ["### Vị từ trên toàn danh sách", ""]
+    for name, text in LIST_KINDS.items():
+        lines += [f"- `{name}`: {text}"]
+    lines.append("")
+    for rs in packs:
+        lines += [f"## `{rs.id}` — {rs.title}", "", "Căn cứ:", ""]
+        lines += [f"- {b.text}" for b in rs.bases]
+        lines += ["", "| Mã tiêu chí | Khen thưởng | Đối tượng | Tiêu chí | Vị từ | Tham số | Căn cứ | Trạng thái |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for aid, a in rs.awards.items():
+            for kind_name, req in a.requirements.items():
+                if req.status != "known" and not req.criteria:
+                    lines.append(f"| — | {a.name} | {kind_name} | *{req.status}*: {req.note or ''} | — | — | "
+                                 f"{req.basis or ''} | review |")
+                for c in req.criteria:
+                    lines.append(f"| `{c.id}` | {a.name} | {kind_name} | {c.text} | `{c.check}` | {_params_text(c)} | "
+                                 f"{c.basis} | {c.status.upper()} |")
+            _ = aid
+        for r in rs.list_rules:
+            lines.append(f"| `{r.id}` | {rs.award_name(r.params.award)} | danh sách | {r.text} | `list_cap` | "
+                         f"`{r.params.model_dump_json()}` | {r.basis} | {r.status.upper()} |")
+        lines += ["", "Biểu quyết của Hội đồng và tiền thưởng (× mức lương cơ sở):", "",
+                  "| Khen thưởng | Biểu quyết | Căn cứ | Tiền thưởng cá nhân / tập thể |", "|---|---|---|---|"]
+        for aid, a in rs.awards.items():
+            v = rs.vote_policy(aid)
+            vote = (f"≥ {v.share_num}/{v.share_den} tổng số thành viên" if v.share_num and v.status == "law"
+                    else {"unset": "đơn vị quy định (chưa đặt)", "not_required": "không bỏ phiếu"}.get(v.status, v.status))
+            if a.vote and a.vote.fallback:
+                fb = a.vote.fallback
+                vote += f"; đến {fb.until.strftime('%d/%m/%Y')}: ≥ {fb.share} %"
+            if v.uncertain:
+                vote += " (UNCERTAIN)"
+            ind, col = rs.prize_multiple(aid, "individual"), rs.prize_multiple(aid, "collective")
+            prize = f"{ind if ind is not None else '—'} / {col if col is not None else '—'}"
+            lines.append(f"| {a.name} | {vote} | {v.basis or v.note or ''} | {prize} |")
+        if rs.notices:
+            lines += ["", "Thông báo theo ngày:", ""]
+            for n in rs.notices:
+                lines.append(f"- `{n.id}` (từ {n.from_ or '—'}{f' đến {n.until}' if n.until else ''}): {n.text}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
