@@ -123,9 +123,9 @@ INDIVIDUALS_2021: list[Person] = [
       why="Quy chế tỉnh: 2 năm liền HTXSNV (2020, 2021) và CSTĐCS năm 2021; được 8/11 phiếu (72,73 % ≥ 70 %)."),
     P("CN05", "Tạ Quang Sơn", "Nam", (1988, 12, 30), 3315, section="II",
       position="Chuyên viên Phòng Quản lý ngân sách", unit=UNIT_TC, recruited=dt.date(2012, 4, 2),
-      ratings={2019: "HTXSNV", 2020: "HTXSNV", 2021: "HTTNV"}, titles={2019: "LĐTT", 2020: "CSTĐCS", 2021: "LĐTT"},
+      ratings={2019: "HTXSNV", 2020: "HTXSNV", 2021: "HTTNV"}, titles={2019: "LĐTT", 2020: "CSTĐCS", 2021: "CSTĐCS"},
       award_text="Gương mặt tiêu biểu", award=LOCAL_TITLE, verdict="fail", reason="local-rating",
-      why="Quy chế tỉnh đòi 2 năm liền HTXSNV đến năm xét; năm 2021 chỉ HTTNV (và năm 2021 không đạt CSTĐCS)."),
+      why="Quy chế tỉnh đòi 2 năm liền HTXSNV đến năm xét; năm 2021 chỉ HTTNV (dù đạt CSTĐCS năm 2021)."),
     # III. Bằng khen của Thủ tướng Chính phủ (đề nghị cấp trên) — NĐ 91 Điều 38 k1 c.
     P("CN06", "Trương Công Minh", "Nam", (1975, 1, 25), 905, section="III",
       position="Phó Giám đốc", unit=UNIT_TP, recruited=dt.date(1998, 8, 1),
@@ -303,13 +303,14 @@ COLLECTIVES_2021: list[Collective] = [
 # ---------------------------------------------------------------------------------------------
 
 BALLOT_NOMINEES: list[tuple[str, str, str]] = [
-    # (column header, nominee name, award id)
-    ("Bùi Thị Thu Hà (CSTĐ cấp tỉnh)", "Bùi Thị Thu Hà", "chien_si_thi_dua_bo_tinh"),
-    ("Cao Thị Hương (CSTĐ cấp tỉnh)", "Cao Thị Hương", "chien_si_thi_dua_bo_tinh"),
-    ("Lâm Thị Quỳnh (Gương mặt tiêu biểu)", "Lâm Thị Quỳnh", LOCAL_TITLE),
-    ("Sở Tư pháp tỉnh Hải Đông (Cờ thi đua)", "Sở Tư pháp tỉnh Hải Đông", "co_thi_dua_bo_tinh"),
-    ("Trương Công Minh (Bằng khen Thủ tướng)", "Trương Công Minh", "bang_khen_thu_tuong"),
-    ("Phan Thị Ngọc (Huân chương Lao động hạng Ba)", "Phan Thị Ngọc", "huan_chuong_lao_dong_hang_ba"),
+    # (column header, nominee name, award id). The header is the full name as in the nomination list:
+    # the tally finds the award from the round's validation.
+    ("Bùi Thị Thu Hà", "Bùi Thị Thu Hà", "chien_si_thi_dua_bo_tinh"),
+    ("Cao Thị Hương", "Cao Thị Hương", "chien_si_thi_dua_bo_tinh"),
+    ("Lâm Thị Quỳnh", "Lâm Thị Quỳnh", LOCAL_TITLE),
+    ("Sở Tư pháp tỉnh Hải Đông", "Sở Tư pháp tỉnh Hải Đông", "co_thi_dua_bo_tinh"),
+    ("Trương Công Minh", "Trương Công Minh", "bang_khen_thu_tuong"),
+    ("Phan Thị Ngọc", "Phan Thị Ngọc", "huan_chuong_lao_dong_hang_ba"),
 ]
 # One string per ballot, one letter per nominee column above.
 BALLOT_MATRIX: list[str] = [
@@ -343,6 +344,12 @@ def required_votes(award: str, members: int = MEMBERS) -> int:
     if comparison == "at_least":
         return -(-num * members // den)
     return num * members // den + 1
+
+
+def percent(part: int, whole: int) -> str:
+    """part/whole in percent with two decimals, rounded half up in exact integers ("90.91")."""
+    hundredths = (part * 20000 + whole) // (2 * whole)
+    return f"{hundredths // 100}.{hundredths % 100:02d}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -578,7 +585,7 @@ def ballots_csv(path: Path) -> None:
     UTF-8 with BOM and CRLF, as Excel's "CSV UTF-8" saves it."""
     lines = [",".join(["Số phiếu", "Loại phiếu", *[_csv(h) for h, _, _ in BALLOT_NOMINEES]])]
     for i, marks in enumerate(BALLOT_MATRIX, start=1):
-        kind = "Ý kiến bằng văn bản (vắng mặt)" if i == len(BALLOT_MATRIX) else "Phiếu bầu"
+        kind = "Bằng văn bản" if i == len(BALLOT_MATRIX) else "Tại hội nghị"
         cells = []
         for m in marks:
             cells.append({"A": AGREE_WORD[i], "D": "không đồng ý", "-": "", "?": "?"}[m])
@@ -639,7 +646,7 @@ def expected() -> dict[str, Any]:
         results.append({
             "name": name, "award": award, "agree": agree, "disagree": marks.count("D"),
             "blank": marks.count("-"), "invalid": marks.count("?"), "denominator": MEMBERS, "required": need,
-            "percent": f"{agree * 100 / MEMBERS:.2f}", "passed": agree >= need,
+            "percent": percent(agree, MEMBERS), "passed": agree >= need,
             "rule": f"{'≥' if comparison == 'at_least' else '>'} {num} % tổng số thành viên ({basis})",
         })
     f1, f2, f3 = (f"{ROUND_1}/danh-sach-ca-nhan.xlsx", f"{ROUND_1}/danh-sach-tap-the.xlsx",
