@@ -2,51 +2,193 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-app = typer.Typer(help="Sổ theo dõi khen thưởng: nhập lịch sử, tra cứu, ban hành quyết định, nhật ký.", no_args_is_help=True)
+from tdkt.commands.common import AwardOpt, ForceOpt, FormatOpt, OutputOpt, SessionOpt, TableJson
+
+if TYPE_CHECKING:
+    from tdkt.findings import Finding
+
+app = typer.Typer(
+    help="Sổ theo dõi khen thưởng: nhập lịch sử, tra cứu, xuất, ban hành quyết định, xác định danh tính, nhật ký.",
+    no_args_is_help=True,
+)
+
+SEVERITY_VN = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
 
 
-def _todo() -> None:
-    from tdkt.errors import TdktError
+class ExportFormat(StrEnum):
+    xlsx = "xlsx"
+    csv = "csv"
+    json = "json"
 
-    raise TdktError("Lệnh register chưa được cài đặt.")
+
+def _url() -> str:
+    from tdkt import workspace
+
+    return workspace.require().database_url
+
+
+def _findings(findings: list[Finding]) -> None:
+    from tdkt import console
+
+    shown = [f for f in findings if f.severity != "info"] or []
+    if shown:
+        console.show(console.table("Phát hiện", ["Vị trí", "Mức", "Mã", "Nội dung"], [
+            [str(f.cell) if f.cell else "", SEVERITY_VN[f.severity.value], f.code, f.message] for f in shown]))
+
+
+def _done(result: Any, fmt: TableJson, summary: str) -> None:
+    from tdkt import console
+
+    if fmt == TableJson.json:
+        console.print_json(result.to_dict())
+    else:
+        _findings(result.findings)
+        console.info(summary if result.committed else f"KHÔNG ghi gì vào sổ: {result.errors} lỗi cần sửa (xem trên).")
+    raise typer.Exit(0 if result.committed else 1)
 
 
 @app.command("import")
-def import_(files: Annotated[list[Path], typer.Argument(metavar="FILE...")]) -> None:
-    """Nhập lịch sử khen thưởng từ danh sách quyết định/sổ theo dõi (.xlsx, .csv)."""
-    _todo()
+def import_(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Danh sách quyết định/sổ theo dõi (.xlsx, .csv).")],
+    fmt: FormatOpt = TableJson.table,
+) -> None:
+    """Nhập lịch sử khen thưởng từ danh sách quyết định/sổ theo dõi; có lỗi thì không ghi gì."""
+    from tdkt.register import import_files
+
+    r = import_files(_url(), files)
+    _done(r, fmt, f"Đã nhập {r.rows} dòng: {r.awards_added} khen thưởng mới, {r.duplicates} đã có trong sổ, "
+                  f"{r.initiatives_added} sáng kiến; {r.people_created} người/tập thể mới, {r.people_matched} đã có.")
 
 
 @app.command("search")
-def search(text: Annotated[str, typer.Argument(metavar="TEXT")]) -> None:
-    """Tìm người/tập thể trong sổ."""
-    _todo()
+def search(
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Họ tên, đơn vị, CCCD, mã CBCCVC hoặc số trong sổ.")],
+    fmt: FormatOpt = TableJson.table,
+) -> None:
+    """Tìm người/tập thể trong sổ (không phân biệt dấu, hoa thường)."""
+    from tdkt import console
+    from tdkt.register import search as find
+
+    found = find(_url(), text)
+    if fmt == TableJson.json:
+        console.print_json({"schema_version": 1, "query": text, "people": [p.to_dict() for p in found]})
+        return
+    if not found:
+        console.info(f"Không có ai trong sổ khớp với '{text}'.")
+        return
+    console.show(console.table(f"Kết quả tìm '{text}'", ["Số", "Họ tên / Tập thể", "Sinh", "Đơn vị", "Lần khen", "Năm gần nhất"],
+                               [[f"#{p.id}", p.name, p.birth, p.unit, p.awards, p.last_year] for p in found]))
 
 
 @app.command("show")
-def show(person: Annotated[str, typer.Argument(metavar="PERSON")]) -> None:
+def show(
+    person: Annotated[str, typer.Argument(metavar="PERSON", help="Số trong sổ (vd #12), CCCD, mã CBCCVC hoặc họ tên.")],
+    fmt: FormatOpt = TableJson.table,
+) -> None:
     """Xem toàn bộ lịch sử khen thưởng của một người/tập thể."""
-    _todo()
+    from tdkt import console
+    from tdkt.register import show as get
+
+    data = get(_url(), person)
+    if fmt == TableJson.json:
+        console.print_json(data)
+        return
+    p = data["person"]
+    console.info(f"#{p['id']} {p['name']}" + "".join(f", {v}" for v in (p["birth_date"] or p["birth_year"], p["unit"]) if v))
+    console.show(console.table("Khen thưởng", ["Năm", "Giai đoạn", "Khen thưởng", "Số QĐ", "Ngày QĐ", "Đợt"], [
+        [a["year"], f"{a['period_from']}-{a['period_to']}" if a["period_from"] else "", a["award_text"] or a["award"],
+         a["decision_number"], a["decision_date"], a["session"]] for a in data["awards"]]))
+    if data["initiatives"]:
+        console.show(console.table("Sáng kiến", ["Năm", "Tên", "Cấp", "Đã dùng cho"], [
+            [i["year"], i["title"], i["level"], i["used_for"]] for i in data["initiatives"]]))
 
 
 @app.command("export")
-def export() -> None:
-    """Xuất toàn bộ sổ ra tệp."""
-    _todo()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="xlsx | csv | json (cùng cột với 'register import').")] = ExportFormat.xlsx,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Xuất toàn bộ sổ ra tệp (nhập lại được bằng 'tdkt register import')."""
+    import sys
+
+    from tdkt import console
+    from tdkt.register import export as write
+
+    if output is None and fmt == ExportFormat.xlsx:
+        output = Path("so-theo-doi-khen-thuong.xlsx")
+    data = write(_url(), fmt.value, output, force=force)
+    if data is not None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        console.info(f"Đã xuất sổ ra {output}.")
 
 
 @app.command("log")
-def log() -> None:
-    """Nhật ký các lệnh đã thay đổi sổ."""
-    _todo()
+def log(
+    fmt: FormatOpt = TableJson.table,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="Chỉ xem N dòng mới nhất.")] = None,
+) -> None:
+    """Nhật ký (chỉ ghi thêm) các lệnh đã thay đổi sổ: lúc nào, ai, lệnh gì, phiên bản, bộ tiêu chí, SHA-256 tệp."""
+    from tdkt import console
+    from tdkt.register import log as entries
+
+    items = entries(_url(), limit=limit)
+    if fmt == TableJson.json:
+        console.print_json({"schema_version": 1, "entries": [e.to_dict() for e in items]})
+        return
+    console.show(console.table("Nhật ký sổ theo dõi khen thưởng", ["#", "Lúc", "Người dùng", "Lệnh", "Phiên bản", "Bộ tiêu chí", "Tệp (SHA-256)"], [
+        [e.id, f"{e.at:%d/%m/%Y %H:%M:%S}", e.os_user, e.command, e.tdkt_version, e.ruleset,
+         "; ".join(f"{Path(i['path']).name} {i['sha256'][:12]}…" for i in e.inputs)] for e in items]))
 
 
 @app.command("issue")
-def issue() -> None:
-    """Ghi nhận quyết định đã ký: số, ngày; đưa người được khen vào sổ."""
-    _todo()
+def issue(
+    number: Annotated[int, typer.Option("--number", help="Số quyết định đã ký (vd 5 cho 05/QĐ-UBND).")],
+    date: Annotated[str, typer.Option("--date", help="Ngày ký, dạng YYYY-MM-DD.")],
+    session: SessionOpt = None,
+    award: AwardOpt = None,
+    force: ForceOpt = False,
+    fmt: FormatOpt = TableJson.table,
+) -> None:
+    """Ghi nhận quyết định đã ký: số, ngày; người được khen và sáng kiến đã dùng vào sổ."""
+    from tdkt import rounds, workspace
+    from tdkt.errors import UsageError
+    from tdkt.register import issue as record
+
+    ws = workspace.require()
+    if award is None:
+        raise UsageError("Cần nêu --award (vd chien_si_thi_dua_co_so): mỗi quyết định cho một hình thức khen thưởng.")
+    rid = rounds.get_round(ws.database_url, session).id
+    symbol = ws.config.numbering.decision.format(abbreviation=ws.config.agency.abbreviation)
+    r = record(ws.database_url, rid, award, number, rounds.parse_date(date, "ngày ký"), symbol=symbol,
+               signer=ws.config.signers.decision.name or None, force=force)
+    _done(r, fmt, f"Đã ghi nhận Quyết định số {r.decision.number_text} ngày {r.decision.date:%d/%m/%Y} "
+                  f"({award}, đợt {rid}): {len(r.awardees)} người/tập thể vào sổ, {r.initiatives_added} sáng kiến đã dùng.")
+
+
+@app.command("settle")
+def settle(
+    key: Annotated[str, typer.Argument(metavar="KEY", help="Mã xác định trong thông báo 'register.ambiguous-identity'.")],
+    person: Annotated[str | None, typer.Option("--person", help="Đây là người số … trong sổ (vd 12).")] = None,
+    new: Annotated[bool, typer.Option("--new", help="Đây là một người khác, chưa có trong sổ.")] = False,
+    fmt: FormatOpt = TableJson.table,
+) -> None:
+    """Ghi nhớ cán bộ xác định danh tính (khi sổ không phân biệt được hai người trùng/gần trùng tên)."""
+    from tdkt import console
+    from tdkt.register import settle as remember
+
+    data = remember(_url(), key, person, new=new)
+    if fmt == TableJson.json:
+        console.print_json(data)
+    elif data["person"] is None:
+        console.info(f"Đã ghi nhớ: {key} là một người mới (tạo khi nhập/ban hành lần tới).")
+    else:
+        console.info(f"Đã ghi nhớ: {key} là #{data['person']} {data['label']}.")

@@ -99,8 +99,8 @@ def import_files(url: str, paths: list[Path]) -> ImportResult:
     """
     from tdkt.register.reading import read_history
 
-    inputs = audit.file_inputs(paths)  # also fails early, before anything, on a missing file
-    read = read_history(paths)
+    read = read_history(paths)  # raises InputError naming the file before anything is written
+    inputs = audit.file_inputs(paths)
     result = ImportResult(files=inputs, committed=False, rows=len(read.rows), findings=list(read.findings))
     command = shlex.join(["tdkt", "register", "import", *(str(p) for p in paths)])
     try:
