@@ -321,7 +321,7 @@ def _tables(path: Path) -> Iterator[tuple[str | None, Callable[[], Rows]]]:
             ) from exc
         if not data.strip():
             raise InputError(f"Tệp {path.name} rỗng, không có phiếu nào.", code="input.empty")
-        text = decode_csv(data, path)
+        text = decode_csv(data, path).rstrip("\r\n")
         delimiter = _delimiter(text)
 
         def reopen() -> Rows:
