@@ -60,6 +60,7 @@ class Person:
     sk_names: tuple[str, ...] = ()
     sk_count: int | None = None
     sk_level: str = ""
+    sk_year: str = ""  # năm công nhận (one per initiative, "; "-separated, as units write them)
     prior: str = ""  # hình thức khen thưởng đã nhận (free text, as units write it)
     discipline: str = ""
     note: str = ""
@@ -99,26 +100,26 @@ INDIVIDUALS_2021: list[Person] = [
     P("CN01", "Bùi Thị Thu Hà", "Nữ", (1982, 3, 14), 4571, section="I",
       position="Phó Trưởng khoa Dược", unit=UNIT_BV, recruited=dt.date(2006, 9, 1),
       ratings=dict(ALL_HTXS), titles={2019: "CSTĐCS", 2020: "CSTĐCS", 2021: "CSTĐCS"},
-      sk_names=("Ứng dụng phần mềm quản lý tồn kho thuốc theo thời gian thực",), sk_count=1, sk_level="Cấp tỉnh",
+      sk_names=("Ứng dụng phần mềm quản lý tồn kho thuốc theo thời gian thực",), sk_count=1, sk_level="Cấp tỉnh", sk_year="2021",
       award_text="CSTĐ cấp tỉnh", award="chien_si_thi_dua_bo_tinh", verdict="pass", reason=None,
       why="3 năm liên tục CSTĐCS (2019, 2020, 2021), sáng kiến cấp tỉnh năm 2021, HTXSNV."),
     P("CN02", "Cao Thị Hương", "Nữ", (1985, 11, 2), 1138, section="I",
       position="Tổ trưởng Tổ Hóa học", unit=UNIT_THPT, recruited=dt.date(2008, 9, 5),
       ratings=dict(ALL_HTXS), titles={2019: "CSTĐCS", 2020: "CSTĐCS", 2021: "CSTĐCS"},
-      sk_names=("Xây dựng ngân hàng đề kiểm tra trực tuyến môn Hóa học",), sk_count=1, sk_level="Cấp tỉnh",
+      sk_names=("Xây dựng ngân hàng đề kiểm tra trực tuyến môn Hóa học",), sk_count=1, sk_level="Cấp tỉnh", sk_year="2021",
       award_text="Chiến sĩ thi đua cấp tỉnh", award="chien_si_thi_dua_bo_tinh", verdict="pass", reason=None,
       why="Đủ tiêu chuẩn như CN01; nhưng chỉ được 9/11 phiếu đồng ý (81,82 % < 90 %) nên không được công nhận."),
     P("CN03", "Đỗ Văn Giang", "Nam", (1979, 7, 21), 2290, section="I",
       position="Trưởng phòng Quản lý vận tải", unit=UNIT_GTVT, recruited=dt.date(2003, 3, 1),
       ratings=dict(ALL_HTXS), titles={2019: "LĐTT", 2020: "CSTĐCS", 2021: "CSTĐCS"},
-      sk_names=("Phần mềm cấp phù hiệu xe kinh doanh vận tải trực tuyến",), sk_count=1, sk_level="Cấp tỉnh",
+      sk_names=("Phần mềm cấp phù hiệu xe kinh doanh vận tải trực tuyến",), sk_count=1, sk_level="Cấp tỉnh", sk_year="2021",
       award_text="CSTĐ cấp tỉnh", award="chien_si_thi_dua_bo_tinh", verdict="fail", reason="cstd-consecutive",
       why="Chỉ có 2 năm liên tục đạt CSTĐCS (2020, 2021); năm 2019 chỉ đạt LĐTT. Cần 3 năm liên tục (NĐ 91/2017 Điều 9 k2)."),
     # II. Danh hiệu riêng của tỉnh (quy chế Hội đồng, examples/rules/).
     P("CN04", "Lâm Thị Quỳnh", "Nữ", (1990, 5, 9), 6702, section="II",
       position="Bác sĩ Khoa Kiểm soát bệnh tật", unit=UNIT_TTYT, recruited=dt.date(2015, 10, 1),
       ratings={2019: "HTTNV", 2020: "HTXSNV", 2021: "HTXSNV"}, titles={2019: "LĐTT", 2020: "LĐTT", 2021: "CSTĐCS"},
-      sk_names=("Mô hình tiêm chủng lưu động cho người cao tuổi",), sk_count=1, sk_level="Cơ sở",
+      sk_names=("Mô hình tiêm chủng lưu động cho người cao tuổi",), sk_count=1, sk_level="Cơ sở", sk_year="2021",
       award_text=LOCAL_TITLE_NAME, award=LOCAL_TITLE, verdict="pass", reason=None,
       why="Quy chế tỉnh: 2 năm liền HTXSNV (2020, 2021) và CSTĐCS năm 2021; được 8/11 phiếu (72,73 % ≥ 70 %)."),
     P("CN05", "Tạ Quang Sơn", "Nam", (1988, 12, 30), 3315, section="II",
@@ -132,7 +133,7 @@ INDIVIDUALS_2021: list[Person] = [
       ratings=dict(ALL_HTXS), titles={2019: "LĐTT", 2020: "LĐTT", 2021: "LĐTT"},
       sk_names=("Sổ tay hòa giải ở cơ sở", "Quy trình chứng thực điện tử", "Tra cứu lý lịch tư pháp trực tuyến",
                 "Bộ câu hỏi phổ biến pháp luật cho doanh nghiệp", "Mẫu hóa hồ sơ trợ giúp pháp lý"),
-      sk_count=5, sk_level="Cơ sở",
+      sk_count=5, sk_level="Cơ sở", sk_year="2017; 2018; 2019; 2020; 2021",
       prior="Bằng khen của Chủ tịch UBND tỉnh (QĐ số 215/QĐ-UBND ngày 20/02/2017, thành tích năm 2015-2016)",
       award_text="Bằng khen của Thủ tướng Chính phủ", award="bang_khen_thu_tuong", verdict="pass", reason=None,
       why="Đã có Bằng khen tỉnh (2017), sau đó 5 năm liền HTXSNV (2017-2021) với 5 sáng kiến cơ sở."),
@@ -141,7 +142,7 @@ INDIVIDUALS_2021: list[Person] = [
       position="Giám đốc", unit=UNIT_BV, recruited=dt.date(1994, 9, 1),
       ratings=dict(ALL_HTXS), titles={2019: "LĐTT", 2020: "LĐTT", 2021: "LĐTT"},
       sk_names=("Mô hình bệnh viện vệ tinh tuyến huyện", "Quy trình phân luồng bệnh nhân COVID-19"),
-      sk_count=2, sk_level="Cấp tỉnh",
+      sk_count=2, sk_level="Cấp tỉnh", sk_year="2020",
       prior="Bằng khen của Thủ tướng Chính phủ (QĐ số 1520/QĐ-TTg ngày 12/10/2016, thành tích 2011-2015)",
       award_text="Huân chương Lao động hạng Ba", award="huan_chuong_lao_dong_hang_ba", verdict="pass", reason=None,
       why="Đã có Bằng khen Thủ tướng (2016), sau đó 5 năm liền HTXSNV với 2 sáng kiến cấp tỉnh."),
@@ -149,20 +150,20 @@ INDIVIDUALS_2021: list[Person] = [
     P("CN08", "Ngô Thị Lan", "Nữ", (1984, 4, 6), 7820, section="V",
       position="Phó Chánh Văn phòng", unit=UNIT_NV, recruited=dt.date(2009, 2, 16),
       ratings={2019: "HTTNV", 2020: "HTXSNV", 2021: "HTXSNV"}, titles={2019: "LĐTT", 2020: "LĐTT", 2021: "LĐTT"},
-      sk_names=("Lưu trữ hồ sơ công chức điện tử", "Quy trình thẩm định hồ sơ thi đua"), sk_count=2, sk_level="Cơ sở",
+      sk_names=("Lưu trữ hồ sơ công chức điện tử", "Quy trình thẩm định hồ sơ thi đua"), sk_count=2, sk_level="Cơ sở", sk_year="2021",
       award_text="Bằng khen của Chủ tịch UBND tỉnh", award="bang_khen_bo_tinh", verdict="pass", reason=None,
       why="2 năm liên tục HTXSNV (2020, 2021) và 2 sáng kiến cơ sở."),
     P("CN09", "Lý Văn Hùng", "Nam", (1980, 10, 11), 5561, section="V",
       position="Trưởng phòng Tài nguyên và Môi trường", unit=UNIT_TPHD, recruited=dt.date(2004, 6, 1),
       ratings={2019: "HTTNV", 2020: "HTTNV", 2021: "HTXSNV"}, titles={2019: "LĐTT", 2020: "LĐTT", 2021: "LĐTT"},
-      sk_names=("Bản đồ số đất công thành phố", "Quy trình thu hồi đất một cửa"), sk_count=2, sk_level="Cơ sở",
+      sk_names=("Bản đồ số đất công thành phố", "Quy trình thu hồi đất một cửa"), sk_count=2, sk_level="Cơ sở", sk_year="2021",
       award_text="BK UBND tỉnh", award="bang_khen_bo_tinh", verdict="fail", reason="bk-htxs-years",
       why="Chỉ có 1 năm HTXSNV (2021); năm 2020 HTTNV. Cần 2 năm liên tục HTXS (NĐ 91 Điều 39; căn cứ CHƯA CHẮC CHẮN)."),
     # VI. Chiến sĩ thi đua cơ sở — LĐTT + sáng kiến cơ sở (NĐ 91 Điều 9 k3).
     P("CN10", "Hoàng Thị Dung", "Nữ", (1987, 9, 3), 2046, section="VI",
       position="Chuyên viên Phòng Nghiệp vụ Y", unit=UNIT_SYT, recruited=dt.date(2011, 7, 1),
       ratings={2019: "HTTNV", 2020: "HTTNV", 2021: "HTXSNV"}, titles={2019: "LĐTT", 2020: "LĐTT", 2021: "LĐTT"},
-      sk_names=("Số hóa quy trình cấp chứng chỉ hành nghề dược",), sk_count=1, sk_level="Cơ sở",
+      sk_names=("Số hóa quy trình cấp chứng chỉ hành nghề dược",), sk_count=1, sk_level="Cơ sở", sk_year="2021",
       award_text="Chiến sĩ thi đua cơ sở", award="chien_si_thi_dua_co_so", verdict="pass", reason=None,
       why="Đạt LĐTT năm 2021, HTXSNV, có sáng kiến cơ sở năm 2021."),
     P("CN11", "Vũ Minh Đức", "Nam", (1986, 2, 27), 8134, section="VI",
@@ -174,14 +175,14 @@ INDIVIDUALS_2021: list[Person] = [
     P("CN12", "Đặng Thị Hạnh", "Nữ", (1983, 6, 19), 3927, section="VI",
       position="Công chức Bộ phận Một cửa", unit=UNIT_TPHD, recruited=dt.date(2007, 3, 1),
       ratings={2019: "HTXSNV", 2020: "HTXSNV", 2021: "HTXSNV"}, titles={2019: "LĐTT", 2020: "CSTĐCS", 2021: "LĐTT"},
-      sk_names=("Quy trình tiếp nhận và trả kết quả hồ sơ một cửa điện tử",), sk_count=1, sk_level="Cơ sở",
+      sk_names=("Quy trình tiếp nhận và trả kết quả hồ sơ một cửa điện tử",), sk_count=1, sk_level="Cơ sở", sk_year="2020",
       award_text="CSTĐ cơ sở", award="chien_si_thi_dua_co_so", verdict="fail", reason="initiative-used",
       why="Sáng kiến nêu trong danh sách đã được dùng để xét CSTĐCS năm 2020 (theo sổ theo dõi); mỗi sáng kiến chỉ dùng một lần."),
     P("CN13", "Trịnh Minh Khôi", "Nam", (1985, 12, 8), 6458, section="VI",
       position="Phó Giám đốc Trung tâm Công nghệ thông tin và Truyền thông", unit=UNIT_TTTT,
       recruited=dt.date(2009, 5, 4),
       ratings={2019: "HTXSNV", 2020: "HTXSNV", 2021: "HTXSNV"}, titles={2019: "LĐTT", 2020: "CSTĐCS", 2021: "LĐTT"},
-      sk_names=("Hệ thống giám sát an toàn thông tin cho Cổng dịch vụ công tỉnh",), sk_count=1, sk_level="Cơ sở",
+      sk_names=("Hệ thống giám sát an toàn thông tin cho Cổng dịch vụ công tỉnh",), sk_count=1, sk_level="Cơ sở", sk_year="2021",
       award_text="Chiến sĩ thi đua cấp cơ sở", award="chien_si_thi_dua_co_so", verdict="pass", reason=None,
       why="Đạt LĐTT 2021, HTXSNV, sáng kiến cơ sở 2021. Quyết định đợt 2022-1 ghi vào sổ: lần CSTĐCS thứ 2 liên tục, dùng ở đợt 2023-1."),
     # VII. Lao động tiên tiến (NĐ 91 Điều 10).
@@ -227,7 +228,7 @@ INDIVIDUALS_2022: list[Person] = [
       recruited=dt.date(2009, 5, 4),
       ratings={2018: "HTTNV", 2019: "HTXSNV", 2020: "HTXSNV", 2021: "HTXSNV", 2022: "HTXSNV"},
       titles={2020: "CSTĐCS", 2022: "CSTĐCS"},
-      sk_names=("Nền tảng chia sẻ dữ liệu dùng chung của tỉnh",), sk_count=1, sk_level="Cấp tỉnh",
+      sk_names=("Nền tảng chia sẻ dữ liệu dùng chung của tỉnh",), sk_count=1, sk_level="Cấp tỉnh", sk_year="2022",
       award_text="CSTĐ cấp tỉnh", award="chien_si_thi_dua_bo_tinh", verdict="pass", reason=None,
       why="CSTĐCS 2020 (sổ và danh sách), 2021 (chỉ có trong sổ: Quyết định đợt 2022-1), 2022 (danh sách): "
           "3 năm liên tục. Không có sổ thì chỉ thấy 2020 và 2022 → không đạt."),
@@ -239,7 +240,7 @@ INDIVIDUALS_2022: list[Person] = [
     P("CN03", "Đặng Thị Hạnh", "Nữ", (1983, 6, 19), 3927, section="III",
       position="Công chức Bộ phận Một cửa", unit=UNIT_TPHD, recruited=dt.date(2007, 3, 1),
       ratings={2020: "HTXSNV", 2021: "HTXSNV", 2022: "HTXSNV"}, titles={2020: "CSTĐCS", 2021: "LĐTT", 2022: "LĐTT"},
-      sk_names=("Chatbot hướng dẫn thủ tục hành chính của thành phố",), sk_count=1, sk_level="Cơ sở",
+      sk_names=("Chatbot hướng dẫn thủ tục hành chính của thành phố",), sk_count=1, sk_level="Cơ sở", sk_year="2022",
       award_text="CSTĐ cơ sở", award="chien_si_thi_dua_co_so", verdict="pass", reason=None,
       why="Năm nay có sáng kiến mới (2022) chưa dùng để xét khen thưởng."),
 ]
@@ -260,6 +261,7 @@ class Collective:
     award_text: str
     award: str
     field_: str  # lĩnh vực hoạt động
+    rating: str  # xếp loại tập thể năm xét
     members: int
     completed: int
     ltt: int
@@ -275,23 +277,23 @@ class Collective:
 
 COLLECTIVES_2021: list[Collective] = [
     Collective("TT01", "Phòng Tổ chức cán bộ", UNIT_SYT, "Tập thể lao động xuất sắc", "tap_the_lao_dong_xuat_sac",
-               "Y tế", 24, 24, 20, 2, 0, 62, "", None, "pass", None,
+               "Y tế", "HTXSNV", 24, 24, 20, 2, 0, 62, "", None, "pass", None,
                "24/24 hoàn thành nhiệm vụ, 20/24 LĐTT (83,3 % ≥ 70 %), có 2 CSTĐCS, không ai bị kỷ luật."),
     Collective("TT02", "Phòng Kế hoạch - Tài chính", UNIT_GD, "Tập thể lao động xuất sắc", "tap_the_lao_dong_xuat_sac",
-               "Giáo dục và đào tạo", 20, 20, 13, 1, 0, 55, "", None, "fail", "ltt-ratio",
+               "Giáo dục và đào tạo", "HTXSNV", 20, 20, 13, 1, 0, 55, "", None, "fail", "ltt-ratio",
                "Chỉ 13/20 thành viên đạt LĐTT (65 %), cần từ 70 % trở lên."),
     Collective("TT03", "Trung tâm Công nghệ thông tin và Truyền thông", UNIT_TTTT, "Tập thể lao động tiên tiến",
-               "tap_the_lao_dong_tien_tien", "Thông tin và truyền thông", 15, 15, 9, 1, 0, 40, "", None, "pass", None,
+               "tap_the_lao_dong_tien_tien", "Thông tin và truyền thông", "HTTNV", 15, 15, 9, 1, 0, 40, "", None, "pass", None,
                "9/15 LĐTT (60 % > 50 %), không ai bị kỷ luật."),
     Collective("TT04", "Chi cục Thủy lợi", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Hải Đông",
-               "Tập thể lao động tiên tiến", "tap_the_lao_dong_tien_tien", "Nông nghiệp",
+               "Tập thể lao động tiên tiến", "tap_the_lao_dong_tien_tien", "Nông nghiệp", "HTTNV",
                30, 29, 18, 0, 1, 30, "", None, "fail", "member-disciplined",
                "18/30 LĐTT (60 %) nhưng có 1 thành viên bị kỷ luật cảnh cáo: không đủ điều kiện."),
     Collective("TT05", "Sở Tư pháp tỉnh Hải Đông", "UBND tỉnh Hải Đông", "Cờ thi đua của UBND tỉnh",
-               "co_thi_dua_bo_tinh", "Tư pháp", 42, 42, 36, 5, 0, 48, "Khối các cơ quan Nội chính", 1, "pass", None,
+               "co_thi_dua_bo_tinh", "Tư pháp", "HTXSNV", 42, 42, 36, 5, 0, 48, "Khối các cơ quan Nội chính", 1, "pass", None,
                "Dẫn đầu Khối các cơ quan Nội chính; 36/42 LĐTT, 5 CSTĐCS; được 11/11 phiếu."),
     Collective("TT06", "Sở Giao thông vận tải tỉnh Hải Đông", "UBND tỉnh Hải Đông", "Cờ thi đua của UBND tỉnh",
-               "co_thi_dua_bo_tinh", "Giao thông vận tải", 38, 38, 30, 3, 0, 26, "Khối các cơ quan Kinh tế", 2,
+               "co_thi_dua_bo_tinh", "Giao thông vận tải", "HTXSNV", 38, 38, 30, 3, 0, 26, "Khối các cơ quan Kinh tế", 2,
                "fail", "cluster-rank",
                "Xếp thứ 2 trong Khối các cơ quan Kinh tế: Cờ thi đua tỉnh chỉ tặng tập thể dẫn đầu khối (NĐ 91 Điều 12)."),
 ]
@@ -483,12 +485,12 @@ def provincial_list(path: Path, people: list[Person], year: int, sections: dict[
     groups: list[tuple[str, list[str]]] = [
         ("Xếp loại mức độ hoàn thành nhiệm vụ", [f"Năm {y}" for y in rating_years]),
         ("Danh hiệu thi đua đã đạt", [f"Năm {y}" for y in title_years]),
-        ("Sáng kiến, đề tài", ["Tên sáng kiến", "Số lượng", "Cấp công nhận"]),
+        ("Sáng kiến, đề tài", ["Tên sáng kiến", "Số lượng", "Cấp công nhận", "Năm công nhận"]),
     ]
     singles_after = ["Hình thức khen thưởng đã nhận", "Kỷ luật", "Hình thức đề nghị khen thưởng", "Ghi chú"]
     ncols = len(singles_before) + sum(len(g[1]) for g in groups) + len(singles_after)
     last = ncols - 1
-    widths = [5, 24, 8, 11, 15, 22, 28, 12, *[9] * 5, *[9] * 3, 34, 8, 10, 34, 26, 26, 24]
+    widths = [5, 24, 8, 11, 15, 22, 28, 12, *[9] * 5, *[9] * 3, 34, 8, 10, 12, 34, 26, 26, 24]
     for i, w in enumerate(widths[:ncols]):
         ws.set_column(i, i, w)
     ws.merge_range(0, 0, 0, last, "ỦY BAN NHÂN DÂN TỈNH HẢI ĐÔNG", f("title"))
@@ -525,7 +527,7 @@ def provincial_list(path: Path, people: list[Person], year: int, sections: dict[
             *[(p.ratings.get(y, ""), "center") for y in rating_years],
             *[(p.titles.get(y, ""), "center") for y in title_years],
             ("; ".join(p.sk_names), "cell"), ("" if p.sk_count is None else p.sk_count, "center"),
-            (p.sk_level, "center"), (p.prior, "cell"), (p.discipline, "cell"), (p.award_text, "cell"),
+            (p.sk_level, "center"), (p.sk_year, "center"), (p.prior, "cell"), (p.discipline, "cell"), (p.award_text, "cell"),
             (p.note, "cell"),
         ]
         for c, (value, style) in enumerate(values):
@@ -553,7 +555,7 @@ VENDOR_HEADER = [
     "Phân loại khen thưởng", "Danh hiệu thi đua/Hình thức khen thưởng", "Phân loại đối tượng",
     "Lĩnh vực hoạt động",
     # Added by the secretariat after the vendor's columns (J…): the facts the criteria need.
-    "Tổng số thành viên", "Số hoàn thành nhiệm vụ", "Số đạt LĐTT", "Số đạt CSTĐCS",
+    "Xếp loại năm 2021", "Tổng số thành viên", "Số hoàn thành nhiệm vụ", "Số đạt LĐTT", "Số đạt CSTĐCS",
     "Số bị kỷ luật từ cảnh cáo trở lên", "Tỷ lệ nữ (%)", "Cụm, khối thi đua", "Xếp hạng trong cụm, khối",
 ]
 
@@ -566,10 +568,10 @@ def vendor_list(path: Path, items: list[Collective]) -> None:
     ws = wb.add_worksheet("file nhận")
     for c, label in enumerate(VENDOR_HEADER):
         ws.write(0, c, label, head)
-        ws.set_column(c, c, 30 if c in (2, 4, 6, 15) else 14)
+        ws.set_column(c, c, 30 if c in (2, 4, 6, 16) else 14)
     for r, t in enumerate(items, start=1):
         row: list[Any] = [r, None, t.name, None, t.parent, "Khen thưởng tập thể", t.award_text,
-                          "Cơ quan hành chính, sự nghiệp", t.field_, t.members, t.completed, t.ltt, t.cstdcs,
+                          "Cơ quan hành chính, sự nghiệp", t.field_, t.rating, t.members, t.completed, t.ltt, t.cstdcs,
                           t.disciplined, t.women, t.cluster or None, t.rank]
         for c, value in enumerate(row):
             if value is not None:
