@@ -33,7 +33,20 @@ def render(
     out: Annotated[Path | None, typer.Option("--out", help="Thư mục ghi văn bản; mặc định thư mục hiện tại.")] = None,
     force: ForceOpt = False,
 ) -> None:
-    """Soạn văn bản của đợt theo thể thức Nghị định 30/2020."""
-    from tdkt.errors import TdktError
+    """Soạn văn bản của đợt theo thể thức Nghị định 30/2020.
 
-    raise TdktError("Lệnh render chưa được cài đặt.")
+    Quyết định: khen thưởng thuộc thẩm quyền của Chủ tịch, chỉ gồm người đạt thẩm định và bỏ phiếu
+    (mỗi hình thức một Quyết định, kèm danh sách). Tờ trình: khen thưởng cấp trên. Biên bản kiểm
+    phiếu: kết quả bỏ phiếu và mã SHA-256 của tệp phiếu. Báo cáo: .docx hoặc .xlsx.
+    Mẫu trong thư mục templates/ của không gian làm việc thay mẫu kèm theo.
+    """
+    from tdkt import console, workspace
+    from tdkt.render import render_document
+
+    ws = workspace.require()
+    paths = render_document(
+        document.value, workspace=ws, round_id=session, award=award, fmt=fmt.value,
+        out_dir=out if out is not None else Path.cwd(), force=force,
+    )
+    for path in paths:
+        console.info(f"Đã ghi {path}")

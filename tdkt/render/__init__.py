@@ -1,0 +1,168 @@
+"""The documents of a round — Quyết định, Tờ trình, Biên bản kiểm phiếu, Báo cáo tổng hợp — as
+.docx (docxtpl), .pdf (LibreOffice), .html (a quick look) and .xlsx (the report).
+
+Everything is rendered in memory first; files are written only when every document of the
+request rendered, and an existing file is replaced only with ``force``.
+"""
+
+from __future__ import annotations
+
+import io
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tdkt.errors import TemplateError, UsageError, WorkspaceError
+
+if TYPE_CHECKING:
+    from tdkt.render.context import RoundData
+    from tdkt.workspace import Workspace
+
+__all__ = ["KINDS", "FORMATS", "render_all", "render_document", "template_path"]
+
+KINDS = ("decision", "proposal", "minutes", "report")
+FORMATS = ("docx", "pdf", "html", "xlsx")
+FILE_STEMS = {"decision": "quyet-dinh", "proposal": "to-trinh", "minutes": "bien-ban-kiem-phieu", "report": "bao-cao"}
+
+
+def template_path(name: str, ws: Workspace | None = None) -> Path:
+    """The workspace's ``templates/<name>`` when it exists, else the bundled template."""
+    if ws is not None:
+        user = ws.templates_dir / name
+        if user.is_file():
+            return user
+    bundled = Path(str(resources.files("tdkt").joinpath("templates", name)))
+    if not bundled.is_file():
+        raise TemplateError(f"Không có mẫu văn bản {name}.")
+    return bundled
+
+
+def _docx(kind: str, ctx: dict[str, Any], ws: Workspace | None) -> bytes:
+    from tdkt.render.docx import render_docx
+
+    return render_docx(template_path(f"{kind}.docx", ws), ctx, rows_key="annex" if kind in ("decision", "proposal") else None)
+
+
+def _html(docx: bytes, title: str, meta: str, ws: Workspace | None) -> bytes:
+    from jinja2 import TemplateError as JinjaError
+
+    from tdkt.render.docx import blocks, environment
+
+    path = template_path("document.html.j2", ws)
+    try:
+        template = environment().from_string(path.read_text(encoding="utf-8"))
+        text = template.render(title=title, meta=meta, blocks=blocks(docx))
+    except JinjaError as exc:
+        raise TemplateError(f"Mẫu {path.name} lỗi: {exc}; không ghi tệp nào.") from exc
+    return text.encode("utf-8")
+
+
+def _contexts(kind: str, data: RoundData, award: str | None) -> list[tuple[str, dict[str, Any]]]:
+    """(file stem, context) for each document of ``kind``."""
+    from tdkt.render import context as c
+
+    rid = data.round.id
+    stem = FILE_STEMS[kind]
+    if kind == "decision":
+        awards = [award] if award else c.decision_awards(data)
+        if award and not c.decided_here(award, data.config.council.level):
+            raise UsageError(
+                f"'{award}' không thuộc thẩm quyền quyết định của Chủ tịch ({data.config.council.level}); "
+                "dùng 'tdkt render proposal' để soạn Tờ trình."
+            )
+        if not awards:
+            raise WorkspaceError(f"Đợt {rid} không có khen thưởng nào thuộc thẩm quyền quyết định đạt để soạn Quyết định.")
+        return [(f"{stem}_{rid}_{a}", c.decision_context(data, a)) for a in awards]
+    suffix = f"_{award}" if award else ""
+    return [(f"{stem}_{rid}{suffix}", c.BUILDERS[kind](data, award))]
+
+
+def _outputs(kind: str, data: RoundData, award: str | None, fmt: str, ws: Workspace | None) -> dict[str, bytes]:
+    if fmt == "xlsx" and kind != "report":
+        raise UsageError("Dạng xlsx chỉ dùng cho báo cáo tổng hợp (tdkt render report --format xlsx).")
+    out: dict[str, bytes] = {}
+    for stem, ctx in _contexts(kind, data, award):
+        if fmt == "xlsx":
+            from tdkt.render.xlsx import report_xlsx
+
+            out[f"{stem}.xlsx"] = report_xlsx(ctx, data)
+            continue
+        docx = _docx(kind, ctx, ws)
+        if fmt == "html":
+            meta = f"tdkt {ctx['tdkt_version']}; bộ tiêu chí {ctx['ruleset_label']}"
+            out[f"{stem}.html"] = _html(docx, ctx["doc_title"], meta, ws)
+        else:
+            out[f"{stem}.docx"] = docx
+    if fmt == "pdf":
+        from tdkt.render.pdf import to_pdf
+
+        out = to_pdf(out)
+    return out
+
+
+def _write(files: dict[str, bytes], out_dir: Path, force: bool) -> list[Path]:
+    targets = {out_dir / name: data for name, data in files.items()}
+    existing = [p for p in targets if p.exists()]
+    if existing and not force:
+        raise WorkspaceError(
+            f"Đã có {existing[0]}" + (f" và {len(existing) - 1} tệp khác" if len(existing) > 1 else "")
+            + "; không ghi gì. Dùng --force để ghi đè."
+        )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path, data in targets.items():
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    return list(targets)
+
+
+def render_document(
+    kind: str, *, workspace: Workspace, round_id: str | None, award: str | None, fmt: str, out_dir: Path, force: bool
+) -> list[Path]:
+    """Render one kind of document of a round into ``out_dir``; returns the files written.
+
+    Args:
+        kind: decision | proposal | minutes | report.
+        round_id: the round (default: the workspace's current one).
+        award: only this award (a decision is one per award; without it, every award in authority).
+        fmt: docx | pdf | html | xlsx (xlsx: report only).
+        force: replace existing files.
+
+    Raises:
+        UsageError: a kind/format that does not exist or does not fit.
+        TemplateError: a broken template or one needing data the round lacks (nothing written).
+        InputError, WorkspaceError: the round has no results for this document.
+    """
+    from tdkt.render.context import load
+
+    if kind not in KINDS:
+        raise UsageError(f"Loại văn bản '{kind}' không có: chọn {', '.join(KINDS)}.")
+    if fmt not in FORMATS:
+        raise UsageError(f"Dạng '{fmt}' không có: chọn {', '.join(FORMATS)}.")
+    data = load(workspace, round_id)
+    return _write(_outputs(kind, data, award, fmt, workspace), out_dir, force)
+
+
+def render_all(workspace: Workspace, round_id: str | None, out_dir: Path, force: bool) -> list[Path]:
+    """Every document the round has data for (the decisions, the proposal, the minutes, the report
+    as .docx and .xlsx) — what ``tdkt demo`` produces. Nothing is written if one fails."""
+    from tdkt.render.context import decision_awards, load, proposal_awards
+
+    data = load(workspace, round_id)
+    files: dict[str, bytes] = {}
+    if decision_awards(data):
+        files.update(_outputs("decision", data, None, "docx", workspace))
+    if proposal_awards(data):
+        files.update(_outputs("proposal", data, None, "docx", workspace))
+    if data.tallies:
+        files.update(_outputs("minutes", data, None, "docx", workspace))
+    files.update(_outputs("report", data, None, "docx", workspace))
+    files.update(_outputs("report", data, None, "xlsx", workspace))
+    return _write(files, out_dir, force)
+
+
+def docx_text(data: bytes | Path) -> str:
+    """The text projection of a .docx ("P: …", "T[r,c]: …"), for checks and golden tests."""
+    from tdkt.render.docx import project
+
+    return project(data if isinstance(data, Path) else io.BytesIO(data).getvalue())

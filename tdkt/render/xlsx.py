@@ -1,0 +1,92 @@
+"""The summary report as an Excel workbook (XlsxWriter): a summary sheet with a native chart, the
+counts by unit, and every nominee with the reason it failed; frozen headers and filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from tdkt.render.docx import normalize_zip
+
+VERDICTS = {"pass": "Đạt", "fail": "Không đạt", "review": "Cần xem xét"}
+KIND_LABEL = {"individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình"}
+GENDER = {"male": "Nam", "female": "Nữ"}
+
+
+def report_xlsx(ctx: dict[str, Any], data: Any) -> bytes:
+    """The workbook's bytes (deterministic: fixed creation date and zip timestamps)."""
+    import xlsxwriter
+
+    from tdkt.render.context import award_name
+
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    wb.set_properties({
+        "title": ctx["doc_title"],
+        "subject": ctx["trich_yeu"],
+        "author": "tdkt",
+        "comments": f"Soạn bằng tdkt {ctx['tdkt_version']}; bộ tiêu chí {ctx['ruleset_label']}",
+        "created": dt.datetime(2020, 1, 1),
+    })
+    head = wb.add_format({"bold": True, "text_wrap": True, "valign": "vcenter", "align": "center",
+                          "border": 1, "bg_color": "#DDEBF7", "font_name": "Times New Roman"})
+    cell = wb.add_format({"border": 1, "font_name": "Times New Roman", "valign": "top", "text_wrap": True})
+    num = wb.add_format({"border": 1, "font_name": "Times New Roman", "num_format": "0"})
+    title_fmt = wb.add_format({"bold": True, "font_size": 14, "font_name": "Times New Roman"})
+
+    def sheet(name: str, headers: list[str], rows: list[list[Any]], widths: list[int], title: str) -> Any:
+        ws = wb.add_worksheet(name)
+        ws.write(0, 0, title, title_fmt)
+        for c, (h, w) in enumerate(zip(headers, widths, strict=True)):
+            ws.write(2, c, h, head)
+            ws.set_column(c, c, w)
+        for r, row in enumerate(rows, 3):
+            for c, v in enumerate(row):
+                ws.write(r, c, v, num if isinstance(v, int) else cell)
+        ws.freeze_panes(3, 0)
+        ws.autofilter(2, 0, 2 + max(len(rows), 1), len(headers) - 1)
+        return ws
+
+    first = ctx["sections"][0]["rows"]
+    totals = [r for r in first if r["name"] != "Cộng"]
+    summary = sheet(
+        "Tổng hợp", ["Hình thức khen thưởng", "Tập thể", "Cá nhân", "Hộ gia đình", "Cộng"],
+        [[r["name"], int(r["collective"]), int(r["individual"]), int(r["household"]), int(r["total"])] for r in totals],
+        [44, 12, 12, 14, 10], ctx["summary_sentence"],
+    )
+    if totals:
+        chart = wb.add_chart({"type": "column"})
+        for col, label in ((1, "Tập thể"), (2, "Cá nhân"), (3, "Hộ gia đình")):
+            chart.add_series({
+                "name": label,
+                "categories": ["Tổng hợp", 3, 0, 2 + len(totals), 0],
+                "values": ["Tổng hợp", 3, col, 2 + len(totals), col],
+            })
+        chart.set_title({"name": "Số được khen thưởng, đề nghị khen thưởng theo hình thức"})
+        chart.set_y_axis({"name": "Số lượng", "major_gridlines": {"visible": True}})
+        summary.insert_chart(4 + len(totals), 0, chart, {"x_scale": 1.4, "y_scale": 1.2})
+    units = ctx["sections"][1]["rows"]
+    sheet("Theo đơn vị", ["Đơn vị", "Tập thể", "Cá nhân", "Hộ gia đình", "Cộng"],
+          [[r["name"], int(r["collective"]), int(r["individual"]), int(r["household"]), int(r["total"])] for r in units],
+          [44, 12, 12, 14, 10], "Số được khen thưởng, đề nghị khen thưởng theo đơn vị")
+    rows = []
+    for i, o in enumerate(ctx["outcomes"], 1):
+        vote = o.vote or {}
+        rows.append([
+            i, o.name, KIND_LABEL.get(o.kind, o.kind), GENDER.get(o.nominee.get("gender") or "", ""), o.unit,
+            str(o.nominee.get("position") or ""), award_name(data, o.award), VERDICTS.get(o.verdict, o.verdict),
+            f"{vote.get('agree')}/{vote.get('denominator')}" if vote else "",
+            "Đạt" if o.approved else "Không đạt", " ".join(o.reasons),
+        ])
+    sheet("Danh sách", ["STT", "Tên tập thể, họ và tên", "Loại", "Giới tính", "Đơn vị", "Chức vụ",
+                        "Hình thức khen thưởng", "Thẩm định", "Phiếu đồng ý", "Kết quả", "Lý do"],
+          rows, [6, 28, 11, 9, 28, 20, 30, 12, 11, 11, 60], f"Danh sách đề nghị khen thưởng {ctx['round']['title']}")
+    info = wb.add_worksheet("Thông tin")
+    info.set_column(0, 1, 40)
+    for r, (k, v) in enumerate([("Đợt xét", ctx["round"]["id"]), ("Phiên bản tdkt", ctx["tdkt_version"]),
+                                ("Bộ tiêu chí", ctx["ruleset_label"])]):
+        info.write(r, 0, k, head)
+        info.write(r, 1, v, cell)
+    wb.close()
+    return normalize_zip(buf.getvalue())

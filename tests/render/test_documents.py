@@ -1,0 +1,210 @@
+"""The four documents of the example round: golden text, no Jinja left, python-docx reopens them,
+NĐ 30 geometry and fonts, determinism, PDF through LibreOffice, and the CLI contract."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from tdkt import workspace
+from tdkt.render import docx_text, render_all, render_document
+
+from .conftest import check_golden
+
+AWARDEES = ["Bùi Thị Thu Hà", "Ngô Thị Lan", "Lâm Thị Quỳnh", "Phan Thị Ngọc", "Trương Công Minh", "Hoàng Thị Dung"]
+
+
+@pytest.fixture
+def rendered(example_ws: Path) -> dict[str, Path]:
+    paths = render_all(workspace.require(), "2022-1", example_ws / "out", False)
+    return {p.name: p for p in paths}
+
+
+def test_render_all_writes_every_document(rendered: dict[str, Path]) -> None:
+    names = sorted(rendered)
+    assert "to-trinh_2022-1.docx" in names
+    assert "bien-ban-kiem-phieu_2022-1.docx" in names
+    assert {"bao-cao_2022-1.docx", "bao-cao_2022-1.xlsx"} <= set(names)
+    decisions = sorted(n for n in names if n.startswith("quyet-dinh_"))
+    assert "quyet-dinh_2022-1_chien_si_thi_dua_bo_tinh.docx" in decisions
+    assert "quyet-dinh_2022-1_chien_si_thi_dua_co_so.docx" in decisions
+    # The Prime Minister's and the President's awards go to the proposal, never to a decision.
+    assert not any("thu_tuong" in n or "huan_chuong" in n for n in decisions)
+
+
+def test_golden_text(rendered: dict[str, Path]) -> None:
+    for name, path in sorted(rendered.items()):
+        if path.suffix == ".docx":
+            check_golden(name.replace(".docx", ".txt"), docx_text(path))
+
+
+def test_no_jinja_left_and_python_docx_reopens(rendered: dict[str, Path]) -> None:
+    for path in rendered.values():
+        if path.suffix != ".docx":
+            continue
+        with zipfile.ZipFile(path) as z:
+            xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+        assert not re.search(r"\{\{|\{%|%\}|\}\}|\ue000", xml), path.name
+        doc = Document(str(path))
+        assert doc.paragraphs or doc.tables
+
+
+def test_nd30_geometry_and_fonts(rendered: dict[str, Path]) -> None:
+    for path in rendered.values():
+        if path.suffix != ".docx":
+            continue
+        doc = Document(str(path))
+        for s in doc.sections:
+            mm = {k: round(getattr(s, k).mm, 1) for k in ("page_width", "page_height", "top_margin",
+                                                            "bottom_margin", "left_margin", "right_margin")}
+            assert (mm["page_width"], mm["page_height"]) == (210, 297)
+            assert 20 <= mm["top_margin"] <= 25 and 20 <= mm["bottom_margin"] <= 25
+            assert 30 <= mm["left_margin"] <= 35 and 15 <= mm["right_margin"] <= 20
+            assert s.different_first_page_header_footer  # no number on page 1
+            header_xml = s.header._element.xml
+            assert 'w:instr="PAGE"' in header_xml and 'w:val="center"' in header_xml
+            assert "PAGE" not in s.first_page_header._element.xml
+        normal = doc.styles["Normal"].font
+        assert normal.name == "Times New Roman" and 13 <= normal.size.pt <= 14
+        for p in doc.paragraphs:
+            for run in p.runs:
+                assert run.font.name in (None, "Times New Roman")
+        props = doc.core_properties
+        assert "tdkt 0.1.0" in props.comments and "nd91-2017" in props.comments
+
+
+def test_decision_structure(rendered: dict[str, Path]) -> None:
+    text = docx_text(rendered["quyet-dinh_2022-1_chien_si_thi_dua_co_so.docx"])
+    lines = text.splitlines()
+    order = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số:      /QĐ-UBND", "Hải Đông, ngày     tháng     năm 2022",
+             "P: QUYẾT ĐỊNH", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HẢI ĐÔNG", "P: Căn cứ Nghị định số 91/2017/NĐ-CP",
+             "P: Theo đề nghị của Giám đốc Sở Nội vụ.", "P: QUYẾT ĐỊNH:", "P: Điều 1. Tặng danh hiệu “Chiến sĩ thi đua cơ sở” năm 2021 cho 02 cá nhân",
+             "P: Điều 2.", "P: Điều 3.", "Nơi nhận:", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần Thị Kim Liên", "P: DANH SÁCH"]
+    pos = [next(i for i, line in enumerate(lines) if o in line) for o in order]
+    assert pos == sorted(pos)
+    # Only those who passed validation: Vũ Minh Đức and Đặng Thị Hạnh failed.
+    assert "Hoàng Thị Dung" in text and "Trịnh Minh Khôi" in text
+    assert "Vũ Minh Đức" not in text and "Đặng Thị Hạnh" not in text
+    # Cao Thị Hương passed validation but not the vote (9/11 < 90 %).
+    bo_tinh = docx_text(rendered["quyet-dinh_2022-1_chien_si_thi_dua_bo_tinh.docx"])
+    assert "Bùi Thị Thu Hà" in bo_tinh and "Cao Thị Hương" not in bo_tinh
+
+
+def test_minutes_and_report_content(rendered: dict[str, Path]) -> None:
+    import hashlib
+
+    minutes = docx_text(rendered["bien-ban-kiem-phieu_2022-1.docx"])
+    digest = hashlib.sha256((Path(__file__).parents[2] / "examples/2022-1/ballots.csv").read_bytes()).hexdigest()
+    assert f"ballots.csv: {digest}" in minutes
+    assert "Tổng số thành viên Hội đồng: 11; có mặt: 10; vắng mặt: 01" in minutes
+    assert "TRƯỞNG BAN KIỂM PHIẾU / Tôn Nữ Diệu Linh" in minutes
+    report = docx_text(rendered["bao-cao_2022-1.docx"])
+    assert "Huân chương Lao động hạng Ba: 01 cá nhân; Bằng khen của Thủ tướng Chính phủ: 01 cá nhân;" in report
+
+
+def test_report_xlsx(rendered: dict[str, Path]) -> None:
+    from openpyxl import load_workbook
+
+    path = rendered["bao-cao_2022-1.xlsx"]
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["Tổng hợp", "Theo đơn vị", "Danh sách", "Thông tin"]
+    ds = wb["Danh sách"]
+    assert ds.freeze_panes == "A4" and ds.auto_filter.ref
+    assert ds["B3"].value == "Tên tập thể, họ và tên" and ds.max_row == 3 + 23
+    with zipfile.ZipFile(path) as z:
+        assert any(n.startswith("xl/charts/chart") for n in z.namelist())  # a native Excel chart
+
+
+def test_same_inputs_same_bytes(example_ws: Path) -> None:
+    ws = workspace.require()
+    a = render_all(ws, "2022-1", example_ws / "a", False)
+    b = render_all(ws, "2022-1", example_ws / "b", False)
+    for pa, pb in zip(sorted(a), sorted(b), strict=True):
+        assert pa.read_bytes() == pb.read_bytes(), pa.name
+
+
+def test_refuses_to_overwrite_without_force(cli, example_ws: Path) -> None:  # type: ignore[no-untyped-def]
+    r = cli(["render", "minutes", "--out", "o"])
+    assert r.exit_code == 0, r.stderr
+    assert "bien-ban-kiem-phieu_2022-1.docx" in r.stdout
+    before = (example_ws / "o" / "bien-ban-kiem-phieu_2022-1.docx").read_bytes()
+    r = cli(["render", "minutes", "--out", "o"])
+    assert r.exit_code == 3 and "--force" in r.stderr
+    r = cli(["render", "minutes", "--out", "o", "--force"])
+    assert r.exit_code == 0
+    assert (example_ws / "o" / "bien-ban-kiem-phieu_2022-1.docx").read_bytes() == before
+
+
+def test_cli_decision_for_one_award_and_html(cli, example_ws: Path) -> None:  # type: ignore[no-untyped-def]
+    r = cli(["render", "decision", "--award", "bang_khen_bo_tinh", "--out", "o"])
+    assert r.exit_code == 0, r.stderr
+    assert [p.name for p in (example_ws / "o").iterdir()] == ["quyet-dinh_2022-1_bang_khen_bo_tinh.docx"]
+    r = cli(["render", "decision", "--award", "bang_khen_thu_tuong", "--out", "o"])
+    assert r.exit_code == 2 and "Tờ trình" in r.stderr
+    r = cli(["render", "proposal", "--format", "html", "--out", "h"])
+    assert r.exit_code == 0, r.stderr
+    html = (example_ws / "h" / "to-trinh_2022-1.html").read_text(encoding="utf-8")
+    assert "TỜ TRÌNH" in html and "Trương Công Minh" in html and "{{" not in html
+    r = cli(["render", "minutes", "--format", "xlsx", "--out", "x"])
+    assert r.exit_code == 2 and not (example_ws / "x").exists()
+
+
+def test_user_template_missing_variable_writes_nothing(cli, example_ws: Path) -> None:  # type: ignore[no-untyped-def]
+    from tdkt.render import template_path
+
+    tpl = Document(str(template_path("minutes.docx")))
+    tpl.add_paragraph("Chủ tọa: {{ chair_name }}")
+    (example_ws / "templates").mkdir()
+    tpl.save(str(example_ws / "templates" / "minutes.docx"))
+    r = cli(["render", "minutes", "--out", "o"])
+    assert r.exit_code == 3
+    assert "chair_name" in r.stderr and not (example_ws / "o").exists()
+
+
+def test_user_template_attribute_missing_and_sandbox(cli, example_ws: Path) -> None:  # type: ignore[no-untyped-def]
+    from tdkt.render import template_path
+
+    (example_ws / "templates").mkdir()
+    tpl = Document(str(template_path("report.docx")))
+    tpl.add_paragraph("{{ agency.nickname }}")
+    tpl.save(str(example_ws / "templates" / "report.docx"))
+    r = cli(["render", "report", "--out", "o"])
+    assert r.exit_code == 3 and "nickname" in r.stderr and not (example_ws / "o").exists()
+    tpl = Document(str(template_path("report.docx")))
+    tpl.add_paragraph("{{ agency.__class__.__mro__ }}")
+    tpl.save(str(example_ws / "templates" / "report.docx"))
+    r = cli(["render", "report", "--out", "o"])
+    assert r.exit_code == 3 and not (example_ws / "o").exists()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; CI installs it")
+def test_pdf_has_the_awardees(rendered: dict[str, Path], tmp_path: Path) -> None:
+    from tdkt.render.pdf import to_pdf
+
+    docs = {n: p.read_bytes() for n, p in rendered.items() if p.suffix == ".docx"}
+    pdfs = to_pdf(docs)  # one soffice call for all documents
+    text = ""
+    for name, data in pdfs.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in out, name
+        text += out
+    for name in AWARDEES:
+        assert name in text
+
+
+def test_pdf_missing_soffice_message(example_ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tdkt.render.pdf import PdfUnavailable
+
+    monkeypatch.setenv("TDKT_SOFFICE", str(example_ws / "no-such-soffice"))
+    with pytest.raises(PdfUnavailable, match="LibreOffice"):
+        render_document("minutes", workspace=workspace.require(), round_id=None, award=None, fmt="pdf",
+                        out_dir=example_ws / "p", force=False)
+    assert not (example_ws / "p").exists()
