@@ -88,21 +88,33 @@ for _code, _sev, _tpl, _desc in (
     (
         "tally.quorum-not-met",
         _E,
-        "Có mặt {present}/{members} thành viên, chưa đủ {required} thành viên theo quy định ({basis}).",
+        "Có mặt {present}/{members} thành viên, chưa đủ {required} thành viên theo quy định ({source}).",
         "Cuộc họp không đủ số thành viên có mặt thì kết quả bỏ phiếu không có giá trị. Ý kiến bằng văn bản của "
         "thành viên vắng mặt được tính vào kết quả nhưng không tính vào số có mặt.",
     ),
     (
         "tally.no-threshold",
         _W,
-        "Chưa có tỷ lệ phiếu cho {award}: pháp luật giao Hội đồng quy định ({basis}); kết quả để Hội đồng xem xét.",
+        "Chưa có tỷ lệ phiếu cho {award}: pháp luật giao Hội đồng quy định ({source}); kết quả để Hội đồng xem xét.",
         "Từ NĐ 152/2025, tỷ lệ phiếu cho CSTĐ cơ sở, CSTĐ cấp bộ/tỉnh và Cờ thi đua cấp bộ/tỉnh do bộ/tỉnh quy định; "
         "cần đặt trong quy chế (overlay) hoặc bằng --threshold.",
     ),
     (
+        "tally.no-award",
+        _W,
+        "Không rõ hình thức khen thưởng của {count} cột phiếu; kết quả để Hội đồng xem xét (dùng --award hoặc --threshold).",
+        "Ngưỡng và mẫu số tùy từng hình thức khen thưởng; khi không biết hình thức thì không đoán.",
+    ),
+    (
+        "tally.not-voted",
+        _W,
+        "{award}: theo {source}, hình thức này không đưa ra Hội đồng bỏ phiếu; kết quả chỉ để Hội đồng xem xét.",
+        "Quy chế có thể quy định một số hình thức do người có thẩm quyền quyết định mà không cần Hội đồng bỏ phiếu.",
+    ),
+    (
         "tally.uncertain-rule",
         _W,
-        "Tỷ lệ phiếu cho {award} ({basis}) là thông tin CHƯA CHẮC CHẮN trong bộ quy tắc; hãy đối chiếu văn bản.",
+        "Tỷ lệ phiếu cho {award} ({source}) là thông tin CHƯA CHẮC CHẮN trong bộ quy tắc; hãy đối chiếu văn bản.",
         "Bộ quy tắc đánh dấu một số điều luật chưa kiểm chứng được.",
     ),
     (
@@ -393,7 +405,9 @@ def count(
         policy = policy_for(cand.award)
         if cand.award not in warned:
             warned.add(cand.award)
-            out.extend(_policy_findings(policy, cand.award))
+            out.extend(
+                _policy_findings(policy, cand.award, sum(1 for c in candidates if c.award == cand.award))
+            )
         results.append(_decide(cand, counts[cand.key], policy, council.members, received))
     results = _seat(results, candidates, council, out)
     return TallyResult(
@@ -442,7 +456,7 @@ def _integrity(ballots: Sequence[Ballot], council: Council) -> list[Finding]:
             out.append(
                 messages.make(
                     "tally.quorum-not-met",
-                    basis=council.quorum_basis,
+                    source=council.quorum_basis,
                     present=present,
                     members=council.members,
                     required=need,
@@ -455,12 +469,16 @@ def _where(b: Ballot) -> str:
     return f"{b.file} dòng {b.row}" if b.row else b.file
 
 
-def _policy_findings(policy: VotePolicy, award: str | None) -> list[Finding]:
+def _policy_findings(policy: VotePolicy, award: str | None, count: int) -> list[Finding]:
+    if award is None and policy_share(policy) is None:
+        return [messages.make("tally.no-award", count=count)]
     label = award or "(chưa rõ hình thức)"
     if policy_share(policy) is None:
-        return [messages.make("tally.no-threshold", award=label, basis=policy.basis or "không có căn cứ")]
+        if policy.status == "not_required":
+            return [messages.make("tally.not-voted", award=label, source=policy.basis or "quy chế")]
+        return [messages.make("tally.no-threshold", award=label, source=policy.basis or "chưa có quy định")]
     if policy.uncertain:
-        return [messages.make("tally.uncertain-rule", award=label, basis=policy.basis or "")]
+        return [messages.make("tally.uncertain-rule", award=label, source=policy.basis or "")]
     return []
 
 
