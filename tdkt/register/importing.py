@@ -126,14 +126,15 @@ def _import_row(conn: Connection, row: HistoryRow, result: ImportResult) -> None
     ident = row.ident
     match, person_id = identity.place(conn, ident)
     if person_id is None:
-        result.findings.append(ambiguity(ident, match, row.source))
+        result.findings.append(ambiguity(ident, match, row.cells.get("name", row.source)))
         return
     if match.person_id is None:
         result.people_created += 1
     else:
         result.people_matched += 1
         if "id-name-differs" in match.notes:
-            result.findings.append(_id_name_differs(conn, ident, person_id, row.source))
+            cell = row.cells.get("cccd" if ident.cccd else "staff_code", row.source)
+            result.findings.append(_id_name_differs(conn, ident, person_id, cell))
     award_row = add_award(
         conn, person_id,
         award=row.award, award_text=row.award_text, year=row.year, period_from=row.period_from,
