@@ -144,8 +144,17 @@ def encode(text: str, encoding: str) -> str:
     return "".join(out)
 
 
+# Where a cluster carries its tone mark (0 = first vowel). Clusters not listed take it anywhere
+# (oa/oe/uy are written both "hoà" and "hòa").
+_TONE_AT: dict[str, int] = {
+    **dict.fromkeys("ai ao au ay âu ây eo êu iu oi ôi ơi ui ưi ưu ia ua ưa".split(), 0),
+    **dict.fromkeys("iê yê uô ươ iêu yêu uôi ươi ươu oai oay oao oeo uây uyu".split(), 1),
+    "uyê": 2,
+}
+
+
 def is_syllable(word: str) -> bool:
-    """Whether ``word`` is a well-formed Vietnamese syllable (onset, vowel cluster, coda, ≤ 1 tone)."""
+    """Whether ``word`` is a well-formed Vietnamese syllable (onset, vowel cluster, coda, one tone well placed)."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = [c for c in decomposed if c in _TONE_MARKS]
     if len(tones) > 1:
@@ -154,6 +163,14 @@ def is_syllable(word: str) -> bool:
     m = _SYLLABLE.match(base)
     if m is None:
         return False
+    cluster = m.group(2)
+    if tones and cluster in _TONE_AT:
+        toned = [i for i, ch in enumerate(unicodedata.normalize("NFC", word.lower())) if ch not in base[i : i + 1]]
+        start = len(m.group(1) or "")
+        want = _TONE_AT[cluster]
+        # "ia"/"ua" closed by a consonant never occur; "gi"/"qu" onsets already took their glide.
+        if toned and toned[0] - start != want:
+            return False
     # Syllables closed by c, ch, p, t only take the sắc or nặng tone.
     return not (m.group(3) in ("c", "ch", "p", "t") and tones and tones[0] not in ("\u0301", "\u0323"))
 

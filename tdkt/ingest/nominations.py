@@ -959,6 +959,7 @@ def _read_sheet(
     quiet = {c.index for c in header.columns if c.field in ("stt",) or (c.field or "").endswith("_code")}
     today = dt.date.today()
     current_kind = sheet_kind
+    current_award = sheet_award
     for i in range(header.data_start, len(rows)):
         row = rows[i]
         if not row:
@@ -988,6 +989,7 @@ def _read_sheet(
             )
             if roman and (text.isupper() or _SECTION_TEXT.match(text) or _kind_in(text)):
                 current_kind = _kind_in(text) or current_kind
+                current_award = award_in_text(text, extra) or current_award
                 findings.append(messages.make(
                     "ingest.section", cell=CellRef.model_construct(file=file, sheet=sheet.name, row=i + 1,
                                                                    column=column_letter(content[0]), header=None),
@@ -1018,7 +1020,7 @@ def _read_sheet(
             handle(v, col, _ref(ctx, col), facts, ctx)
         if "name" not in facts.data:
             continue
-        nominee = _nominee(facts, ctx, sheet_award, current_kind)
+        nominee = _nominee(facts, ctx, current_award, current_kind)
         if nominee.award is None:
             findings.append(messages.make("ingest.no-award", cell=nominee.source))
         report.nominees.append(nominee)
