@@ -1,0 +1,396 @@
+"""The criteria engine: evaluate nominees against a Ruleset, stamp every finding, decide verdicts.
+
+Predicates return bare outcomes; this module adds the criterion id, the article of law, the
+severity and the cell (style.md §2.0, principle 4), then runs the list-level checks (caps, quotas,
+the same person twice, awards that exclude each other) and decides each nominee's verdict:
+an error finding → ``fail``; a warning (uncertain law, missing fact, value the council has not set)
+→ ``review``; otherwise ``pass``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tdkt import messages
+from tdkt.findings import CellRef, Finding, Severity, sort_findings
+from tdkt.models import Nominee
+from tdkt.predicates import REGISTRY, Context, Outcome
+from tdkt.ruleset import Criterion, Ruleset
+from tdkt.text import fold
+
+KIND_VN = {"individual": "cá nhân", "collective": "tập thể", "household": "hộ gia đình"}
+SPECIAL_VN = {"maternity": "nghỉ thai sản", "training": "đi học, bồi dưỡng", "injury": "điều trị thương tích"}
+
+_R = messages.register
+for _kind in REGISTRY.values():
+    _R(_kind.code, "error", "Không đạt «{criterion}»: {found}; yêu cầu: {required}.",
+       f"Tiêu chí ({_kind.title}) đã được xác thực trong căn cứ pháp lý và hồ sơ không đạt.")
+_R("rules.uncertain-not-met", "warning",
+   "Chưa đạt «{criterion}» ({found}; yêu cầu: {required}), nhưng căn cứ này CHƯA XÁC THỰC{note}: cần Thường trực xem xét.",
+   "Tiêu chí dựa trên một điều luật mà hồ sơ pháp lý đánh dấu UNCERTAIN: không kết luận 'không đạt' mà chuyển xem xét.")
+_R("rules.missing-data", "warning", "Không kiểm được «{criterion}»: danh sách thiếu {what}.",
+   "Thiếu dữ kiện để kết luận; tdkt không đoán.")
+_R("rules.not-checked", "info", "Chưa kiểm «{criterion}»: danh sách không có {what}.",
+   "Dữ kiện không có trong danh sách; tiêu chí được ghi chú để Thường trực biết, không đổi kết luận.")
+_R("rules.needs-review", "warning", "«{criterion}» cần xem xét: {reason} ({found}; yêu cầu: {required}).",
+   "Pháp luật để ngỏ câu trả lời cho trường hợp này.")
+_R("rules.council-unset", "warning",
+   "«{criterion}»: pháp luật giao bộ/tỉnh/Hội đồng quy định {what}, nhưng quy chế của Hội đồng (overlay) chưa đặt.",
+   "Giá trị luật giao đơn vị quy định mà quy chế chưa có: kết luận cần xem xét.")
+_R("rules.uncertain-pass", "info", "Đạt «{criterion}» ({found}); lưu ý căn cứ chưa xác thực{note}.",
+   "Đạt theo một tiêu chí có căn cứ chưa xác thực.")
+_R("rules.no-award", "warning", "Không xác định được khen thưởng đề nghị{text}; dùng --award để chỉ định.",
+   "Danh sách không ghi danh hiệu/hình thức khen thưởng cho dòng này.")
+_R("rules.award-not-in-pack", "warning", "Khen thưởng '{award}' không có trong bộ tiêu chí {ruleset}: cần xem xét thủ công.",
+   "Bộ tiêu chí không có tiêu chuẩn cho khen thưởng này.")
+_R("rules.kind-mismatch", "error", "{award_name} không xét tặng cho {kind_vn} (bộ tiêu chí {ruleset}).",
+   "Danh hiệu dành cho cá nhân đề nghị cho tập thể hoặc ngược lại.")
+_R("rules.criteria-unknown", "warning", "Tiêu chuẩn {award_name} cho {kind_vn} chưa xác định được: {note}",
+   "Điều luật chưa được truy xuất: tdkt không thể kết luận.")
+_R("rules.criteria-delegated", "warning", "Tiêu chuẩn {award_name} cho {kind_vn} do đơn vị quy định và quy chế chưa đặt: {note}",
+   "Luật giao bộ/tỉnh quy định tiêu chuẩn; quy chế Hội đồng (overlay) cần thêm tiêu chí (add_criteria).")
+_R("rules.no-year", "warning", "Không rõ năm thành tích được xét; dùng --year.",
+   "Không thể xét các tiêu chí theo năm.")
+_R("rules.special-time", "info", "Thời gian {what} được tính là thời gian công tác ({basis}).",
+   "Trường hợp đặc biệt được pháp luật tính là thời gian làm việc.")
+_R("rules.special-time-uncertain", "warning",
+   "Có thời gian {what}: việc tính là thời gian công tác chưa xác thực ở chế độ này ({basis}); cần xem xét.",
+   "Trường hợp đặc biệt mà căn cứ chưa xác thực ở chế độ đang áp dụng.")
+_R("rules.cap-exceeded", "error", "{count} đề nghị {award_name}{where}, vượt mức tối đa {allowed} ({max_percent} % của {base} {base_text}).",
+   "Trần tỷ lệ theo luật trên toàn danh sách.")
+_R("rules.cap-exceeded-uncertain", "warning",
+   "{count} đề nghị {award_name}{where}, vượt mức {allowed} ({max_percent} % của {base} {base_text}); căn cứ chưa xác thực: cần xem xét.",
+   "Trần tỷ lệ có căn cứ chưa xác thực.")
+_R("rules.cap-unchecked", "warning",
+   "Không kiểm được trần {max_percent} % cho {award_name}{where}: danh sách không có {base_text} để làm mẫu số.",
+   "Mẫu số của trần tỷ lệ không có trong danh sách.")
+_R("rules.quota-exceeded", "error", "{count} đề nghị {award_name}{where}, vượt số suất {allowed} theo quy chế ({basis}).",
+   "Số suất do quy chế Hội đồng đặt.")
+_R("rules.duplicate-nominee", "error", "{name} có {count} dòng đề nghị {award_name} năm {year} (dòng {rows}).",
+   "Cùng một người/tập thể được đề nghị hai lần cho cùng một khen thưởng.")
+_R("rules.exclusive-awards", "error", "{name} được đề nghị đồng thời {awards} (dòng {rows}): {text}.",
+   "Các hình thức không được đề nghị cùng lúc cho một thành tích.")
+_R("rules.exclusive-awards-uncertain", "warning",
+   "{name} được đề nghị đồng thời {awards} (dòng {rows}): {text} — căn cứ chưa xác thực, cần xem xét.",
+   "Như rules.exclusive-awards, với căn cứ chưa xác thực.")
+_R("rules.notice", "warning", "{text}", "Thông báo của bộ tiêu chí theo ngày của đợt xét.")
+_R("rules.ruleset-chosen", "info", "Bộ tiêu chí: {ruleset} — {title} ({how}).", "Bộ tiêu chí được dùng và lý do chọn.")
+
+
+def person_key(n: Nominee) -> str:
+    """Who a row is about, for duplicates and cross-row facts: CCCD, staff code, or name+birth+unit."""
+    if n.cccd:
+        return "cccd:" + n.cccd.strip()
+    if n.staff_code:
+        return "staff:" + n.staff_code.strip()
+    birth = n.birth_date.isoformat() if n.birth_date else str(n.birth_year or "")
+    return "name:" + "|".join((fold(n.name), birth, fold(n.unit or ""), n.kind))
+
+
+@dataclass
+class NomineeResult:
+    nominee: Nominee
+    award: str | None
+    award_name: str
+    year: int | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        sev = {f.severity for f in self.findings}
+        if Severity.ERROR in sev:
+            return "fail"
+        if Severity.WARNING in sev:
+            return "review"
+        return "pass"
+
+    def ordered(self) -> list[Finding]:
+        """Most relevant first: errors, then warnings, then notes; within a severity, criterion order."""
+        return sorted(self.findings, key=lambda f: f.severity.rank)
+
+    def to_dict(self) -> dict[str, Any]:
+        n = self.nominee
+        return {
+            "id": n.id, "row": n.source.row, "sheet": n.source.sheet, "file": n.source.file, "name": n.name,
+            "kind": n.kind, "unit": n.unit, "award": self.award, "award_name": self.award_name if self.award else None,
+            "gender": n.gender, "position": n.position, "verdict": self.verdict,
+            "findings": [f.to_dict() for f in self.ordered()],
+        }
+
+
+@dataclass
+class Report:
+    ruleset: Ruleset
+    nominees: list[NomineeResult]
+    findings: list[Finding]  # list-level
+    session: str | None = None
+
+    def summary(self) -> dict[str, int]:
+        out = {"nominees": len(self.nominees), "pass": 0, "fail": 0, "review": 0}
+        for r in self.nominees:
+            out[r.verdict] += 1
+        return out
+
+    def all_findings(self) -> list[Finding]:
+        return [f for r in self.nominees for f in r.findings] + self.findings
+
+    def exit_code(self, *, strict: bool = False) -> int:
+        sev = {f.severity for f in self.all_findings()}
+        if Severity.ERROR in sev or (strict and Severity.WARNING in sev):
+            return 1
+        return 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The validate JSON document of the command contract (design.md §4), schema_version 1."""
+        from tdkt import __version__
+
+        return {
+            "schema_version": 1, "tool": "tdkt", "version": __version__,
+            "ruleset": {"id": self.ruleset.id, "version": self.ruleset.version, "title": self.ruleset.title,
+                        "overlays": [o.id for o in self.ruleset.overlays]},
+            "session": self.session,
+            "summary": self.summary(),
+            "nominees": [r.to_dict() for r in self.nominees],
+            "findings": [f.to_dict() for f in sort_findings(self.findings)],
+        }
+
+
+def _cell(n: Nominee, fld: str | None) -> CellRef:
+    if fld:
+        for key in (fld, fld.split(".")[0], fld.split(".")[-1]):
+            if key in n.cells:
+                return n.cells[key]
+    return n.source
+
+
+def _stamp(c: Criterion, n: Nominee, o: Outcome) -> Finding | None:
+    kw: dict[str, Any] = {"rule": c.id, "basis": c.basis, "cell": _cell(n, o.field), "subject": n.id,
+                          "criterion": c.text, "found": o.found or "không có", "required": o.required,
+                          "status": c.status}
+    note = f" — {c.note}" if c.note else ""
+    if o.status == "pass":
+        return messages.make("rules.uncertain-pass", note=note, **kw) if c.status == "uncertain" else None
+    if o.status == "missing":
+        code = "rules.not-checked" if c.if_missing == "note" else "rules.missing-data"
+        return messages.make(code, what=o.reason or "dữ kiện", **kw)
+    if o.status == "review":
+        return messages.make("rules.needs-review", reason=o.reason, **kw)
+    if c.status == "uncertain":
+        return messages.make("rules.uncertain-not-met", note=note, **kw)
+    return messages.make(REGISTRY[c.check].code, severity=c.severity, **kw)
+
+
+def evaluate_one(n: Nominee, award: str, year: int, rs: Ruleset,
+                 pending: frozenset[tuple[str, int]] = frozenset()) -> list[Finding]:
+    """Findings for one nominee and one award (no list-level checks)."""
+    a = rs.awards.get(award)
+    base = {"cell": n.source, "subject": n.id}
+    if a is None:
+        return [messages.make("rules.award-not-in-pack", award=award, ruleset=rs.id, **base)]
+    req = a.requirements.get(n.kind)
+    if req is None:
+        if n.kind == "household" and a.requirements:
+            return [messages.make("rules.criteria-unknown", award_name=a.name, kind_vn=KIND_VN[n.kind],
+                                  note="bộ tiêu chí không có tiêu chuẩn riêng cho hộ gia đình.", **base)]
+        return [messages.make("rules.kind-mismatch", award_name=a.name, kind_vn=KIND_VN[n.kind], ruleset=rs.id, **base)]
+    out: list[Finding] = []
+    if req.status == "unknown":
+        out.append(messages.make("rules.criteria-unknown", award_name=a.name, kind_vn=KIND_VN[n.kind],
+                                 note=req.note or "", basis=req.basis, **base))
+    elif req.status == "delegated":
+        out.append(messages.make("rules.criteria-delegated", award_name=a.name, kind_vn=KIND_VN[n.kind],
+                                 note=req.note or "", basis=req.basis, **base))
+    ctx = Context(nominee=n, year=year, award=award, pending=pending,
+                  settings={"seats_per_cluster": rs.seats_per_cluster(award)})
+    for c in req.criteria:
+        if c.params is None:
+            out.append(messages.make("rules.council-unset", rule=c.id, basis=c.basis, cell=_cell(n, None),
+                                     subject=n.id, criterion=c.text, what=c.delegated or "giá trị"))
+            continue
+        f = _stamp(c, n, REGISTRY[c.check].fn(ctx, c.params))
+        if f is not None:
+            out.append(f)
+    for sp in n.special:
+        spec = rs.special_time.get(sp)
+        if spec is None or spec.status == "uncertain":
+            out.append(messages.make("rules.special-time-uncertain", what=SPECIAL_VN[sp],
+                                     basis=spec.basis if spec else "chế độ này không quy định", **base))
+        else:
+            out.append(messages.make("rules.special-time", what=SPECIAL_VN[sp], basis=spec.basis, **base))
+    return out
+
+
+def evaluate(
+    nominees: Sequence[Nominee],
+    rs: Ruleset,
+    *,
+    year: int | None = None,
+    award: str | None = None,
+    extra: Iterable[Finding] = (),
+    session: str | None = None,
+) -> Report:
+    """Evaluate a whole list.
+
+    Args:
+        nominees: the rows, as ingest produced them.
+        rs: the ruleset (pack + overlays) of the round.
+        year: the achievement year when a row does not say (``--year`` or the round's year).
+        award: the award id for rows that do not name one (``--award``).
+        extra: findings from earlier stages (ingest, history); those with a ``subject`` go to that
+            nominee and count in its verdict, the others are list-level.
+        session: the round id, recorded in the report.
+    """
+    extras = list(extra)
+    pending: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    resolved: list[tuple[Nominee, str | None, int | None]] = []
+    for n in nominees:
+        aid = n.award or award
+        y = n.year or year
+        resolved.append((n, aid, y))
+        if aid and y:
+            pending[person_key(n)].add((aid, y))
+    results: list[NomineeResult] = []
+    for n, aid, y in resolved:
+        r = NomineeResult(n, aid, rs.award_name(aid) if aid else "", y)
+        r.findings += [f for f in extras if f.subject == n.id]
+        if aid is None:
+            r.findings.append(messages.make("rules.no-award", cell=n.cells.get("award", n.source), subject=n.id,
+                                            text=f" ('{n.award_text}')" if n.award_text else ""))
+        elif y is None:
+            r.findings.append(messages.make("rules.no-year", cell=n.source, subject=n.id))
+        else:
+            own = frozenset(p for p in pending[person_key(n)] if p != (aid, y))
+            r.findings += evaluate_one(n, aid, y, rs, own)
+        results.append(r)
+    listing = [f for f in extras if f.subject is None or f.subject not in {n.id for n in nominees}]
+    listing += _notices(rs)
+    listing += _caps(results, rs)
+    listing += _quotas(results, rs)
+    _duplicates(results, rs)
+    return Report(rs, results, listing, session)
+
+
+def _notices(rs: Ruleset) -> list[Finding]:
+    out = [messages.make("rules.ruleset-chosen", ruleset=rs.label, title=rs.title, how=rs.chosen_by or "chỉ định")]
+    for n in rs.active_notices():
+        out.append(messages.make("rules.notice", severity=n.severity, rule=f"{rs.prefix}.{n.id}", text=n.text))
+    return out
+
+
+def _where(group: str, label: str) -> str:
+    return f" ({label} {group})" if group else ""
+
+
+def _caps(results: list[NomineeResult], rs: Ruleset) -> list[Finding]:
+    out: list[Finding] = []
+    for rule in rs.list_rules:
+        p = rule.params
+        num: dict[str, set[str]] = defaultdict(set)
+        den: dict[str, set[str]] = defaultdict(set)
+        others: dict[str, bool] = defaultdict(bool)
+        names: dict[str, str] = {}
+        for r in results:
+            n = r.nominee
+            if r.award not in p.of and r.award != p.award:
+                continue
+            group = fold(n.unit or "") if p.per == "unit" else ""
+            names[group] = n.unit or ""
+            key = person_key(n)
+            if r.award == p.award:
+                num[group].add(key)
+            leader = n.collective is not None and n.collective.cluster_rank == 1
+            if r.award in p.of and (not p.cluster_leaders or leader):
+                den[group].add(key)
+                if r.award != p.award:
+                    others[group] = True
+        award_name = rs.award_name(p.award)
+        base_text = " / ".join(rs.award_name(a) for a in p.of if a != p.award) + (
+            " dẫn đầu cụm/khối" if p.cluster_leaders else "")
+        for group, people in sorted(num.items()):
+            where = _where(names.get(group, ""), "đơn vị") if p.per == "unit" else ""
+            common = {"rule": rule.id, "basis": rule.basis, "award_name": award_name, "where": where,
+                      "max_percent": f"{p.max_percent:g}", "base_text": base_text}
+            if not others[group]:
+                out.append(messages.make("rules.cap-unchecked", **common))
+                continue
+            base = len(den[group])
+            scaled = round(p.max_percent * 100)
+            allowed = (scaled * base) // 10000  # floor(max% × base), exact integers
+            if len(people) > allowed:
+                code = "rules.cap-exceeded-uncertain" if rule.status == "uncertain" else "rules.cap-exceeded"
+                out.append(messages.make(code, count=len(people), allowed=allowed, base=base, **common))
+    return out
+
+
+def _quotas(results: list[NomineeResult], rs: Ruleset) -> list[Finding]:
+    out: list[Finding] = []
+    by_award: dict[str, list[NomineeResult]] = defaultdict(list)
+    for r in results:
+        if r.award:
+            by_award[r.award].append(r)
+    for aid, rows in sorted(by_award.items()):
+        basis = rs.seats_basis(aid)
+        limit = rs.seats(aid)
+        name = rs.award_name(aid)
+        if limit is not None and len(rows) > limit:
+            out.append(messages.make("rules.quota-exceeded", rule=f"overlay.seats.{aid}", basis=basis, count=len(rows),
+                                     allowed=limit, award_name=name, where=""))
+        per = rs.seats_per_cluster(aid)
+        if per is not None:
+            clusters: dict[str, list[NomineeResult]] = defaultdict(list)
+            for r in rows:
+                c = r.nominee.collective
+                if c is not None and c.cluster:
+                    clusters[c.cluster].append(r)
+            for cl, members in sorted(clusters.items()):
+                if len(members) > per:
+                    out.append(messages.make("rules.quota-exceeded", rule=f"overlay.seats.{aid}", basis=basis,
+                                             count=len(members), allowed=per, award_name=name, where=f" trong {cl}"))
+    return out
+
+
+def _duplicates(results: list[NomineeResult], rs: Ruleset) -> None:
+    groups: dict[tuple[str, int | None], list[NomineeResult]] = defaultdict(list)
+    for r in results:
+        if r.award:
+            groups[(person_key(r.nominee), r.year)].append(r)
+    for (_key, year), rows in groups.items():
+        if len(rows) < 2:
+            continue
+        by_award: dict[str, list[NomineeResult]] = defaultdict(list)
+        for r in rows:
+            by_award[r.award or ""].append(r)
+        for aid, same in by_award.items():
+            if len(same) > 1:
+                row_list = ", ".join(str(r.nominee.source.row) for r in same)
+                for r in same:
+                    r.findings.append(messages.make(
+                        "rules.duplicate-nominee", cell=r.nominee.source, subject=r.nominee.id, rule="list.duplicate",
+                        name=r.nominee.name, count=len(same), award_name=rs.award_name(aid), year=year, rows=row_list))
+        for ex in rs.exclusive:
+            hit = [r for r in rows if r.award in ex.awards]
+            if len({r.award for r in hit}) < 2:
+                continue
+            row_list = ", ".join(str(r.nominee.source.row) for r in hit)
+            names = " và ".join(sorted({rs.award_name(r.award or "") for r in hit}))
+            code = "rules.exclusive-awards-uncertain" if ex.status == "uncertain" else "rules.exclusive-awards"
+            for r in hit:
+                r.findings.append(messages.make(code, cell=r.nominee.source, subject=r.nominee.id,
+                                                rule=f"{rs.prefix}.{ex.id}", basis=ex.basis, name=r.nominee.name,
+                                                awards=names, rows=row_list, text=ex.text))
+
+
+def regime_date(*, round_date: dt.date | None, year: int | None) -> tuple[dt.date, str]:
+    """The date that chooses the regime: the round's meeting date, else 31/12 of the achievement year."""
+    if round_date is not None:
+        return round_date, f"theo ngày họp của đợt xét {round_date.strftime('%d/%m/%Y')}"
+    if year is not None:
+        d = dt.date(year, 12, 31)
+        return d, (f"không có đợt xét: chọn theo ngày {d.strftime('%d/%m/%Y')} (cuối năm thành tích); "
+                   "dùng --session hoặc --rules để chọn theo ngày họp")
+    d = dt.date.today()
+    return d, f"không có đợt xét và năm: chọn theo ngày hôm nay {d.strftime('%d/%m/%Y')}"
