@@ -44,6 +44,12 @@ messages.register(
     "Người chưa được Hội đồng bỏ phiếu thì không thể có tên trong quyết định.",
 )
 
+messages.register(
+    "register.already-awarded", "warning",
+    "'{name}' đã có {award} năm {year} theo quyết định {decision}; kiểm tra trước khi ký (một thành tích chỉ khen một lần).",
+    "Luật Thi đua, khen thưởng 2022 Điều 5 k2 c: một thành tích không được khen thưởng nhiều lần hoặc bằng nhiều hình thức.",
+)
+
 
 @dataclass(frozen=True)
 class IssuedDecision:
@@ -343,8 +349,17 @@ def _issue_one(conn: Connection, rnd: Any, decision: IssuedDecision, decision_id
         return
     if match.person_id is None:
         result.people_created += 1
-    from tdkt import awards
+    from sqlalchemy import select
 
+    from tdkt import awards
+    from tdkt.db.schema import reg_awards
+
+    earlier = conn.execute(select(reg_awards.c.decision_number).where(
+        reg_awards.c.person_id == person_id, reg_awards.c.award == decision.award, reg_awards.c.year == year,
+        reg_awards.c.round_id.is_(None) | (reg_awards.c.round_id != decision.round_id))).scalars().first()
+    if earlier is not None:
+        result.findings.append(messages.make("register.already-awarded", cell=cell, name=ident.name, year=year,
+                                             award=awards.name(decision.award), decision=earlier or "?"))
     award_row = add_award(
         conn, person_id, award=decision.award, award_text=awards.name(decision.award), year=year,
         period_from=None, period_to=None, decision_number=decision.number_text, decision_date=decision.date,
