@@ -78,6 +78,10 @@ def new_round(
                 created_at=dt.datetime.now(),
             )
         )
+        from tdkt.register.audit import record
+
+        record(conn, "session.new", f"tdkt session new {rid} --date {date.isoformat()}",
+               details={"years": list(years), "members": members})
     return Round(id=rid, date=date, years=years, members=members, title=title)
 
 
@@ -132,6 +136,9 @@ def use_round(url: str, round_id: str) -> Round:
     with transaction(url) as conn:
         conn.execute(delete(settings).where(settings.c.key == CURRENT_KEY))
         conn.execute(settings.insert().values(key=CURRENT_KEY, value=rnd.id))
+        from tdkt.register.audit import record
+
+        record(conn, "session.use", f"tdkt session use {rnd.id}")
     return rnd
 
 
@@ -197,6 +204,10 @@ def store_run(
             )
         )
         new_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+        from tdkt.register.audit import record
+
+        record(conn, kind, f"tdkt {kind} --session {round_id}{' --award ' + award if award else ''}"
+               f"{' --force' if force else ''}", inputs=inputs, ruleset=ruleset, details={"run": new_id})
     return Run(new_id, round_id, kind, award, now, __version__, ruleset, inputs or [], payload, True)
 
 
