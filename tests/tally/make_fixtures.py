@@ -108,7 +108,9 @@ def to_cp1258(text: str) -> bytes:
     return b"".join(out)
 
 
-def _xlsx(path: Path, rows: list[list[object]], *, title: str | None = None, sheet: str = "Phiếu bầu") -> None:
+def _xlsx(
+    path: Path, rows: list[list[object]], *, title: str | None = None, sheet: str = "Phiếu bầu"
+) -> None:
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -145,7 +147,11 @@ def write_all() -> list[Path]:
     put("wide-utf16.csv", _csv_text(wide, "\t").encode("utf-16"))  # Excel "Unicode Text": tabs, BOM
     # Excel with a Vietnamese locale: ';' as separator; Windows-1258 has no ✓, so it is typed as x.
     put("wide-cp1258.csv", to_cp1258(_csv_text([[v.replace("✓", "x") for v in r] for r in wide], ";")))
-    _xlsx(OUT / "wide.xlsx", [[_numeric(v) for v in row] for row in wide], title="PHIẾU BẦU HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG")
+    _xlsx(
+        OUT / "wide.xlsx",
+        [[_numeric(v) for v in row] for row in wide],
+        title="PHIẾU BẦU HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+    )
     written.append(OUT / "wide.xlsx")
     put("long-codes.csv", _csv_text(long_rows("code")).encode("utf-8"))
     _xlsx(OUT / "long-names.xlsx", [list(r) for r in long_rows("name")])
@@ -154,7 +160,10 @@ def write_all() -> list[Path]:
     # Integrity cases.
     extra = [["12", "Tại hội nghị", "x", "x", "x", "x", "x"]]
     put("too-many.csv", _csv_text(wide + extra).encode("utf-8"))
-    put("duplicate-ballot.csv", _csv_text([*wide[:-1], ["03", "Tại hội nghị", "x", "x", "x", "x", "x"]]).encode("utf-8"))
+    put(
+        "duplicate-ballot.csv",
+        _csv_text([*wide[:-1], ["03", "Tại hội nghị", "x", "x", "x", "x", "x"]]).encode("utf-8"),
+    )
     lrows = long_rows("code")
     put("duplicate-mark.csv", _csv_text([*lrows, lrows[7]]).encode("utf-8"))
     unknown = [row[:] for row in wide]
@@ -169,8 +178,20 @@ def write_all() -> list[Path]:
     # Double entry: the same paper ballots typed twice. "same" uses other spellings and another row
     # order; "diff" has one mark typed differently and one ballot left out.
     rng = random.Random(5)
-    spell = {"x": "đồng ý", "X": "1", "1": "x", "✓": "x", "đồng ý": "x", "Đồng ý": "X", "0": "không đồng ý",
-             "không": "0", "không đồng ý": "0", "": "", "không ý kiến": "", "?": "?"}
+    spell = {
+        "x": "đồng ý",
+        "X": "1",
+        "1": "x",
+        "✓": "x",
+        "đồng ý": "x",
+        "Đồng ý": "X",
+        "0": "không đồng ý",
+        "không": "0",
+        "không đồng ý": "0",
+        "": "",
+        "không ý kiến": "",
+        "?": "?",
+    }
     same = [wide[0]] + [[r[0], r[1], *(spell[m] for m in r[2:])] for r in wide[1:]]
     body = same[1:]
     rng.shuffle(body)
@@ -212,8 +233,15 @@ def tie_payload() -> dict[str, object]:
     return {
         "schema_version": 1,
         "nominees": [
-            {"id": code, "name": name, "kind": kind, "unit": "Sở Y tế", "award": TIE_AWARDS[code],
-             "gender": TIE_GENDER[code], "verdict": "pass"}
+            {
+                "id": code,
+                "name": name,
+                "kind": kind,
+                "unit": "Sở Y tế",
+                "award": TIE_AWARDS[code],
+                "gender": TIE_GENDER[code],
+                "verdict": "pass",
+            }
             for code, name, kind, *_ in NOMINEES
         ],
     }

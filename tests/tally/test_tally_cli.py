@@ -50,18 +50,28 @@ def tally_json(cli: Any, *args: object) -> tuple[int, dict[str, Any], str]:
 
 
 @pytest.mark.parametrize("name", FORMATS)
-def test_every_layout_and_encoding_gives_the_same_tally(cli: Any, fx: ModuleType, data: Path, name: str) -> None:
+def test_every_layout_and_encoding_gives_the_same_tally(
+    cli: Any, fx: ModuleType, data: Path, name: str
+) -> None:
     code, doc, err = tally_json(cli, data / name, "--members", 11, "--threshold", 80)
     assert (code, err) == (0, "")
     written = sum(1 for _, w, _ in fx.BALLOTS if w)
     assert doc["council"] == {"members": 11, "present": len(fx.BALLOTS) - written}
-    assert doc["ballots"] == {"received": len(fx.BALLOTS), "valid": len(fx.BALLOTS), "invalid": 0, "written": written}
+    assert doc["ballots"] == {
+        "received": len(fx.BALLOTS),
+        "valid": len(fx.BALLOTS),
+        "invalid": 0,
+        "written": written,
+    }
     required = -(-80 * 11 // 100)  # ⌈0.8 × 11⌉ = 9 in integers
     assert required == 9
     for (code_, name_, *_), want, got in zip(fx.NOMINEES, expected_counts(fx), doc["results"], strict=True):
         assert got["name"] in (name_, code_)
         assert [got[k] for k in ("agree", "disagree", "blank", "invalid")] == [
-            want["agree"], want["disagree"], want["blank"], want["invalid"]
+            want["agree"],
+            want["disagree"],
+            want["blank"],
+            want["invalid"],
         ]
         assert got["denominator"] == 11 and got["required"] == required
         assert got["passed"] is (want["agree"] >= required)
@@ -70,14 +80,20 @@ def test_every_layout_and_encoding_gives_the_same_tally(cli: Any, fx: ModuleType
         assert got["basis"] == "--threshold"
     assert [f["code"] for f in doc["findings"]] == ["tally.invalid-mark"]
     assert doc["schema_version"] == 1 and doc["session"] is None
-    assert doc["inputs"] == [{"path": str(data / name), "sha256": hashlib.sha256((data / name).read_bytes()).hexdigest()}]
+    assert doc["inputs"] == [
+        {"path": str(data / name), "sha256": hashlib.sha256((data / name).read_bytes()).hexdigest()}
+    ]
 
 
 def test_invalid_mark_names_ballot_and_column(cli: Any, data: Path) -> None:
     _, doc, _ = tally_json(cli, data / "wide-utf8.csv", "--members", 11, "--threshold", 80)
     (finding,) = doc["findings"]
     assert (finding["severity"], finding["cell"], finding["file"]) == ("warning", "E6", "wide-utf8.csv")
-    assert "Phiếu 05" in finding["message"] and "'?'" in finding["message"] and "Lê Thị Thu Trang" in finding["message"]
+    assert (
+        "Phiếu 05" in finding["message"]
+        and "'?'" in finding["message"]
+        and "Lê Thị Thu Trang" in finding["message"]
+    )
 
 
 def test_table_uses_the_vietnamese_decimal_comma(cli: Any, data: Path) -> None:
@@ -151,17 +167,24 @@ def test_duplicate_mark_names_both_rows(cli: Any, data: Path, fx: ModuleType) ->
 
 
 def test_verify_agreeing_entries(cli: Any, data: Path) -> None:
-    code, doc, _ = tally_json(cli, data / "wide-utf8.csv", "--members", 11, "--threshold", 80, "--verify", data / "entry2-same.csv")
+    code, doc, _ = tally_json(
+        cli, data / "wide-utf8.csv", "--members", 11, "--threshold", 80, "--verify", data / "entry2-same.csv"
+    )
     assert code == 0
     assert "tally.entries-agree" in [f["code"] for f in doc["findings"]]
     assert len(doc["inputs"]) == 2
 
 
 def test_verify_lists_every_difference(cli: Any, data: Path) -> None:
-    code, doc, _ = tally_json(cli, data / "wide-utf8.csv", "--members", 11, "--threshold", 80, "--verify", data / "entry2-diff.csv")
+    code, doc, _ = tally_json(
+        cli, data / "wide-utf8.csv", "--members", 11, "--threshold", 80, "--verify", data / "entry2-diff.csv"
+    )
     assert code == 1
     diffs = [f for f in doc["findings"] if f["code"].startswith("tally.entry")]
-    assert [(f["code"], f["cell"]) for f in diffs] == [("tally.entry-mismatch", "5"), ("tally.entry-missing", "10")]
+    assert [(f["code"], f["cell"]) for f in diffs] == [
+        ("tally.entry-mismatch", "5"),
+        ("tally.entry-missing", "10"),
+    ]
     assert "Phiếu 04, Trần Văn Bình" in diffs[0]["message"] and "không đồng ý" in diffs[0]["message"]
     assert "Phiếu 09" in diffs[1]["message"]
 
@@ -169,7 +192,9 @@ def test_verify_lists_every_difference(cli: Any, data: Path) -> None:
 # --- in a workspace, with a round ----------------------------------------------------------------
 
 
-def test_round_uses_the_law_and_stores_the_result(cli: Any, data: Path, fx: ModuleType, make_round: Any) -> None:
+def test_round_uses_the_law_and_stores_the_result(
+    cli: Any, data: Path, fx: ModuleType, make_round: Any
+) -> None:
     from tdkt import rounds
 
     url = make_round(fx.validation_payload())
@@ -178,7 +203,10 @@ def test_round_uses_the_law_and_stores_the_result(cli: Any, data: Path, fx: Modu
     assert doc["session"] == "2022-1" and doc["ruleset"]
     by_id = {r["nominee"]: r for r in doc["results"]}
     # NĐ 91/2017 Điều 45 k8: CSTĐ cấp tỉnh needs ≥ 90 % of ALL 11 members = 10 votes.
-    assert [(by_id[n]["required"], by_id[n]["status"]) for n in ("NV01", "NV02")] == [(10, "pass"), (10, "fail")]
+    assert [(by_id[n]["required"], by_id[n]["status"]) for n in ("NV01", "NV02")] == [
+        (10, "pass"),
+        (10, "fail"),
+    ]
     # Cờ thi đua cấp tỉnh has no national share under NĐ 91: "review", with a finding.
     assert (by_id["TT01"]["status"], by_id["TT01"]["passed"]) == ("review", None)
     assert "tally.no-threshold" in [f["code"] for f in doc["findings"]]
@@ -205,7 +233,14 @@ def test_round_uses_the_law_and_stores_the_result(cli: Any, data: Path, fx: Modu
     ],
 )
 def test_ballot_columns_checked_against_the_round(
-    cli: Any, data: Path, fx: ModuleType, make_round: Any, name: str, verdicts: dict[str, str], code_: str, exit_: int
+    cli: Any,
+    data: Path,
+    fx: ModuleType,
+    make_round: Any,
+    name: str,
+    verdicts: dict[str, str],
+    code_: str,
+    exit_: int,
 ) -> None:
     from tdkt import rounds
 
@@ -216,7 +251,9 @@ def test_ballot_columns_checked_against_the_round(
     assert len(rounds.runs(url, "2022-1", "tally")) == (1 if exit_ == 0 else 0)
 
 
-def test_quorum_counts_members_present_not_written_opinions(cli: Any, data: Path, fx: ModuleType, make_round: Any) -> None:
+def test_quorum_counts_members_present_not_written_opinions(
+    cli: Any, data: Path, fx: ModuleType, make_round: Any
+) -> None:
     from tdkt import rounds
 
     url = make_round(fx.validation_payload(), overlay="overlay-seats.yaml")
