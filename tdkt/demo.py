@@ -134,6 +134,7 @@ def _prepare(out: Path | None) -> Path:
                 f"Thư mục {root} không trống và không phải kết quả của một lần 'tdkt demo' trước; "
                 "không ghi gì. Hãy chọn thư mục trống (hoặc bỏ --out để dùng thư mục tạm)."
             )
+        _release_register(root)
         for child in root.iterdir():  # a former demo: empty it (never following a link out of it)
             if child.is_dir() and not child.is_symlink():
                 shutil.rmtree(child)
@@ -141,6 +142,18 @@ def _prepare(out: Path | None) -> Path:
                 child.unlink()
     root.mkdir(parents=True, exist_ok=True)
     return root
+
+
+def _release_register(root: Path) -> None:
+    """Close pooled connections to a former demo's register before its file is deleted: in the same
+    process (a library user, the tests) they would keep reading the deleted file."""
+    from tdkt.workspace import DEFAULT_DB
+
+    db = root / DEFAULT_DB
+    if db.is_file():
+        from tdkt.db import engine
+
+        engine(f"sqlite:///{db.as_posix()}").dispose()
 
 
 def _copy_examples(src: Path, root: Path) -> None:
@@ -318,7 +331,8 @@ def _steps(r: _Runner, src: Path, root: Path) -> None:
         symbol = state["ws"].config.numbering.decision.format(abbreviation=state["ws"].config.agency.abbreviation)
         done = []
         for award, number, date in DECISIONS:
-            res = fn(state["ws"].database_url, ROUND_1.id, award, number, date, symbol=symbol)
+            res = fn(state["ws"].database_url, ROUND_1.id, award, number, date, symbol=symbol,
+                     signer=state["ws"].config.signers.decision.name or None)
             if not res.committed:
                 raise TdktError(f"Không ghi được quyết định {number}/{symbol} ({award}) vào sổ.")
             done.append(f"{res.decision.number_text or number} ({len(res.awardees)} người/tập thể)")
