@@ -55,10 +55,10 @@ _R("rules.criteria-delegated", "warning", "Tiêu chuẩn {award_name} cho {kind_
    "Luật giao bộ/tỉnh quy định tiêu chuẩn; quy chế Hội đồng (overlay) cần thêm tiêu chí (add_criteria).")
 _R("rules.no-year", "warning", "Không rõ năm thành tích được xét; dùng --year.",
    "Không thể xét các tiêu chí theo năm.")
-_R("rules.special-time", "info", "Thời gian {what} được tính là thời gian công tác ({basis}).",
+_R("rules.special-time", "info", "Thời gian {what} được tính là thời gian công tác ({source}).",
    "Trường hợp đặc biệt được pháp luật tính là thời gian làm việc.")
 _R("rules.special-time-uncertain", "warning",
-   "Có thời gian {what}: việc tính là thời gian công tác chưa xác thực ở chế độ này ({basis}); cần xem xét.",
+   "Có thời gian {what}: việc tính là thời gian công tác chưa xác thực ở chế độ này ({source}); cần xem xét.",
    "Trường hợp đặc biệt mà căn cứ chưa xác thực ở chế độ đang áp dụng.")
 _R("rules.cap-exceeded", "error", "{count} đề nghị {award_name}{where}, vượt mức tối đa {allowed} ({max_percent} % của {base} {base_text}).",
    "Trần tỷ lệ theo luật trên toàn danh sách.")
@@ -217,10 +217,11 @@ def evaluate_one(n: Nominee, award: str, year: int, rs: Ruleset,
     for sp in n.special:
         spec = rs.special_time.get(sp)
         if spec is None or spec.status == "uncertain":
-            out.append(messages.make("rules.special-time-uncertain", what=SPECIAL_VN[sp],
-                                     basis=spec.basis if spec else "chế độ này không quy định", **base))
+            src = spec.basis if spec else "chế độ này không quy định"
+            out.append(messages.make("rules.special-time-uncertain", what=SPECIAL_VN[sp], source=src, basis=src, **base))
         else:
-            out.append(messages.make("rules.special-time", what=SPECIAL_VN[sp], basis=spec.basis, **base))
+            out.append(messages.make("rules.special-time", what=SPECIAL_VN[sp], source=spec.basis, basis=spec.basis,
+                                     **base))
     return out
 
 

@@ -425,8 +425,9 @@ def read_yaml(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(f"Không đọc được tệp tiêu chí {path}: {exc}") from exc
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: rule packs load 10× faster
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (dòng {mark.line + 1})" if mark is not None else ""
@@ -479,8 +480,19 @@ def _merge(base: Any, patch: Any) -> Any:
     return copy.deepcopy(patch)
 
 
+@cache
+def _builtin_raw(path: Path) -> dict[str, Any]:
+    return read_yaml(path)
+
+
+def _read_pack_yaml(path: Path) -> dict[str, Any]:
+    if path.parent == _builtin_dir():
+        return copy.deepcopy(_builtin_raw(path))
+    return read_yaml(path)
+
+
 def _raw_pack(path: Path, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any], list[str]]:
-    data = read_yaml(path)
+    data = _read_pack_yaml(path)
     parent = data.get("extends")
     if parent is None:
         return data, [str(path)]
