@@ -427,7 +427,7 @@ def read_yaml(path: Path) -> dict[str, Any]:
         raise RuleFileError(f"Không đọc được tệp tiêu chí {path}: {exc}") from exc
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: rule packs load 10× faster
     try:
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (dòng {mark.line + 1})" if mark is not None else ""

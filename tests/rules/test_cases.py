@@ -190,7 +190,7 @@ def _full(rs: Ruleset, ids: list[str]) -> set[str]:
     known = {c.short: c.id for c in rs.criteria()} | {r.id.split(".", 1)[1]: r.id for r in rs.list_rules}
     out = set()
     for i in ids:
-        assert i in known or "." in i and i.split(".")[0] in {o.id for o in rs.overlays}, f"unknown criterion {i} in {rs.id}"
+        assert i in known or ("." in i and i.split(".")[0] in {o.id for o in rs.overlays}), f"unknown criterion {i} in {rs.id}"
         out.add(known.get(i, i))
     return out
 
