@@ -17,7 +17,7 @@ from tdkt.register.audit import entries as log
 from tdkt.register.history import history
 from tdkt.register.importing import ImportResult, import_files
 from tdkt.register.issue import IssuedDecision, IssueResult, issue, issued_decision, issued_decisions
-from tdkt.register.queries import export, search, settle, show
+from tdkt.register.queries import export, export_rows, search, settle, show
 
 __all__ = [
     "Entry",
@@ -25,6 +25,7 @@ __all__ = [
     "IssueResult",
     "IssuedDecision",
     "export",
+    "export_rows",
     "history",
     "import_files",
     "issue",

@@ -61,7 +61,7 @@ def search(url: str, text: str, *, limit: int = 200) -> list[PersonSummary]:
         raise UsageError("Cần nội dung cần tìm (họ tên, đơn vị, CCCD hoặc mã CBCCVC).")
     conditions = [p.c.name_fold.contains(key, autoescape=True), p.c.cccd == identity.norm_cccd(text),
                   p.c.staff_code == identity.norm_code(text)]
-    if text.strip().lstrip("#").isdigit():
+    if text.strip().lstrip("#").isdigit() and len(text.strip().lstrip("#")) <= 9:  # an id, not a CCCD
         conditions.append(p.c.id == int(text.strip().lstrip("#")))
     with reading(url) as conn:
         people = conn.execute(select(p).where(or_(*conditions)).order_by(p.c.name_fold, p.c.id).limit(limit)).all()
