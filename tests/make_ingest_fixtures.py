@@ -21,7 +21,7 @@ from typing import Any
 import xlsxwriter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tdkt.ingest.legacy import encode  # noqa: E402
+from tdkt.ingest.legacy import encode
 
 OUT = Path(__file__).resolve().parent / "data" / "ingest"
 CREATED = dt.datetime(2024, 1, 2, 3, 4, 5)
@@ -86,8 +86,8 @@ def provincial() -> None:
     ws.write(r, 6, "Sở Y tế")  # data but no name: reported, not a nominee
     r += 1
     for k in range(3):  # formula rows whose cached values are empty or #N/A, as vendor templates have
-        ws.write_formula(r + k, 0, '=IF(B{0}="","",ROW()-8)'.format(r + k + 1), None, "")
-        ws.write_formula(r + k, 16, "=VLOOKUP(B{0},DANHMUC!A:B,2,0)".format(r + k + 1), None, "#N/A")
+        ws.write_formula(r + k, 0, f'=IF(B{r + k + 1}="","",ROW()-8)', None, "")
+        ws.write_formula(r + k, 16, f"=VLOOKUP(B{r + k + 1},DANHMUC!A:B,2,0)", None, "#N/A")
     r += 3
     ws.write(r, 0, "Tổng cộng: 04 cá nhân")
     ws.write(r + 2, 4, "Người lập biểu")
@@ -204,7 +204,10 @@ def ods() -> None:
     for row in CSV_ROWS:
         cells.append(
             "<table:table-row>"
-            + "".join(f'<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>' for v in row)
+            + "".join(
+                f'<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>'
+                for v in row
+            )
             + "</table:table-row>"
         )
     content = (
@@ -249,7 +252,9 @@ def broken() -> None:
     b.mkdir(exist_ok=True)
     (b / "empty.xlsx").write_bytes(b"")
     (b / "text-named.xlsx").write_text("Họ và tên,Đơn vị\nNguyễn Văn A,Sở Nội vụ\n", encoding="utf-8")
-    (b / "html-named.xls").write_text("<html><body><table><tr><td>Họ và tên</td></tr></table></body></html>", encoding="utf-8")
+    (b / "html-named.xls").write_text(
+        "<html><body><table><tr><td>Họ và tên</td></tr></table></body></html>", encoding="utf-8"
+    )
     good = (OUT / "wide-history.xlsx").read_bytes()
     (b / "truncated.xlsx").write_bytes(good[: len(good) // 2])
     # An encrypted workbook is an OLE2 compound file holding an "EncryptedPackage" stream (MS-OFFCRYPTO);

@@ -59,6 +59,7 @@ _SYLLABLE = re.compile(
     + "|".join(sorted(_VOWELS, key=len, reverse=True))
     + ")(ch|nh|ng|[cmnpt])?$"
 )
+_DIGITS = frozenset("0123456789")  # str.isdigit() would also take "¹", which is TCVN3 "ạ"
 _WORD = re.compile(r"[^\s\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+")
 
 
@@ -147,8 +148,8 @@ def encode(text: str, encoding: str) -> str:
 # Where a cluster carries its tone mark (0 = first vowel). Clusters not listed take it anywhere
 # (oa/oe/uy are written both "hoà" and "hòa").
 _TONE_AT: dict[str, int] = {
-    **dict.fromkeys("ai ao au ay âu ây eo êu iu oi ôi ơi ui ưi ưu ia ua ưa".split(), 0),
-    **dict.fromkeys("iê yê uô ươ iêu yêu uôi ươi ươu oai oay oao oeo uây uyu".split(), 1),
+    **dict.fromkeys("ai ao au ay âu ây eo êu iu oi ôi ơi ui ưi ưu ia ua ưa".split(), 0),  # noqa: SIM905
+    **dict.fromkeys("iê yê uô ươ iêu yêu uôi ươi ươu oai oay oao oeo uây uyu".split(), 1),  # noqa: SIM905
     "uyê": 2,
 }
 
@@ -165,7 +166,9 @@ def is_syllable(word: str) -> bool:
         return False
     cluster = m.group(2)
     if tones and cluster in _TONE_AT:
-        toned = [i for i, ch in enumerate(unicodedata.normalize("NFC", word.lower())) if ch not in base[i : i + 1]]
+        toned = [
+            i for i, ch in enumerate(unicodedata.normalize("NFC", word.lower())) if ch not in base[i : i + 1]
+        ]
         start = len(m.group(1) or "")
         want = _TONE_AT[cluster]
         # "ia"/"ua" closed by a consonant never occur; "gi"/"qu" onsets already took their glide.
@@ -187,7 +190,7 @@ def convert(text: str) -> tuple[str, str | None]:
     """
     if text.isascii() or any(ord(c) > 0xFF for c in text):
         return text, None
-    words = [w for w in _WORD.findall(text) if not w.isascii() and not any(c.isdigit() for c in w)]
+    words = [w for w in _WORD.findall(text) if not w.isascii() and not any(c in _DIGITS for c in w)]
     if not words:
         return text, None
     best_score = _score(words)
@@ -195,7 +198,7 @@ def convert(text: str) -> tuple[str, str | None]:
     for encoding in (TCVN3, VNI):
         candidate = decode(text, encoding)
         score = _score(
-            [w for w in _WORD.findall(candidate) if not w.isascii() and not any(c.isdigit() for c in w)]
+            [w for w in _WORD.findall(candidate) if not w.isascii() and not any(c in _DIGITS for c in w)]
         )
         if score > best_score:
             best_score, best = score, (candidate, encoding)

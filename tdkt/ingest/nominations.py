@@ -59,9 +59,7 @@ for _code, _sev, _tpl, _desc in [
 ]:  # fmt: skip
     messages.register(_code, _sev, _tpl, _desc)
 
-_LOOKUP_NAMES = re.compile(
-    r"^(danh ?muc|dm|htkt|pldt|lvhd|phan loai kt|list|lists|data|du lieu nguon|tham so|ma)\b"
-)
+_LOOKUP_NAMES = re.compile(r"^(danh ?muc|dm|htkt|pldt|lvhd|phan loai kt|du lieu nguon|tham so|ma)\b")
 _GUIDE_NAMES = re.compile(r"^(huong dan|hd|vi du|mau vi du|readme|ghi chu)\b")
 _FOOTER = re.compile(
     r"^(tong cong|tong so|cong|nguoi lap( bieu)?|lap bieu|thu truong|giam doc|chu tich|xac nhan|ky ten|tm |kt |"
@@ -177,7 +175,9 @@ def award_in_text(text: str, extra: Mapping[str, str] | None = None) -> str | No
 
 
 def year_in_text(text: str) -> int | None:
-    m = re.search(r"\bnam (?:hoc )?(\d{4})(?:\s*[-–]\s*(\d{4}))?", fold(text))
+    m = re.search(
+        r"\bnam (?:hoc )?(\d{4})(?: (\d{4}))?", fold(text)
+    )  # fold turned "2021-2022" into "2021 2022"
     if m:
         return int(m[2] or m[1])
     years = values.years_in(text)
@@ -584,6 +584,20 @@ def _bucket(target: str, key: str, parse: str = "text") -> Handler:
     return handle
 
 
+def _initiative_years(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    """The year(s) initiatives were recognised: a date, a year, or one per initiative ("2019; 2021")."""
+    parts = _SPLIT.split(value) if isinstance(value, str) else [value]
+    years: list[int | None] = []
+    for part in parts:
+        d = values.to_date(part.strip() if isinstance(part, str) else part)
+        if d is values.BAD:
+            _report(ctx, "ingest.bad-date", ref, value=value, header=col.header)
+            return
+        years.append(d.year if isinstance(d, dt.date) else d if isinstance(d, int) else None)
+    facts.initiatives["years"] = years
+    facts.cells["initiatives.year"] = ref
+
+
 def _recruited(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
     d = values.to_date(value)
     if d is values.BAD:
@@ -692,7 +706,7 @@ HANDLERS: dict[str, Handler] = {
     "research": _bucket("initiatives", "de_tai"),
     "initiative_count": _number("count", values.to_int, sub="initiative"),
     "initiative_level": _bucket("initiatives", "level"),
-    "initiative_date": _bucket("initiatives", "date", "date"),
+    "initiative_date": _initiative_years,
     "initiative_decision": _bucket("initiatives", "decision"),
     "initiative_used_for": _bucket("initiatives", "used_for"),
     "discipline": _bucket("disciplines", "form"),
@@ -767,26 +781,36 @@ def _initiatives(facts: _Facts) -> tuple[Initiative, ...]:
     i = facts.initiatives
     if not i:
         return ()
-    parsed_level = values.to_level(i.get("level")) if "level" in i else None
-    level = cast(Level, parsed_level) if isinstance(parsed_level, str) else None
-    date = i.get("date")
-    year = date.year if isinstance(date, dt.date) else date if isinstance(date, int) else None
+    # Several initiatives in one cell are one per line (or ";"); their levels and years pair up in order,
+    # and a single level or year applies to all of them.
+    levels: list[Level | None] = []
+    for part in _SPLIT.split(i.get("level", "")):
+        parsed = values.to_level(part)
+        levels.append(cast(Level, parsed) if isinstance(parsed, str) else None)
+    years: list[int | None] = i.get("years", [])
     used_for, decision = i.get("used_for"), i.get("decision")
+
+    def pick(seq: Sequence[Any], k: int) -> Any:
+        return seq[k] if k < len(seq) else seq[0] if len(seq) == 1 else None
+
     out: list[Initiative] = []
     for kind in ("sang_kien", "de_tai"):
         for title in _SPLIT.split(i.get(kind, "")):
             if title.strip():
+                k = len(out)
                 out.append(Initiative.model_construct(
-                    kind=kind, title=title.strip(), level=level, year=year, used_for=used_for, decision=decision
+                    kind=kind, title=title.strip(), level=pick(levels, k), year=pick(years, k),
+                    used_for=used_for, decision=decision,
                 ))  # fmt: skip
     count = i.get("count")
     if isinstance(count, int) and count > len(out):
         out.extend(
             Initiative.model_construct(
-                kind="sang_kien", title=None, level=level, year=year, used_for=used_for, decision=decision
+                kind="sang_kien", title=None, level=pick(levels, k), year=pick(years, k),
+                used_for=used_for, decision=decision,
             )
-            for _ in range(count - len(out))
-        )
+            for k in range(len(out), count)
+        )  # fmt: skip
     return tuple(out)
 
 
@@ -886,14 +910,19 @@ def _role_by_name(sheet: RawSheet) -> str | None:
     return None
 
 
-def _convert_top(rows: list[list[CellValue]], upto: int) -> None:
-    # Header and title rows typed in TCVN3/VNI must be understood too; only the top rows are touched.
+def _header_probe(rows: list[list[CellValue]], upto: int) -> list[list[CellValue]]:
+    """The top rows with TCVN3/VNI text converted, so that legacy headers and titles are understood.
+
+    A copy: data rows are converted later, cell by cell, with a finding for each.
+    """
+    probe: list[list[CellValue]] = []
     for row in rows[:upto]:
-        for j, v in enumerate(row):
+        copy = list(row)
+        for j, v in enumerate(copy):
             if isinstance(v, str) and not v.isascii():
-                converted, encoding = legacy.convert(v)
-                if encoding:
-                    row[j] = converted
+                copy[j] = legacy.convert(v)[0]
+        probe.append(copy)
+    return probe
 
 
 def _kind_in(text: str) -> str | None:
@@ -918,8 +947,7 @@ def _read_sheet(
 ) -> SheetReport:
     report = SheetReport(file=file, name=sheet.name, role="other", hidden=sheet.hidden)
     rows = sheet.rows
-    _convert_top(rows, 40)
-    header = find_header(rows, colmap, lambda t: award_in_text(t, extra))
+    header = find_header(_header_probe(rows, 45), colmap, lambda t: award_in_text(t, extra))
     if header is None:
         return report
     report.role = "list"

@@ -21,6 +21,7 @@ _YMD = re.compile(r"^(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:[ T].*)
 _MY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")
 _WORDY = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
+_ANY_YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|20\d{2})(?!\d)")  # birth years may be typos from the 1800s
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 
 
@@ -40,7 +41,7 @@ def to_date(value: object) -> dt.date | int | object | None:
         return BAD
     if isinstance(value, int | float):
         n = int(value)
-        if 1900 <= n <= 2100 and n == value:
+        if 1800 <= n <= 2100 and n == value:
             return n  # a year typed as a number
         if 1 <= value < 2958466:
             return _EXCEL_EPOCH + dt.timedelta(days=n)
@@ -64,7 +65,7 @@ def to_date(value: object) -> dt.date | int | object | None:
     m = _WORDY.search(folded)
     if m:
         return _mkdate(int(m[3]), int(m[2]), int(m[1]))
-    years = _YEAR.findall(folded)
+    years = _ANY_YEAR.findall(folded)
     if len(years) == 1 and re.fullmatch(r"(nam\s*)?\d{4}", folded):
         return int(years[0])
     return BAD

@@ -14,7 +14,9 @@ from tdkt.ingest.sources import decode_csv, read_sheets
 EXPECTED_CSV_NAMES = ["Nguyễn Thị Ánh Tuyết", "Đặng Quốc Việt"]
 
 
-@pytest.mark.parametrize("name", ["list-utf8.csv", "list-utf8-bom.csv", "list-utf16.csv", "list-cp1258.csv", "list.ods"])
+@pytest.mark.parametrize(
+    "name", ["list-utf8.csv", "list-utf8-bom.csv", "list-utf16.csv", "list-cp1258.csv", "list.ods"]
+)
 def test_each_encoding_and_ods_reads_the_same_rows(data: Path, name: str) -> None:
     (sheet,) = read_sheets(data / name)
     assert sheet.rows[0][:2] == ["STT", "Họ và tên"]

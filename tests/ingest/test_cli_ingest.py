@@ -1,0 +1,98 @@
+"""`tdkt ingest` end to end: JSON equals the library's document, the table, exit codes, column maps."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tdkt.ingest import read_nominations
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def test_json_is_the_library_document(cli: Any, data: Path) -> None:
+    files = [data / "provincial.xlsx", data / "list-utf16.csv"]
+    r = cli(["ingest", *files, "--format", "json"])
+    assert r.exit_code == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc == json.loads(json.dumps(read_nominations(files).to_dict(), ensure_ascii=False, default=str))
+    assert doc["schema_version"] == 1
+    first = doc["files"][0]["sheets"][0]
+    assert first["header_rows"] == [5, 6, 7] and first["role"] == "list"
+    assert {"column": "B", "header": "Họ và tên", "field": "name", "how": "vocabulary"} in first["columns"]
+    assert first["records"][0]["row"] == 9 and first["records"][0]["name"] == "Nguyễn Thị Lan"
+    legacy = [f for f in doc["findings"] if f["code"] == "ingest.legacy-text"]
+    assert [(f["cell"], f["sheet"], f["severity"]) for f in legacy] == [
+        ("B10", "Cá nhân", "info"),
+        ("B11", "Cá nhân", "info"),
+    ]
+    assert "Trần Văn Hùng" in legacy[0]["message"]
+
+
+def test_table_shows_header_columns_records_and_findings(cli: Any, data: Path) -> None:
+    r = cli(["ingest", data / "wide-history.xlsx"])
+    assert r.exit_code == 0, r.stderr
+    for text in (
+        "dòng tiêu đề 3, 4",
+        "rating.2022",
+        "Đoàn Minh Tuấn",
+        "2 bản ghi",
+        "ingest.unmapped-column",
+        "Hạng mục khác",
+    ):
+        assert text in r.stdout, text
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["empty.xlsx", "truncated.xlsx", "encrypted.xlsx", "bomb.xlsx", "word-named.xlsx", "no-header.xlsx"],
+)
+def test_unusable_file_exit_3_one_line_naming_it(cli: Any, data: Path, name: str) -> None:
+    r = cli(["ingest", data / "broken" / name, "--format", "json"])
+    assert r.exit_code == 3
+    assert r.stdout == ""
+    assert name in r.stderr and "Traceback" not in r.stderr
+    assert len([line for line in r.stderr.splitlines() if line.startswith("Lỗi")]) == 1
+
+
+def test_columns_file_and_workspace_map(cli: Any, data: Path, workspace: Path) -> None:
+    cfg = workspace / "tdkt.toml"
+    text = cfg.read_text(encoding="utf-8")
+    assert "[legal.columns]" in text
+    cfg.write_text(
+        text.replace("[legal.columns]", '[legal.columns]\n"Hạng mục khác" = "note"', 1), encoding="utf-8"
+    )
+    r = cli(["ingest", data / "wide-history.xlsx", "-f", "json"])
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["files"][0]["sheets"][0]["records"][0]["note"] == "abc"
+    cmap = workspace / "cot.yaml"
+    cmap.write_text("columns:\n  Hạng mục khác: achievement\n", encoding="utf-8")
+    r = cli(["ingest", data / "wide-history.xlsx", "-f", "json", "--columns", cmap])
+    assert json.loads(r.stdout)["files"][0]["sheets"][0]["records"][0]["achievement"] == "abc"
+    cmap.write_text("columns:\n  Hạng mục khác: khong_co\n", encoding="utf-8")
+    r = cli(["ingest", data / "wide-history.xlsx", "--columns", cmap])
+    assert r.exit_code == 3 and "khong_co" in r.stderr
+
+
+EXAMPLES = sorted((ROOT / "examples").glob("**/*.xlsx"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_bundled_examples_map_every_column(cli: Any, path: Path) -> None:
+    r = cli(["ingest", path, "-f", "json"])
+    assert r.exit_code == 0, r.stderr
+    doc = json.loads(r.stdout)
+    sheets = [s for f in doc["files"] for s in f["sheets"] if s["role"] == "list"]
+    assert sheets and all(s["records"] for s in sheets)
+    unmapped = [(s["sheet"], c["header"]) for s in sheets for c in s["columns"] if c["field"] is None]
+    assert unmapped == []
+    bad = [
+        f
+        for f in doc["findings"]
+        if f["code"]
+        in ("ingest.bad-date", "ingest.unknown-rating", "ingest.unknown-title", "ingest.missing-name")
+    ]
+    assert bad == []
