@@ -157,8 +157,9 @@ INDIVIDUALS_2021: list[Person] = [
       position="Trưởng phòng Tài nguyên và Môi trường", unit=UNIT_TPHD, recruited=dt.date(2004, 6, 1),
       ratings={2019: "HTTNV", 2020: "HTTNV", 2021: "HTXSNV"}, titles={2019: "LĐTT", 2020: "LĐTT", 2021: "LĐTT"},
       sk_names=("Bản đồ số đất công thành phố", "Quy trình thu hồi đất một cửa"), sk_count=2, sk_level="Cơ sở", sk_year="2021",
-      award_text="BK UBND tỉnh", award="bang_khen_bo_tinh", verdict="fail", reason="bk-htxs-years",
-      why="Chỉ có 1 năm HTXSNV (2021); năm 2020 HTTNV. Cần 2 năm liên tục HTXS (NĐ 91 Điều 39; căn cứ CHƯA CHẮC CHẮN)."),
+      award_text="BK UBND tỉnh", award="bang_khen_bo_tinh", verdict="review", reason="uncertain-not-met",
+      why="Chỉ có 1 năm HTXSNV (2021); năm 2020 HTTNV. Tiêu chí 2 năm liên tục HTXS (NĐ 91 Điều 39) chưa được "
+          "xác thực trong văn bản gốc, nên tdkt không tự kết luận không đạt: Thường trực xem xét."),
     # VI. Chiến sĩ thi đua cơ sở — LĐTT + sáng kiến cơ sở (NĐ 91 Điều 9 k3).
     P("CN10", "Hoàng Thị Dung", "Nữ", (1987, 9, 3), 2046, section="VI",
       position="Chuyên viên Phòng Nghiệp vụ Y", unit=UNIT_SYT, recruited=dt.date(2011, 7, 1),
@@ -167,7 +168,8 @@ INDIVIDUALS_2021: list[Person] = [
       award_text="Chiến sĩ thi đua cơ sở", award="chien_si_thi_dua_co_so", verdict="pass", reason=None,
       why="Đạt LĐTT năm 2021, HTXSNV, có sáng kiến cơ sở năm 2021."),
     P("CN11", "Vũ Minh Đức", "Nam", (1986, 2, 27), 8134, section="VI",
-      position="Chuyên viên Phòng Giáo dục Trung học", unit=UNIT_GD, recruited=dt.date(2010, 9, 1),
+      position="Chuyên viên Phòng Quản lý khoa học", unit="Sở Khoa học và Công nghệ tỉnh Hải Đông",
+      recruited=dt.date(2010, 9, 1),
       ratings={2019: "HTTNV", 2020: "HTXSNV", 2021: "HTXSNV"}, titles={2019: "LĐTT", 2020: "LĐTT", 2021: "LĐTT"},
       sk_count=0,
       award_text="CSTĐCS", award="chien_si_thi_dua_co_so", verdict="fail", reason="no-initiative",
