@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from tdkt.render.context import RoundData
     from tdkt.workspace import Workspace
 
-__all__ = ["KINDS", "FORMATS", "render_all", "render_document", "template_path"]
+__all__ = ["FORMATS", "KINDS", "render_all", "render_document", "template_path"]
 
 KINDS = ("decision", "proposal", "minutes", "report")
 FORMATS = ("docx", "pdf", "html", "xlsx")

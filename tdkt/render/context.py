@@ -22,6 +22,7 @@ from tdkt.errors import InputError
 from tdkt.models import Round
 from tdkt.render.filters import (
     KIND_WORDS,
+    collation_key,
     counts_phrase,
     doc_number,
     name_key,
@@ -57,14 +58,8 @@ class Outcome:
     vote_required: bool
     approved: bool
     reasons: list[str] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return nfc(str(self.nominee.get("name") or ""))
-
-    @property
-    def unit(self) -> str:
-        return nfc(str(self.nominee.get("unit") or ""))
+    name: str = ""
+    unit: str = ""
 
 
 @dataclass
@@ -178,7 +173,7 @@ def join(
         elif verdict == "review":
             reasons.append("Cần Thường trực xem xét thêm.")
         passed_vote: bool | None = True
-        if required:
+        if required and verdict == "pass":
             if vote is None:
                 passed_vote = False
                 reasons.append("Chưa có kết quả bỏ phiếu của Hội đồng.")
@@ -195,7 +190,8 @@ def join(
         if unit not in units:
             units.append(unit)
         outcomes.append(
-            Outcome(nom, award, kind, verdict, vote, required, verdict == "pass" and passed_vote is True, reasons)
+            Outcome(nom, award, kind, verdict, vote, required, verdict == "pass" and passed_vote is True, reasons,
+                    nfc(str(nom.get("name") or "")), unit)
         )
     return RoundData(rnd, config, url, validation, validation_inputs, tallies, outcomes, ruleset, units)
 
@@ -391,10 +387,15 @@ def grouped(data: RoundData, outcomes: list[Outcome], extra: Any = None) -> list
     order = {u: i for i, u in enumerate(data.units)}
     kind_rank = {"collective": 0, "household": 1, "individual": 2}
     units = sorted({o.unit for o in outcomes}, key=lambda u: (u == "", order.get(u, 10**6), u))
+    buckets: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        buckets.setdefault(o.unit, []).append(o)
     for unit in units:
         rows.append({"group": unit or "Đơn vị khác", "stt": "", "name": "", "detail": ""})
-        members = [o for o in outcomes if o.unit == unit]
-        members.sort(key=lambda o: (kind_rank.get(o.kind, 3), name_key(o.name) if o.kind == "individual" else (name_key(o.name))))
+        members = buckets[unit]
+        # Collectives and households by their name in dictionary order; people by given name first.
+        members.sort(key=lambda o: (kind_rank.get(o.kind, 3), name_key(o.name) if o.kind == "individual"
+                                    else (collation_key(o.name), o.name)))
         for o in members:
             stt += 1
             row = {"group": "", "stt": str(stt), "name": _person_label(o), "detail": _detail(o)}
@@ -446,7 +447,7 @@ def decision_context(data: RoundData, award: str) -> dict[str, Any]:
     symbol = _symbol(cfg.numbering.decision, cfg)
     ctx = _base_context(data, f"Quyết định tặng {name}", symbol, number, on)
     a = catalogue().get(award)
-    is_title = a is not None and a.kind == "title"
+    is_title = a.kind == "title" if a is not None else True  # an overlay's local award is a danh hiệu
     years = ctx["round"]["years"]
     what = f"danh hiệu “{name}”" + (f" năm {years}" if years else "") if is_title else name
     counts = _counts(approved)
@@ -677,7 +678,7 @@ def report_context(data: RoundData, award: str | None) -> dict[str, Any]:
         chosen = [o for o in approved if o.award == a]
         if not chosen:
             continue
-        number, on = _issued(data.url, data.round.id, a)
+        _number, on = _issued(data.url, data.round.id, a)
         _, items = _prize_lines(data, a, award_name(data, a), _counts(chosen), on or data.round.date)
         for it in items:
             word = KIND_WORDS[it["kind"]]

@@ -101,9 +101,13 @@ def _fill_rows(body: Any, rows: list[dict[str, Any]]) -> bool:
         proto, paths = plans["group" if row.get("group") else "item"]
         clone = copy.deepcopy(proto)
         elements = list(clone.iter())
+
+        def value(m: re.Match[str], row: dict[str, Any] = row) -> str:
+            return str(row.get(m.group(1), ""))
+
         for i in paths:
             el = elements[i]
-            el.text = pattern.sub(lambda m, row=row: str(row.get(m.group(1), "")), el.text)
+            el.text = pattern.sub(value, el.text)
         new.append(clone)
     for tr in (group_proto, item_proto):
         parent.remove(tr)

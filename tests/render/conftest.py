@@ -41,28 +41,45 @@ def validation_payload(round_id: str = "2022-1") -> dict[str, Any]:
             "session": round_id, "summary": summary, "nominees": nominees, "findings": []}
 
 
-@pytest.fixture
-def example_ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> Iterator[Path]:  # type: ignore[no-untyped-def]
-    """A workspace with the example config and overlay, round 2022-1 validated and tallied."""
-    from tdkt import rounds, workspace
+def make_example(root: Path) -> Path:
+    """Fill ``root`` with the example workspace: config, overlay, round 2022-1 validated and tallied."""
+    from typer.testing import CliRunner
 
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("TDKT_WORKSPACE", raising=False)
-    monkeypatch.delenv("TDKT_DATABASE_URL", raising=False)
+    from tdkt import rounds, workspace
+    from tdkt.cli import app
+
     cfg = workspace.load_config(EXAMPLES / "tdkt.toml")
-    ws = workspace.create(tmp_path, cfg)
-    shutil.copytree(EXAMPLES / "rules", tmp_path / "rules", dirs_exist_ok=True)
-    r = cli(["session", "new", "2022-1", "--date", "2022-04-25", "--year", "2021", "--members", "11",
-             "--title", "đợt 1 năm 2022"])
+    ws = workspace.create(root, cfg)
+    shutil.copytree(EXAMPLES / "rules", root / "rules", dirs_exist_ok=True)
+    env = {"TDKT_WORKSPACE": str(root), "COLUMNS": "200", "NO_COLOR": "1"}
+    runner = CliRunner()
+    r = runner.invoke(app, ["session", "new", "2022-1", "--date", "2022-04-25", "--year", "2021", "--members", "11",
+                            "--title", "đợt 1 năm 2022"], env=env, catch_exceptions=False)
     assert r.exit_code == 0, r.stderr
     rounds.store_run(ws.database_url, "2022-1", "validate", validation_payload(),
-                     inputs=[{"path": f"examples/{f}", "sha256": "0" * 64} for f in ("2022-1/danh-sach-ca-nhan.xlsx",)],
+                     inputs=[{"path": "examples/2022-1/danh-sach-ca-nhan.xlsx", "sha256": "0" * 64}],
                      ruleset="nd91-2017")
-    ballots = tmp_path / "ballots.csv"
+    ballots = root / "ballots.csv"
     shutil.copy(EXAMPLES / "2022-1" / "ballots.csv", ballots)
-    r = cli(["tally", "ballots.csv", "--session", "2022-1"])
+    r = runner.invoke(app, ["tally", str(ballots), "--session", "2022-1"], env=env, catch_exceptions=False)
     assert r.exit_code in (0, 1), r.stderr
-    yield tmp_path
+    return root
+
+
+@pytest.fixture(scope="session")
+def example_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_example(tmp_path_factory.mktemp("example"))
+
+
+@pytest.fixture
+def example_ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example_template: Path) -> Iterator[Path]:
+    """A private copy of the example workspace as the current folder."""
+    monkeypatch.delenv("TDKT_WORKSPACE", raising=False)
+    monkeypatch.delenv("TDKT_DATABASE_URL", raising=False)
+    root = tmp_path / "ws"
+    shutil.copytree(example_template, root)
+    monkeypatch.chdir(root)
+    yield root
 
 
 def check_golden(name: str, text: str) -> None:

@@ -20,9 +20,11 @@ from .conftest import check_golden
 AWARDEES = ["Bùi Thị Thu Hà", "Ngô Thị Lan", "Lâm Thị Quỳnh", "Phan Thị Ngọc", "Trương Công Minh", "Hoàng Thị Dung"]
 
 
-@pytest.fixture
-def rendered(example_ws: Path) -> dict[str, Path]:
-    paths = render_all(workspace.require(), "2022-1", example_ws / "out", False)
+@pytest.fixture(scope="module")
+def rendered(example_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    ws = workspace.find(example_template)
+    assert ws is not None
+    paths = render_all(ws, "2022-1", tmp_path_factory.mktemp("out"), False)
     return {p.name: p for p in paths}
 
 
