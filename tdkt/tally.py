@@ -970,7 +970,9 @@ def _council(members: int, ruleset: Any, ws: Any, awards: set[str]) -> Council:
     basis: str | None = None
     q = ruleset.quorum() if ruleset is not None else None
     if q is not None:
-        quorum, basis = Fraction(q[0], q[1]), f"quy chế Hội đồng ({ruleset.id})"
+        quorum = Fraction(q[0], q[1])
+        specs = [o.quorum for o in getattr(ruleset, "overlays", []) if getattr(o, "quorum", None)]
+        basis = (specs[-1].basis if specs else None) or "quy chế Hội đồng"
     elif ws is not None and ws.config.council.quorum_percent is not None:
         # tdkt.toml stores a decimal; Fraction(str(x)) keeps it exact (66.67 → 6667/10000).
         quorum, basis = (

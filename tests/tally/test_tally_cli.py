@@ -261,6 +261,7 @@ def test_quorum_counts_members_present_not_written_opinions(
     assert code == 1
     (q,) = [f for f in doc["findings"] if f["code"] == "tally.quorum-not-met"]
     assert "6/11" in q["message"] and "8 thành viên" in q["message"]  # ⌈2/3 × 11⌉ = 8
+    assert "Quy chế thử nghiệm, Điều 6" in q["message"]
     assert doc["council"]["present"] == 6 and doc["ballots"]["written"] == 3
     assert rounds.runs(url, "2022-1", "tally") == []
 
