@@ -259,7 +259,7 @@ def initiatives(ctx: Context, p: InitiativesParams) -> Outcome:
             continue
         if years is not None and i.year not in years:
             continue
-        if i.used_for and i.used_for != ctx.award:
+        if i.used_for:  # already the basis of an earlier award (this round's own awards are not in the history)
             used += 1
         else:
             fresh += 1

@@ -28,7 +28,22 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo như lỗi (mã thoát 1).")] = False,
     force: ForceOpt = False,
 ) -> None:
-    """Thẩm định từng người/tập thể được đề nghị theo tiêu chí của pháp luật và quy chế Hội đồng, nêu rõ căn cứ."""
-    from tdkt.errors import TdktError
+    """Thẩm định từng người/tập thể được đề nghị theo tiêu chí của pháp luật và quy chế Hội đồng, nêu rõ căn cứ.
 
-    raise TdktError("Lệnh validate chưa được cài đặt.")
+    Mỗi hồ sơ có kết luận Đạt / Không đạt / Cần xem xét, kèm mã tiêu chí, điều luật và ô trong tệp.
+    Có đợt xét (không gian làm việc), kết quả được lưu vào đợt (chạy lại cần --force).
+    """
+    from tdkt import awards, console
+    from tdkt.errors import UsageError
+    from tdkt.reporters import REPORTERS
+    from tdkt.validation import validate_files
+
+    if award is not None and "/" not in award:
+        award = awards.resolve(award) or award
+    if fmt is not ValidateFormat.xlsx and output is not None:
+        raise UsageError("--output chỉ dùng với --format xlsx.")
+    run = validate_files(files, session=session, rules=rules, year=year, award=award, force=force)
+    written = REPORTERS[fmt.value](run.report, paths=files, output=output)
+    if fmt is ValidateFormat.xlsx:
+        console.info(f"Đã ghi {written}.")
+    raise typer.Exit(run.report.exit_code(strict=strict))
