@@ -493,9 +493,11 @@ def _read_wide(data: Rows, t: _Table) -> BallotSet:
     return out
 
 
-def _read_long(data: Rows, t: _Table) -> BallotSet:
+def _read_long(data: Rows, t: _Table, *, careful: bool = False) -> BallotSet:
     # The hot loop of a million-mark tally: plain indexing, two cached dict lookups per row, and
-    # the current ballot kept in a local while its rows are consecutive (as exported).
+    # the current ballot kept in a local while its rows are consecutive (as exported). A repeated
+    # (ballot, nominee) is not looked for row by row: if the marks stored fall short of the rows
+    # read, the table is read again ``careful``-ly, which reports each repeat with both rows.
     file, sheet, header, roles = t.file, t.sheet, t.header, t.roles
     out = BallotSet(layouts={file: "long"})
     if "ballot" not in roles:
@@ -517,6 +519,8 @@ def _read_long(data: Rows, t: _Table) -> BallotSet:
     cur_id: Any = object()
     cur = Ballot(id="")
     marks = cur.marks
+    rownum = t.h + 1
+    skipped = 0
     for rownum, row in enumerate(data, start=t.h + 2):
         try:
             raw_bid = row[ib]
@@ -524,12 +528,14 @@ def _read_long(data: Rows, t: _Table) -> BallotSet:
             value = row[ich]
         except IndexError:  # a short row: blank at the end, or cells missing
             if _empty(row):
+                skipped += 1
                 continue
             row = [*row, *([None] * (width - len(row)))]
             raw_bid, raw_nom, value = row[ib], row[inom], row[ich]
         if raw_bid != cur_id:
             if raw_bid is None or raw_bid == "" or raw_nom is None or raw_nom == "":
                 if _empty(row):
+                    skipped += 1
                     continue
                 _missing(t, rownum, ib if raw_bid is None or raw_bid == "" else inom)
             bid = raw_bid.strip() if type(raw_bid) is str else _text(raw_bid)
@@ -543,6 +549,7 @@ def _read_long(data: Rows, t: _Table) -> BallotSet:
         if key is None:
             if raw_nom is None or raw_nom == "":
                 if _empty(row):
+                    skipped += 1
                     continue
                 _missing(t, rownum, inom)
             key = keys[raw_nom] = _nominee_key(raw_nom)
@@ -557,7 +564,7 @@ def _read_long(data: Rows, t: _Table) -> BallotSet:
         kind = cache.get(value)
         if kind is None:
             kind = classify(value)
-        if key in marks:
+        if careful and key in marks:
             dups.append((cur, key, rownum))
             continue
         marks[key] = kind
@@ -565,6 +572,8 @@ def _read_long(data: Rows, t: _Table) -> BallotSet:
             cur.invalid[key] = InvalidMark(_text(value), rownum, column_letter(ich), header[ich])
         if iw is not None:
             _long_written(out, cur, row[iw] if iw < len(row) else None, t.cell(rownum, iw), written_row)
+    if not careful and sum(len(b.marks) for b in ballots.values()) != rownum - t.h - 1 - skipped:
+        return _read_long(itertools.islice(t.reopen(), t.h + 1, None), t, careful=True)
     if dups:
         _report_duplicates(out, dups, t, keys)
     out.ballots = list(ballots.values())
