@@ -159,11 +159,21 @@ class Report:
         }
 
 
+_CELL_ALIASES = {"prior_awards": "prior", "history": "rating"}
+
+
 def _cell(n: Nominee, fld: str | None) -> CellRef:
-    if fld:
-        for key in (fld, fld.split(".")[0], fld.split(".")[-1]):
-            if key in n.cells:
-                return n.cells[key]
+    """The cell a finding points at: the field's own cell, a sub-field of it (``initiatives.level``),
+    the year's rating/title cell, else the row."""
+    if not fld:
+        return n.source
+    root = fld.split(".")[0]
+    for key in (fld, _CELL_ALIASES.get(fld, fld), root, _CELL_ALIASES.get(root, root)):
+        if key in n.cells:
+            return n.cells[key]
+        subs = sorted(k for k in n.cells if k.startswith(key + "."))
+        if subs:
+            return n.cells[subs[-1] if key in ("rating", "title") else subs[0]]
     return n.source
 
 
@@ -188,7 +198,7 @@ def evaluate_one(n: Nominee, award: str, year: int, rs: Ruleset,
                  pending: frozenset[tuple[str, int]] = frozenset()) -> list[Finding]:
     """Findings for one nominee and one award (no list-level checks)."""
     a = rs.awards.get(award)
-    base = {"cell": n.source, "subject": n.id}
+    base: dict[str, Any] = {"cell": n.source, "subject": n.id}
     if a is None:
         return [messages.make("rules.award-not-in-pack", award=award, ruleset=rs.id, **base)]
     req = a.requirements.get(n.kind)
@@ -313,7 +323,7 @@ def _caps(results: list[NomineeResult], rs: Ruleset) -> list[Finding]:
             " dẫn đầu cụm/khối" if p.cluster_leaders else "")
         for group, people in sorted(num.items()):
             where = _where(names.get(group, ""), "đơn vị") if p.per == "unit" else ""
-            common = {"rule": rule.id, "basis": rule.basis, "award_name": award_name, "where": where,
+            common: dict[str, Any] = {"rule": rule.id, "basis": rule.basis, "award_name": award_name, "where": where,
                       "max_percent": f"{p.max_percent:g}", "base_text": base_text}
             if not others[group]:
                 out.append(messages.make("rules.cap-unchecked", **common))

@@ -124,6 +124,8 @@ def titles(ctx: Context, p: TitlesParams) -> Outcome:
         return bool(got & wanted)
 
     held = [y for y in years if has(y)]
+    gap = next((y for y in reversed(years) if not has(y)), ctx.year)
+    fld = f"title.{gap}"
     if p.consecutive:
         run = 0
         for y in reversed(years):
@@ -132,10 +134,10 @@ def titles(ctx: Context, p: TitlesParams) -> Outcome:
             run += 1
         found = f"{run} năm liên tục đến {ctx.year} (các năm đạt: {_fmt_years(held)})"
         req = f"{p.count} năm liên tục đến năm {ctx.year}"
-        return Outcome("pass" if run >= p.count else "fail", found, req, "history")
+        return Outcome("pass" if run >= p.count else "fail", found, req, fld)
     found = f"{len(held)} lần trong các năm {years[0]}–{years[-1]} ({_fmt_years(held)})"
     req = f"ít nhất {p.count} lần trong {window} năm"
-    return Outcome("pass" if len(held) >= p.count else "fail", found, req, "history")
+    return Outcome("pass" if len(held) >= p.count else "fail", found, req, fld)
 
 
 # ----------------------------------------------------------------------------------- rating
@@ -173,11 +175,13 @@ def rating(ctx: Context, p: RatingParams) -> Outcome:
     found = f"đạt ở các năm: {_fmt_years(good)}" if p.window > 1 else (
         "không rõ xếp loại" if unknown else
         RATING_VN[r.rating] if (r := ctx.nominee.year_record(ctx.year)) and r.rating else "")
+    bad = [y for y in years if y not in good]
+    fld = f"rating.{bad[-1] if bad else ctx.year}"
     if len(good) >= need:
-        return _ok(found, req, "history")
+        return _ok(found, req, fld)
     if len(good) + len(unknown) >= need:
-        return Outcome("missing", found, req, "history", f"xếp loại năm {_fmt_years(unknown)}")
-    return Outcome("fail", found, req, "history")
+        return Outcome("missing", found, req, fld, f"xếp loại năm {_fmt_years(unknown)}")
+    return Outcome("fail", found, req, fld)
 
 
 # ------------------------------------------------------------------------------ prior award

@@ -147,7 +147,7 @@ def _results_sheet(wb: Any, report: Report) -> None:
         ]
 
     for r in report.nominees:
-        findings = r.ordered() or [None]
+        findings: list[Finding | None] = list(r.ordered()) or [None]
         for f in findings:
             ws.append(row(r, f))
             ws.cell(row=ws.max_row, column=7).fill = PatternFill("solid", fgColor=FILL[r.verdict])

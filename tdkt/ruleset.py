@@ -717,7 +717,8 @@ def load_ruleset(ref: str | Path | None = None, *, on: dt.date | None = None, ov
 
 
 def available() -> list[Ruleset]:
-    return [load_ruleset(pid) for pid in builtin_ids()]
+    """Every built-in pack, oldest regime first."""
+    return sorted((load_ruleset(pid) for pid in builtin_ids()), key=lambda r: r.valid_from)
 
 
 def check_file(path: Path) -> tuple[str, Ruleset]:
@@ -725,9 +726,11 @@ def check_file(path: Path) -> tuple[str, Ruleset]:
     data = read_yaml(path)
     if data.get("kind") == "overlay":
         ov = parse_overlay(path, data)
-        target = ov.applies_to[0] if ov.applies_to else builtin_ids()[-1]
-        rs = load_ruleset(target)
-        apply_overlay(rs, ov, path)
+        rs = None
+        for target in ov.applies_to or [r.id for r in available()]:  # must apply cleanly on each pack it may meet
+            rs = load_ruleset(target)
+            apply_overlay(rs, ov, path)
+        assert rs is not None
         return "overlay", rs
     return "pack", _load_pack_path(path)
 

@@ -94,7 +94,8 @@ def merge_history(n: Nominee, h: History) -> tuple[Nominee, list[Finding]]:
             years[reg.year] = reg
             continue
         reg_titles, my_titles = set(reg.titles), set(mine.titles)
-        if mine.titles and reg_titles != my_titles:
+        has_column = f"title.{reg.year}" in n.cells  # the list states this year's titles (even if none)
+        if (mine.titles or has_column) and reg_titles != my_titles:
             found.append(messages.make(
                 "rules.history-conflict", what=f"danh hiệu năm {reg.year}",
                 list_value=", ".join(awards.name(t) for t in sorted(my_titles)) or "không có",
