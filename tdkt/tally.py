@@ -345,6 +345,11 @@ def merge(*parts: Mapping[str, Counts]) -> dict[str, Counts]:
     return out
 
 
+def not_voted(policy: VotePolicy) -> bool:
+    """The council's regulation (or the pack) says the award is not put to the council's vote."""
+    return policy.share_num is None and policy.status in ("not_required", "overlay")
+
+
 def policy_share(policy: VotePolicy) -> Fraction | None:
     if policy.share_num is None or policy.status == "unset" or policy.share_den <= 0:
         return None
@@ -474,7 +479,7 @@ def _policy_findings(policy: VotePolicy, award: str | None, count: int) -> list[
         return [messages.make("tally.no-award", count=count)]
     label = award or "(chưa rõ hình thức)"
     if policy_share(policy) is None:
-        if policy.status == "not_required":
+        if not_voted(policy):
             return [messages.make("tally.not-voted", award=label, source=policy.basis or "quy chế")]
         return [messages.make("tally.no-threshold", award=label, source=policy.basis or "chưa có quy định")]
     if policy.uncertain:
@@ -631,13 +636,15 @@ def candidates_from_validation(
     *,
     session: str,
     award: str | None = None,
+    voted: Callable[[str | None], bool] = lambda _award: True,
 ) -> tuple[list[Candidate], list[Finding]]:
     """Match ballot columns to the nominees of the round's stored validation.
 
     A column matches a nominee by id or code, or by the folded full name ("Nguyễn Văn An" = "NGUYEN VAN
     AN"), or by full name and unit. A column naming nobody, several people, or someone who failed
     validation is an error finding; a nominee of the round absent from the ballots is a warning.
-    With ``award`` only the nominees of that award are expected (columns of other awards are ignored).
+    With ``award`` only the nominees of that award are expected (columns of other awards are ignored);
+    nominees of awards the council does not vote on (``voted`` is false) are not expected either.
     """
     index: dict[str, list[Mapping[str, Any]]] = {}
     for nom in nominees:
@@ -684,7 +691,7 @@ def candidates_from_validation(
     for nom in nominees:
         if award is not None and nom.get("award") != award:
             continue
-        if nom.get("verdict") == "fail" or str(nom.get("id")) in matched:
+        if nom.get("verdict") == "fail" or str(nom.get("id")) in matched or not voted(nom.get("award")):
             continue
         findings.append(
             messages.make(
@@ -803,6 +810,7 @@ class TallyRun:
     document: dict[str, Any]
     session: str | None
     stored: bool
+    award_names: dict[str, str] = field(default_factory=dict)  # award id → Vietnamese name (pack/overlay)
 
 
 def parse_threshold(text: str) -> tuple[Fraction, Literal["at_least", "more_than"]]:
@@ -892,23 +900,10 @@ def run(
             compare(ballots, read_ballots([verify]), names=(", ".join(p.name for p in paths), verify.name))
         )
         inputs.append({"path": str(verify), "sha256": _sha256(verify)})
-    validated = (
-        [n for r in rounds.runs(ws.database_url, rnd.id, "validate") for n in r.payload.get("nominees", [])]
-        if ws and rnd
-        else []
-    )
-    if rnd is not None and validated:
-        candidates, found = candidates_from_validation(
-            ballots.columns.values(), validated, session=rnd.id, award=award
-        )
-        extra.extend(found)
-    else:
-        if rnd is not None:
-            extra.append(messages.make("tally.no-validation", session=rnd.id))
-        candidates = candidates_from_columns(ballots.columns.values(), award)
     # The rule pack matters only in a workspace (overlay: thresholds, quorum, seats) or when the
     # ballots name awards; files alone with --threshold skip it (and its YAML parsing).
-    need_rules = ws is not None or (share is None and any(c.award for c in candidates))
+    named = award is not None or any(c.award for c in ballots.columns.values())
+    need_rules = ws is not None or (share is None and named)
     ruleset = (
         _load_ruleset(
             rnd.date if rnd else dt.date.today(), ws.overlay_dir if ws else None, strict=rnd is not None
@@ -917,16 +912,7 @@ def run(
         else None
     )
 
-    def policy_for(aw: str | None) -> VotePolicy:
-        if share is not None:
-            return VotePolicy(
-                award=aw or "",
-                share_num=share[0].numerator,
-                share_den=share[0].denominator,
-                comparison=share[1],
-                status="overlay",
-                basis="--threshold",
-            )
+    def rule_for(aw: str | None) -> VotePolicy:
         if ruleset is not None and aw:
             try:
                 return ruleset.vote_policy(aw)  # type: ignore[no-any-return]
@@ -934,6 +920,36 @@ def run(
                 pass
         return VotePolicy(award=aw or "", status="unset", basis="chưa có quy định về tỷ lệ phiếu")
 
+    def policy_for(aw: str | None) -> VotePolicy:
+        if share is None:
+            return rule_for(aw)
+        return VotePolicy(
+            award=aw or "",
+            share_num=share[0].numerator,
+            share_den=share[0].denominator,
+            comparison=share[1],
+            status="overlay",
+            basis="--threshold",
+        )
+
+    validated = (
+        [n for r in rounds.runs(ws.database_url, rnd.id, "validate") for n in r.payload.get("nominees", [])]
+        if ws and rnd
+        else []
+    )
+    if rnd is not None and validated:
+        candidates, found = candidates_from_validation(
+            ballots.columns.values(),
+            validated,
+            session=rnd.id,
+            award=award,
+            voted=lambda aw: not not_voted(rule_for(aw)),
+        )
+        extra.extend(found)
+    else:
+        if rnd is not None:
+            extra.append(messages.make("tally.no-validation", session=rnd.id))
+        candidates = candidates_from_columns(ballots.columns.values(), award)
     council = _council(size, ruleset, ws, {c.award for c in candidates if c.award})
     result = count(ballots.ballots, candidates, council, policy_for, findings=extra)
     sid = rnd.id if rnd else None
@@ -945,7 +961,14 @@ def run(
             ws.database_url, rnd.id, "tally", document, inputs=inputs, ruleset=rid, award=award, force=force
         )
         stored = True
-    return TallyRun(result, document, sid, stored)
+    names = {c.award: _award_name(ruleset, c.award) for c in candidates if c.award}
+    return TallyRun(result, document, sid, stored, names)
+
+
+def _award_name(ruleset: Any, award: str) -> str:
+    from tdkt.awards import name
+
+    return str(ruleset.award_name(award)) if ruleset is not None else name(award)
 
 
 def _load_ruleset(on: Any, overlay: Path | None, *, strict: bool) -> Any:

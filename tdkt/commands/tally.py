@@ -66,12 +66,11 @@ def tally(
 
 def _show(done: TallyRun) -> None:
     from tdkt import console
-    from tdkt.awards import name as award_name
     from tdkt.tally import percent
 
     r = done.result
     rows = [
-        [i, x.name, award_name(x.award) if x.award else "", x.agree, x.disagree, x.blank, x.invalid,
+        [i, x.name, done.award_names.get(x.award, x.award) if x.award else "", x.agree, x.disagree, x.blank, x.invalid,
          percent(x.agree, x.denominator, ","), x.required if x.required is not None else "—",
          STATUS_VN[x.status] + ("" if x.elected is not False or not x.passed else " (ngoài chỉ tiêu)")]
         for i, x in enumerate(r.results, 1)

@@ -243,6 +243,17 @@ def tie_payload() -> dict[str, object]:
                 "verdict": "pass",
             }
             for code, name, kind, *_ in NOMINEES
+        ]
+        # Not on the ballots, and not expected there: the overlay does not put LĐTT to the vote.
+        + [
+            {
+                "id": "NV09",
+                "name": "Vũ Thị Lan",
+                "kind": "individual",
+                "award": "lao_dong_tien_tien",
+                "gender": "female",
+                "verdict": "pass",
+            }
         ],
     }
 
