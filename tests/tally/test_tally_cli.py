@@ -281,3 +281,18 @@ def test_ties_at_the_last_seat(cli: Any, data: Path, fx: ModuleType, make_round:
     codes = [f["code"] for f in doc["findings"]]
     assert codes.count("tally.tie-broken") == 1 and codes.count("tally.tie") == 1
     assert "tally.missing-nominee" not in codes  # NV09's award is not put to the vote
+
+
+def test_bundled_example_ballots_standalone(cli: Any) -> None:
+    import csv
+
+    path = Path(__file__).resolve().parents[2] / "examples" / "2022-1" / "ballots.csv"
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        header, *rows = list(csv.reader(fh))
+    code, doc, err = tally_json(cli, path, "--members", 11)
+    assert (code, err) == (0, "")
+    written = sum(1 for r in rows if r[1] == "Bằng văn bản")
+    assert doc["ballots"]["received"] == len(rows) and doc["ballots"]["written"] == written
+    assert [r["name"] for r in doc["results"]] == header[2:]
+    for r in doc["results"]:
+        assert r["agree"] + r["disagree"] + r["blank"] + r["invalid"] == len(rows)
