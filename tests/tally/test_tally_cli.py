@@ -296,3 +296,19 @@ def test_bundled_example_ballots_standalone(cli: Any) -> None:
     assert [r["name"] for r in doc["results"]] == header[2:]
     for r in doc["results"]:
         assert r["agree"] + r["disagree"] + r["blank"] + r["invalid"] == len(rows)
+
+
+def test_award_option_limits_the_vote_to_one_award(
+    cli: Any, data: Path, fx: ModuleType, make_round: Any
+) -> None:
+    from tdkt import rounds
+
+    url = make_round(fx.validation_payload())
+    code, doc, _ = tally_json(cli, data / "wide-utf8.csv", "--award", "co_thi_dua_bo_tinh", "--threshold", 80)
+    assert code == 0
+    assert [(r["nominee"], r["award"], r["status"]) for r in doc["results"]] == [
+        ("TT01", "co_thi_dua_bo_tinh", "pass")
+    ]
+    assert "tally.missing-nominee" not in [f["code"] for f in doc["findings"]]
+    (stored,) = rounds.runs(url, "2022-1", "tally")
+    assert stored.award == "co_thi_dua_bo_tinh"
