@@ -461,6 +461,7 @@ def _read_wide(data: Rows, t: _Table) -> BallotSet:
     ib = roles.get("ballot")
     im = roles.get("member")
     iw = roles.get("written")
+    cache = _MARK_CACHE
     seq = 0
     for rownum, row in enumerate(data, start=t.h + 2):
         if _empty(row):
@@ -485,7 +486,9 @@ def _read_wide(data: Rows, t: _Table) -> BallotSet:
         marks = ballot.marks
         for j, key in nominee_cols:
             value = row[j] if j < n else None
-            kind = classify(value)
+            kind = cache.get(value)
+            if kind is None:
+                kind = classify(value)
             marks[key] = kind
             if kind is INVALID:
                 ballot.invalid[key] = InvalidMark(_text(value), rownum, column_letter(j), header[j])
