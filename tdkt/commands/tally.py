@@ -42,8 +42,8 @@ def tally(
 ) -> None:
     """Kiểm phiếu bầu của Hội đồng: tỷ lệ đồng ý trên TỔNG SỐ thành viên, ngưỡng theo từng hình thức.
 
-    Dấu hợp lệ: x, 1, ✓, đồng ý (đồng ý); 0, không, không đồng ý; để trống, không ý kiến. Dấu khác là
-    không hợp lệ. Xem docs/ballots.md.
+    Dấu: x, 1, ✓, "đồng ý" là đồng ý; 0, "không", "không đồng ý" là không đồng ý; ô trống, "không ý
+    kiến" là để trống; dấu khác là không hợp lệ (có cảnh báo, không bao giờ được đoán). Xem docs/ballots.md.
     """
     from tdkt import console
     from tdkt.tally import run
