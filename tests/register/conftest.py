@@ -51,6 +51,35 @@ def _postgres_admin() -> str | None:
     return url
 
 
+def _pg_url(admin: str, name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(admin).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[tuple[str, str]]:
+    """(admin URL, name of a database migrated to head) that each test's database is copied from."""
+    from sqlalchemy import create_engine, text
+
+    from tdkt.db import engine, upgrade
+
+    admin = _postgres_admin()
+    assert admin
+    name = f"tdkt_tpl_{uuid.uuid4().hex[:12]}"
+    admin_engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with admin_engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    upgrade(_pg_url(admin, name))  # the migrations themselves run here, on PostgreSQL, once
+    engine(_pg_url(admin, name)).dispose()  # a template must have no open connection
+    try:
+        yield admin, name
+    finally:
+        with admin_engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin_engine.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty register URL on each backend."""
@@ -58,15 +87,13 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{(tmp_path / 'register.sqlite').as_posix()}"
         return
     from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
 
-    admin = _postgres_admin()
-    assert admin
+    admin, template = request.getfixturevalue("pg_template")
     name = f"tdkt_test_{uuid.uuid4().hex[:12]}"
     admin_engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     with admin_engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(admin).set(database=name).render_as_string(hide_password=False)
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    url = _pg_url(admin, name)
     try:
         yield url
     finally:

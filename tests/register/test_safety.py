@@ -39,7 +39,7 @@ def test_a_process_killed_in_the_middle_of_an_import_leaves_nothing(db_url: str,
     from tdkt.register import import_files
 
     upgrade(db_url)
-    big = fixtures_module.many(tmp_path, "nhieu.xlsx", 0, 40)
+    big = fixtures_module.many(tmp_path, "nhieu.xlsx", 0, 12)
     flag = tmp_path / "flag"
     proc = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, db_url, str(big), str(flag)], env=_env(db_url))
     try:
@@ -55,16 +55,16 @@ def test_a_process_killed_in_the_middle_of_an_import_leaves_nothing(db_url: str,
     assert (rows(db_url, "reg_people"), rows(db_url, "reg_awards"), rows(db_url, "audit_log")) == (0, 0, 0)
     # The lock died with the process: the next import goes through and writes everything.
     result = import_files(db_url, [big])
-    assert result.committed and (rows(db_url, "reg_people"), rows(db_url, "audit_log")) == (40, 1)
+    assert result.committed and (rows(db_url, "reg_people"), rows(db_url, "audit_log")) == (12, 1)
 
 
 def test_two_imports_at_once_lose_nothing(db_url: str, workspace: Path, fixtures_module, tmp_path: Path, rows) -> None:
     from tdkt.db import upgrade
 
     upgrade(db_url)
-    # 0–119 and 80–199: forty people in both files (same CCCD, same decision), 200 people in all.
-    first = fixtures_module.many(tmp_path, "dot-1.xlsx", 0, 120)
-    second = fixtures_module.many(tmp_path, "dot-2.xlsx", 80, 120)
+    # 0–59 and 40–99: twenty people in both files (same CCCD, same decision), 100 people in all.
+    first = fixtures_module.many(tmp_path, "dot-1.xlsx", 0, 60)
+    second = fixtures_module.many(tmp_path, "dot-2.xlsx", 40, 60)
     procs = [
         subprocess.Popen([sys.executable, "-m", "tdkt", "register", "import", str(f)], cwd=workspace,
                          env=_env(db_url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -72,7 +72,7 @@ def test_two_imports_at_once_lose_nothing(db_url: str, workspace: Path, fixtures
     ]
     outcomes = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outcomes
-    assert (rows(db_url, "reg_people"), rows(db_url, "reg_awards"), rows(db_url, "audit_log")) == (200, 200, 2)
+    assert (rows(db_url, "reg_people"), rows(db_url, "reg_awards"), rows(db_url, "audit_log")) == (100, 100, 2)
 
 
 def test_migrating_an_existing_sqlite_register_keeps_a_backup(tmp_path: Path) -> None:
