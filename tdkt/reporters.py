@@ -18,6 +18,7 @@ VERDICT_VN = {"pass": "Đạt", "fail": "Không đạt", "review": "Cần xem x�
 SEVERITY_VN = {"error": "lỗi", "warning": "cần xem xét", "info": "ghi chú"}
 FILL = {"pass": "C6EFCE", "fail": "FFC7CE", "review": "FFEB9C"}
 MAX_COMMENTS = 2000  # comments make openpyxl slow on very large lists; the results sheet has them all
+BIG_INPUT = 20000  # above this many rows, write only the results sheet (loading the copy costs ~1 s per 1000 rows)
 
 
 def headline(r: NomineeResult) -> str:
@@ -70,7 +71,8 @@ def report_xlsx(report: Report, *, paths: Sequence[Path] = (), output: Path | No
         raise UsageError(f"--output {out} trùng tệp đầu vào; tdkt không ghi đè danh sách gốc.")
     from openpyxl import Workbook, load_workbook
 
-    source = paths[0] if len(paths) == 1 and paths[0].suffix.lower() in (".xlsx", ".xlsm") else None
+    source = paths[0] if (len(paths) == 1 and paths[0].suffix.lower() in (".xlsx", ".xlsm")
+                          and len(report.nominees) <= BIG_INPUT) else None
     wb = load_workbook(source) if source else Workbook()
     if source:
         _annotate(wb, report, source.name)
@@ -88,6 +90,7 @@ def _annotate(wb: Any, report: Report, file_name: str) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
 
+    fills = {v: PatternFill("solid", fgColor=c) for v, c in FILL.items()}
     comments = 0
     by_sheet: dict[str, list[NomineeResult]] = {}
     for r in report.nominees:
@@ -106,7 +109,7 @@ def _annotate(wb: Any, report: Report, file_name: str) -> None:
             if row is None:
                 continue
             v = ws.cell(row=row, column=col, value=VERDICT_VN[r.verdict])
-            v.fill = PatternFill("solid", fgColor=FILL[r.verdict])
+            v.fill = fills[r.verdict]
             ws.cell(row=row, column=col + 1, value=headline(r))
             for f in r.ordered():
                 if f.severity == Severity.INFO or comments >= MAX_COMMENTS:
@@ -115,7 +118,7 @@ def _annotate(wb: Any, report: Report, file_name: str) -> None:
                     target = ws[f"{f.cell.column}{f.cell.row}"]
                     text = f"{f.message}\n{f.basis or ''}".strip()
                     target.comment = Comment(text if not target.comment else target.comment.text + "\n" + text, "tdkt")
-                    target.fill = PatternFill("solid", fgColor=FILL[r.verdict])
+                    target.fill = fills[r.verdict]
                     comments += 1
 
 
@@ -146,11 +149,14 @@ def _results_sheet(wb: Any, report: Report) -> None:
             f.basis if f else "", f.cell.a1 if f and f.cell else "", f.message if f else "Đạt mọi tiêu chí đã kiểm.",
         ]
 
+    line = 3  # ws.max_row is O(rows) in openpyxl: count ourselves
+    fills = {v: PatternFill("solid", fgColor=c) for v, c in FILL.items()}
     for r in report.nominees:
         findings: list[Finding | None] = list(r.ordered()) or [None]
         for f in findings:
             ws.append(row(r, f))
-            ws.cell(row=ws.max_row, column=7).fill = PatternFill("solid", fgColor=FILL[r.verdict])
+            line += 1
+            ws.cell(row=line, column=7).fill = fills[r.verdict]
     for f in sort_findings(report.findings):
         ws.append(row(None, f))
     for col, width in zip("ABCDEFGHIJKLM", (18, 14, 6, 28, 24, 26, 12, 12, 26, 24, 36, 6, 80), strict=True):
