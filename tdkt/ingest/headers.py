@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from dataclasses import field as dc_field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -96,10 +97,10 @@ class Column:
     field: str | None
     how: str  # vocabulary | group | year | column-map | unknown
     award: str | None = None  # an award named by the header itself ("LĐTT 2021"), for yes-marks
+    letter: str = dc_field(init=False)
 
-    @property
-    def letter(self) -> str:
-        return column_letter(self.index)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "letter", column_letter(self.index))
 
 
 @dataclass
@@ -300,3 +301,30 @@ def load_column_map(mapping: Mapping[str, str], source: str) -> dict[str, str]:
             )
         out[fold(str(header))] = target
     return out
+
+
+def columns_markdown() -> str:
+    """docs/columns.md: the column vocabulary for users, generated from fields.yaml (a test keeps it current)."""
+    lines = [
+        "# Từ vựng cột của danh sách đề nghị (tdkt ingest)",
+        "",
+        "Tiêu đề cột được so khớp sau khi bỏ dấu, chữ hoa/thường, dấu câu và xuống dòng "
+        '("Họ và\\ntên", "HO VA TEN" là một). Trường đầu tiên khớp được dùng. Cột có năm '
+        '("Xếp loại 2021", hoặc "Năm 2021" dưới tiêu đề cha "Xếp loại"/"Danh hiệu thi đua đã đạt") là '
+        "`rating.YYYY` / `title.YYYY`. Cột khác: khai báo trong `[legal.columns]` của tdkt.toml hoặc "
+        "`--columns TỆP` (TOML/YAML, `\"tiêu đề cột\" = \"trường\"`).",
+        "",
+        "Tệp này được sinh từ `tdkt/ingest/fields.yaml`.",
+        "",
+        "| Trường | Ý nghĩa | Lưu vào | Mẫu tiêu đề (đã bỏ dấu) |",
+        "|---|---|---|---|",
+    ]
+    for spec in vocabulary().fields:
+        patterns = "<br>".join(f"`{p}`" for p in spec.raw_patterns).replace("|", "\\|")
+        lines.append(f"| `{spec.field}` | {spec.vn} | {spec.stored} | {patterns} |")
+    lines += ["", "## Tiêu đề hai dòng: tiêu đề cha → cột con", ""]
+    for group in vocabulary().groups:
+        parents = ", ".join(f"`{p.pattern}`" for p in group.parent).replace("|", "\\|")
+        subs = "; ".join(f"`{p.pattern}` → `{name}`" for p, name in group.subs).replace("|", "\\|")
+        lines.append(f"- **{group.name}** (cha: {parents}): {subs}")
+    return "\n".join(lines) + "\n"

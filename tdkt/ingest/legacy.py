@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 TCVN3 = "tcvn3"
 VNI = "vni"
@@ -188,7 +188,16 @@ def convert(text: str) -> tuple[str, str | None]:
     A cell qualifies only if every character is ASCII or Latin-1 (legacy fonts cannot produce
     anything else) and a conversion makes strictly more of its words valid Vietnamese syllables.
     """
-    if text.isascii() or any(ord(c) > 0xFF for c in text):
+    if text.isascii():
+        return text, None
+    return _convert(text)
+
+
+@lru_cache(maxsize=65536)
+def _convert(text: str) -> tuple[str, str | None]:
+    try:
+        text.encode("latin-1")  # legacy fonts only ever produce Latin-1; any other letter means Unicode
+    except UnicodeEncodeError:
         return text, None
     words = [w for w in _WORD.findall(text) if not w.isascii() and not any(c in _DIGITS for c in w)]
     if not words:

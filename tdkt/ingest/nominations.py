@@ -12,19 +12,25 @@ import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
+
+from pydantic import BaseModel
 
 from tdkt import awards, messages
 from tdkt.errors import InputError
 from tdkt.findings import CellRef, Finding, Severity, column_letter, sort_findings
 from tdkt.ingest import legacy, values
 from tdkt.ingest.headers import Column, find_header, load_column_map
-from tdkt.ingest.sources import CellValue, RawSheet, read_sheets
+from tdkt.ingest.sources import CellValue, RawSheet, no_gc, read_sheets
 from tdkt.models import CollectiveFacts, Discipline, Initiative, Kind, Level, Nominee, PriorAward, YearRecord
-from tdkt.text import clean, fold, title_name
+from tdkt.text import clean as _clean_uncached
+from tdkt.text import fold, title_name
 
+clean = lru_cache(maxsize=65536)(_clean_uncached)  # units, positions and awards repeat down a list
+
+M = TypeVar("M", bound=BaseModel)
 W, INFO = Severity.WARNING, Severity.INFO
 for _code, _sev, _tpl, _desc in [
     ("ingest.legacy-text", INFO, "Văn bản mã {encoding} đã được chuyển sang Unicode: '{original}' → '{text}'.",
@@ -184,6 +190,16 @@ def year_in_text(text: str) -> int | None:
     return years[-1] if len(set(years)) == 1 else None
 
 
+@lru_cache(maxsize=65536)
+def _resolve_cached(text: str, extra: tuple[tuple[str, str], ...]) -> str | None:
+    return awards.resolve(text, dict(extra) if extra else None) or award_in_text(text, dict(extra))
+
+
+def resolve_award(text: str, extra: Mapping[str, str] | None) -> str | None:
+    """The award id a cell names (exact alias first, then an alias inside the text); cached per text."""
+    return _resolve_cached(text, tuple(sorted(extra.items())) if extra else ())
+
+
 # --- vendor lookup sheets ---------------------------------------------------------------------
 
 
@@ -244,9 +260,29 @@ class _Facts:
 Handler = Callable[[CellValue, Column, CellRef, _Facts, _Ctx], None]
 
 
+_SET = object.__setattr__
+_FIELDS_SET: dict[type[BaseModel], set[str]] = {}
+
+
+def build(cls: type[M], data: dict[str, Any]) -> M:
+    """A pydantic model from values already checked, with every field given: what ``model_construct``
+    does, without its per-field default handling (it is most of the cost at 100,000 rows)."""
+    obj = cls.__new__(cls)
+    _SET(obj, "__dict__", data)
+    # One shared set per model: every field is given, and frozen models never add to it.
+    fields_set = _FIELDS_SET.get(cls)
+    if fields_set is None:
+        fields_set = _FIELDS_SET[cls] = set(cls.model_fields)
+    _SET(obj, "__pydantic_fields_set__", fields_set)
+    _SET(obj, "__pydantic_extra__", None)
+    _SET(obj, "__pydantic_private__", None)
+    return obj
+
+
 def _ref(ctx: _Ctx, col: Column) -> CellRef:
-    return CellRef.model_construct(
-        file=ctx.file, sheet=ctx.sheet, row=ctx.row, column=col.letter, header=col.header
+    return build(
+        CellRef,
+        {"file": ctx.file, "sheet": ctx.sheet, "row": ctx.row, "column": col.letter, "header": col.header},
     )
 
 
@@ -389,7 +425,7 @@ def _award(from_code: bool) -> Handler:
         text = _via_lookup(value, col, ref, ctx) if from_code else _text(value, col, ref, ctx)
         if not text or "award" in facts.data:
             return
-        found = awards.resolve(text, dict(ctx.extra) if ctx.extra else None) or award_in_text(text, ctx.extra)
+        found = resolve_award(text, ctx.extra)
         facts.data["award_text"] = text
         facts.cells["award"] = ref
         if found:
@@ -474,9 +510,7 @@ def _titles_in(text: str, ctx: _Ctx) -> list[str] | None:
         part = part.strip()
         if not part:
             continue
-        award_id = awards.resolve(part, dict(ctx.extra) if ctx.extra else None) or award_in_text(
-            part, ctx.extra
-        )
+        award_id = resolve_award(part, ctx.extra)
         if award_id is None:
             return None
         found.append(award_id)
@@ -528,9 +562,7 @@ def _history(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _C
             if not piece:
                 continue
             rating = values.to_rating(piece)
-            award_id = awards.resolve(piece, dict(ctx.extra) if ctx.extra else None) or award_in_text(
-                piece, ctx.extra
-            )
+            award_id = resolve_award(piece, ctx.extra)
             for y in years:
                 if isinstance(rating, str):
                     facts.history.setdefault(y, {})["rating"] = rating
@@ -758,7 +790,7 @@ def _prior_awards(facts: _Facts, award_id: str | None, ctx: _Ctx) -> tuple[Prior
             year = p.get("year") or (years[0] if len(years) == 1 else None)
             pd = p.get("decision_date")
             out.append(PriorAward.model_construct(
-                award=(awards.resolve(text, dict(ctx.extra) if ctx.extra else None) or award_in_text(text, ctx.extra)) if text else None,
+                award=(resolve_award(text, ctx.extra)) if text else None,
                 award_text=text or None, year=year, period_from=period[0], period_to=period[1],
                 decision_number=p.get("decision_number") or number,
                 decision_date=pd if isinstance(pd, dt.date) else date, source="list",
@@ -768,18 +800,18 @@ def _prior_awards(facts: _Facts, award_id: str | None, ctx: _Ctx) -> tuple[Prior
         number, date = _decision_parts(d.get("decision", ""))
         period = d.get("period") or (None, None)
         dd = d.get("decision_date")
-        out.append(PriorAward.model_construct(
-            award=award_id, award_text=d.get("award_text"), year=d.get("year") or period[1],
-            period_from=period[0], period_to=period[1],
-            decision_number=d.get("decision_number") or number,
-            decision_date=dd if isinstance(dd, dt.date) else date, source="list",
-        ))  # fmt: skip
+        out.append(build(PriorAward, {
+            "award": award_id, "award_text": d.get("award_text"), "year": d.get("year") or period[1],
+            "period_from": period[0], "period_to": period[1],
+            "decision_number": d.get("decision_number") or number,
+            "decision_date": dd if isinstance(dd, dt.date) else date, "source": "list",
+        }))  # fmt: skip
     return tuple(out)
 
 
 def _initiatives(facts: _Facts) -> tuple[Initiative, ...]:
     i = facts.initiatives
-    if not i:
+    if not i or (i.keys() == {"count"} and not i["count"]):
         return ()
     # Several initiatives in one cell are one per line (or ";"); their levels and years pair up in order,
     # and a single level or year applies to all of them.
@@ -852,8 +884,13 @@ def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str 
     raw = d["name"]
     name = title_name(raw) if kind == "individual" else clean(raw)
     history = tuple(
-        YearRecord.model_construct(
-            year=y, rating=facts.history.get(y, {}).get("rating"), titles=tuple(facts.titles.get(y, ()))
+        build(
+            YearRecord,
+            {
+                "year": y,
+                "rating": facts.history.get(y, {}).get("rating"),
+                "titles": tuple(facts.titles.get(y, ())),
+            },
         )
         for y in sorted(set(facts.history) | set(facts.titles))
     )
@@ -862,39 +899,41 @@ def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str 
         values_ = {k: d.get(k) for k in _COLLECTIVE_KEYS}
         if any(v is not None for v in values_.values()):
             collective = CollectiveFacts.model_construct(**values_)
-    source = CellRef.model_construct(file=ctx.file, sheet=ctx.sheet, row=ctx.row, column=None, header=None)
-    return Nominee.model_construct(
-        id=f"{ctx.file}:{ctx.sheet}:{ctx.row}",
-        source=source,
-        stt=d.get("stt"),
-        kind=kind,
-        name=name,
-        name_raw=d.get("name_raw") if d.get("name_raw") != name else None,
-        gender=d.get("gender"),
-        birth_date=d.get("birth_date"),
-        birth_year=d.get("birth_year"),
-        cccd=d.get("cccd"),
-        staff_code=d.get("staff_code"),
-        position=d.get("position"),
-        department=d.get("department"),
-        unit=d.get("unit"),
-        staff_category=d.get("staff_category"),
-        direct_worker=d.get("direct_worker"),
-        award=award_id,
-        award_text=d.get("award_text"),
-        year=d.get("year", ctx.year),
-        history=history,
-        prior_awards=_prior_awards(facts, award_id, ctx),
-        initiatives=_initiatives(facts),
-        disciplines=_disciplines(facts),
-        recruited_on=d.get("recruited_on"),
-        months_of_service=d.get("months_of_service"),
-        special=tuple(facts.specials),  # type: ignore[arg-type]  # only Special tags are added
-        collective=collective,
-        achievement=d.get("achievement"),
-        note=d.get("note"),
-        cells=facts.cells,
+    source = build(
+        CellRef, {"file": ctx.file, "sheet": ctx.sheet, "row": ctx.row, "column": None, "header": None}
     )
+    return build(Nominee, {
+        "id": f"{ctx.file}:{ctx.sheet}:{ctx.row}",
+        "source": source,
+        "stt": d.get("stt"),
+        "kind": kind,
+        "name": name,
+        "name_raw": d.get("name_raw") if d.get("name_raw") != name else None,
+        "gender": d.get("gender"),
+        "birth_date": d.get("birth_date"),
+        "birth_year": d.get("birth_year"),
+        "cccd": d.get("cccd"),
+        "staff_code": d.get("staff_code"),
+        "position": d.get("position"),
+        "department": d.get("department"),
+        "unit": d.get("unit"),
+        "staff_category": d.get("staff_category"),
+        "direct_worker": d.get("direct_worker"),
+        "award": award_id,
+        "award_text": d.get("award_text"),
+        "year": d.get("year", ctx.year),
+        "history": history,
+        "prior_awards": _prior_awards(facts, award_id, ctx),
+        "initiatives": _initiatives(facts),
+        "disciplines": _disciplines(facts),
+        "recruited_on": d.get("recruited_on"),
+        "months_of_service": d.get("months_of_service"),
+        "special": tuple(facts.specials),
+        "collective": collective,
+        "achievement": d.get("achievement"),
+        "note": d.get("note"),
+        "cells": facts.cells,
+    })  # fmt: skip
 
 
 # --- sheets and files ------------------------------------------------------------------------
@@ -1095,9 +1134,10 @@ def read_nominations(
                     SheetReport(file=path.name, name=sheet.name, role=role, hidden=sheet.hidden)
                 )
                 continue
-            file_sheets.append(
-                _read_sheet(path.name, sheet, lookup, colmap, award, year, extra_awards, findings)
-            )
+            with no_gc():
+                file_sheets.append(
+                    _read_sheet(path.name, sheet, lookup, colmap, award, year, extra_awards, findings)
+                )
         if not any(s.role == "list" for s in file_sheets):
             seen = ", ".join(f"'{s.name}'" for s in file_sheets)
             raise InputError(

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import unicodedata
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +43,22 @@ RATIO_FLOOR = 64 * 1024**2  # below this inflated size the ratio does not matter
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of acyclic cell objects are created.
+
+    Each generation-2 pass walks every live object, so with the collector on, reading a
+    100,000-row list spends more time in the collector than in the reading (measured ~2×).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -238,7 +256,8 @@ def _read_workbook(path: Path) -> list[RawSheet]:
             sheets: list[RawSheet] = []
             for meta in wb.sheets_metadata:
                 sheet = wb.get_sheet_by_name(meta.name)
-                rows = _normalise(sheet.to_python(skip_empty_area=False))
+                with no_gc():
+                    rows = _normalise(sheet.to_python(skip_empty_area=False))
                 hidden = meta.visible != pc.SheetVisibleEnum.Visible
                 sheets.append(RawSheet(name=nfc_text(meta.name), rows=rows, hidden=hidden))
         finally:
