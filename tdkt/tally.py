@@ -130,6 +130,12 @@ for _code, _sev, _tpl, _desc in (
         "NĐ 91/2017 và NĐ 152/2025 Điều 4 k6 ưu tiên nữ hoặc tập thể có từ 70% nữ khi cùng đạt tiêu chuẩn.",
     ),
     (
+        "tally.no-cluster",
+        _W,
+        "{name}: quy chế giao chỉ tiêu {award} theo cụm/khối thi đua nhưng không rõ cụm của đơn vị này; Hội đồng xét chỉ tiêu.",
+        "Chỉ tiêu theo cụm/khối chỉ áp dụng được khi biết đơn vị thuộc cụm nào (cột Cụm/Khối trong danh sách đề nghị).",
+    ),
+    (
         "tally.over-quota",
         _I,
         "{name} đạt tỷ lệ phiếu ({agree} phiếu) nhưng ngoài chỉ tiêu {seats} suất của {award}{cluster}.",
@@ -537,8 +543,15 @@ def _seat(
     for r in results:
         if r.award is None:
             continue
+        cluster = by_id[r.nominee].cluster
+        if r.award in council.seats_per_cluster and cluster is None:
+            # A quota per cluster cannot be applied without knowing the cluster: say so, do not guess.
+            if r.passed:
+                out.append(messages.make("tally.no-cluster", subject=r.nominee, name=r.name, award=r.award))
+                final[r.nominee] = _with(r, elected=None)
+            continue
         if r.award in council.seats_per_cluster:
-            gkey = (r.award, by_id[r.nominee].cluster)
+            gkey = (r.award, cluster)
             limits[gkey] = council.seats_per_cluster[r.award]
         elif r.award in council.seats:
             gkey = (r.award, None)

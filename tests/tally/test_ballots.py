@@ -130,3 +130,20 @@ def test_compare_names_ballot_and_nominee() -> None:
     (diff,) = compare(one, two)
     assert diff.code == "tally.entry-mismatch" and "Phiếu 2, Bình" in diff.message and "'??'" in diff.message
     assert [f.code for f in compare(one, one)] == ["tally.entries-agree"]
+
+
+def test_quota_per_cluster_needs_the_cluster() -> None:
+    known = [
+        Candidate(key=k, id=k, name=k, award="co", cluster="Khối Nội chính", gender="male") for k in "ab"
+    ]
+    unknown = Candidate(key="c", id="c", name="C", award="co", cluster=None)
+    ballots = [
+        Ballot(id=str(j), marks={"a": AGREE, "b": AGREE if j < 10 else DISAGREE, "c": AGREE})
+        for j in range(11)
+    ]
+    policy = VotePolicy(award="co", share_num=80, share_den=100, status="overlay")
+    res = count(
+        ballots, [*known, unknown], Council(members=11, seats_per_cluster={"co": 1}), lambda _a: policy
+    )
+    assert {r.nominee: r.elected for r in res.results} == {"a": True, "b": False, "c": None}
+    assert [f.code for f in res.findings if f.subject == "c"] == ["tally.no-cluster"]
