@@ -295,7 +295,9 @@ class Ruleset:
         """The council vote rule for an award: overlay first, then the law (with its fallback)."""
         for o in reversed(self.overlays):
             if award_id in o.votes:
-                return _policy(award_id, o.votes[award_id], "overlay", f"{o.title}")
+                spec = o.votes[award_id]  # the council may also say "no vote" (not_required) for an award
+                status = spec.status if spec.status in ("not_required", "unset") else "overlay"
+                return _policy(award_id, spec, status, f"{o.title}")
         a = self.awards.get(award_id)
         spec = a.vote if a else None
         if spec is None:
@@ -600,7 +602,19 @@ def apply_overlay(rs: Ruleset, ov: OverlayFile, path: Path) -> None:
             if aid not in rs.awards:
                 raise _fail(path, f"{section}.{aid}", f"mã khen thưởng '{aid}' không có trong bộ tiêu chí {rs.id} hay quy chế")
     by_short = {c.short: c for c in rs.criteria()} | {c.id: c for c in rs.criteria()}
+    lists = {r.id.split(".", 1)[1]: i for i, r in enumerate(rs.list_rules)} | {r.id: i for i, r in enumerate(rs.list_rules)}
     for key, patch in ov.criteria.items():
+        if key in lists:  # a list-level rule, e.g. a stricter cap than the law's
+            i = lists[key]
+            lr = rs.list_rules[i]
+            try:
+                params = ListCapParams.model_validate({**lr.params.model_dump(), **(patch.params or {})})
+            except ValidationError as exc:
+                raise _validation(path, exc, f"criteria.{key}.params") from exc
+            rs.list_rules[i] = ListRule(lr.id, patch.text or lr.text, params,
+                                        "; ".join(b for b in (lr.basis, patch.basis or ov.title) if b),
+                                        patch.status or lr.status, patch.note or lr.note)
+            continue
         crit = by_short.get(key)
         if crit is None:
             raise _fail(path, f"criteria.{key}", f"không có tiêu chí '{key}' trong bộ tiêu chí {rs.id}")
@@ -810,7 +824,8 @@ applies_to: [nd91-2017]         # (tùy chọn) chỉ dùng với các bộ này
 bases:                          # dòng căn cứ của quy chế (cho Quyết định)
   - Quyết định số …/QĐ-UBND … ban hành Quy chế công tác thi đua, khen thưởng
 quorum: {num: 2, den: 3, basis: …}                  # số thành viên phải dự họp
-votes:                          # tỷ lệ biểu quyết luật để đơn vị quy định (cùng khóa với `vote` ở trên)
+votes:                          # tỷ lệ biểu quyết luật để đơn vị quy định (cùng khóa với `vote` ở trên;
+                                # status: overlay, hoặc not_required nếu quy chế không đưa ra bỏ phiếu)
   chien_si_thi_dua_co_so: {status: overlay, share: 80, of: members, ballot: true, basis: Quy chế Điều 21}
 seats:                          # số suất: tối đa trên danh sách, hoặc mỗi cụm/khối thi đua
   co_thi_dua_bo_tinh: {per_cluster: 2, basis: …}    # 02 Cờ mỗi cụm
@@ -822,8 +837,9 @@ awards:                         # danh hiệu riêng của địa phương (mã 
     aliases: [Gương mặt tiêu biểu, GMTB]
     individual: {criteria: [...]}
     vote: {status: overlay, share: 90, of: members, ballot: true}
-criteria:                       # đổi tham số của tiêu chí sẵn có (mã ngắn, không tiền tố), vd siết tỷ lệ
+criteria:                       # đổi tham số của tiêu chí sẵn có (mã ngắn, không tiền tố), vd siết tỷ lệ,
   ttldtt.ltt: {params: {more_than_percent: null, at_least_percent: 70}, basis: Quy chế Điều 6}
+  cstdcs.cap: {params: {max_percent: 10}}          # … hoặc một quy tắc toàn danh sách (trần tỷ lệ)
 add_criteria:                   # thêm tiêu chí cho khen thưởng sẵn có (vd Giấy khen do đơn vị quy định)
   giay_khen:
     individual:

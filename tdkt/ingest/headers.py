@@ -1,6 +1,6 @@
 """Finding the table in a sheet: the header row(s), each column's canonical field, the title above.
 
-The vocabulary lives in ``fields.yaml`` (patterns over folded header text). Headers may be one row
+The vocabulary lives in ``tdkt/rules/ingest/columns.yaml`` (patterns over folded header text). Headers may be one row
 or two (a parent such as "Xếp loại" or "Danh hiệu thi đua đã đạt" spanning "Năm 2019 | Năm 2020 |
 …"), may sit under merged title rows, and may be followed by a numbering row "(1) (2) (3)…".
 """
@@ -55,11 +55,11 @@ class Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
-    """The column vocabulary shipped in ``tdkt/ingest/fields.yaml``."""
+    """The column vocabulary shipped in ``tdkt/rules/ingest/columns.yaml``."""
     import yaml
 
     data: Any = yaml.safe_load(
-        resources.files("tdkt.ingest").joinpath("fields.yaml").read_text(encoding="utf-8")
+        resources.files("tdkt").joinpath("rules/ingest/columns.yaml").read_text(encoding="utf-8")
     )
     specs = tuple(
         FieldSpec(
@@ -304,7 +304,7 @@ def load_column_map(mapping: Mapping[str, str], source: str) -> dict[str, str]:
 
 
 def columns_markdown() -> str:
-    """docs/columns.md: the column vocabulary for users, generated from fields.yaml (a test keeps it current)."""
+    """docs/columns.md: the column vocabulary for users, generated from rules/ingest/columns.yaml (a test keeps it current)."""
     lines = [
         "# Từ vựng cột của danh sách đề nghị (tdkt ingest)",
         "",
@@ -312,9 +312,9 @@ def columns_markdown() -> str:
         '("Họ và\\ntên", "HO VA TEN" là một). Trường đầu tiên khớp được dùng. Cột có năm '
         '("Xếp loại 2021", hoặc "Năm 2021" dưới tiêu đề cha "Xếp loại"/"Danh hiệu thi đua đã đạt") là '
         "`rating.YYYY` / `title.YYYY`. Cột khác: khai báo trong `[legal.columns]` của tdkt.toml hoặc "
-        "`--columns TỆP` (TOML/YAML, `\"tiêu đề cột\" = \"trường\"`).",
+        '`--columns TỆP` (TOML/YAML, `"tiêu đề cột" = "trường"`).',
         "",
-        "Tệp này được sinh từ `tdkt/ingest/fields.yaml`.",
+        "Tệp này được sinh từ `tdkt/rules/ingest/columns.yaml`.",
         "",
         "| Trường | Ý nghĩa | Lưu vào | Mẫu tiêu đề (đã bỏ dấu) |",
         "|---|---|---|---|",

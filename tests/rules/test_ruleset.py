@@ -221,3 +221,17 @@ def test_a_local_title_needs_no_code(tmp_path: Path) -> None:
     assert [r.verdict for r in report.nominees] == ["pass", "fail"]
     assert report.nominees[1].findings[0].rule == "t.ntvt.rating"
     assert rs.vote_policy("nguoi_tot").status == "unset"
+
+
+def test_overlay_can_say_no_vote_and_tighten_a_list_cap(tmp_path: Path) -> None:
+    path = _write(tmp_path, _overlay(
+        votes={"lao_dong_tien_tien": {"status": "not_required", "basis": "Quy chế Điều 9"}},
+        criteria={"cstdcs.cap": {"params": {"max_percent": 10}, "basis": "Quy chế Điều 4"}}))
+    rs = load_ruleset("nd91-2017", overlay=path)
+    p = rs.vote_policy("lao_dong_tien_tien")
+    assert (p.status, p.share_num, p.basis) == ("not_required", None, "Quy chế Điều 9")
+    cap = next(r for r in rs.list_rules if r.id == "nd91.cstdcs.cap")
+    assert cap.params.max_percent == 10 and cap.basis.endswith("Quy chế Điều 4")
+    bad = _write(tmp_path, _overlay(criteria={"cstdcs.cap": {"params": {"max_percent": 0}}}), "bad.yaml")
+    with pytest.raises(RuleFileError, match=r"criteria\.cstdcs\.cap\.params\.max_percent"):
+        load_ruleset("nd91-2017", overlay=bad)
