@@ -295,9 +295,9 @@ class Ruleset:
         """The council vote rule for an award: overlay first, then the law (with its fallback)."""
         for o in reversed(self.overlays):
             if award_id in o.votes:
-                spec = o.votes[award_id]  # the council may also say "no vote" (not_required) for an award
-                status = spec.status if spec.status in ("not_required", "unset") else "overlay"
-                return _policy(award_id, spec, status, f"{o.title}")
+                ov_spec = o.votes[award_id]  # the council may also say "no vote" (not_required) for an award
+                ov_status = ov_spec.status if ov_spec.status in ("not_required", "unset") else "overlay"
+                return _policy(award_id, ov_spec, ov_status, f"{o.title}")
         a = self.awards.get(award_id)
         spec = a.vote if a else None
         if spec is None:
