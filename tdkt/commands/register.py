@@ -59,9 +59,11 @@ def import_(
     fmt: FormatOpt = TableJson.table,
 ) -> None:
     """Nhập lịch sử khen thưởng từ danh sách quyết định/sổ theo dõi; có lỗi thì không ghi gì."""
+    from tdkt import workspace
     from tdkt.register import import_files
 
-    r = import_files(_url(), files)
+    ws = workspace.require()
+    r = import_files(ws.database_url, files, columns=ws.config.legal.columns or None)
     _done(r, fmt, f"Đã nhập {r.rows} dòng: {r.awards_added} khen thưởng mới, {r.duplicates} đã có trong sổ, "
                   f"{r.initiatives_added} sáng kiến; {r.people_created} người/tập thể mới, {r.people_matched} đã có.")
 

@@ -84,12 +84,16 @@ class ImportResult:
         }
 
 
-def import_files(url: str, paths: list[Path]) -> ImportResult:
+def import_files(
+    url: str, paths: list[Path], *, columns: dict[str, str] | None = None, extra_awards: dict[str, str] | None = None
+) -> ImportResult:
     """Import history files into the register at ``url``.
 
     Args:
         url: the register's SQLAlchemy URL.
         paths: .xlsx/.xls/.ods/.csv decision lists or registers.
+        columns: extra header → field mappings (``tdkt.toml`` [legal.columns]).
+        extra_awards: folded aliases of council-overlay titles → their ids.
 
     Returns:
         ImportResult; ``committed`` is False (and nothing was written) when any row has an error.
@@ -99,7 +103,7 @@ def import_files(url: str, paths: list[Path]) -> ImportResult:
     """
     from tdkt.register.reading import read_history
 
-    read = read_history(paths)  # raises InputError naming the file before anything is written
+    read = read_history(paths, columns=columns, extra_awards=extra_awards)  # raises InputError naming the file before anything is written
     inputs = audit.file_inputs(paths)
     result = ImportResult(files=inputs, committed=False, rows=len(read.rows), findings=list(read.findings))
     command = shlex.join(["tdkt", "register", "import", *(str(p) for p in paths)])
@@ -146,11 +150,13 @@ def _import_row(conn: Connection, row: HistoryRow, result: ImportResult) -> None
         result.findings.append(messages.make("register.already-recorded", cell=row.source, person=person_id))
     else:
         result.awards_added += 1
-    if row.initiative and add_initiative(
-        conn, person_id, title=row.initiative, level=row.initiative_level, year=row.year or row.period_to,
-        decision=None, used_for=row.award or row.award_text, award_row=award_row,
-    ):
-        result.initiatives_added += 1
+    for initiative in row.initiatives:
+        if initiative.title and add_initiative(
+            conn, person_id, title=initiative.title, level=initiative.level,
+            year=initiative.year or row.year or row.period_to, decision=initiative.decision,
+            used_for=initiative.used_for or row.award or row.award_text, award_row=award_row, kind=initiative.kind,
+        ):
+            result.initiatives_added += 1
 
 
 def ambiguity(ident: identity.Identity, match: identity.Match, cell: Any) -> Finding:

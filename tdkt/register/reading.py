@@ -7,9 +7,12 @@ the award rested on and their level. The sheet's title may carry what the column
 ("DANH SÁCH … TẶNG DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ NĂM 2021 (Kèm theo Quyết định số 05/QĐ-UBND
 ngày 05/02/2022 …)").
 
-Files are opened by :func:`tdkt.ingest.sources.read_sheets` (the project's one reader of input
-files). The nomination-list reader maps a different layout (one proposed award per row plus
-columns of past years); history files get this small header map of their own.
+The files are read by the nomination-list reader, :func:`tdkt.ingest.read_nominations` (same
+header vocabulary, ``tdkt.toml`` [legal.columns], legacy encodings, cell references): a history row
+is a "nominee" whose award is the one received, with its decision among its prior awards. This
+module turns those into register rows, with the stricter checks a register needs: a date or year
+that cannot be read is an error here (ingest only warns), and a sheet titled "danh sách đề nghị"
+with no decision anywhere is refused — proposals are not awards.
 """
 
 from __future__ import annotations
@@ -20,11 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tdkt import messages
+from tdkt import awards, messages
 from tdkt.errors import InputError
-from tdkt.findings import CellRef, Finding, column_letter
-from tdkt.register.identity import Identity, norm_cccd, norm_code
-from tdkt.text import clean, fold
+from tdkt.findings import CellRef, Finding, Severity
+from tdkt.models import Initiative, Nominee, PriorAward
+from tdkt.register.identity import Identity
+from tdkt.text import fold
 
 messages.register(
     "register.missing-value", "error",
@@ -32,71 +36,13 @@ messages.register(
     "Một dòng lịch sử khen thưởng cần tên người/tập thể, hình thức khen thưởng và thời điểm (năm, giai đoạn hoặc ngày quyết định).",
 )
 messages.register(
-    "register.bad-value", "error",
-    "Không hiểu {what} '{value}': {expected}.",
-    "Giá trị ngày, năm hoặc giai đoạn không đọc được thì không thể dùng để xét các lần khen sau.",
-)
-messages.register(
     "register.unknown-award", "warning",
     "Không nhận ra khen thưởng '{value}'; vẫn ghi vào sổ theo nguyên văn nhưng tiêu chí sẽ không dùng được.",
     "Khen thưởng không có trong danh mục (có thể là danh hiệu riêng của đơn vị); tiêu chí chỉ đếm được khen thưởng có mã.",
 )
-messages.register(
-    "register.unknown-level", "warning",
-    "Không hiểu cấp công nhận sáng kiến '{value}' (cần: cơ sở, bộ/tỉnh hoặc toàn quốc).",
-    "Cấp sáng kiến quyết định tiêu chí CSTĐ/Bằng khen nào dùng được sáng kiến đó.",
-)
-messages.register(
-    "register.cccd-padded", "info",
-    "Số CCCD {value} được Excel lưu dạng số (mất số 0 đầu); đã hiểu là {padded}.",
-    "Excel bỏ số 0 đầu của CCCD khi ô là kiểu số; hãy định dạng cột CCCD là văn bản.",
-)
 
-# Folded header text → field. Headers are matched after tdkt.text.fold (no diacritics, lower case).
-HEADERS: dict[str, str] = {}
-for _field, _names in {
-    "stt": ["stt", "tt", "so tt", "so thu tu"],
-    "name": ["ho va ten", "ho ten", "ten", "ten tap the", "ho va ten ten tap the", "ho ten ten tap the",
-             "ten ca nhan tap the", "ca nhan tap the", "ten ca nhan", "ho va ten ca nhan", "doi tuong khen thuong",
-             "ten don vi ca nhan", "ho ten ca nhan tap the"],
-    "kind": ["loai", "phan loai", "loai doi tuong", "doi tuong", "ca nhan hay tap the"],
-    "birth": ["ngay sinh", "ngay thang nam sinh", "nam sinh", "sinh ngay"],
-    "gender": ["gioi tinh", "nam nu"],
-    "cccd": ["cccd", "so cccd", "so can cuoc", "can cuoc cong dan", "so can cuoc cong dan", "so dinh danh",
-             "cmnd cccd", "so cccd cmnd", "so cmnd cccd", "cccd cmnd", "so dinh danh ca nhan"],
-    "staff_code": ["ma cbccvc", "ma so cbccvc", "ma can bo", "ma cb", "ma cbcc", "ma vien chuc", "ma nhan vien"],
-    "position": ["chuc vu", "chuc danh", "chuc vu chuc danh", "chuc vu don vi"],
-    "unit": ["don vi", "co quan don vi", "don vi cong tac", "co quan", "co quan don vi cong tac", "noi cong tac"],
-    "award": ["danh hieu", "hinh thuc khen thuong", "danh hieu hinh thuc khen thuong", "hinh thuc",
-              "khen thuong", "danh hieu hinh thuc", "hinh thuc danh hieu", "danh hieu khen thuong",
-              "danh hieu thi dua hinh thuc khen thuong", "loai khen thuong"],
-    "year": ["nam", "nam dat", "nam thanh tich", "nam xet", "nam hoc", "nam khen thuong", "nam duoc khen"],
-    "period": ["thoi gian thanh tich", "giai doan", "giai doan thanh tich", "ky thanh tich", "thanh tich giai doan",
-               "thoi gian lap thanh tich"],
-    "decision_number": ["so quyet dinh", "so qd", "quyet dinh so", "so hieu quyet dinh"],
-    "decision_date": ["ngay quyet dinh", "ngay qd", "ngay ky", "ngay ban hanh", "ngay ky quyet dinh"],
-    "decision": ["quyet dinh", "so ngay quyet dinh", "so ngay qd", "so va ngay quyet dinh", "qd khen thuong",
-                 "quyet dinh khen thuong"],
-    "initiative": ["sang kien", "ten sang kien", "sang kien de tai", "ten sang kien de tai", "de tai sang kien",
-                   "sang kien da su dung"],
-    "initiative_level": ["cap sang kien", "cap cong nhan", "cap cong nhan sang kien", "cap sang kien de tai"],
-    "note": ["ghi chu"],
-}.items():
-    for _n in _names:
-        HEADERS[_n] = _field
-
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
-_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?!\d)")
 _LONG_DATE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*((?:19|20)\d\d)", re.IGNORECASE)
-_DECISION_NO = re.compile(r"(?:quyết định\s*(?:số)?|qđ\s*số|số)\s*:?\s*(\d+[^\s,;]*)", re.IGNORECASE)
-_BARE_NO = re.compile(r"^\s*(\d+\s*/\s*[^\s,;]+|\d+)")
-_COLLECTIVE_START = tuple(
-    fold(w) + " "
-    for w in ("Phòng", "Ban", "Trường", "Khoa", "Tổ", "Đội", "Sở", "Công ty", "Ủy ban", "UBND", "Trung tâm",
-              "Bệnh viện", "Hội", "Chi cục", "Cục", "Văn phòng", "Tập thể", "Xã", "Phường", "Thị trấn", "Huyện",
-              "Đảng ủy", "Đoàn", "Lớp", "Nhà máy", "Xí nghiệp", "Chi nhánh", "Hợp tác xã", "Trạm", "Viện")
-)
 
 
 @dataclass(frozen=True)
@@ -111,8 +57,7 @@ class HistoryRow:
     period_to: int | None
     decision_number: str | None
     decision_date: dt.date | None
-    initiative: str | None
-    initiative_level: str | None
+    initiatives: tuple[Initiative, ...]
     source: CellRef
     cells: dict[str, CellRef] = field(default_factory=dict)
 
@@ -123,277 +68,122 @@ class ReadResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-def read_history(paths: list[Path]) -> ReadResult:
-    """Read history files. Raises InputError (naming file and sheet) when a file has no usable table."""
-    from tdkt.ingest.sources import read_sheets
+# Fields whose unreadable value makes a history row unusable: ingest's warnings there become errors.
+_NEEDED = frozenset({"name", "award", "year", "period", "decision", "decision_number", "decision_date", "birth",
+                     "birth_date", "cccd", "staff_code"})
 
-    result = ReadResult()
+
+def read_history(
+    paths: list[Path], *, columns: dict[str, str] | None = None, extra_awards: dict[str, str] | None = None
+) -> ReadResult:
+    """Read history files into register rows and findings.
+
+    Args:
+        paths: decision lists or registers (.xlsx/.xls/.ods/.csv).
+        columns: extra header → field mappings (``tdkt.toml`` [legal.columns]).
+        extra_awards: folded aliases of council-overlay titles → their ids.
+
+    Raises:
+        InputError: a file cannot be read, has no recognisable table, or is a nomination list.
+    """
+    from tdkt.ingest import read_nominations
+
+    out = ReadResult()
     for path in paths:
-        used = 0
-        for sheet in read_sheets(path):
-            if sheet.hidden:
+        ingest = read_nominations([path], columns=columns, extra_awards=extra_awards)
+        needed: set[tuple[str | None, str | None]] = set()
+        for sheet in ingest.sheets:
+            if sheet.role != "list":
                 continue
-            found = _header(sheet.rows)
-            if found is None:
-                continue
-            used += 1
-            _read_sheet(path, sheet.name, sheet.rows, found, result)
-        if not used:
-            raise InputError(
-                f"Tệp {path.name}: không tìm thấy dòng tiêu đề của bảng lịch sử khen thưởng (cần ít nhất cột "
-                "'Họ và tên' và 'Danh hiệu/Hình thức khen thưởng' hoặc tiêu đề trang nêu khen thưởng).",
-                code="input.missing-column",
-            )
-    return result
+            needed.update((sheet.name, c.letter) for c in sheet.columns if c.field in _NEEDED)
+            title = _title_facts(sheet.title or "")
+            proposals = " de nghi " in f" {fold(sheet.title or '')} "
+            if proposals and "decision_number" not in title and not any(
+                _own(n) is not None and (_own(n).decision_number or _own(n).decision_date)  # type: ignore[union-attr]
+                for n in sheet.nominees
+            ):
+                raise InputError(
+                    f"Tệp {path.name}, trang tính '{sheet.name}': đây là danh sách đề nghị (chưa có quyết định), "
+                    "không phải lịch sử khen thưởng; không nhập gì. Người được khen vào sổ khi ghi nhận quyết định "
+                    "bằng 'tdkt register issue'.",
+                    code="input.not-history",
+                )
+            for nominee in sheet.nominees:
+                _rows(nominee, title, out)
+        for f in ingest.findings:
+            c = f.cell
+            if f.severity == Severity.WARNING and c is not None and (c.sheet, c.column) in needed:
+                f = f.model_copy(update={"severity": Severity.ERROR})
+            out.findings.append(f)
+    return out
 
 
-def _header(rows: list[list[Any]]) -> tuple[int, dict[str, int]] | None:
-    """(row index, field → column index) of the first row that looks like the table's header."""
-    for index, row in enumerate(rows[:20]):
-        columns: dict[str, int] = {}
-        for col, value in enumerate(row):
-            if isinstance(value, str):
-                name = HEADERS.get(fold(value))
-                if name and name not in columns:
-                    columns[name] = col
-        if "name" in columns and len(columns) >= 3:
-            return index, columns
+def _own(nominee: Nominee) -> PriorAward | None:
+    """The row's own award among its prior awards (the one ingest built from the row's decision columns)."""
+    for prior in reversed(nominee.prior_awards):
+        if prior.award == nominee.award and prior.award_text in (nominee.award_text, None):
+            return prior
     return None
 
 
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = clean(str(value))
-    return text or None
-
-
-def _title_facts(rows: list[list[Any]]) -> dict[str, Any]:
-    """Award, year and decision named in the title rows above the header."""
-    from tdkt import awards
-
-    text = " ".join(_text(v) or "" for row in rows for v in row)
-    folded = f" {fold(text)} "
+def _title_facts(title: str) -> dict[str, Any]:
+    """The decision a "danh sách kèm theo Quyết định số … ngày …" names in its title."""
     facts: dict[str, Any] = {}
-    best = ""
-    for award in awards.catalogue().values():
-        for alias in (award.name, *award.aliases):
-            key = fold(alias)
-            if key and f" {key} " in folded and len(key) > len(best):
-                best, facts["award"], facts["award_text"] = key, award.id, award.name
-    year = re.search(r"năm\s*((?:19|20)\d\d)", text, re.IGNORECASE)
-    if year:
-        facts["year"] = int(year.group(1))
-    decision = re.search(r"quyết định\s*số\s*:?\s*(\d+[^\s,;]*)", text, re.IGNORECASE)
+    decision = re.search(r"quyết định\s*số\s*:?\s*(\d+[^\s,;)]*)", title, re.IGNORECASE)
     if decision:
         facts["decision_number"] = decision.group(1)
-        after = text[decision.end():]
-        facts["decision_date"] = _find_date(after[:60])
+        facts["decision_date"] = _find_date(title[decision.end():][:60])
     return facts
 
 
 def _find_date(text: str) -> dt.date | None:
-    for pattern, order in ((_LONG_DATE, (3, 2, 1)), (_DATE, (3, 2, 1)), (_ISO, (1, 2, 3))):
+    for pattern in (_LONG_DATE, _DATE):
         m = pattern.search(text)
         if m:
             try:
-                return dt.date(int(m.group(order[0])), int(m.group(order[1])), int(m.group(order[2])))
+                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
             except ValueError:
                 return None
     return None
 
 
-def _date(value: Any) -> dt.date | str | None:
-    """A date from a cell; the text itself (str) when it cannot be read."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _text(value) or ""
-    found = _find_date(text)
-    return found if found else text
-
-
-def _birth(value: Any) -> tuple[dt.date | None, int | None, str | None]:
-    """(date, year, unreadable text)."""
-    if isinstance(value, int) and 1900 <= value <= 2100:
-        return None, value, None
-    got = _date(value)
-    if isinstance(got, str):
-        m = re.fullmatch(r"\s*((?:19|20)\d\d)\s*", got)
-        return (None, int(m.group(1)), None) if m else (None, None, got)
-    return got, (got.year if got else None), None
-
-
-def _years(value: Any) -> tuple[int | None, int | None, int | None, str | None]:
-    """(year, period_from, period_to, unreadable) from "2021", 2021, "2020-2021", "2017 - 2021"."""
-    if value is None or value == "":
-        return None, None, None, None
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.year, None, None, None
-    text = _text(value) or ""
-    found = [int(y) for y in _YEAR.findall(text)]
-    if len(found) == 1:
-        return found[0], None, None, None
-    if len(found) == 2 and found[0] <= found[1]:
-        return found[1], found[0], found[1], None
-    return None, None, None, text
-
-
-def _level(value: str | None) -> str | None:
-    if not value:
-        return None
-    key = f" {fold(value)} "
-    if " toan quoc " in key:
-        return "toan_quoc"
-    if any(w in key for w in (" tinh ", " bo ", " nganh ", " thanh pho ", " trung uong ")):
-        return "bo_tinh"
-    if " co so " in key or " don vi " in key:
-        return "co_so"
-    return None
-
-
-def _kind(text: str | None, name: str, award_for: str | None) -> str:
-    if text:
-        key = fold(text)
-        if "tap the" in key or "don vi" in key:
-            return "collective"
-        if "ho gia dinh" in key or key == "ho":
-            return "household"
-        if "ca nhan" in key:
-            return "individual"
-    if award_for == "collective":
-        return "collective"
-    folded = fold(name) + " "
-    if folded.startswith("ho ong ") or folded.startswith("ho ba ") or folded.startswith("ho gia dinh "):
-        return "household"
-    if award_for != "individual" and folded.startswith(_COLLECTIVE_START):
-        return "collective"
-    return "individual"
-
-
-def _read_sheet(path: Path, sheet: str, rows: list[list[Any]], found: tuple[int, dict[str, int]], out: ReadResult) -> None:
-    from tdkt import awards
-
-    header_index, columns = found
-    title = _title_facts(rows[:header_index])
-    if "award" not in columns and "award" not in title:
-        raise InputError(
-            f"Tệp {path.name}, trang tính '{sheet}': không có cột 'Danh hiệu/Hình thức khen thưởng' và tiêu đề "
-            "trang cũng không nêu khen thưởng nào.",
-            code="input.missing-column",
-        )
-    headers = rows[header_index]
-
-    def ref(row_no: int, name: str | None = None) -> CellRef:
-        if name is None or name not in columns:
-            return CellRef(file=path.name, sheet=sheet, row=row_no)
-        col = columns[name]
-        return CellRef(file=path.name, sheet=sheet, row=row_no, column=column_letter(col),
-                       header=_text(headers[col]))
-
-    for offset, row in enumerate(rows[header_index + 1:], start=header_index + 2):
-        def get(name: str, row: list[Any] = row) -> Any:
-            col = columns.get(name)
-            return row[col] if col is not None and col < len(row) else None
-
-        name = _text(get("name"))
-        if name is None and all(v is None or v == "" for v in row):
-            continue
-        texts = [t for t in (_text(v) for v in row) if t]
-        if name is None and len(texts) <= 1:
-            continue  # a section heading ("I. Cá nhân") or a numbering row ("1", "2", …)
-        findings: list[Finding] = []
-        if name is None:
-            findings.append(messages.make("register.missing-value", cell=ref(offset, "name"), what="họ tên/tên tập thể"))
-        award_text = _text(get("award")) or title.get("award_text")
-        award_id = awards.resolve(award_text) if award_text else None
-        if award_text is None:
-            findings.append(messages.make("register.missing-value", cell=ref(offset, "award"), what="hình thức khen thưởng"))
-        elif award_id is None:
-            findings.append(messages.make("register.unknown-award", cell=ref(offset, "award"), value=award_text))
-        year, p_from, p_to, bad = _years(get("year"))
-        if bad:
-            findings.append(messages.make("register.bad-value", cell=ref(offset, "year"), what="năm", value=bad,
-                                          expected="cần năm như 2021 hoặc năm học 2020-2021"))
-        if "period" in columns:
-            y2, f2, t2, bad2 = _years(get("period"))
-            if bad2:
-                findings.append(messages.make("register.bad-value", cell=ref(offset, "period"), what="giai đoạn",
-                                              value=bad2, expected="cần dạng 2017-2021"))
-            if f2 is not None:
-                p_from, p_to = f2, t2
-            elif y2 is not None:
-                p_from = p_to = y2
-            year = year if year is not None else y2
-        if year is None and p_from is None and "year" in title:
-            year = title["year"]
-        number = _text(get("decision_number"))
-        ddate = _date(get("decision_date"))
-        combined = _text(get("decision"))
-        if combined:
-            m = _DECISION_NO.search(combined) or _BARE_NO.search(combined)
-            number = number or (m.group(1).replace(" ", "") if m else None)
-            if ddate is None:
-                ddate = _find_date(combined)
-        number = number or title.get("decision_number")
-        if ddate is None:
-            ddate = title.get("decision_date")
-        if isinstance(ddate, str):
-            findings.append(messages.make("register.bad-value", cell=ref(offset, "decision_date"),
-                                          what="ngày quyết định", value=ddate, expected="cần dạng 05/02/2022"))
-            ddate = None
-        if year is None and p_from is None and ddate is None and award_text is not None:
-            findings.append(messages.make("register.missing-value", cell=ref(offset, "year"),
+def _rows(nominee: Nominee, title: dict[str, Any], out: ReadResult) -> None:
+    """The register rows of one history line: its own award, and past awards named in other columns."""
+    name_cell = nominee.cells.get("name", nominee.source)
+    if not nominee.name:
+        out.findings.append(messages.make("register.missing-value", cell=name_cell, what="họ tên/tên tập thể"))
+        return
+    ident = Identity.of(nominee)
+    own = _own(nominee)
+    if nominee.award is None and nominee.award_text is None:
+        out.findings.append(messages.make("register.missing-value", cell=nominee.cells.get("award", nominee.source),
+                                          what="hình thức khen thưởng"))
+        return
+    if nominee.award is None:
+        out.findings.append(messages.make("register.unknown-award", cell=nominee.cells.get("award", nominee.source),
+                                          value=nominee.award_text))
+    year = own.year if own and own.year else nominee.year
+    p_from, p_to = (own.period_from, own.period_to) if own else (None, None)
+    number = own.decision_number if own and own.decision_number else title.get("decision_number")
+    ddate = own.decision_date if own and own.decision_date else title.get("decision_date")
+    if year is None and p_from is None and ddate is None:
+        out.findings.append(messages.make("register.missing-value", cell=nominee.cells.get("year", nominee.source),
                                           what="năm, giai đoạn thành tích hoặc ngày quyết định"))
-        birth_date, birth_year, bad_birth = _birth(get("birth"))
-        if bad_birth:
-            findings.append(messages.make("register.bad-value", cell=ref(offset, "birth"), what="ngày sinh",
-                                          value=bad_birth, expected="cần dạng 20/11/1980 hoặc năm 1980"))
-        raw_cccd = get("cccd")
-        cccd = norm_cccd(raw_cccd)
-        if isinstance(raw_cccd, int) and cccd and len(cccd) == 11:
-            findings.append(messages.make("register.cccd-padded", cell=ref(offset, "cccd"), value=cccd, padded="0" + cccd))
-            cccd = "0" + cccd
-        initiative = _text(get("initiative"))
-        level_text = _text(get("initiative_level"))
-        level = _level(level_text)
-        if level_text and level is None:
-            findings.append(messages.make("register.unknown-level", cell=ref(offset, "initiative_level"), value=level_text))
-        out.findings.extend(findings)
-        if name is None or award_text is None:
+        return
+    initiatives = tuple(i for i in nominee.initiatives if i.title)
+    out.rows.append(HistoryRow(
+        ident=ident, award=nominee.award, award_text=nominee.award_text or awards.name(nominee.award or ""),
+        year=year, period_from=p_from, period_to=p_to, decision_number=number, decision_date=ddate,
+        initiatives=initiatives, source=nominee.source, cells=dict(nominee.cells),
+    ))  # fmt: skip
+    for prior in nominee.prior_awards:
+        if prior is own or not (prior.award or prior.award_text):
             continue
-        award_for = awards.catalogue()[award_id].for_ if award_id else None
-        gender_text = fold(_text(get("gender")) or "")
-        gender = "female" if gender_text in ("nu", "ba") else "male" if gender_text in ("nam", "ong") else None
-        ident = Identity(
-            kind=_kind(_text(get("kind")), name, award_for),
-            name=name,
-            birth_date=birth_date,
-            birth_year=birth_year,
-            gender=gender,
-            cccd=cccd,
-            staff_code=norm_code(get("staff_code")),
-            position=_text(get("position")),
-            unit=_text(get("unit")),
-        )
-        out.rows.append(
-            HistoryRow(
-                ident=ident,
-                award=award_id,
-                award_text=award_text,
-                year=year,
-                period_from=p_from,
-                period_to=p_to,
-                decision_number=number,
-                decision_date=ddate,
-                initiative=initiative,
-                initiative_level=level,
-                source=ref(offset),
-                cells={k: ref(offset, k) for k in columns},
-            )
-        )
+        if prior.year is None and prior.period_to is None and prior.decision_date is None:
+            continue  # "Bằng khen" with no year: nothing the criteria could count
+        out.rows.append(HistoryRow(
+            ident=ident, award=prior.award, award_text=prior.award_text or awards.name(prior.award or ""),
+            year=prior.year, period_from=prior.period_from, period_to=prior.period_to,
+            decision_number=prior.decision_number, decision_date=prior.decision_date, initiatives=(),
+            source=nominee.source, cells=dict(nominee.cells),
+        ))  # fmt: skip

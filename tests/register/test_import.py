@@ -83,7 +83,7 @@ def test_unusable_file_is_one_line_exit_3_nothing_written(ws: Path, db_url: str,
     bad.write_text("Ghi chú\r\nkhông có bảng nào ở đây\r\n", encoding="utf-8")
     r = cli(["register", "import", bad])
     assert (r.exit_code, r.stdout) == (3, "")
-    assert "khong-phai-bang.csv" in r.stderr and "tiêu đề" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert "khong-phai-bang.csv" in r.stderr and "tiêu đề" in r.stderr and r.stderr.count("Lỗi:") == 1
     missing = cli(["register", "import", tmp_path / "khong-co.xlsx"])
     assert missing.exit_code == 3 and "khong-co.xlsx" in missing.stderr
     assert rows(db_url, "audit_log") == 0
@@ -95,3 +95,19 @@ def test_the_bundled_example_history_imports(ws: Path, db_url: str, cli) -> None
     assert r.exit_code == 0, r.stdout + r.stderr
     doc = json.loads(r.stdout)
     assert doc["committed"] and doc["summary"]["errors"] == 0 and doc["summary"]["awards_added"] > 0
+
+
+def test_a_nomination_list_is_not_history(ws: Path, db_url: str, tmp_path: Path, cli, rows) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.append(["DANH SÁCH ĐỀ NGHỊ TẶNG DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ NĂM 2021"])
+    sheet.append(["STT", "Họ và tên", "Đơn vị"])
+    sheet.append([1, "Đặng Thu Giang", "Phòng Nội vụ"])
+    path = tmp_path / "de-nghi.xlsx"
+    wb.save(path)
+    r = cli(["register", "import", path])
+    assert r.exit_code == 3 and "danh sách đề nghị" in r.stderr and "register issue" in r.stderr
+    assert rows(db_url, "reg_people") == 0
