@@ -43,6 +43,13 @@ def show(
     rows = [[c.id, rs.award_name(c.award), c.text, c.basis, c.status.upper()]
             for c in rs.criteria() if award is None or c.award == award]
     console.show(console.table(None, ["Mã tiêu chí", "Khen thưởng", "Tiêu chí", "Căn cứ", "Trạng thái"], rows))
+    votes = []
+    for aid in rs.awards:
+        if award is None or aid == award:
+            v = rs.vote_policy(aid)
+            share = f"≥ {v.share_num}/{v.share_den} tổng số thành viên" if v.share_num else ""
+            votes.append([rs.award_name(aid), v.status, share, v.basis or v.note or ""])
+    console.show(console.table("Biểu quyết của Hội đồng", ["Khen thưởng", "Trạng thái", "Tỷ lệ", "Căn cứ"], votes))
     for b in rs.legal_bases():
         console.info(f"Căn cứ: {console.escape(b)}")
 
