@@ -242,18 +242,28 @@ def _coverage() -> dict[str, tuple[set[str], set[str]]]:
     return cov
 
 
-def test_every_criterion_has_a_passing_and_a_failing_case() -> None:
-    cov = _coverage()
+def missing_cases(cov: dict[str, tuple[set[str], set[str]]], ids_by_pack: dict[str, list[str]]) -> list[str]:
     missing = []
-    for pid in builtin_ids():
-        rs = load_ruleset(pid)
+    for pid, ids in ids_by_pack.items():
         passed, failed = cov.get(pid, (set(), set()))
-        for rid in rs.rule_ids():
+        for rid in ids:
             if rid not in passed:
                 missing.append(f"{rid}: no passing case")
             if rid not in failed:
                 missing.append(f"{rid}: no failing case")
+    return missing
+
+
+def test_every_criterion_has_a_passing_and_a_failing_case() -> None:
+    missing = missing_cases(_coverage(), {pid: load_ruleset(pid).rule_ids() for pid in builtin_ids()})
     assert not missing, "\n".join(missing)
+
+
+def test_the_meta_test_notices_a_criterion_without_cases() -> None:
+    ids = {pid: [*load_ruleset(pid).rule_ids(), f"{pid}.new.criterion"] for pid in builtin_ids()}
+    missing = missing_cases(_coverage(), ids)
+    assert sorted(missing) == sorted(f"{pid}.new.criterion: no {w} case" for pid in builtin_ids()
+                                     for w in ("passing", "failing"))
 
 
 def test_overlay_criteria_are_covered_too() -> None:
