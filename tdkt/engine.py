@@ -321,13 +321,18 @@ def _caps(results: list[NomineeResult], rs: Ruleset) -> list[Finding]:
         award_name = rs.award_name(p.award)
         base_text = " / ".join(rs.award_name(a) for a in p.of if a != p.award) + (
             " dẫn đầu cụm/khối" if p.cluster_leaders else "")
+        unchecked = [names.get(g, "") for g in sorted(num) if not others[g]]
+        if unchecked:  # one finding per rule, naming every unit it could not check
+            where = (f" ({'đơn vị' if len(unchecked) == 1 else 'các đơn vị'} {', '.join(unchecked)})"
+                     if p.per == "unit" else "")
+            out.append(messages.make("rules.cap-unchecked", rule=rule.id, basis=rule.basis, award_name=award_name,
+                                     where=where, max_percent=f"{p.max_percent:g}", base_text=base_text))
         for group, people in sorted(num.items()):
+            if not others[group]:
+                continue
             where = _where(names.get(group, ""), "đơn vị") if p.per == "unit" else ""
             common: dict[str, Any] = {"rule": rule.id, "basis": rule.basis, "award_name": award_name, "where": where,
-                      "max_percent": f"{p.max_percent:g}", "base_text": base_text}
-            if not others[group]:
-                out.append(messages.make("rules.cap-unchecked", **common))
-                continue
+                                      "max_percent": f"{p.max_percent:g}", "base_text": base_text}
             base = len(den[group])
             scaled = round(p.max_percent * 100)
             allowed = (scaled * base) // 10000  # floor(max% × base), exact integers

@@ -47,8 +47,8 @@ def report_table(report: Report, **_: Any) -> None:
                                rows, show_lines=True))
     for f in sort_findings(report.findings):
         if f.severity != Severity.INFO:
-            console.info(f"- [{SEVERITY_VN[f.severity.value]}] {console.escape(f.message)}"
-                         + (f" [{console.escape(f.basis)}]" if f.basis else ""))
+            line = f"- [{SEVERITY_VN[f.severity.value]}] {f.message}" + (f" [{f.basis}]" if f.basis else "")
+            console.info(console.escape(line))
     s = report.summary()
     console.info(f"Tổng: {s['nominees']} hồ sơ — Đạt: {s['pass']}, Không đạt: {s['fail']}, Cần xem xét: {s['review']}.")
 
