@@ -171,7 +171,7 @@ def issue(
     rid = rounds.get_round(ws.database_url, session).id
     symbol = ws.config.numbering.decision.format(abbreviation=ws.config.agency.abbreviation)
     r = record(ws.database_url, rid, award, number, rounds.parse_date(date, "ngày ký"), symbol=symbol,
-               signer=ws.config.signers.decision.name or None, force=force)
+               signer=ws.config.signers.decision.name or None, force=force, columns=ws.config.legal.columns or None)
     _done(r, fmt, f"Đã ghi nhận Quyết định số {r.decision.number_text} ngày {r.decision.date:%d/%m/%Y} "
                   f"({award}, đợt {rid}): {len(r.awardees)} người/tập thể vào sổ, {r.initiatives_added} sáng kiến đã dùng.")
 

@@ -39,6 +39,11 @@ messages.register(
     "Khen thưởng cần Hội đồng bỏ phiếu thì phải có kết quả kiểm phiếu trước khi ban hành quyết định.",
 )
 messages.register(
+    "register.input-missing", "warning",
+    "Không còn tệp {path} mà bước thẩm định đã đọc; danh tính lấy theo kết quả thẩm định, sáng kiến đã dùng không được ghi.",
+    "Ban hành đọc lại danh sách đề nghị để lấy CCCD, ngày sinh và sáng kiến của người được khen.",
+)
+messages.register(
     "register.not-in-tally", "warning",
     "'{name}' đạt thẩm định nhưng không có trong kết quả kiểm phiếu {award}; không đưa vào quyết định.",
     "Người chưa được Hội đồng bỏ phiếu thì không thể có tên trong quyết định.",
@@ -155,6 +160,7 @@ def issue(
     symbol: str | None = None,
     signer: str | None = None,
     force: bool = False,
+    columns: dict[str, str] | None = None,
 ) -> IssueResult:
     """Record the signed decision for ``award_id`` in round ``round_id`` and register its awardees.
 
@@ -164,6 +170,7 @@ def issue(
         symbol: the numbering symbol ("QĐ-UBND"); the register then keeps "05/QĐ-UBND".
         force: replace a decision already recorded for this round and award (its awardees are
             taken out of the register and the new ones put in), or reuse a number already taken.
+        columns: the workspace's extra header mappings, to read the lists again as validate did.
 
     Raises:
         WorkspaceError: no such round, no stored validation, no awardee, already issued, number taken.
@@ -172,13 +179,15 @@ def issue(
     from tdkt import awards, rounds
 
     rnd = rounds.get_round(url, round_id)
-    if award_id not in awards.catalogue():
-        raise WorkspaceError(f"Mã khen thưởng '{award_id}' không có trong danh mục (xem 'tdkt rules list').")
     if number < 1:
         raise WorkspaceError(f"Số quyết định phải là số nguyên dương (nhận được {number}).")
     validations = rounds.runs(url, rnd.id, "validate")
     if not validations:
         raise WorkspaceError(f"Đợt {rnd.id} chưa có kết quả thẩm định được lưu; chạy 'tdkt validate' trước.")
+    proposed = {n.get("award") for run in validations for n in run.payload.get("nominees", [])}
+    if award_id not in awards.catalogue() and award_id not in proposed:  # overlay titles come with the validation
+        raise WorkspaceError(f"Mã khen thưởng '{award_id}' không có trong danh mục lẫn kết quả thẩm định của đợt "
+                             f"{rnd.id} (xem 'tdkt rules list').")
     entries = [
         (run, n) for run in validations for n in run.payload.get("nominees", [])
         if n.get("award") == award_id and n.get("verdict") == "pass"
@@ -195,7 +204,7 @@ def issue(
             f"Đợt {rnd.id} không có ai đạt thẩm định{' và được Hội đồng thông qua' if tallied else ''} "
             f"cho {awards.name(award_id)}; không ghi gì."
         )
-    listed = _reread([run for run, _ in entries])
+    listed = _reread([run for run, _ in entries], columns, findings)
     number_text = f"{number:02d}/{symbol}" if symbol else f"{number:02d}"
     decision = IssuedDecision(rnd.id, award_id, number, date, signer, number_text, len(entries))
     result = IssueResult(decision, committed=False, findings=findings)
@@ -243,21 +252,23 @@ def _voted(entries: list[tuple[Any, dict[str, Any]]], tallied: list[dict[str, An
     return kept
 
 
-def _reread(runs: list[Any]) -> dict[str, Nominee]:
-    """The nominees of the lists the validation runs read, by id; a changed file is refused."""
-    try:
-        from tdkt.ingest import read_nominations
-    except ImportError:  # pragma: no cover - ingest ships with tdkt; this guards a partial install
-        return {}
+def _reread(runs: list[Any], columns: dict[str, str] | None, findings: list[Finding]) -> dict[str, Nominee]:
+    """The nominees of the lists the validation runs read, by id; a changed file is refused, a missing
+    one is a warning (the validation's own fields are used for its people)."""
+    from tdkt.ingest import read_nominations
+
     out: dict[str, Nominee] = {}
     seen: set[str] = set()
     for run in runs:
         paths = []
         for item in run.inputs:
             path = Path(item["path"])
-            if item["path"] in seen or not path.is_file():
+            if item["path"] in seen:
                 continue
             seen.add(item["path"])
+            if not path.is_file():
+                findings.append(messages.make("register.input-missing", path=item["path"]))
+                continue
             if item.get("sha256") and audit.sha256(path) != item["sha256"]:
                 raise InputError(
                     f"Tệp {path.name} đã thay đổi sau khi thẩm định (SHA-256 khác với lúc chạy 'tdkt validate'); "
@@ -266,7 +277,7 @@ def _reread(runs: list[Any]) -> dict[str, Nominee]:
                 )
             paths.append(path)
         if paths:
-            read = read_nominations(paths)
+            read = read_nominations(paths, columns=columns)
             out.update({n.id: n for n in read.nominees})
     return out
 
@@ -361,7 +372,8 @@ def _issue_one(conn: Connection, rnd: Any, decision: IssuedDecision, decision_id
         result.findings.append(messages.make("register.already-awarded", cell=cell, name=ident.name, year=year,
                                              award=awards.name(decision.award), decision=earlier or "?"))
     award_row = add_award(
-        conn, person_id, award=decision.award, award_text=awards.name(decision.award), year=year,
+        conn, person_id, award=decision.award, award_text=entry.get("award_name") or awards.name(decision.award),
+        year=year,
         period_from=None, period_to=None, decision_number=decision.number_text, decision_date=decision.date,
         unit=ident.unit, source=f"issue {decision.round_id}", round_id=decision.round_id, decision_id=decision_id,
     )

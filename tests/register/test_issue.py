@@ -134,3 +134,18 @@ def test_an_ambiguous_awardee_stops_the_issue(ws: Path, db_url: str, files, cli,
     assert [(f["code"], f["cell"], f["file"]) for f in doc["findings"] if f["severity"] == "error"] == [
         ("register.ambiguous-identity", "9", "ds.xlsx")]
     assert rows(db_url, "reg_decisions") == 0
+
+
+def test_a_list_no_longer_there_is_a_warning_and_the_validation_fields_are_used(ws: Path, db_url: str, cli) -> None:
+    from tdkt import rounds
+
+    assert cli(["session", "new", "2022-1", "--date", "2022-04-25"]).exit_code == 0
+    dung = {"id": "gone.xlsx:DS:4", "name": "Phạm Văn Dũng", "kind": "individual", "unit": "Sở Nội vụ",
+            "award": CSTD, "verdict": "pass", "cccd": "099075000555"}
+    rounds.store_run(db_url, "2022-1", "validate", {"nominees": [dung]},
+                     inputs=[{"path": "gone.xlsx", "sha256": "0" * 64}])
+    r = cli(["register", "issue", "--award", CSTD, "--number", "3", "--date", "2022-05-10", "--format", "json"])
+    doc = json.loads(r.stdout)
+    assert r.exit_code == 0 and [a["name"] for a in doc["awardees"]] == ["Phạm Văn Dũng"]
+    assert "register.input-missing" in [f["code"] for f in doc["findings"]]
+    assert json.loads(cli(["register", "show", "099075000555", "--format", "json"]).stdout)["person"]["cccd"] == "099075000555"
