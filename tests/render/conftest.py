@@ -1,5 +1,5 @@
-"""Fixtures for document rendering: the bundled example round (Hải Đông, đợt 2022-1) stored in a fresh
-workspace — validation verdicts from examples/expected.yaml, ballots counted by the real tally."""
+"""Fixtures for document rendering: the bundled example round (Hải Đông, đợt 2022-1) run for real in a
+fresh workspace — history imported, lists validated, ballots tallied — through the CLI."""
 
 from __future__ import annotations
 
@@ -7,45 +7,18 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 GOLDEN = ROOT / "tests" / "golden"
 
 
-def validation_payload(round_id: str = "2022-1") -> dict[str, Any]:
-    """The validate payload the example round should give (built from expected.yaml, the examples'
-    own statement of each nominee's verdict), in the stored-run shape."""
-    data = yaml.safe_load((EXAMPLES / "expected.yaml").read_text(encoding="utf-8"))
-    nominees = []
-    for row, n in enumerate(data["rounds"][round_id]["nominees"], 4):
-        female = n["kind"] == "individual" and " Thị " in f" {n['name']} "
-        findings = []
-        if n["verdict"] == "fail":
-            findings.append({"code": "rules.failed", "severity": "error", "rule": n["reason"], "basis": None,
-                             "message": n["why"], "cell": None})
-        nominees.append({
-            "id": f"{n['file']}:DS:{row}", "row": row, "sheet": "DS", "file": n["file"], "name": n["name"],
-            "kind": n["kind"], "unit": n["unit"], "award": n["award"], "award_name": None,
-            "gender": ("female" if female else "male") if n["kind"] == "individual" else None,
-            "position": "Chuyên viên" if n["kind"] == "individual" else None,
-            "verdict": n["verdict"], "findings": findings,
-        })
-    summary = {"nominees": len(nominees), "pass": sum(n["verdict"] == "pass" for n in nominees),
-               "fail": sum(n["verdict"] == "fail" for n in nominees), "review": 0}
-    return {"schema_version": 1, "ruleset": {"id": "nd91-2017", "version": "1", "title": "NĐ 91/2017"},
-            "session": round_id, "summary": summary, "nominees": nominees, "findings": []}
-
-
 def make_example(root: Path) -> Path:
     """Fill ``root`` with the example workspace: config, overlay, round 2022-1 validated and tallied."""
     from typer.testing import CliRunner
 
-    from tdkt import rounds, workspace
+    from tdkt import workspace
     from tdkt.cli import app
 
     cfg = workspace.load_config(EXAMPLES / "tdkt.toml")
@@ -56,9 +29,17 @@ def make_example(root: Path) -> Path:
     r = runner.invoke(app, ["session", "new", "2022-1", "--date", "2022-04-25", "--year", "2021", "--members", "11",
                             "--title", "đợt 1 năm 2022"], env=env, catch_exceptions=False)
     assert r.exit_code == 0, r.stderr
-    rounds.store_run(ws.database_url, "2022-1", "validate", validation_payload(),
-                     inputs=[{"path": "examples/2022-1/danh-sach-ca-nhan.xlsx", "sha256": "0" * 64}],
-                     ruleset="nd91-2017")
+    for name in ("lich-su-khen-thuong.xlsx",):
+        shutil.copy(EXAMPLES / name, root / name)
+    r = runner.invoke(app, ["register", "import", str(root / "lich-su-khen-thuong.xlsx")], env=env, catch_exceptions=False)
+    assert r.exit_code == 0, r.stderr
+    lists = []
+    for name in ("danh-sach-ca-nhan.xlsx", "danh-sach-tap-the.xlsx"):
+        shutil.copy(EXAMPLES / "2022-1" / name, root / name)
+        lists.append(str(root / name))
+    r = runner.invoke(app, ["validate", *lists, "--session", "2022-1", "--format", "json"], env=env,
+                      catch_exceptions=False)
+    assert r.exit_code in (0, 1), r.stderr
     ballots = root / "ballots.csv"
     shutil.copy(EXAMPLES / "2022-1" / "ballots.csv", ballots)
     r = runner.invoke(app, ["tally", str(ballots), "--session", "2022-1"], env=env, catch_exceptions=False)
