@@ -117,6 +117,31 @@ def record(
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
+def _upgrade(url: str, attempts: int = 20) -> None:
+    """tdkt.db.upgrade, safe when two officers' first commands meet on a new shared register.
+
+    Both may find no schema and start migrating; PostgreSQL makes the second wait and then refuse the
+    duplicate tables, SQLite answers "database is locked". The loser waits for the winner's schema.
+    """
+    import time
+
+    from tdkt.db import current_revision, head_revision, upgrade
+
+    for attempt in range(attempts):
+        try:
+            upgrade(url)
+            return
+        except Exception:
+            time.sleep(0.25 * (attempt + 1))
+            try:
+                if current_revision(url) == head_revision():
+                    return
+            except Exception:  # still being created: try again
+                pass
+            if attempt == attempts - 1:
+                raise
+
+
 @dataclass
 class Change:
     """A change in progress: the connection, and details for its audit entry (counts, ids)."""
@@ -143,10 +168,10 @@ def changing(
     """
     from sqlalchemy import update
 
-    from tdkt.db import engine, upgrade
+    from tdkt.db import engine
     from tdkt.db.schema import reg_awards, reg_decisions, reg_initiatives, reg_people, reg_settlements
 
-    upgrade(url)
+    _upgrade(url)
     with engine(url).begin() as conn:
         lock(conn)
         change = Change(conn)

@@ -59,9 +59,7 @@ def test_a_process_killed_in_the_middle_of_an_import_leaves_nothing(db_url: str,
 
 
 def test_two_imports_at_once_lose_nothing(db_url: str, workspace: Path, fixtures_module, tmp_path: Path, rows) -> None:
-    from tdkt.db import upgrade
-
-    upgrade(db_url)
+    # The register is brand new (no schema yet on SQLite): the two first commands also meet on the migration.
     # 0–59 and 40–99: twenty people in both files (same CCCD, same decision), 100 people in all.
     first = fixtures_module.many(tmp_path, "dot-1.xlsx", 0, 60)
     second = fixtures_module.many(tmp_path, "dot-2.xlsx", 40, 60)
