@@ -75,3 +75,20 @@ def test_a_list_changed_after_validation_is_refused(example: Path, cli, rows, db
     r = cli(["register", "issue", "--award", "chien_si_thi_dua_co_so", "--number", "1035", "--date", "2022-05-06"])
     assert r.exit_code == 3 and "danh-sach-ca-nhan.xlsx đã thay đổi sau khi thẩm định" in r.stderr
     assert rows(db_url, "reg_decisions") == 0
+
+
+def test_local_titles_of_the_council_overlay_are_recognised(tmp_path: Path, db_url: str, monkeypatch, cli) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "hoi-dong"
+    shutil.copytree(EXAMPLES, root, ignore=shutil.ignore_patterns("*.sqlite*", "__pycache__", "2022-1", "2023-1"))
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("TDKT_WORKSPACE", raising=False)
+    monkeypatch.setenv("TDKT_DATABASE_URL", db_url)
+    (root / "guong-mat.csv").write_text(
+        "Họ và tên;Đơn vị;Danh hiệu;Năm;Số quyết định\r\n"
+        "Lâm Thị Quỳnh;Trung tâm Y tế huyện Tân Hải;Gương mặt tiêu biểu tỉnh Hải Đông;2021;1036/QĐ-UBND\r\n",
+        encoding="utf-8")
+    r = cli(["register", "import", "guong-mat.csv", "--format", "json"])
+    assert r.exit_code == 0, r.stdout + r.stderr
+    assert "register.unknown-award" not in [f["code"] for f in json.loads(r.stdout)["findings"]]
+    shown = json.loads(cli(["register", "show", "Lâm Thị Quỳnh", "--format", "json"]).stdout)
+    assert [a["award"] for a in shown["awards"]] == ["guong_mat_tieu_bieu"]
