@@ -99,3 +99,16 @@ def test_the_audit_log_refuses_changes(ws: Path, db_url: str, files, cli) -> Non
         with pytest.raises(DatabaseError, match="append-only"), engine(db_url).begin() as conn:
             conn.execute(statement)
     assert len(json.loads(cli(["register", "log", "--format", "json"]).stdout)["entries"]) == 1
+
+
+def test_default_export_file_and_table_views(ws: Path, db_url: str, files, cli) -> None:
+    assert cli(["register", "import", files["a"]]).exit_code == 0
+    r = cli(["register", "export"])
+    assert r.exit_code == 0 and (ws / "so-theo-doi-khen-thuong.xlsx").is_file()
+    assert cli(["register", "export"]).exit_code == 3  # never overwritten without --force
+    shown = cli(["register", "show", "099080000123"])
+    assert shown.exit_code == 0
+    assert "Nguyễn Văn An, 1980-01-02, Sở Y tế" in shown.stdout and "99/QĐ-UBND" in shown.stdout
+    assert "2017-2018" in shown.stdout and "Số hóa hồ sơ bệnh án" in shown.stdout
+    found = cli(["register", "search", "binh"])
+    assert found.exit_code == 0 and "Trần Thị Bình" in found.stdout and "Nguyễn Văn An" not in found.stdout
