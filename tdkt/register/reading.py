@@ -98,10 +98,8 @@ def read_history(
             needed.update((sheet.name, c.letter) for c in sheet.columns if c.field in _NEEDED)
             title = _title_facts(sheet.title or "")
             proposals = " de nghi " in f" {fold(sheet.title or '')} "
-            if proposals and "decision_number" not in title and not any(
-                _own(n) is not None and (_own(n).decision_number or _own(n).decision_date)  # type: ignore[union-attr]
-                for n in sheet.nominees
-            ):
+            decided = any(o.decision_number or o.decision_date for o in map(_own, sheet.nominees) if o is not None)
+            if proposals and "decision_number" not in title and not decided:
                 raise InputError(
                     f"Tệp {path.name}, trang tính '{sheet.name}': đây là danh sách đề nghị (chưa có quyết định), "
                     "không phải lịch sử khen thưởng; không nhập gì. Người được khen vào sổ khi ghi nhận quyết định "
