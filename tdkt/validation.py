@@ -56,7 +56,7 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _overlay_aliases(paths: Sequence[Path]) -> dict[str, str]:
+def overlay_aliases(paths: Sequence[Path]) -> dict[str, str]:
     """fold(alias) → id of every local title in the overlays, read before the pack is chosen."""
     from tdkt.ruleset import overlay_files, parse_overlay, read_yaml
 
@@ -205,7 +205,7 @@ def validate_files(
     alias_sources = [overlay_dir] if overlay_dir is not None else []
     if rules is not None and (isinstance(rules, Path) or "/" in rules or rules.endswith((".yaml", ".yml"))):
         alias_sources.append(Path(rules))
-    extra_awards = _overlay_aliases(alias_sources)
+    extra_awards = overlay_aliases(alias_sources)
     columns = ws.config.legal.columns if ws is not None else None
     ingested = read_nominations(list(paths), columns=columns or None, award=award, year=year,
                                 extra_awards=extra_awards or None)

@@ -61,11 +61,11 @@ def import_(
     """Nhập lịch sử khen thưởng từ danh sách quyết định/sổ theo dõi; có lỗi thì không ghi gì."""
     from tdkt import workspace
     from tdkt.register import import_files
-    from tdkt.validation import _overlay_aliases  # the council's local titles, read as validate reads them
+    from tdkt.validation import overlay_aliases
 
     ws = workspace.require()
     r = import_files(ws.database_url, files, columns=ws.config.legal.columns or None,
-                     extra_awards=_overlay_aliases([ws.overlay_dir]) or None)
+                     extra_awards=overlay_aliases([ws.overlay_dir]) or None)
     _done(r, fmt, f"Đã nhập {r.rows} dòng: {r.awards_added} khen thưởng mới, {r.duplicates} đã có trong sổ, "
                   f"{r.initiatives_added} sáng kiến; {r.people_created} người/tập thể mới, {r.people_matched} đã có.")
 
