@@ -29,7 +29,12 @@ def ingest(
 
     ws = workspace.find()
     colmap = load_columns(columns, ws.config.legal.columns if ws else None)
-    result = read_nominations(files, columns=colmap)
+    extra = None
+    if ws is not None:  # the council's own titles (overlay) are awards too
+        from tdkt.validation import overlay_aliases
+
+        extra = overlay_aliases([ws.overlay_dir]) or None
+    result = read_nominations(files, columns=colmap, extra_awards=extra)
     if fmt is TableJson.json:
         console.print_json(result.to_dict())
     else:
