@@ -1,0 +1,57 @@
+"""Generated references stay current: docs/cli.md (every command) and docs/codes.md (every code).
+
+Regenerate with TDKT_UPDATE_DOCS=1.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+
+def _check(path: Path, text: str) -> None:
+    if os.environ.get("TDKT_UPDATE_DOCS") == "1":
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"{path} missing: run the tests with TDKT_UPDATE_DOCS=1"
+    assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: run the tests with TDKT_UPDATE_DOCS=1"
+
+
+def test_cli_reference_is_current() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "typer", "tdkt.cli", "utils", "docs", "--name", "tdkt"],
+        capture_output=True, text=True, check=True, env={**os.environ, "COLUMNS": "100", "NO_COLOR": "1"},
+    )
+    text = proc.stdout.strip() + "\n"
+    for command in ("tdkt init", "tdkt session new", "tdkt validate", "tdkt tally", "tdkt render",
+                    "tdkt register issue", "tdkt rules docs", "tdkt demo"):
+        assert f"## `{command}`" in text
+    _check(DOCS / "cli.md", text)
+
+
+def test_code_reference_is_current() -> None:
+    from tdkt.reference import codes_markdown
+
+    _check(DOCS / "codes.md", codes_markdown() + "\n")
+
+
+def test_every_code_is_documented_in_vietnamese() -> None:
+    from tdkt.messages import CATALOGUE
+    from tdkt.reference import load_all_codes
+
+    load_all_codes()
+    assert len(CATALOGUE) > 20
+    for code, msg in CATALOGUE.items():
+        assert code.isascii() and "." in code, code
+        assert msg.template.strip() and msg.description.strip(), code
+
+
+@pytest.mark.parametrize("name", ["rules.md", "columns.md", "ballots.md", "register.md", "glossary.md"])
+def test_reference_pages_exist(name: str) -> None:
+    assert (DOCS / name).stat().st_size > 500
