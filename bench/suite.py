@@ -397,6 +397,29 @@ def print_table(rows: list[dict[str, Any]]) -> None:
         print(f"  {r['job']:<14} {r['label']}; mốc sàn: {r['floor']}")
 
 
+def markdown_table(rows: list[dict[str, Any]]) -> str:
+    """The figures as a Markdown table (for bench/RESULTS.md and the README's "Hiệu năng")."""
+    out = ["| việc | thời gian (trung vị) | min–max | mốc sàn (cùng lượt) | tỉ lệ | mục tiêu | RAM đỉnh việc / sàn (MiB) | kết quả |",
+           "|---|---:|---:|---|---:|---|---:|---|"]
+    for r in rows:
+        if r["status"] in ("missing", "timeout"):
+            out.append(f"| {r['label']} (`{r['job']}`) | – | – | {r['floor']} | – | {r['goal']} | – | {r['note']} |")
+            continue
+        verdict = "đạt" if r["status"] == "ok" else "**chưa đạt**"
+        out.append(
+            f"| {r['label']} (`{r['job']}`) | {_vn(r['seconds'])} s | {_vn(r['seconds_min'])}–{_vn(r['seconds_max'])} | "
+            f"{r['floor']}: {_vn(r['floor_seconds'])} s | ×{_vn(r['ratio'], 2)} | {r['goal'].replace('.', ',')} | "
+            f"{r['rss_mib']} / {r['floor_rss_mib']} | {verdict} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def _vn(x: float, digits: int | None = None) -> str:
+    """A decimal with a comma, Vietnamese style: 2 decimals under 10 s, 1 above."""
+    d = digits if digits is not None else (2 if x < 10 else 1)
+    return f"{x:.{d}f}".replace(".", ",")
+
+
 def profile(jobs: list[Job], rows: list[dict[str, Any]], ctx: Ctx) -> None:
     """Run each job that missed its goal once under pyinstrument; the text report goes to the cache."""
     missed = [j for j, r in zip(jobs, rows, strict=True) if r["status"] == "miss"]
@@ -441,6 +464,7 @@ def main(argv: list[str] | None = None) -> int:
                     + ",".join(j.key for j in JOBS))
     ap.add_argument("--cache", type=Path, default=None, help="thư mục đầu vào (default ~/.cache/tdkt-bench)")
     ap.add_argument("--json", type=Path, default=None, help="ghi kết quả ra tệp JSON")
+    ap.add_argument("--markdown", type=Path, default=None, help="ghi bảng kết quả dạng Markdown")
     ap.add_argument("--profile", action="store_true", help="chạy pyinstrument cho việc chưa đạt mục tiêu")
     args = ap.parse_args(argv)
 
@@ -472,6 +496,8 @@ def main(argv: list[str] | None = None) -> int:
         if help_row:
             print(f"Độ ồn: `import typer` = {help_row['floor_seconds'] * 1000:.0f} ms lúc này, 61 ms trên máy yên "
                   "(perf-baseline); mục tiêu tính bằng giây chỉ so được khi hai số này gần nhau.")
+        if args.markdown:
+            args.markdown.write_text(markdown_table(rows), encoding="utf-8")
         if args.json:
             args.json.write_text(json.dumps({"runs": runs, "suite_seconds": round(elapsed, 1), "loadavg": load, "notes": ctx.notes,
                                              "jobs": rows}, ensure_ascii=False, indent=2), encoding="utf-8")
