@@ -28,15 +28,16 @@ def err() -> Console:
 
 def error(message: str) -> None:
     """One Vietnamese line on stderr, prefixed "Lỗi:"."""
-    err().print(f"[bold red]Lỗi:[/] {escape(message)}")
+    err().print(f"[bold red]Lỗi:[/] {escape(message)}", soft_wrap=True)
 
 
 def warn(message: str) -> None:
-    err().print(f"[yellow]Chú ý:[/] {escape(message)}")
+    err().print(f"[yellow]Chú ý:[/] {escape(message)}", soft_wrap=True)
 
 
 def info(message: str) -> None:
-    out().print(message)
+    """A line for people on stdout; never hard-wrapped (paths and names stay whole)."""
+    out().print(message, soft_wrap=True)
 
 
 def escape(text: str) -> str:
