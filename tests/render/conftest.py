@@ -7,6 +7,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,7 +23,7 @@ def make_example(root: Path) -> Path:
     from tdkt.cli import app
 
     cfg = workspace.load_config(EXAMPLES / "tdkt.toml")
-    ws = workspace.create(root, cfg)
+    workspace.create(root, cfg)
     shutil.copytree(EXAMPLES / "rules", root / "rules", dirs_exist_ok=True)
     env = {"TDKT_WORKSPACE": str(root), "COLUMNS": "200", "NO_COLOR": "1"}
     runner = CliRunner()
