@@ -6,7 +6,6 @@ code and its parameters so that the wording of a code lives in one place.
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,12 +35,11 @@ class _SafeDict(dict[str, Any]):
         return "{" + key + "}"
 
 
-_FORMATTER = string.Formatter()
-
-
 def render(template: str, params: dict[str, Any]) -> str:
     """``template.format_map(params)`` that leaves unknown fields visible instead of raising."""
-    return _FORMATTER.vformat(template, (), _SafeDict(params))
+    # str.format_map does what string.Formatter().vformat does for named fields, in C (~4× faster):
+    # it runs once per finding, and a 100,000-row list can have hundreds of thousands of them.
+    return template.format_map(_SafeDict(params))
 
 
 def make(

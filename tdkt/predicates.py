@@ -430,8 +430,20 @@ class CompositeParams(Params):
     of: list[Clause] = Field(min_length=2)
 
 
+# Parsed params of each clause, made once per clause and not once per nominee (keyed by id; the
+# clause itself is kept in the value so that its id cannot be reused while the entry exists).
+_CLAUSE_PARAMS: dict[int, tuple[Clause, Params]] = {}
+
+
+def _clause_params(c: Clause) -> Params:
+    hit = _CLAUSE_PARAMS.get(id(c))
+    if hit is None or hit[0] is not c:
+        hit = _CLAUSE_PARAMS[id(c)] = (c, parse_params(c.check, c.params))
+    return hit[1]
+
+
 def _run_clauses(ctx: Context, p: CompositeParams) -> list[tuple[Clause, Outcome]]:
-    return [(c, run(c.check, ctx, c.params)) for c in p.of]
+    return [(c, REGISTRY[c.check].fn(ctx, _clause_params(c))) for c in p.of]
 
 
 def any_of(ctx: Context, p: CompositeParams) -> Outcome:
