@@ -6,7 +6,7 @@ Reporters are chosen by name (``REPORTERS``); none of them changes the input fil
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
@@ -64,7 +64,7 @@ def report_json(report: Report, **_: Any) -> None:
 
 
 def json_text(document: Any) -> str:
-    """Exactly ``json.dumps(document, ensure_ascii=False, indent=2, default=str)``, ~3× faster."""
+    """Exactly ``json.dumps(document, ensure_ascii=False, indent=2, default=str)``, ~1.7× faster."""
     out: list[str] = []
     _encode(document, out, "\n")
     return "".join(out)
@@ -168,18 +168,20 @@ def report_xlsx(report: Report, *, paths: Sequence[Path] = (), output: Path | No
     out = output or default_output(paths)
     if any(out.resolve() == p.resolve() for p in paths):
         raise UsageError(f"--output {out} trùng tệp đầu vào; tdkt không ghi đè danh sách gốc.")
-    from openpyxl import Workbook, load_workbook
-
     source = paths[0] if (len(paths) == 1 and paths[0].suffix.lower() in (".xlsx", ".xlsm")
                           and len(report.nominees) <= BIG_INPUT) else None
-    wb = load_workbook(source) if source else Workbook()
-    if source:
-        _annotate(wb, report, source.name)
-    else:
-        wb.remove(wb.active)
-    _results_sheet(wb, report)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
+    if source is None:
+        # Only the results sheet: XlsxWriter writes it ~4× faster than openpyxl builds and saves it.
+        _results_workbook(tmp, report)
+        tmp.replace(out)
+        return out
+    from openpyxl import load_workbook
+
+    wb = load_workbook(source)
+    _annotate(wb, report, source.name)
+    _results_sheet(wb, report)
     wb.save(tmp)
     tmp.replace(out)
     return out
@@ -221,22 +223,14 @@ def _annotate(wb: Any, report: Report, file_name: str) -> None:
                     comments += 1
 
 
-def _results_sheet(wb: Any, report: Report) -> None:
-    from openpyxl.styles import Font, PatternFill
+RESULTS_SHEET = "Kết quả thẩm định"
+RESULTS_HEADER = ["Tệp", "Trang tính", "Dòng", "Họ tên / Tập thể", "Đơn vị", "Đề nghị", "Kết luận", "Mức", "Mã",
+                  "Tiêu chí", "Căn cứ", "Ô", "Nội dung"]
+RESULTS_WIDTHS = (18, 14, 6, 28, 24, 26, 12, 12, 26, 24, 36, 6, 80)
 
-    name = "Kết quả thẩm định"
-    if name in wb.sheetnames:
-        del wb[name]
-    ws = wb.create_sheet(name)
-    rs = report.ruleset
-    ws.append([f"Bộ tiêu chí: {rs.label} — {rs.title} (phiên bản {rs.version})"])
-    s = report.summary()
-    ws.append([f"Tổng: {s['nominees']} hồ sơ — Đạt: {s['pass']}, Không đạt: {s['fail']}, Cần xem xét: {s['review']}"])
-    header = ["Tệp", "Trang tính", "Dòng", "Họ tên / Tập thể", "Đơn vị", "Đề nghị", "Kết luận", "Mức", "Mã",
-              "Tiêu chí", "Căn cứ", "Ô", "Nội dung"]
-    ws.append(header)
-    for c in ws[3]:
-        c.font = Font(bold=True)
+
+def _results_rows(report: Report) -> Iterator[tuple[list[Any], str | None]]:
+    """The data rows of the results sheet, each with the verdict that colours its Kết luận cell."""
 
     def row(r: NomineeResult | None, f: Finding | None) -> list[Any]:
         n = r.nominee if r else None
@@ -248,17 +242,72 @@ def _results_sheet(wb: Any, report: Report) -> None:
             f.basis if f else "", f.cell.a1 if f and f.cell else "", f.message if f else "Đạt mọi tiêu chí đã kiểm.",
         ]
 
-    line = 3  # ws.max_row is O(rows) in openpyxl: count ourselves
-    fills = {v: PatternFill("solid", fgColor=c) for v, c in FILL.items()}
     for r in report.nominees:
+        verdict = r.verdict
         findings: list[Finding | None] = list(r.ordered()) or [None]
         for f in findings:
-            ws.append(row(r, f))
-            line += 1
-            ws.cell(row=line, column=7).fill = fills[r.verdict]
+            yield row(r, f), verdict
     for f in sort_findings(report.findings):
-        ws.append(row(None, f))
-    for col, width in zip("ABCDEFGHIJKLM", (18, 14, 6, 28, 24, 26, 12, 12, 26, 24, 36, 6, 80), strict=True):
+        yield row(None, f), None
+
+
+def _results_workbook(path: Path, report: Report) -> None:
+    """A workbook with only the results sheet, as _results_sheet lays it out, written by XlsxWriter."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    try:
+        ws = wb.add_worksheet(RESULTS_SHEET)
+        for col, width in enumerate(RESULTS_WIDTHS):
+            ws.set_column(col, col, width)
+        bold = wb.add_format({"bold": True})
+        fills = {v: wb.add_format({"pattern": 1, "bg_color": "#" + c}) for v, c in FILL.items()}
+        rs = report.ruleset
+        ws.write_string(0, 0, f"Bộ tiêu chí: {rs.label} — {rs.title} (phiên bản {rs.version})")
+        s = report.summary()
+        ws.write_string(1, 0, f"Tổng: {s['nominees']} hồ sơ — Đạt: {s['pass']}, Không đạt: {s['fail']}, "
+                              f"Cần xem xét: {s['review']}")
+        ws.write_row(2, 0, RESULTS_HEADER, bold)
+        write_string, write_number = ws.write_string, ws.write_number
+        line = 3
+        for values, verdict in _results_rows(report):
+            for col, v in enumerate(values):
+                if v is None or v == "":
+                    if col == 6 and verdict is not None:
+                        ws.write_blank(line, col, None, fills[verdict])
+                    continue
+                fmt = fills[verdict] if col == 6 and verdict is not None else None
+                if isinstance(v, int):
+                    write_number(line, col, v, fmt)
+                else:
+                    write_string(line, col, str(v), fmt)
+            line += 1
+    finally:
+        wb.close()
+
+
+def _results_sheet(wb: Any, report: Report) -> None:
+    from openpyxl.styles import Font, PatternFill
+
+    name = RESULTS_SHEET
+    if name in wb.sheetnames:
+        del wb[name]
+    ws = wb.create_sheet(name)
+    rs = report.ruleset
+    ws.append([f"Bộ tiêu chí: {rs.label} — {rs.title} (phiên bản {rs.version})"])
+    s = report.summary()
+    ws.append([f"Tổng: {s['nominees']} hồ sơ — Đạt: {s['pass']}, Không đạt: {s['fail']}, Cần xem xét: {s['review']}"])
+    ws.append(RESULTS_HEADER)
+    for c in ws[3]:
+        c.font = Font(bold=True)
+    line = 3  # ws.max_row is O(rows) in openpyxl: count ourselves
+    fills = {v: PatternFill("solid", fgColor=c) for v, c in FILL.items()}
+    for values, verdict in _results_rows(report):
+        ws.append(values)
+        line += 1
+        if verdict is not None:
+            ws.cell(row=line, column=7).fill = fills[verdict]
+    for col, width in zip("ABCDEFGHIJKLM", RESULTS_WIDTHS, strict=True):
         ws.column_dimensions[col].width = width
 
 
