@@ -7,7 +7,6 @@ Reporters are chosen by name (``REPORTERS``); none of them changes the input fil
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
@@ -55,107 +54,10 @@ def report_table(report: Report, **_: Any) -> None:
 
 
 def report_json(report: Report, **_: Any) -> None:
-    """The document ``console.print_json`` would write (same bytes), built without its cost: with
-    ``indent`` the stdlib encoder is pure Python and yields every token through nested generators."""
-    import sys
+    """The contract's JSON document on stdout (console.print_json)."""
+    from tdkt import console
 
-    sys.stdout.write(json_text(report.to_dict()) + "\n")
-    sys.stdout.flush()
-
-
-def json_text(document: Any) -> str:
-    """Exactly ``json.dumps(document, ensure_ascii=False, indent=2, default=str)``, ~1.7× faster."""
-    out: list[str] = []
-    _encode(document, out, "\n")
-    return "".join(out)
-
-
-def _encode(o: Any, out: list[str], nl: str) -> None:
-    # The stdlib's own order of type tests (json.encoder._make_iterencode), so that subclasses of
-    # str/int/float and objects handled by default=str come out the same. Plain str/None/int values
-    # inside containers are written in place (most of a report), everything else recurses.
-    if isinstance(o, str):
-        out.append(encode_basestring(o))
-    elif o is None:
-        out.append("null")
-    elif o is True:
-        out.append("true")
-    elif o is False:
-        out.append("false")
-    elif isinstance(o, int):
-        out.append(int.__repr__(o))
-    elif isinstance(o, float):
-        out.append(_float(o))
-    elif isinstance(o, list | tuple):
-        if not o:
-            out.append("[]")
-            return
-        inner = nl + "  "
-        sep = "," + inner
-        out.append("[")
-        first = True
-        for item in o:
-            out.append(inner if first else sep)
-            first = False
-            t = type(item)
-            if t is str:
-                out.append(encode_basestring(item))
-            elif item is None:
-                out.append("null")
-            else:
-                _encode(item, out, inner)
-        out.append(nl + "]")
-    elif isinstance(o, dict):
-        if not o:
-            out.append("{}")
-            return
-        inner = nl + "  "
-        sep = "," + inner
-        out.append("{")
-        first = True
-        for key, value in o.items():
-            if type(key) is not str:
-                key = _key(key)
-            out.append((inner if first else sep) + encode_basestring(key) + ": ")
-            first = False
-            t = type(value)
-            if t is str:
-                out.append(encode_basestring(value))
-            elif value is None:
-                out.append("null")
-            elif t is int:
-                out.append(int.__repr__(value))
-            else:
-                _encode(value, out, inner)
-        out.append(nl + "}")
-    else:
-        _encode(str(o), out, nl)
-
-
-def _key(key: Any) -> str:
-    if isinstance(key, str):
-        return key
-    if isinstance(key, float):
-        return _float(key)
-    if key is True:
-        return "true"
-    if key is False:
-        return "false"
-    if key is None:
-        return "null"
-    if isinstance(key, int):
-        return int.__repr__(key)
-    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
-
-
-def _float(o: float) -> str:
-    if o != o:
-        return "NaN"
-    if o == float("inf"):
-        return "Infinity"
-    if o == -float("inf"):
-        return "-Infinity"
-    return float.__repr__(o)
+    console.print_json(report.to_dict())
 
 
 def default_output(paths: Sequence[Path]) -> Path:
