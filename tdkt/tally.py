@@ -24,6 +24,7 @@ from tdkt.ballots import AGREE, BLANK, DISAGREE, INVALID, Ballot, BallotSet, Col
 from tdkt.findings import CellRef, Finding, Severity, sort_findings
 from tdkt.models import VotePolicy
 from tdkt.text import fold
+from tdkt.util import sha256_file
 
 Status = Literal["pass", "fail", "review", "tie"]
 WOMEN_PREFERENCE_PERCENT = 70  # a collective with ≥ 70 % women is preferred at a tie (NĐ 152 Điều 4 k6)
@@ -850,16 +851,6 @@ def parse_threshold(text: str) -> tuple[Fraction, Literal["at_least", "more_than
     return share, comparison
 
 
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def run(
     paths: Sequence[Path],
     *,
@@ -906,13 +897,13 @@ def run(
             "Chưa biết số thành viên Hội đồng: dùng --members N, hoặc đặt trong đợt xét/tdkt.toml."
         )
     ballots = read_ballots(paths)
-    inputs = [{"path": str(p), "sha256": _sha256(p)} for p in paths]
+    inputs = [{"path": str(p), "sha256": sha256_file(p)} for p in paths]
     extra: list[Finding] = list(ballots.findings)
     if verify is not None:
         extra.extend(
             compare(ballots, read_ballots([verify]), names=(", ".join(p.name for p in paths), verify.name))
         )
-        inputs.append({"path": str(verify), "sha256": _sha256(verify)})
+        inputs.append({"path": str(verify), "sha256": sha256_file(verify)})
     # The rule pack matters only in a workspace (overlay: thresholds, quorum, seats) or when the
     # ballots name awards; files alone with --threshold skip it (and its YAML parsing).
     named = award is not None or any(c.award for c in ballots.columns.values())

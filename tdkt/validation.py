@@ -9,7 +9,6 @@ round (a second run needs ``force``; the earlier one stays in the history).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from tdkt.errors import InputError, WorkspaceError
 from tdkt.findings import Finding
 from tdkt.models import History, Initiative, Nominee, PriorAward, Round, YearRecord
 from tdkt.text import fold
+from tdkt.util import sha256_file
 
 messages.register(
     "rules.history-conflict", "warning",
@@ -46,14 +46,6 @@ class Validation:
 
     def to_dict(self) -> dict[str, Any]:
         return self.report.to_dict()
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def overlay_aliases(paths: Sequence[Path]) -> dict[str, str]:
@@ -226,7 +218,7 @@ def validate_files(
                 extra += f
             nominees = merged
     report = evaluate(nominees, rs, year=year, award=award, extra=extra, session=rnd.id if rnd else None)
-    inputs = [{"path": str(p), "sha256": sha256(p)} for p in paths]
+    inputs = [{"path": str(p), "sha256": sha256_file(p)} for p in paths]
     result = Validation(report, inputs, rnd)
     if store and rnd is not None and ws is not None:
         from tdkt import rounds

@@ -24,10 +24,11 @@ from tdkt.errors import InputError
 from tdkt.findings import CellRef, Finding, Severity, column_letter, sort_findings
 from tdkt.ingest import legacy, values
 from tdkt.ingest.headers import Column, find_header, load_column_map
-from tdkt.ingest.sources import CellValue, RawSheet, no_gc, read_sheets
+from tdkt.ingest.sources import CellValue, RawSheet, read_sheets
 from tdkt.models import CollectiveFacts, Discipline, Initiative, Kind, Level, Nominee, PriorAward, YearRecord
 from tdkt.text import clean as _clean_uncached
 from tdkt.text import fold, title_name
+from tdkt.util import no_gc
 
 clean = lru_cache(maxsize=65536)(_clean_uncached)  # units, positions and awards repeat down a list
 

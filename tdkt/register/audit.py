@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import hashlib
 import json
 import os
 from collections.abc import Iterator, Sequence
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tdkt import __version__
+from tdkt.util import sha256_file
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -56,18 +56,9 @@ class Entry:
         }
 
 
-def sha256(path: Path) -> str:
-    """SHA-256 of a file's bytes (hex)."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def file_inputs(paths: Sequence[Path]) -> list[dict[str, str]]:
     """``[{path, sha256}]`` for the audit log and stored runs."""
-    return [{"path": str(p), "sha256": sha256(p)} for p in paths]
+    return [{"path": str(p), "sha256": sha256_file(p)} for p in paths]
 
 
 def os_user() -> str:

@@ -27,6 +27,7 @@ from tdkt.findings import Finding, Severity, sort_findings
 from tdkt.register import audit, identity
 from tdkt.register.importing import add_award, add_initiative, ambiguity
 from tdkt.text import clean, fold
+from tdkt.util import sha256_file
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -269,7 +270,7 @@ def _reread(runs: list[Any], columns: dict[str, str] | None, findings: list[Find
             if not path.is_file():
                 findings.append(messages.make("register.input-missing", path=item["path"]))
                 continue
-            if item.get("sha256") and audit.sha256(path) != item["sha256"]:
+            if item.get("sha256") and sha256_file(path) != item["sha256"]:
                 raise InputError(
                     f"Tệp {path.name} đã thay đổi sau khi thẩm định (SHA-256 khác với lúc chạy 'tdkt validate'); "
                     "hãy thẩm định lại trước khi ban hành.",
