@@ -61,12 +61,30 @@ def current_revision(url: str) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+# The newest migration. Checked against Alembic's own view by a test; kept here so that opening an
+# up-to-date register needs one query and no Alembic import (~0.25 s on every command otherwise).
+HEAD = "0002"
+
+
+def _at_head(url: str) -> bool:
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        with engine(url).connect() as conn:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
+    except SQLAlchemyError:
+        return False  # no register yet, or no version table: the full path below decides
+
+
 def upgrade(url: str) -> None:
     """Bring the register to the newest schema (creating it if needed), keeping its data.
 
     Before migrating an existing SQLite register, a copy is kept beside it
     (``<file>.bak-<revision>``) so an upgrade can always be undone by hand.
     """
+    if _at_head(url):
+        return
     from alembic import command
 
     current = None

@@ -162,3 +162,10 @@ def test_register_database_upgrades_keep_data(tmp_path: Path) -> None:
     assert db.current_revision(url) == db.head_revision()
     if db.head_revision() != "0001":
         assert (tmp_path / "r.sqlite.bak-0001").is_file()
+
+
+def test_head_constant_matches_the_migrations() -> None:
+    """tdkt.db.HEAD (the fast up-to-date check) names Alembic's newest migration."""
+    from tdkt import db
+
+    assert db.head_revision() == db.HEAD
