@@ -165,13 +165,15 @@ def join(
         award = str(nom.get("award") or "")
         kind = str(nom.get("kind") or "individual")
         verdict = str(nom.get("verdict") or "review")
-        vote = by_id.get(str(nom.get("id"))) or by_name.get((fold(str(nom.get("name") or "")), award))
+        vote = by_id.get(str(nom.get("id"))) or (
+            by_name.get((fold(str(nom.get("name") or "")), award)) if by_name else None)
         required = _vote_required(ruleset, award, voted)
         reasons: list[str] = []
         if verdict == "fail":
             reasons += [f["message"] for f in nom.get("findings", []) if f.get("severity") == "error"] or ["Không đạt thẩm định."]
         elif verdict == "review":
-            reasons.append("Cần Thường trực xem xét thêm.")
+            reasons += [f["message"] for f in nom.get("findings", []) if f.get("severity") == "warning"] or [
+                "Cần Thường trực xem xét thêm."]
         passed_vote: bool | None = True
         if required and verdict == "pass":
             if vote is None:
