@@ -27,10 +27,12 @@ from tdkt.ingest.headers import Column, find_header, load_column_map
 from tdkt.ingest.sources import CellValue, RawSheet, read_sheets
 from tdkt.models import CollectiveFacts, Discipline, Initiative, Kind, Level, Nominee, PriorAward, YearRecord
 from tdkt.text import clean as _clean_uncached
-from tdkt.text import fold, title_name
+from tdkt.text import title_name as _title_name_uncached
 from tdkt.util import no_gc
 
 clean = lru_cache(maxsize=65536)(_clean_uncached)  # units, positions and awards repeat down a list
+title_name = lru_cache(maxsize=65536)(_title_name_uncached)  # names repeat down a list too
+fold = values.fold  # cached
 
 M = TypeVar("M", bound=BaseModel)
 W, INFO = Severity.WARNING, Severity.INFO
@@ -329,31 +331,52 @@ def build(cls: type[M], data: dict[str, Any]) -> M:
     return obj
 
 
+_CELL_FIELDS: set[str] = set(CellRef.model_fields)
+_new = object.__new__
+
+
 def _ref(ctx: _Ctx, col: Column) -> CellRef:
-    return build(
-        CellRef,
+    # build() inlined: one CellRef per cell of the list (~1.3 million at 100,000 rows)
+    obj = _new(CellRef)
+    _SET(
+        obj,
+        "__dict__",
         {"file": ctx.file, "sheet": ctx.sheet, "row": ctx.row, "column": col.letter, "header": col.header},
     )
+    _SET(obj, "__pydantic_fields_set__", _CELL_FIELDS)
+    _SET(obj, "__pydantic_extra__", None)
+    _SET(obj, "__pydantic_private__", None)
+    return obj
 
 
 def _report(ctx: _Ctx, code: str, ref: CellRef, **params: Any) -> None:
     ctx.findings.append(messages.make(code, cell=ref, **params))
 
 
+_MISS: Any = object()
+_TEXT_MEMO: dict[str, str | None] = {}  # raw text that is not legacy-encoded → its clean form (or None)
+
+
 def _text(value: CellValue, col: Column, ref: CellRef, ctx: _Ctx) -> str | None:
     if isinstance(value, str):
+        hit = _TEXT_MEMO.get(value, _MISS)
+        if hit is not _MISS:
+            return cast("str | None", hit)
         converted, encoding = legacy.convert(value)
-        if encoding:
-            _report(
-                ctx,
-                "ingest.legacy-text",
-                ref,
-                encoding=encoding.upper(),
-                original=clean(value),
-                text=clean(converted),
-            )
-            value = converted
-        return clean(value) or None
+        if not encoding:
+            if len(_TEXT_MEMO) >= 1 << 18:
+                _TEXT_MEMO.clear()
+            out = _TEXT_MEMO[value] = clean(value) or None
+            return out
+        _report(
+            ctx,
+            "ingest.legacy-text",
+            ref,
+            encoding=encoding.upper(),
+            original=clean(value),
+            text=clean(converted),
+        )
+        return clean(converted) or None
     return values.to_text(value)
 
 
@@ -537,8 +560,17 @@ def _year(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx)
 
 
 def _rating_for(year: int | None) -> Handler:
+    memo: dict[str, object] = {}  # raw text → to_rating (a few spellings repeat down the column)
+
     def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
-        r = values.to_rating(value)
+        if type(value) is str:
+            r = memo.get(value, _MISS)
+            if r is _MISS:
+                if len(memo) >= 65536:
+                    memo.clear()
+                r = memo[value] = values.to_rating(value)
+        else:
+            r = values.to_rating(value)
         if r is values.BAD:
             _report(ctx, "ingest.unknown-rating", ref, value=value, header=col.header)
             return
@@ -567,26 +599,47 @@ def _titles_in(text: str, ctx: _Ctx) -> list[str] | None:
     return found
 
 
+def _title_outcome(value: CellValue, col: Column, ref: CellRef, ctx: _Ctx) -> tuple[str, Any]:
+    """What a title cell says: ("skip", None), ("titles", ids), ("rating", r) or ("unknown", text)."""
+    yes = values.to_bool(value)
+    if col.award and yes is True:
+        return "titles", [col.award]
+    if yes is False:
+        return "skip", None
+    text = _text(value, col, ref, ctx) or ""
+    titles = _titles_in(text, ctx)
+    if titles is None:
+        rating = values.to_rating(text)
+        if isinstance(rating, str):  # a rating typed in the titles column: keep it as such
+            return "rating", rating
+        return "unknown", text
+    return "titles", titles
+
+
 def _title_for(year: int) -> Handler:
+    # One handler per column and sheet (the column's award and the council's aliases are fixed), so
+    # the outcome of a text cell is cached by its raw text; legacy-encoded text (reported per cell)
+    # is not cached.
+    memo: dict[str, tuple[str, Any]] = {}
+
     def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
         if value is None:
             return
-        yes = values.to_bool(value)
-        if col.award and yes is True:
-            titles: list[str] | None = [col.award]
-        elif yes is False:
+        outcome = memo.get(value) if type(value) is str else None
+        if outcome is None:
+            outcome = _title_outcome(value, col, ref, ctx)
+            if type(value) is str and legacy.convert(value)[1] is None:
+                memo[value] = outcome
+        what, titles = outcome
+        if what == "skip":
             return
-        else:
-            text = _text(value, col, ref, ctx) or ""
-            titles = _titles_in(text, ctx)
-            if titles is None:
-                rating = values.to_rating(text)
-                if isinstance(rating, str):  # a rating typed in the titles column: keep it as such
-                    facts.history.setdefault(year, {})["rating"] = rating
-                    facts.cells[f"rating.{year}"] = ref
-                    return
-                _report(ctx, "ingest.unknown-title", ref, value=text, header=col.header)
-                return
+        if what == "rating":
+            facts.history.setdefault(year, {})["rating"] = titles
+            facts.cells[f"rating.{year}"] = ref
+            return
+        if what == "unknown":
+            _report(ctx, "ingest.unknown-title", ref, value=titles, header=col.header)
+            return
         for t in titles or ():
             facts.titles.setdefault(year, [])
             if t not in facts.titles[year]:
