@@ -27,6 +27,7 @@ from tdkt.ingest.headers import Column, find_header, load_column_map
 from tdkt.ingest.sources import CellValue, RawSheet, read_sheets
 from tdkt.models import CollectiveFacts, Discipline, Initiative, Kind, Level, Nominee, PriorAward, YearRecord
 from tdkt.text import clean as _clean_uncached
+from tdkt.text import fold as _fold_text
 from tdkt.text import title_name as _title_name_uncached
 from tdkt.util import no_gc
 
@@ -313,13 +314,14 @@ Handler = Callable[[CellValue, Column, CellRef, _Facts, _Ctx], None]
 
 
 _SET = object.__setattr__
+_new = object.__new__
 _FIELDS_SET: dict[type[BaseModel], set[str]] = {}
 
 
 def build(cls: type[M], data: dict[str, Any]) -> M:
     """A pydantic model from values already checked, with every field given: what ``model_construct``
     does, without its per-field default handling (it is most of the cost at 100,000 rows)."""
-    obj = cls.__new__(cls)
+    obj = _new(cls)
     _SET(obj, "__dict__", data)
     # One shared set per model: every field is given, and frozen models never add to it.
     fields_set = _FIELDS_SET.get(cls)
@@ -332,7 +334,6 @@ def build(cls: type[M], data: dict[str, Any]) -> M:
 
 
 _CELL_FIELDS: set[str] = set(CellRef.model_fields)
-_new = object.__new__
 
 
 def _ref(ctx: _Ctx, col: Column) -> CellRef:
@@ -933,17 +934,17 @@ def _initiatives(facts: _Facts) -> tuple[Initiative, ...]:
         for title in _SPLIT.split(i.get(kind, "")):
             if title.strip():
                 k = len(out)
-                out.append(Initiative.model_construct(
-                    kind=kind, title=title.strip(), level=pick(levels, k), year=pick(years, k),
-                    used_for=used_for, decision=decision,
-                ))  # fmt: skip
+                out.append(build(Initiative, {
+                    "kind": kind, "title": title.strip(), "level": pick(levels, k), "year": pick(years, k),
+                    "used_for": used_for, "decision": decision,
+                }))  # fmt: skip
     count = i.get("count")
     if isinstance(count, int) and count > len(out):
         out.extend(
-            Initiative.model_construct(
-                kind="sang_kien", title=None, level=pick(levels, k), year=pick(years, k),
-                used_for=used_for, decision=decision,
-            )
+            build(Initiative, {
+                "kind": "sang_kien", "title": None, "level": pick(levels, k), "year": pick(years, k),
+                "used_for": used_for, "decision": decision,
+            })
             for k in range(len(out), count)
         )  # fmt: skip
     return tuple(out)
@@ -986,16 +987,21 @@ def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str 
     kind = cast(Kind, found_kind or "individual")
     raw = d["name"]
     name = title_name(raw) if kind == "individual" else clean(raw)
-    history = tuple(
-        build(
-            YearRecord,
-            {
-                "year": y,
-                "rating": facts.history.get(y, {}).get("rating"),
-                "titles": tuple(facts.titles.get(y, ())),
-            },
+    hist, tits = facts.history, facts.titles
+    history = (
+        tuple(
+            build(
+                YearRecord,
+                {
+                    "year": y,
+                    "rating": hist[y].get("rating") if y in hist else None,
+                    "titles": tuple(tits[y]) if y in tits else (),
+                },
+            )
+            for y in sorted(hist.keys() | tits.keys())
         )
-        for y in sorted(set(facts.history) | set(facts.titles))
+        if hist or tits
+        else ()
     )
     collective = None
     if kind != "individual" or any(k in d for k in _COLLECTIVE_KEYS):
@@ -1077,6 +1083,19 @@ def _kind_in(text: str) -> str | None:
     return has.pop() if len(has) == 1 else None
 
 
+_FOOTER_MEMO: dict[str, bool] = {}
+
+
+def _is_footer(text: str) -> bool:
+    """Whether a row's first text opens the list's footer (cached: it is the name on every data row)."""
+    hit = _FOOTER_MEMO.get(text)
+    if hit is None:
+        if len(_FOOTER_MEMO) >= 1 << 18:
+            _FOOTER_MEMO.clear()
+        hit = _FOOTER_MEMO[text] = _FOOTER.match(_fold_text(text)) is not None
+    return hit
+
+
 def _read_sheet(
     file: str,
     sheet: RawSheet,
@@ -1141,8 +1160,7 @@ def _read_sheet(
             continue
         name_value = row[name_idx] if name_idx < len(row) else None
         texts = [row[j] for j in present if isinstance(row[j], str)]
-        first = fold(str(texts[0])) if texts else ""
-        if texts and (name_value is None or name_value == texts[0]) and _FOOTER.match(first):
+        if texts and (name_value is None or name_value == texts[0]) and _is_footer(str(texts[0])):
             findings.append(messages.make(
                 "ingest.footer", cell=CellRef.model_construct(file=file, sheet=sheet.name, row=i + 1, column=None, header=None),
                 text=clean(str(texts[0]))[:60],
