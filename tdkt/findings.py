@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
@@ -109,3 +110,8 @@ def worst(findings: list[Finding]) -> Severity | None:
     if not findings:
         return None
     return min((f.severity for f in findings), key=lambda s: s.rank)
+
+
+def count_errors(findings: Iterable[Finding]) -> int:
+    """How many findings are errors (a result with any cannot be stored; exit code 1)."""
+    return sum(1 for f in findings if f.severity is Severity.ERROR)

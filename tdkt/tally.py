@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from tdkt import messages
 from tdkt.ballots import AGREE, BLANK, DISAGREE, INVALID, Ballot, BallotSet, Column
-from tdkt.findings import CellRef, Finding, Severity, sort_findings
+from tdkt.findings import CellRef, Finding, Severity, count_errors, sort_findings
 from tdkt.models import VotePolicy
 from tdkt.text import fold
 from tdkt.util import sha256_file
@@ -276,7 +276,7 @@ class TallyResult:
     @property
     def ok(self) -> bool:
         """No error finding: the result may be stored (exit code 0)."""
-        return not any(f.severity is Severity.ERROR for f in self.findings)
+        return count_errors(self.findings) == 0
 
     def to_dict(
         self,

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tdkt import messages
-from tdkt.findings import Finding, Severity, sort_findings
+from tdkt.findings import Finding, count_errors, sort_findings
 from tdkt.register import audit, identity
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class ImportResult:
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity == Severity.ERROR)
+        return count_errors(self.findings)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from tdkt import messages
 from tdkt.errors import InputError, WorkspaceError
-from tdkt.findings import Finding, Severity, sort_findings
+from tdkt.findings import Finding, count_errors, sort_findings
 from tdkt.register import audit, identity
 from tdkt.register.importing import add_award, add_initiative, ambiguity
 from tdkt.text import clean, fold
@@ -93,7 +93,7 @@ class IssueResult:
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity == Severity.ERROR)
+        return count_errors(self.findings)
 
     def to_dict(self) -> dict[str, Any]:
         return {
