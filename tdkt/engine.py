@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -207,7 +207,7 @@ _CELL_KEYS: dict[tuple[str, tuple[str, ...]], object] = {}
 _UNRESOLVED = object()
 
 
-def _cell_key(fld: str, cells: dict[str, CellRef]) -> str | None:
+def _cell_key(fld: str, cells: Mapping[str, CellRef]) -> str | None:
     root = fld.split(".")[0]
     for key in (fld, _CELL_ALIASES.get(fld, fld), root, _CELL_ALIASES.get(root, root)):
         if key in cells:

@@ -9,7 +9,8 @@ sáng kiến → initiative, kỷ luật → discipline, xếp loại → rating
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from collections.abc import Iterator, Mapping
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,6 +25,45 @@ Level = Literal["co_so", "bo_tinh", "toan_quoc"]
 LEVEL_ORDER: dict[str, int] = {"co_so": 1, "bo_tinh": 2, "toan_quoc": 3}
 Gender = Literal["male", "female"]
 Special = Literal["maternity", "training", "injury"]
+
+
+class Located(Protocol):
+    """A column of a sheet: its Excel letter and the header text seen (tdkt.ingest.headers.Column)."""
+
+    @property
+    def letter(self) -> str: ...
+
+    @property
+    def header(self) -> str: ...
+
+
+class CellMap(Mapping[str, CellRef]):
+    """The cell of each field of one row, as a read-only mapping field → CellRef.
+
+    A 100,000-row list has well over a million such cells and a finding needs only a few of them, so
+    the row keeps its columns and a CellRef is made when one is looked up.
+    """
+
+    __slots__ = ("_cols", "_file", "_row", "_sheet")
+
+    def __init__(self, file: str, sheet: str | None, row: int | None, cols: Mapping[str, Located]) -> None:
+        self._file, self._sheet, self._row, self._cols = file, sheet, row, cols
+
+    def __getitem__(self, key: str) -> CellRef:
+        col = self._cols[key]
+        return CellRef(file=self._file, sheet=self._sheet, row=self._row, column=col.letter, header=col.header)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cols)
+
+    def __len__(self) -> int:
+        return len(self._cols)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._cols
+
+    def __repr__(self) -> str:
+        return f"CellMap({dict(self)!r})"
 
 
 class _Frozen(BaseModel):
@@ -118,7 +158,7 @@ class Nominee(_Frozen):
     collective: CollectiveFacts | None = None
     achievement: str | None = None
     note: str | None = None
-    cells: dict[str, CellRef] = Field(default_factory=dict)
+    cells: Mapping[str, CellRef] = Field(default_factory=dict)  # a CellMap when read from a list
 
     def year_record(self, year: int) -> YearRecord | None:
         for y in self.history:

@@ -33,4 +33,8 @@ def no_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # What the stage built mostly lives until the command ends: move it out of the collector's
+            # sight (refcounting still frees it), so that re-enabling does not start a full pass over
+            # millions of objects (~1.6 s after reading 100,000 rows).
+            gc.freeze()
             gc.enable()

@@ -25,7 +25,17 @@ from tdkt.findings import CellRef, Finding, Severity, column_letter, sort_findin
 from tdkt.ingest import legacy, values
 from tdkt.ingest.headers import Column, find_header, load_column_map
 from tdkt.ingest.sources import CellValue, RawSheet, read_sheets
-from tdkt.models import CollectiveFacts, Discipline, Initiative, Kind, Level, Nominee, PriorAward, YearRecord
+from tdkt.models import (
+    CellMap,
+    CollectiveFacts,
+    Discipline,
+    Initiative,
+    Kind,
+    Level,
+    Nominee,
+    PriorAward,
+    YearRecord,
+)
 from tdkt.text import clean as _clean_uncached
 from tdkt.text import fold as _fold_text
 from tdkt.text import title_name as _title_name_uncached
@@ -144,16 +154,50 @@ class IngestResult:
 
 
 def record(n: Nominee) -> dict[str, Any]:
-    """A nominee as a JSON record: ``row`` plus every field that has a value."""
+    """A nominee as a JSON record: ``row`` plus every field that has a value.
+
+    Records of equal nested values (YearRecord, Initiative…) share one dict: treat them as read-only.
+    """
+    out: dict[str, Any] = {"row": n.source.row, "id": n.id}
     try:
-        data = _json_fields(n, _RECORD_EXCLUDE)
+        for key, value in n.__dict__.items():
+            if value is None or key in _RECORD_EXCLUDE:
+                continue
+            t = type(value)
+            if t is str or t is int or t is bool:
+                out[key] = value
+            elif t is tuple:
+                if value:
+                    out[key] = [_nested_json(x) if isinstance(x, BaseModel) else _json_value(x) for x in value]
+            elif t is dt.date:
+                out[key] = value.isoformat()
+            else:
+                converted = _json_value(value)
+                if converted != [] and converted != {}:
+                    out[key] = converted
     except _Unplain:  # a value the hand-written walk does not know: let pydantic say how it looks
         data = n.model_dump(mode="json", exclude=set(_RECORD_EXCLUDE))
-    out: dict[str, Any] = {"row": n.source.row, "id": n.id}
-    for key, value in data.items():
-        if value is not None and value != [] and value != {}:
-            out[key] = value
+        out = {"row": n.source.row, "id": n.id}
+        for key, value in data.items():
+            if value is not None and value != [] and value != {}:
+                out[key] = value
     return out
+
+
+_NESTED: dict[BaseModel, dict[str, Any]] = {}
+
+
+def _nested_json(model: BaseModel) -> dict[str, Any]:
+    """:func:`_json_fields` of a frozen nested value, memoised by equality (they repeat down a list)."""
+    try:
+        hit = _NESTED.get(model)
+    except TypeError:  # an unhashable value inside
+        return _json_fields(model)
+    if hit is None:
+        if len(_NESTED) >= 1 << 16:
+            _NESTED.clear()
+        hit = _NESTED[model] = _json_fields(model)
+    return hit
 
 
 _RECORD_EXCLUDE = frozenset({"id", "source", "cells"})
@@ -301,8 +345,8 @@ class _Facts:
 
     def __init__(self) -> None:
         self.data: dict[str, Any] = {}
-        self.cells: dict[str, CellRef] = {}
-        self.history: dict[int, dict[str, Any]] = {}
+        self.cells: dict[str, Column] = {}  # field → its column; CellRefs are made on access (CellMap)
+        self.history: dict[int, str] = {}  # year → rating
         self.titles: dict[int, list[str]] = {}
         self.prior: dict[str, Any] = {}
         self.initiatives: dict[str, Any] = {}
@@ -310,7 +354,7 @@ class _Facts:
         self.specials: list[str] = []
 
 
-Handler = Callable[[CellValue, Column, CellRef, _Facts, _Ctx], None]
+Handler = Callable[[CellValue, Column, _Facts, _Ctx], None]
 
 
 _SET = object.__setattr__
@@ -350,15 +394,15 @@ def _ref(ctx: _Ctx, col: Column) -> CellRef:
     return obj
 
 
-def _report(ctx: _Ctx, code: str, ref: CellRef, **params: Any) -> None:
-    ctx.findings.append(messages.make(code, cell=ref, **params))
+def _report(ctx: _Ctx, code: str, col: Column, **params: Any) -> None:
+    ctx.findings.append(messages.make(code, cell=_ref(ctx, col), **params))
 
 
 _MISS: Any = object()
 _TEXT_MEMO: dict[str, str | None] = {}  # raw text that is not legacy-encoded → its clean form (or None)
 
 
-def _text(value: CellValue, col: Column, ref: CellRef, ctx: _Ctx) -> str | None:
+def _text(value: CellValue, col: Column, ctx: _Ctx) -> str | None:
     if isinstance(value, str):
         hit = _TEXT_MEMO.get(value, _MISS)
         if hit is not _MISS:
@@ -372,7 +416,7 @@ def _text(value: CellValue, col: Column, ref: CellRef, ctx: _Ctx) -> str | None:
         _report(
             ctx,
             "ingest.legacy-text",
-            ref,
+            col,
             encoding=encoding.upper(),
             original=clean(value),
             text=clean(converted),
@@ -382,87 +426,87 @@ def _text(value: CellValue, col: Column, ref: CellRef, ctx: _Ctx) -> str | None:
 
 
 def _plain(target: str) -> Handler:
-    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
-        text = _text(value, col, ref, ctx)
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        text = _text(value, col, ctx)
         if text is not None:
             facts.data[target] = text
-            facts.cells[target] = ref
+            facts.cells[target] = col
 
     return handle
 
 
-def _name(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
-    text = _text(value, col, ref, ctx)
+def _name(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    text = _text(value, col, ctx)
     if text:
         facts.data["name_raw"] = value if isinstance(value, str) else text
         facts.data["name"] = text
-        facts.cells["name"] = ref
+        facts.cells["name"] = col
 
 
 def _code_field(target: str) -> Handler:
-    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         code = values.to_code(value)
         if code is None:
             return
         if target == "cccd" and not re.fullmatch(r"\d{12}", code):
-            _report(ctx, "ingest.bad-cccd", ref, value=code)
+            _report(ctx, "ingest.bad-cccd", col, value=code)
         facts.data[target] = code
-        facts.cells[target] = ref
+        facts.cells[target] = col
 
     return handle
 
 
-def _check_date(d: dt.date, col: Column, ref: CellRef, ctx: _Ctx) -> None:
+def _check_date(d: dt.date, col: Column, ctx: _Ctx) -> None:
     if d > ctx.today:
-        _report(ctx, "ingest.future-date", ref, value=d.strftime("%d/%m/%Y"), header=col.header)
+        _report(ctx, "ingest.future-date", col, value=d.strftime("%d/%m/%Y"), header=col.header)
 
 
 def _birth(gender: str | None = None) -> Handler:
-    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         parsed = values.to_date(value)
         if parsed is None:
             return
         if parsed is values.BAD:
-            _report(ctx, "ingest.bad-date", ref, value=value, header=col.header)
+            _report(ctx, "ingest.bad-date", col, value=value, header=col.header)
             return
         if isinstance(parsed, dt.date):
             facts.data["birth_date"] = parsed
             year = parsed.year
-            _check_date(parsed, col, ref, ctx)
+            _check_date(parsed, col, ctx)
         else:
             year = int(parsed)  # type: ignore[call-overload]
         facts.data["birth_year"] = year
-        facts.cells["birth_date"] = ref
+        facts.cells["birth_date"] = col
         if year < 1930 or year > ctx.today.year - 15:
-            _report(ctx, "ingest.suspicious-birth", ref, year=year)
+            _report(ctx, "ingest.suspicious-birth", col, year=year)
         if gender:
             facts.data["gender"] = gender
-            facts.cells["gender"] = ref
+            facts.cells["gender"] = col
 
     return handle
 
 
-def _gender(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+def _gender(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
     g = values.to_gender(value)
     if g is values.BAD:
-        _report(ctx, "ingest.bad-gender", ref, value=value)
+        _report(ctx, "ingest.bad-gender", col, value=value)
     elif g is not None:
         facts.data["gender"] = g
-        facts.cells["gender"] = ref
+        facts.cells["gender"] = col
 
 
-def _salutation(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+def _salutation(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
     if value is None:
         return
     g = values.salutation_gender(value)
     if g is None:
-        _report(ctx, "ingest.salutation-not-gender", ref, value=value)
+        _report(ctx, "ingest.salutation-not-gender", col, value=value)
     elif "gender" not in facts.data:
         facts.data["gender"] = g
-        facts.cells["gender"] = ref
+        facts.cells["gender"] = col
 
 
-def _via_lookup(value: CellValue, col: Column, ref: CellRef, ctx: _Ctx) -> str | None:
+def _via_lookup(value: CellValue, col: Column, ctx: _Ctx) -> str | None:
     code = values.to_code(value)
     if code is None:
         return None
@@ -471,67 +515,67 @@ def _via_lookup(value: CellValue, col: Column, ref: CellRef, ctx: _Ctx) -> str |
         if re.fullmatch(r"\d+", code) or code.isupper():
             if code.isupper() and not code.isdigit():
                 return code  # a self-describing code such as CANHAN / TAPTHE
-            _report(ctx, "ingest.unknown-code", ref, value=code, header=col.header)
+            _report(ctx, "ingest.unknown-code", col, value=code, header=col.header)
             return None
         return str(value)
     return label
 
 
 def _kind(from_code: bool) -> Handler:
-    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
-        text = _via_lookup(value, col, ref, ctx) if from_code else value
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        text = _via_lookup(value, col, ctx) if from_code else value
         kind = values.to_kind(text)
         if kind is values.BAD:
             if col.field == "collective_type_code":
                 facts.data.setdefault("kind", "collective")
                 facts.data["staff_category"] = text
                 return
-            _report(ctx, "ingest.bad-value", ref, value=value, header=col.header)
+            _report(ctx, "ingest.bad-value", col, value=value, header=col.header)
         elif kind is not None:
             facts.data["kind"] = kind
-            facts.cells["kind"] = ref
+            facts.cells["kind"] = col
 
     return handle
 
 
 def _award(from_code: bool) -> Handler:
-    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
-        text = _via_lookup(value, col, ref, ctx) if from_code else _text(value, col, ref, ctx)
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        text = _via_lookup(value, col, ctx) if from_code else _text(value, col, ctx)
         if not text or "award" in facts.data:
             return
         found = resolve_award(text, ctx.extra)
         facts.data["award_text"] = text
-        facts.cells["award"] = ref
+        facts.cells["award"] = col
         if found:
             facts.data["award"] = found
         else:
-            _report(ctx, "ingest.unknown-award", ref, value=text)
+            _report(ctx, "ingest.unknown-award", col, value=text)
 
     return handle
 
 
-def _staff_category(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+def _staff_category(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
     text = (
-        _via_lookup(value, col, ref, ctx)
+        _via_lookup(value, col, ctx)
         if col.field == "staff_category_code"
-        else _text(value, col, ref, ctx)
+        else _text(value, col, ctx)
     )
     if text:
         facts.data["staff_category"] = text
-        facts.cells["staff_category"] = ref
+        facts.cells["staff_category"] = col
         key = fold(text)
         if "truc tiep" in key or "cong nhan" in key or "nong dan" in key:
             facts.data.setdefault("direct_worker", True)
 
 
 def _bool(target: str) -> Handler:
-    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         b = values.to_bool(value)
         if b is values.BAD:
-            _report(ctx, "ingest.bad-value", ref, value=value, header=col.header)
+            _report(ctx, "ingest.bad-value", col, value=value, header=col.header)
         elif b is not None:
             facts.data[target] = b
-            facts.cells[target] = ref
+            facts.cells[target] = col
 
     return handle
 
@@ -539,31 +583,31 @@ def _bool(target: str) -> Handler:
 def _number(
     target: str, parse: Callable[[object], object], scale: int = 1, sub: str | None = None
 ) -> Handler:
-    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         n = parse(value)
         if n is values.BAD:
-            _report(ctx, "ingest.bad-number", ref, value=value, header=col.header)
+            _report(ctx, "ingest.bad-number", col, value=value, header=col.header)
         elif n is not None:
             bucket = facts.initiatives if sub == "initiative" else facts.data
             bucket[target] = n * scale if scale != 1 else n  # type: ignore[operator]
-            facts.cells[target] = ref
+            facts.cells[target] = col
 
     return handle
 
 
-def _year(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+def _year(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
     y = values.to_year(value)
     if y is values.BAD:
-        _report(ctx, "ingest.bad-number", ref, value=value, header=col.header)
+        _report(ctx, "ingest.bad-number", col, value=value, header=col.header)
     elif y is not None:
         facts.data["year"] = y
-        facts.cells["year"] = ref
+        facts.cells["year"] = col
 
 
 def _rating_for(year: int | None) -> Handler:
     memo: dict[str, object] = {}  # raw text → to_rating (a few spellings repeat down the column)
 
-    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         if type(value) is str:
             r = memo.get(value, _MISS)
             if r is _MISS:
@@ -573,16 +617,16 @@ def _rating_for(year: int | None) -> Handler:
         else:
             r = values.to_rating(value)
         if r is values.BAD:
-            _report(ctx, "ingest.unknown-rating", ref, value=value, header=col.header)
+            _report(ctx, "ingest.unknown-rating", col, value=value, header=col.header)
             return
         if r is None:
             return
         y = year if year is not None else facts.data.get("year", ctx.year)
         if y is None:
-            _report(ctx, "ingest.rating-without-year", ref, value=value)
+            _report(ctx, "ingest.rating-without-year", col, value=value)
             return
-        facts.history.setdefault(y, {})["rating"] = r
-        facts.cells[f"rating.{y}"] = ref
+        facts.history[y] = cast(str, r)
+        facts.cells[f"rating.{y}"] = col
 
     return handle
 
@@ -600,14 +644,14 @@ def _titles_in(text: str, ctx: _Ctx) -> list[str] | None:
     return found
 
 
-def _title_outcome(value: CellValue, col: Column, ref: CellRef, ctx: _Ctx) -> tuple[str, Any]:
+def _title_outcome(value: CellValue, col: Column, ctx: _Ctx) -> tuple[str, Any]:
     """What a title cell says: ("skip", None), ("titles", ids), ("rating", r) or ("unknown", text)."""
     yes = values.to_bool(value)
     if col.award and yes is True:
         return "titles", [col.award]
     if yes is False:
         return "skip", None
-    text = _text(value, col, ref, ctx) or ""
+    text = _text(value, col, ctx) or ""
     titles = _titles_in(text, ctx)
     if titles is None:
         rating = values.to_rating(text)
@@ -623,36 +667,36 @@ def _title_for(year: int) -> Handler:
     # is not cached.
     memo: dict[str, tuple[str, Any]] = {}
 
-    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         if value is None:
             return
         outcome = memo.get(value) if type(value) is str else None
         if outcome is None:
-            outcome = _title_outcome(value, col, ref, ctx)
+            outcome = _title_outcome(value, col, ctx)
             if type(value) is str and legacy.convert(value)[1] is None:
                 memo[value] = outcome
         what, titles = outcome
         if what == "skip":
             return
         if what == "rating":
-            facts.history.setdefault(year, {})["rating"] = titles
-            facts.cells[f"rating.{year}"] = ref
+            facts.history[year] = titles
+            facts.cells[f"rating.{year}"] = col
             return
         if what == "unknown":
-            _report(ctx, "ingest.unknown-title", ref, value=titles, header=col.header)
+            _report(ctx, "ingest.unknown-title", col, value=titles, header=col.header)
             return
         for t in titles or ():
             facts.titles.setdefault(year, [])
             if t not in facts.titles[year]:
                 facts.titles[year].append(t)
-        facts.cells[f"title.{year}"] = ref
+        facts.cells[f"title.{year}"] = col
 
     return handle
 
 
-def _history(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+def _history(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
     """A wide history cell: "LĐTT 2019, 2020; CSTĐCS 2021" or "2019: HTXSNV, LĐTT; 2020: …"."""
-    text = _text(value, col, ref, ctx)
+    text = _text(value, col, ctx)
     if not text:
         return
     understood = False
@@ -669,35 +713,35 @@ def _history(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _C
             award_id = resolve_award(piece, ctx.extra)
             for y in years:
                 if isinstance(rating, str):
-                    facts.history.setdefault(y, {})["rating"] = rating
+                    facts.history[y] = rating
                     understood = True
                 elif award_id:
                     if award_id not in facts.titles.setdefault(y, []):
                         facts.titles[y].append(award_id)
                     understood = True
     if understood:
-        facts.cells["history"] = ref
+        facts.cells["history"] = col
     else:
-        _report(ctx, "ingest.unknown-title", ref, value=text, header=col.header)
+        _report(ctx, "ingest.unknown-title", col, value=text, header=col.header)
 
 
 def _bucket(target: str, key: str, parse: str = "text") -> Handler:
-    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         bucket: dict[str, Any] = getattr(facts, target)
         if parse == "date":
             d = values.to_date(value)
             if d is values.BAD:
-                _report(ctx, "ingest.bad-date", ref, value=value, header=col.header)
+                _report(ctx, "ingest.bad-date", col, value=value, header=col.header)
                 return
             if d is None:
                 return
             if isinstance(d, dt.date):
-                _check_date(d, col, ref, ctx)
+                _check_date(d, col, ctx)
             bucket[key] = d
         elif parse == "year":
             y = values.to_year(value)
             if y is values.BAD:
-                _report(ctx, "ingest.bad-number", ref, value=value, header=col.header)
+                _report(ctx, "ingest.bad-number", col, value=value, header=col.header)
                 return
             if y is None:
                 return
@@ -705,48 +749,48 @@ def _bucket(target: str, key: str, parse: str = "text") -> Handler:
         elif parse == "period":
             p = values.period(value)
             if p is values.BAD:
-                _report(ctx, "ingest.bad-value", ref, value=value, header=col.header)
+                _report(ctx, "ingest.bad-value", col, value=value, header=col.header)
                 return
             if p == (None, None):
                 return
             bucket[key] = p
         else:
-            text = _text(value, col, ref, ctx)
+            text = _text(value, col, ctx)
             if text is None:
                 return
             bucket[key] = text
-        facts.cells.setdefault(f"{target}.{key}" if target != "data" else key, ref)
+        facts.cells.setdefault(f"{target}.{key}" if target != "data" else key, col)
 
     return handle
 
 
-def _initiative_years(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+def _initiative_years(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
     """The year(s) initiatives were recognised: a date, a year, or one per initiative ("2019; 2021")."""
     parts = _SPLIT.split(value) if isinstance(value, str) else [value]
     years: list[int | None] = []
     for part in parts:
         d = values.to_date(part.strip() if isinstance(part, str) else part)
         if d is values.BAD:
-            _report(ctx, "ingest.bad-date", ref, value=value, header=col.header)
+            _report(ctx, "ingest.bad-date", col, value=value, header=col.header)
             return
         years.append(d.year if isinstance(d, dt.date) else d if isinstance(d, int) else None)
     facts.initiatives["years"] = years
-    facts.cells["initiatives.year"] = ref
+    facts.cells["initiatives.year"] = col
 
 
-def _recruited(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+def _recruited(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
     d = values.to_date(value)
     if d is values.BAD:
-        _report(ctx, "ingest.bad-date", ref, value=value, header=col.header)
+        _report(ctx, "ingest.bad-date", col, value=value, header=col.header)
     elif isinstance(d, dt.date):
-        _check_date(d, col, ref, ctx)
+        _check_date(d, col, ctx)
         facts.data["recruited_on"] = d
-        facts.cells["recruited_on"] = ref
+        facts.cells["recruited_on"] = col
     elif isinstance(d, int):
-        _report(ctx, "ingest.partial-date", ref, year=d, header=col.header)
+        _report(ctx, "ingest.partial-date", col, year=d, header=col.header)
 
 
-def _special(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+def _special(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
     if value is None:
         return
     yes = values.to_bool(value)
@@ -757,46 +801,46 @@ def _special(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _C
         if t not in facts.specials:
             facts.specials.append(t)
     if tags:
-        facts.cells["special"] = ref
+        facts.cells["special"] = col
 
 
 def _note(target: str) -> Handler:
     plain = _plain(target)
 
-    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
-        plain(value, col, ref, facts, ctx)
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        plain(value, col, facts, ctx)
         text = facts.data.get(target)
         if isinstance(text, str) and target == "note":
             for t in values.specials(text):
                 if t not in facts.specials:
                     facts.specials.append(t)
-                    facts.cells.setdefault("special", ref)
+                    facts.cells.setdefault("special", col)
 
     return handle
 
 
-def _percent(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+def _percent(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
     p = values.to_percent(value)
     if p is values.BAD:
-        _report(ctx, "ingest.bad-number", ref, value=value, header=col.header)
+        _report(ctx, "ingest.bad-number", col, value=value, header=col.header)
     elif p is not None:
         facts.data["women_percent"] = p
-        facts.cells["collective.women_percent"] = ref
+        facts.cells["collective.women_percent"] = col
 
 
 def _collective(target: str) -> Handler:
-    def handle(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         n = values.to_int(value)
         if n is values.BAD:
-            _report(ctx, "ingest.bad-number", ref, value=value, header=col.header)
+            _report(ctx, "ingest.bad-number", col, value=value, header=col.header)
         elif n is not None:
             facts.data[target] = n
-            facts.cells[f"collective.{target}"] = ref
+            facts.cells[f"collective.{target}"] = col
 
     return handle
 
 
-def _ignore(value: CellValue, col: Column, ref: CellRef, facts: _Facts, ctx: _Ctx) -> None:
+def _ignore(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
     return None
 
 
@@ -977,72 +1021,96 @@ _COLLECTIVE_KEYS = (
 )
 
 
+_HISTORIES: dict[tuple[tuple[int, str | None, tuple[str, ...]], ...], tuple[YearRecord, ...]] = {}
+_INITIATIVES: dict[tuple[tuple[str, Any], ...], tuple[Initiative, ...]] = {}
+
+
+def _history_of(facts: _Facts) -> tuple[YearRecord, ...]:
+    """The row's years as YearRecords. Frozen and repeating down a list (a few ratings and titles
+    over a few years), so equal histories share one tuple of records."""
+    hist, tits = facts.history, facts.titles
+    if tits:
+        sig = tuple([(y, hist.get(y), tuple(tits[y]) if y in tits else ()) for y in sorted(hist.keys() | tits.keys())])
+    elif hist:
+        sig = tuple([(y, hist[y], ()) for y in sorted(hist)])
+    else:
+        return ()
+    out = _HISTORIES.get(sig)
+    if out is None:
+        if len(_HISTORIES) >= 1 << 16:
+            _HISTORIES.clear()
+        out = _HISTORIES[sig] = tuple(build(YearRecord, {"year": y, "rating": r, "titles": t}) for y, r, t in sig)
+    return out
+
+
+def _initiatives_of(facts: _Facts) -> tuple[Initiative, ...]:
+    """:func:`_initiatives`, shared between rows that say the same (e.g. "1" initiative at "cơ sở")."""
+    i = facts.initiatives
+    if not i:
+        return ()
+    sig = tuple([(k, tuple(v) if type(v) is list else v) for k, v in i.items()])
+    out = _INITIATIVES.get(sig)
+    if out is None:
+        if len(_INITIATIVES) >= 1 << 16:
+            _INITIATIVES.clear()
+        out = _INITIATIVES[sig] = _initiatives(facts)
+    return out
+
+
+# Every field of a Nominee with its default, in the model's order (the order of the JSON record).
+_BLANK: dict[str, Any] = {
+    name: (None if f.is_required() else f.get_default(call_default_factory=True))
+    for name, f in Nominee.model_fields.items()
+}
+_KIND_OF_AWARD: dict[str, str | None] = {}
+
+
+def _kind_of_award(award_id: str) -> str | None:
+    hit = _KIND_OF_AWARD.get(award_id, _MISS)
+    if hit is _MISS:
+        a = awards.catalogue().get(award_id)
+        hit = _KIND_OF_AWARD[award_id] = "collective" if a is not None and a.for_ == "collective" else None
+    return cast("str | None", hit)
+
+
 def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str | None) -> Nominee:
     d = facts.data
     award_id = d.get("award") or sheet_award
     found_kind: str | None = d.get("kind") or sheet_kind
     if found_kind is None and award_id:
-        a = awards.catalogue().get(award_id)
-        found_kind = "collective" if a is not None and a.for_ == "collective" else None
+        found_kind = _kind_of_award(award_id)
     kind = cast(Kind, found_kind or "individual")
     raw = d["name"]
     name = title_name(raw) if kind == "individual" else clean(raw)
-    hist, tits = facts.history, facts.titles
-    history = (
-        tuple(
-            build(
-                YearRecord,
-                {
-                    "year": y,
-                    "rating": hist[y].get("rating") if y in hist else None,
-                    "titles": tuple(tits[y]) if y in tits else (),
-                },
-            )
-            for y in sorted(hist.keys() | tits.keys())
-        )
-        if hist or tits
-        else ()
-    )
     collective = None
     if kind != "individual" or any(k in d for k in _COLLECTIVE_KEYS):
         values_ = {k: d.get(k) for k in _COLLECTIVE_KEYS}
         if any(v is not None for v in values_.values()):
             collective = CollectiveFacts.model_construct(**values_)
-    source = build(
-        CellRef, {"file": ctx.file, "sheet": ctx.sheet, "row": ctx.row, "column": None, "header": None}
-    )
-    return build(Nominee, {
-        "id": f"{ctx.file}:{ctx.sheet}:{ctx.row}",
-        "source": source,
-        "stt": d.get("stt"),
-        "kind": kind,
-        "name": name,
-        "name_raw": d.get("name_raw") if d.get("name_raw") != name else None,
-        "gender": d.get("gender"),
-        "birth_date": d.get("birth_date"),
-        "birth_year": d.get("birth_year"),
-        "cccd": d.get("cccd"),
-        "staff_code": d.get("staff_code"),
-        "position": d.get("position"),
-        "department": d.get("department"),
-        "unit": d.get("unit"),
-        "staff_category": d.get("staff_category"),
-        "direct_worker": d.get("direct_worker"),
-        "award": award_id,
-        "award_text": d.get("award_text"),
-        "year": d.get("year", ctx.year),
-        "history": history,
-        "prior_awards": _prior_awards(facts, award_id, ctx),
-        "initiatives": _initiatives(facts),
-        "disciplines": _disciplines(facts),
-        "recruited_on": d.get("recruited_on"),
-        "months_of_service": d.get("months_of_service"),
-        "special": tuple(facts.specials),
-        "collective": collective,
-        "achievement": d.get("achievement"),
-        "note": d.get("note"),
-        "cells": facts.cells,
-    })  # fmt: skip
+    row = ctx.row
+    source = build(CellRef, {"file": ctx.file, "sheet": ctx.sheet, "row": row, "column": None, "header": None})
+    nd = {**_BLANK, **d}
+    if len(nd) != len(_BLANK):  # facts that are not fields (a collective's counts, the row's own decision)
+        for key in [k for k in nd if k not in _BLANK]:
+            del nd[key]
+    name_raw = d.get("name_raw")
+    nd["id"] = f"{ctx.file}:{ctx.sheet}:{row}"
+    nd["source"] = source
+    nd["kind"] = kind
+    nd["name"] = name
+    nd["name_raw"] = name_raw if name_raw != name else None
+    nd["award"] = award_id
+    nd["year"] = d.get("year", ctx.year)
+    nd["history"] = _history_of(facts)
+    if facts.prior or "decision" in d or "decision_number" in d or "decision_date" in d or "period" in d:
+        nd["prior_awards"] = _prior_awards(facts, award_id, ctx)
+    nd["initiatives"] = _initiatives_of(facts)
+    if facts.disciplines:
+        nd["disciplines"] = _disciplines(facts)
+    nd["special"] = tuple(facts.specials)
+    nd["collective"] = collective
+    nd["cells"] = CellMap(ctx.file, ctx.sheet, row, facts.cells)
+    return build(Nominee, nd)
 
 
 # --- sheets and files ------------------------------------------------------------------------
@@ -1149,42 +1217,58 @@ def _read_sheet(
     today = dt.date.today()
     current_kind = sheet_kind
     current_award = sheet_award
+    ctx = _Ctx(file, sheet.name, 0, extra, lookup, findings, sheet_year, today)  # one per sheet; row moves
+    no_errors = _ERRORS.isdisjoint  # most rows hold no cached formula error: one C-level test per row
     for i in range(header.data_start, len(rows)):
         row = rows[i]
         if not row:
             continue
-        present = [
-            j for j, v in enumerate(row) if v is not None and not (isinstance(v, str) and v in _ERRORS)
-        ]
+        plain = no_errors(row)
+        if plain:
+            present = [j for j, v in enumerate(row) if v is not None]
+        else:
+            present = [
+                j for j, v in enumerate(row) if v is not None and not (isinstance(v, str) and v in _ERRORS)
+            ]
         if not present:
             continue
-        name_value = row[name_idx] if name_idx < len(row) else None
-        texts = [row[j] for j in present if isinstance(row[j], str)]
-        if texts and (name_value is None or name_value == texts[0]) and _is_footer(str(texts[0])):
+        width = len(row)
+        name_value = row[name_idx] if name_idx < width else None
+        first_text = None
+        for j in present:
+            if isinstance(row[j], str):
+                first_text = row[j]
+                break
+        if (
+            first_text is not None
+            and (name_value is None or name_value == first_text)
+            and _is_footer(str(first_text))
+        ):
             findings.append(messages.make(
                 "ingest.footer", cell=CellRef.model_construct(file=file, sheet=sheet.name, row=i + 1, column=None, header=None),
-                text=clean(str(texts[0]))[:60],
+                text=clean(str(first_text))[:60],
             ))  # fmt: skip
             break
-        if all(j in quiet for j in present):
+        if (name_idx not in present or name_idx in quiet) and all(j in quiet for j in present):
             continue  # formula-only or pre-numbered empty rows are not nominees
-        stt_value = row[stt_idx] if stt_idx is not None and stt_idx < len(row) else None
-        content = [j for j in present if j != stt_idx]
-        if len(content) == 1 and isinstance(row[content[0]], str):
-            text = clean(str(row[content[0]]))
-            roman = stt_value is None or (
-                isinstance(stt_value, str) and _SECTION_STT.match(stt_value.strip())
-            )
-            if roman and (text.isupper() or _SECTION_TEXT.match(text) or _kind_in(text)):
-                current_kind = _kind_in(text) or current_kind
-                current_award = award_in_text(text, extra) or current_award
-                findings.append(messages.make(
-                    "ingest.section", cell=CellRef.model_construct(file=file, sheet=sheet.name, row=i + 1,
-                                                                   column=column_letter(content[0]), header=None),
-                    text=text[:60],
-                ))  # fmt: skip
-                continue
-        ctx = _Ctx(file, sheet.name, i + 1, extra, lookup, findings, sheet_year, today)
+        stt_value = row[stt_idx] if stt_idx is not None and stt_idx < width else None
+        if len(present) <= 2:  # a section row has one text besides the STT
+            content = [j for j in present if j != stt_idx]
+            if len(content) == 1 and isinstance(row[content[0]], str):
+                text = clean(str(row[content[0]]))
+                roman = stt_value is None or (
+                    isinstance(stt_value, str) and _SECTION_STT.match(stt_value.strip())
+                )
+                if roman and (text.isupper() or _SECTION_TEXT.match(text) or _kind_in(text)):
+                    current_kind = _kind_in(text) or current_kind
+                    current_award = award_in_text(text, extra) or current_award
+                    findings.append(messages.make(
+                        "ingest.section", cell=CellRef.model_construct(file=file, sheet=sheet.name, row=i + 1,
+                                                                       column=column_letter(content[0]), header=None),
+                        text=text[:60],
+                    ))  # fmt: skip
+                    continue
+        ctx.row = i + 1
         if name_value is None or (isinstance(name_value, str) and not name_value.strip()):
             findings.append(messages.make(
                 "ingest.missing-name",
@@ -1192,20 +1276,19 @@ def _read_sheet(
             ))  # fmt: skip
             continue
         facts = _Facts()
-        width = len(row)
         for j, col, handle in plan:
             if j >= width:
                 continue
             v = row[j]
             if v is None:
                 continue
-            if isinstance(v, str) and v in _ERRORS:
+            if not plain and isinstance(v, str) and v in _ERRORS:
                 if j not in quiet:
                     findings.append(
                         messages.make("ingest.error-value", cell=_ref(ctx, col), value=v, header=col.header)
                     )
                 continue
-            handle(v, col, _ref(ctx, col), facts, ctx)
+            handle(v, col, facts, ctx)
         if "name" not in facts.data:
             continue
         nominee = _nominee(facts, ctx, current_award, current_kind)
