@@ -18,10 +18,39 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", nfc(text).replace("\u00a0", " ")).strip()
 
 
-def strip_diacritics(text: str) -> str:
-    """Remove Vietnamese tone and vowel marks; đ/Đ become d/D (NFD does not decompose them)."""
+def _strip_marks(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+_LATIN: dict[int, str] | None = None
+
+
+def _latin_table() -> dict[int, str]:
+    """Each Latin letter with marks (Latin-1 to Latin Extended-B, Latin Extended Additional, where the
+    Vietnamese letters are) → itself without them, and combining marks → nothing; built on first use
+    from :func:`_strip_marks` itself, so the two agree by construction."""
+    global _LATIN
+    if _LATIN is None:
+        table: dict[int, str] = {}
+        for lo, hi in ((0x00C0, 0x024F), (0x0300, 0x036F), (0x1E00, 0x1EFF)):
+            for code in range(lo, hi + 1):
+                ch = chr(code)
+                stripped = _strip_marks(ch)
+                if stripped != ch:
+                    table[code] = stripped
+        _LATIN = table
+    return _LATIN
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove Vietnamese tone and vowel marks; đ/Đ become d/D (NFD does not decompose them)."""
+    if text.isascii():
+        return text
+    # One str.translate for the Latin letters (~10× faster than decomposing every character, and fold
+    # runs on every name of a list); anything else left takes the general path.
+    out = text.translate(_latin_table())
+    return out if out.isascii() else _strip_marks(out)
 
 
 def fold(text: str) -> str:

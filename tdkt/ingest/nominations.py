@@ -1021,6 +1021,7 @@ _COLLECTIVE_KEYS = (
 )
 
 
+_COLLECTIVE_SET = frozenset(_COLLECTIVE_KEYS)
 _HISTORIES: dict[tuple[tuple[int, str | None, tuple[str, ...]], ...], tuple[YearRecord, ...]] = {}
 _INITIATIVES: dict[tuple[tuple[str, Any], ...], tuple[Initiative, ...]] = {}
 
@@ -1083,7 +1084,7 @@ def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str 
     raw = d["name"]
     name = title_name(raw) if kind == "individual" else clean(raw)
     collective = None
-    if kind != "individual" or any(k in d for k in _COLLECTIVE_KEYS):
+    if kind != "individual" or not _COLLECTIVE_SET.isdisjoint(d):
         values_ = {k: d.get(k) for k in _COLLECTIVE_KEYS}
         if any(v is not None for v in values_.values()):
             collective = CollectiveFacts.model_construct(**values_)

@@ -1,0 +1,24 @@
+"""Folding Vietnamese text: the fast table path agrees with decomposing every character."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tdkt import text
+
+LATIN_AND_MARKS = st.characters(
+    codec="utf-8", categories=("L", "M", "N", "P", "Zs"), exclude_characters="\x00"
+)
+
+
+@given(st.text(alphabet=LATIN_AND_MARKS, max_size=40))
+def test_strip_diacritics_equals_decomposition(s: str) -> None:
+    assert text.strip_diacritics(s) == text._strip_marks(s)
+
+
+def test_every_vietnamese_letter_folds_to_its_base() -> None:
+    letters = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+    assert text.strip_diacritics(letters) == "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd"
+    assert text.strip_diacritics(letters.upper()) == "AAAAAAAAAAAAAAAAAEEEEEEEEEEEIIIIIOOOOOOOOOOOOOOOOOUUUUUUUUUUUYYYYYD"
+    assert text.fold("NGUYỄN  Thị-Phương\u00a0Thảo") == "nguyen thi phuong thao"
