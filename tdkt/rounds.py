@@ -38,9 +38,24 @@ def parse_date(text: str, what: str = "ngày") -> dt.date:
         raise UsageError(f"{what.capitalize()} '{text}' không hợp lệ: cần dạng YYYY-MM-DD, ví dụ 2022-04-25.") from None
 
 
+# The columns of a round, in the order _to_round reads them (list_rounds selects the whole table,
+# which has them first in this order).
+_ROUND_COLUMNS = "id, date, years, members, title"
+
+
+def _date(value: Any) -> dt.date:
+    """A DATE column: a date from SQLAlchemy or PostgreSQL, its ISO text from plain SQLite."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _datetime(value: Any) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+
+
 def _to_round(row: Any) -> Round:
-    years = tuple(int(y) for y in str(row.years).split(",") if y)
-    return Round(id=row.id, date=row.date, years=years, members=row.members, title=row.title)
+    rid, date, years, members, title = tuple(row)[:5]
+    return Round(id=rid, date=_date(date), years=tuple(int(y) for y in str(years).split(",") if y),
+                 members=members, title=title)
 
 
 def new_round(
@@ -98,25 +113,21 @@ def list_rounds(url: str) -> list[Round]:
 
 def get_round(url: str, round_id: str | None = None) -> Round:
     """The named round, or the current one. Raises WorkspaceError when there is none."""
-    from sqlalchemy import select
+    from tdkt.db import query
 
-    from tdkt.db import reading
-    from tdkt.db.schema import rounds, settings
-
-    with reading(url) as conn:
-        rid = round_id
-        if rid is None:
-            chosen = conn.execute(select(settings.c.value).where(settings.c.key == CURRENT_KEY)).scalar()
-            rid = chosen
-        if rid is None:
-            row = conn.execute(select(rounds).order_by(rounds.c.date.desc(), rounds.c.id.desc())).first()
-            if row is None:
-                raise WorkspaceError("Chưa có đợt xét nào. Tạo đợt bằng 'tdkt session new 2022-1 --date 2022-04-25'.")
-            return _to_round(row)
-        row = conn.execute(select(rounds).where(rounds.c.id == parse_round_id(rid))).first()
-    if row is None:
+    rid = round_id
+    if rid is None:
+        chosen = query(url, 'SELECT value FROM settings WHERE "key" = :key', {"key": CURRENT_KEY})
+        rid = chosen[0][0] if chosen else None
+    if rid is None:
+        rows = query(url, f"SELECT {_ROUND_COLUMNS} FROM rounds ORDER BY date DESC, id DESC LIMIT 1")
+        if not rows:
+            raise WorkspaceError("Chưa có đợt xét nào. Tạo đợt bằng 'tdkt session new 2022-1 --date 2022-04-25'.")
+        return _to_round(rows[0])
+    rows = query(url, f"SELECT {_ROUND_COLUMNS} FROM rounds WHERE id = :id", {"id": parse_round_id(rid)})
+    if not rows:
         raise WorkspaceError(f"Không có đợt xét {rid} trong sổ. Xem danh sách bằng 'tdkt session list'.")
-    return _to_round(row)
+    return _to_round(rows[0])
 
 
 def current_id(url: str) -> str | None:
@@ -212,22 +223,19 @@ def store_run(
 
 
 def runs(url: str, round_id: str, kind: str | None = None, *, current_only: bool = True) -> list[Run]:
-    from sqlalchemy import select
+    from tdkt.db import query
 
-    from tdkt.db import reading
-    from tdkt.db.schema import round_runs
-
-    q = select(round_runs).where(round_runs.c.round_id == round_id)
+    sql = ("SELECT id, round_id, kind, award, created_at, tdkt_version, ruleset, inputs, payload, current"
+           " FROM round_runs WHERE round_id = :round_id")
+    params = {"round_id": round_id}
     if kind:
-        q = q.where(round_runs.c.kind == kind)
+        sql += " AND kind = :kind"
+        params["kind"] = kind
     if current_only:
-        q = q.where(round_runs.c.current == 1)
-    with reading(url) as conn:
-        rows = conn.execute(q.order_by(round_runs.c.id)).all()
+        sql += " AND current = 1"
+    rows = query(url, sql + " ORDER BY id", params)
     return [
-        Run(
-            r.id, r.round_id, r.kind, r.award, r.created_at, r.tdkt_version, r.ruleset,
-            json.loads(r.inputs), json.loads(r.payload), bool(r.current),
-        )
-        for r in rows
+        Run(rid, rnd, knd, award, _datetime(created), version, ruleset, json.loads(inputs), json.loads(payload),
+            bool(current))
+        for rid, rnd, knd, award, created, version, ruleset, inputs, payload, current in rows
     ]

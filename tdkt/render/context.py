@@ -263,6 +263,13 @@ def _ordered_awards(data: RoundData, keep: Any) -> list[str]:
 
 
 def _issued(url: str, round_id: str, award: str) -> tuple[int | None, dt.date | None]:
+    from tdkt.db import query
+
+    # Most rounds are rendered before any decision is recorded as signed: one query says so without
+    # importing the register (and with it SQLAlchemy, ~0.2 s); the register reads the decision itself.
+    if not query(url, "SELECT 1 FROM reg_decisions WHERE round_id = :round_id AND award = :award AND current = 1",
+                 {"round_id": round_id, "award": award}):
+        return None, None
     try:
         from tdkt.register import issued_decision  # type: ignore[attr-defined, unused-ignore]
     except ImportError:  # the register module is another helper's; until it lands, nothing is issued
