@@ -62,8 +62,16 @@ def name_key(name: str) -> tuple[object, ...]:
     words = nfc(name).split()
     if not words:
         return ((), (), (), collation_key(""))
-    given, middle, family = words[-1], " ".join(words[1:-1]), words[0] if len(words) > 1 else ""
-    return (collation_key(given), collation_key(middle), collation_key(family), collation_key(name), name)
+    # collation_key of the given, middle and family names and of the whole name, from one key a word
+    keys = [_word_key(w) for w in words]
+    given, middle, family = keys[-1], keys[1:-1], keys[:1] if len(keys) > 1 else []
+    return (
+        ((given[0],), (given[1],)),
+        (tuple(k[0] for k in middle), tuple(k[1] for k in middle)),
+        (tuple(k[0] for k in family), tuple(k[1] for k in family)),
+        (tuple(k[0] for k in keys), tuple(k[1] for k in keys)),
+        name,
+    )
 
 
 def vn_date(value: dt.date | None, year: int | None = None) -> str:
