@@ -27,7 +27,8 @@ def catalogue() -> dict[str, Award]:
     import yaml
 
     text = resources.files("tdkt").joinpath("rules/awards.yaml").read_text(encoding="utf-8")
-    data: Any = yaml.safe_load(text)
+    # libyaml when present (as in tdkt.ruleset.read_yaml): the same data, ~10× faster than pure Python
+    data: Any = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     try:
         return {
             key: Award(

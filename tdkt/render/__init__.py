@@ -134,30 +134,35 @@ def render_document(
         InputError, WorkspaceError: the round has no results for this document.
     """
     from tdkt.render.context import load
+    from tdkt.util import no_gc
 
     if kind not in KINDS:
         raise UsageError(f"Loại văn bản '{kind}' không có: chọn {', '.join(KINDS)}.")
     if fmt not in FORMATS:
         raise UsageError(f"Dạng '{fmt}' không có: chọn {', '.join(FORMATS)}.")
-    data = load(workspace, round_id)
-    return _write(_outputs(kind, data, award, fmt, workspace), out_dir, force)
+    with no_gc():  # a dict per nominee and per row of the attached list: see tdkt.util.no_gc
+        data = load(workspace, round_id)
+        files = _outputs(kind, data, award, fmt, workspace)
+    return _write(files, out_dir, force)
 
 
 def render_all(workspace: Workspace, round_id: str | None, out_dir: Path, force: bool) -> list[Path]:
     """Every document the round has data for (the decisions, the proposal, the minutes, the report
     as .docx and .xlsx) — what ``tdkt demo`` produces. Nothing is written if one fails."""
     from tdkt.render.context import decision_awards, load, proposal_awards
+    from tdkt.util import no_gc
 
-    data = load(workspace, round_id)
     files: dict[str, bytes] = {}
-    if decision_awards(data):
-        files.update(_outputs("decision", data, None, "docx", workspace))
-    if proposal_awards(data):
-        files.update(_outputs("proposal", data, None, "docx", workspace))
-    if data.tallies:
-        files.update(_outputs("minutes", data, None, "docx", workspace))
-    files.update(_outputs("report", data, None, "docx", workspace))
-    files.update(_outputs("report", data, None, "xlsx", workspace))
+    with no_gc():  # as in render_document
+        data = load(workspace, round_id)
+        if decision_awards(data):
+            files.update(_outputs("decision", data, None, "docx", workspace))
+        if proposal_awards(data):
+            files.update(_outputs("proposal", data, None, "docx", workspace))
+        if data.tallies:
+            files.update(_outputs("minutes", data, None, "docx", workspace))
+        files.update(_outputs("report", data, None, "docx", workspace))
+        files.update(_outputs("report", data, None, "xlsx", workspace))
     return _write(files, out_dir, force)
 
 

@@ -161,13 +161,16 @@ def join(
                 voted.add(str(res["award"]))
     outcomes: list[Outcome] = []
     units: list[str] = []
+    needs_vote: dict[str, bool] = {}
     for nom in validation.get("nominees", []):
         award = str(nom.get("award") or "")
         kind = str(nom.get("kind") or "individual")
         verdict = str(nom.get("verdict") or "review")
         vote = by_id.get(str(nom.get("id"))) or (
             by_name.get((fold(str(nom.get("name") or "")), award)) if by_name else None)
-        required = _vote_required(ruleset, award, voted)
+        required = needs_vote.get(award)
+        if required is None:  # the same for every nominee of an award (the rule pack's vote policy)
+            required = needs_vote[award] = _vote_required(ruleset, award, voted)
         reasons: list[str] = []
         if verdict == "fail":
             reasons += [f["message"] for f in nom.get("findings", []) if f.get("severity") == "error"] or ["Không đạt thẩm định."]
