@@ -60,4 +60,11 @@ def fold(text: str) -> str:
 
 def title_name(text: str) -> str:
     """'NGUYỄN  văn an' → 'Nguyễn Văn An' (each word capitalised; NFC; single spaces)."""
-    return " ".join(w[:1].upper() + w[1:].lower() for w in clean(text).split(" ") if w)
+    return title_words(clean(text))
+
+
+def title_words(cleaned: str) -> str:
+    """:func:`title_name` of text that is already :func:`clean`."""
+    if cleaned.replace(" ", "").isalpha() and strip_diacritics(cleaned).isascii():
+        return cleaned.title()  # the same for words of Latin letters, in one C call
+    return " ".join(w[:1].upper() + w[1:].lower() for w in cleaned.split(" ") if w)

@@ -38,11 +38,10 @@ from tdkt.models import (
 )
 from tdkt.text import clean as _clean_uncached
 from tdkt.text import fold as _fold_text
-from tdkt.text import title_name as _title_name_uncached
+from tdkt.text import title_words
 from tdkt.util import no_gc
 
 clean = lru_cache(maxsize=65536)(_clean_uncached)  # units, positions and awards repeat down a list
-title_name = lru_cache(maxsize=65536)(_title_name_uncached)  # names repeat down a list too
 fold = values.fold  # cached
 
 M = TypeVar("M", bound=BaseModel)
@@ -168,7 +167,7 @@ def record(n: Nominee) -> dict[str, Any]:
                 out[key] = value
             elif t is tuple:
                 if value:
-                    out[key] = [_nested_json(x) if isinstance(x, BaseModel) else _json_value(x) for x in value]
+                    out[key] = _tuple_json(value)
             elif t is dt.date:
                 out[key] = value.isoformat()
             else:
@@ -184,20 +183,21 @@ def record(n: Nominee) -> dict[str, Any]:
     return out
 
 
-_NESTED: dict[BaseModel, dict[str, Any]] = {}
+_TUPLES: dict[int, tuple[tuple[Any, ...], list[Any]]] = {}
 
 
-def _nested_json(model: BaseModel) -> dict[str, Any]:
-    """:func:`_json_fields` of a frozen nested value, memoised by equality (they repeat down a list)."""
-    try:
-        hit = _NESTED.get(model)
-    except TypeError:  # an unhashable value inside
-        return _json_fields(model)
-    if hit is None:
-        if len(_NESTED) >= 1 << 16:
-            _NESTED.clear()
-        hit = _NESTED[model] = _json_fields(model)
-    return hit
+def _tuple_json(value: tuple[Any, ...]) -> list[Any]:
+    """A tuple field as JSON. Rows of a list share their history and initiative tuples (see
+    :func:`_history_of`), so the conversion is memoised by identity; the memo holds the tuple, so its
+    id cannot be reused while the entry lives."""
+    hit = _TUPLES.get(id(value))
+    if hit is not None and hit[0] is value:
+        return hit[1]
+    out = [_json_value(x) for x in value]
+    if len(_TUPLES) >= 1 << 16:
+        _TUPLES.clear()
+    _TUPLES[id(value)] = (value, out)
+    return out
 
 
 _RECORD_EXCLUDE = frozenset({"id", "source", "cells"})
@@ -347,7 +347,7 @@ class _Facts:
         self.data: dict[str, Any] = {}
         self.cells: dict[str, Column] = {}  # field → its column; CellRefs are made on access (CellMap)
         self.history: dict[int, str] = {}  # year → rating
-        self.titles: dict[int, list[str]] = {}
+        self.titles: dict[int, tuple[str, ...]] = {}
         self.prior: dict[str, Any] = {}
         self.initiatives: dict[str, Any] = {}
         self.disciplines: dict[str, Any] = {}
@@ -606,27 +606,29 @@ def _year(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
 
 def _rating_for(year: int | None) -> Handler:
     memo: dict[str, object] = {}  # raw text → to_rating (a few spellings repeat down the column)
+    key = f"rating.{year}"
 
     def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
-        if type(value) is str:
-            r = memo.get(value, _MISS)
-            if r is _MISS:
+        r = memo.get(value, _MISS) if type(value) is str else _MISS
+        if r is _MISS:
+            r = values.to_rating(value)
+            if type(value) is str:
                 if len(memo) >= 65536:
                     memo.clear()
-                r = memo[value] = values.to_rating(value)
-        else:
-            r = values.to_rating(value)
-        if r is values.BAD:
+                memo[value] = r
+        if type(r) is str:
+            if year is not None:
+                facts.history[year] = r
+                facts.cells[key] = col
+                return
+            y = facts.data.get("year", ctx.year)
+            if y is None:
+                _report(ctx, "ingest.rating-without-year", col, value=value)
+                return
+            facts.history[y] = r
+            facts.cells[f"rating.{y}"] = col
+        elif r is values.BAD:
             _report(ctx, "ingest.unknown-rating", col, value=value, header=col.header)
-            return
-        if r is None:
-            return
-        y = year if year is not None else facts.data.get("year", ctx.year)
-        if y is None:
-            _report(ctx, "ingest.rating-without-year", col, value=value)
-            return
-        facts.history[y] = cast(str, r)
-        facts.cells[f"rating.{y}"] = col
 
     return handle
 
@@ -666,6 +668,7 @@ def _title_for(year: int) -> Handler:
     # the outcome of a text cell is cached by its raw text; legacy-encoded text (reported per cell)
     # is not cached.
     memo: dict[str, tuple[str, Any]] = {}
+    title_key, rating_key = f"title.{year}", f"rating.{year}"
 
     def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         if value is None:
@@ -673,23 +676,21 @@ def _title_for(year: int) -> Handler:
         outcome = memo.get(value) if type(value) is str else None
         if outcome is None:
             outcome = _title_outcome(value, col, ctx)
+            if outcome[0] == "titles":
+                outcome = ("titles", tuple(dict.fromkeys(outcome[1])))  # in order, once each
             if type(value) is str and legacy.convert(value)[1] is None:
                 memo[value] = outcome
         what, titles = outcome
-        if what == "skip":
-            return
-        if what == "rating":
+        if what == "titles":
+            if titles:
+                have = facts.titles.get(year)
+                facts.titles[year] = titles if have is None else (*have, *(t for t in titles if t not in have))
+            facts.cells[title_key] = col
+        elif what == "rating":
             facts.history[year] = titles
-            facts.cells[f"rating.{year}"] = col
-            return
-        if what == "unknown":
+            facts.cells[rating_key] = col
+        elif what == "unknown":
             _report(ctx, "ingest.unknown-title", col, value=titles, header=col.header)
-            return
-        for t in titles or ():
-            facts.titles.setdefault(year, [])
-            if t not in facts.titles[year]:
-                facts.titles[year].append(t)
-        facts.cells[f"title.{year}"] = col
 
     return handle
 
@@ -716,8 +717,9 @@ def _history(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
                     facts.history[y] = rating
                     understood = True
                 elif award_id:
-                    if award_id not in facts.titles.setdefault(y, []):
-                        facts.titles[y].append(award_id)
+                    have = facts.titles.get(y, ())
+                    if award_id not in have:
+                        facts.titles[y] = (*have, award_id)
                     understood = True
     if understood:
         facts.cells["history"] = col
@@ -1022,7 +1024,7 @@ _COLLECTIVE_KEYS = (
 
 
 _COLLECTIVE_SET = frozenset(_COLLECTIVE_KEYS)
-_HISTORIES: dict[tuple[tuple[int, str | None, tuple[str, ...]], ...], tuple[YearRecord, ...]] = {}
+_HISTORIES: dict[tuple[tuple[tuple[int, str], ...], tuple[tuple[int, tuple[str, ...]], ...]], tuple[YearRecord, ...]] = {}
 _INITIATIVES: dict[tuple[tuple[str, Any], ...], tuple[Initiative, ...]] = {}
 
 
@@ -1030,17 +1032,17 @@ def _history_of(facts: _Facts) -> tuple[YearRecord, ...]:
     """The row's years as YearRecords. Frozen and repeating down a list (a few ratings and titles
     over a few years), so equal histories share one tuple of records."""
     hist, tits = facts.history, facts.titles
-    if tits:
-        sig = tuple([(y, hist.get(y), tuple(tits[y]) if y in tits else ()) for y in sorted(hist.keys() | tits.keys())])
-    elif hist:
-        sig = tuple([(y, hist[y], ()) for y in sorted(hist)])
-    else:
+    if not hist and not tits:
         return ()
+    sig = (tuple(hist.items()), tuple(tits.items()))  # column order: the same down a sheet
     out = _HISTORIES.get(sig)
     if out is None:
         if len(_HISTORIES) >= 1 << 16:
             _HISTORIES.clear()
-        out = _HISTORIES[sig] = tuple(build(YearRecord, {"year": y, "rating": r, "titles": t}) for y, r, t in sig)
+        out = _HISTORIES[sig] = tuple(
+            build(YearRecord, {"year": y, "rating": hist.get(y), "titles": tits.get(y, ())})
+            for y in sorted(hist.keys() | tits.keys())
+        )
     return out
 
 
@@ -1081,8 +1083,8 @@ def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str 
     if found_kind is None and award_id:
         found_kind = _kind_of_award(award_id)
     kind = cast(Kind, found_kind or "individual")
-    raw = d["name"]
-    name = title_name(raw) if kind == "individual" else clean(raw)
+    raw = d["name"]  # already clean (see _text)
+    name = title_words(raw) if kind == "individual" else raw
     collective = None
     if kind != "individual" or not _COLLECTIVE_SET.isdisjoint(d):
         values_ = {k: d.get(k) for k in _COLLECTIVE_KEYS}
@@ -1108,7 +1110,8 @@ def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str 
     nd["initiatives"] = _initiatives_of(facts)
     if facts.disciplines:
         nd["disciplines"] = _disciplines(facts)
-    nd["special"] = tuple(facts.specials)
+    if facts.specials:
+        nd["special"] = tuple(facts.specials)
     nd["collective"] = collective
     nd["cells"] = CellMap(ctx.file, ctx.sheet, row, facts.cells)
     return build(Nominee, nd)

@@ -22,3 +22,14 @@ def test_every_vietnamese_letter_folds_to_its_base() -> None:
     assert text.strip_diacritics(letters) == "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd"
     assert text.strip_diacritics(letters.upper()) == "AAAAAAAAAAAAAAAAAEEEEEEEEEEEIIIIIOOOOOOOOOOOOOOOOOUUUUUUUUUUUYYYYYD"
     assert text.fold("NGUYỄN  Thị-Phương\u00a0Thảo") == "nguyen thi phuong thao"
+
+
+@given(st.text(alphabet=LATIN_AND_MARKS, max_size=40))
+def test_title_name_capitalises_each_word(s: str) -> None:
+    expected = " ".join(w[:1].upper() + w[1:].lower() for w in text.clean(s).split(" ") if w)
+    assert text.title_name(s) == expected
+
+
+def test_title_name_of_a_vietnamese_name() -> None:
+    assert text.title_name("  NGUYỄN  thị\u00a0phương THẢO ") == "Nguyễn Thị Phương Thảo"
+    assert text.title_name("đặng văn đức") == "Đặng Văn Đức"
