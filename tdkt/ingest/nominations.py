@@ -687,7 +687,7 @@ def _title_for(year: int) -> Handler:
                 facts.titles[year] = titles if have is None else (*have, *(t for t in titles if t not in have))
             facts.cells[title_key] = col
         elif what == "rating":
-            facts.history[year] = titles
+            facts.history[year] = cast(str, titles)
             facts.cells[rating_key] = col
         elif what == "unknown":
             _report(ctx, "ingest.unknown-title", col, value=titles, header=col.header)
