@@ -13,8 +13,13 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_ODD_SPACE = re.compile(r"[^\S ]| {2}")  # whitespace that clean() would change (besides the ends)
+
+
 def clean(text: str) -> str:
     """NFC, non-breaking spaces and line breaks folded to one space, trimmed."""
+    if _ODD_SPACE.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return text.strip()  # the usual cell: nothing to fold
     return _SPACE.sub(" ", nfc(text).replace("\u00a0", " ")).strip()
 
 

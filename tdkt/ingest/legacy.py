@@ -188,7 +188,7 @@ def convert(text: str) -> tuple[str, str | None]:
     A cell qualifies only if every character is ASCII or Latin-1 (legacy fonts cannot produce
     anything else) and a conversion makes strictly more of its words valid Vietnamese syllables.
     """
-    if text.isascii():
+    if text.isascii() or max(text) > "\xff":  # a letter beyond Latin-1 means Unicode (see _convert)
         return text, None
     return _convert(text)
 

@@ -33,3 +33,21 @@ def test_title_name_capitalises_each_word(s: str) -> None:
 def test_title_name_of_a_vietnamese_name() -> None:
     assert text.title_name("  NGUYỄN  thị\u00a0phương THẢO ") == "Nguyễn Thị Phương Thảo"
     assert text.title_name("đặng văn đức") == "Đặng Văn Đức"
+
+
+@given(st.text(max_size=30))
+def test_clean_equals_folding_every_space(s: str) -> None:
+    import re
+    import unicodedata
+
+    expected = re.sub(r"\s+", " ", unicodedata.normalize("NFC", s).replace("\u00a0", " ")).strip()
+    assert text.clean(s) == expected
+
+
+@given(st.text(max_size=30))
+def test_legacy_detection_leaves_unicode_vietnamese_alone(s: str) -> None:
+    from tdkt.ingest import legacy
+
+    converted, encoding = legacy.convert(s)
+    if any(ord(c) > 0xFF for c in s):
+        assert (converted, encoding) == (s, None)
