@@ -247,3 +247,46 @@ def test_award_and_year_in_titles() -> None:
         award_in_text("ĐỀ NGHỊ TẶNG LĐTT VÀ CSTĐCS") is None
     )  # two different awards: the list does not say one
     assert year_in_text("Năm học 2021-2022") == 2022
+
+
+def test_cells_name_each_fields_cell_and_rows_share_equal_histories(data: Path) -> None:
+    """Nominee.cells is a lazy mapping field → CellRef; equal histories are one shared tuple."""
+    from collections.abc import Mapping
+
+    from tdkt.findings import CellRef
+
+    name = "provincial.xlsx"
+    if not (data / name).exists():
+        pytest.skip(f"{name} needs LibreOffice Calc to be generated")
+    rows = by_row(read_nominations([data / name]).nominees, "Cá nhân")
+    lan = rows[9]
+    assert isinstance(lan.cells, Mapping)
+    ref = lan.cells["name"]
+    assert ref == CellRef(file=name, sheet="Cá nhân", row=9, column="B", header="Họ và tên")
+    assert lan.cells.get("title.2021") == CellRef(
+        file=name, sheet="Cá nhân", row=9, column="M", header="Danh hiệu thi đua đã đạt / Năm 2021"
+    )
+    assert "rating.2019" in lan.cells and "no-such-field" not in lan.cells
+    assert lan.cells.get("no-such-field", lan.source) is lan.source
+    assert dict(lan.cells) == {k: lan.cells[k] for k in lan.cells} and len(dict(lan.cells)) == len(lan.cells)
+    with pytest.raises(KeyError):
+        lan.cells["no-such-field"]
+
+
+def test_equal_histories_are_one_shared_value(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    ws.append(["DANH SÁCH ĐỀ NGHỊ TẶNG DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2021"])
+    ws.append(["STT", "Họ và tên", "Xếp loại năm 2020", "Xếp loại năm 2021"])
+    ws.append([1, "Trần Văn Một", "HTXSNV", "HTTNV"])
+    ws.append([2, "Lê Thị Hai", "HTXSNV", "HTTNV"])
+    ws.append([3, "Phạm Văn Ba", "HTTNV", "HTTNV"])
+    wb.save(tmp_path / "ds.xlsx")
+    one, two, three = read_nominations([tmp_path / "ds.xlsx"]).nominees
+    assert [(y.year, y.rating) for y in one.history] == [(2020, "htxs"), (2021, "httnv")]
+    assert one.history == two.history and one.history is two.history
+    assert three.history != one.history and three.history[0].rating == "httnv"
+    assert one.cells["rating.2020"].a1 == "C3" and two.cells["rating.2020"].a1 == "C4"
