@@ -16,7 +16,12 @@ class Severity(StrEnum):
 
     @property
     def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
+        return SEVERITY_RANK[self]
+
+
+SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+# "error" or Severity.ERROR → Severity.ERROR without an enum call (a StrEnum member hashes as its value).
+SEVERITY: dict[str, Severity] = {s.value: s for s in Severity}
 
 
 def column_letter(index: int) -> str:
@@ -90,16 +95,38 @@ class Finding(BaseModel):
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape (design.md §4): code, severity, rule, basis, message, cell."""
+        c = self.cell
+        if c is None:
+            return {"code": self.code, "severity": self.severity.value, "rule": self.rule, "basis": self.basis,
+                    "message": self.message, "cell": None, "sheet": None, "file": None}
         return {
             "code": self.code,
             "severity": self.severity.value,
             "rule": self.rule,
             "basis": self.basis,
             "message": self.message,
-            "cell": self.cell.a1 if self.cell else None,
-            "sheet": self.cell.sheet if self.cell else None,
-            "file": self.cell.file if self.cell else None,
+            "cell": c.a1,
+            "sheet": c.sheet,
+            "file": c.file,
         }
+
+
+_FINDING_FIELDS = set(Finding.model_fields)
+_new = object.__new__
+_set = object.__setattr__
+
+
+def trusted_finding(code: str, severity: Severity, message: str, rule: str | None, basis: str | None,
+                    cell: CellRef | None, subject: str | None, params: dict[str, Any]) -> Finding:
+    """A Finding from values that already have the field types (what ``Finding(...)`` would build,
+    without validating: a 100,000-row list can have hundreds of thousands of findings)."""
+    obj = _new(Finding)
+    _set(obj, "__dict__", {"code": code, "severity": severity, "message": message, "rule": rule, "basis": basis,
+                           "cell": cell, "subject": subject, "params": params})
+    _set(obj, "__pydantic_fields_set__", _FINDING_FIELDS)
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

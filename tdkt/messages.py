@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tdkt.findings import CellRef, Finding, Severity
+from tdkt.findings import SEVERITY, CellRef, Finding, Severity, trusted_finding
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,11 @@ def make(
 ) -> Finding:
     """A Finding for a catalogued code; the message is the code's template filled with ``params``."""
     msg = CATALOGUE[code]
+    sev = msg.severity if severity is None else SEVERITY.get(severity)
+    if (sev is not None and (cell is None or type(cell) is CellRef) and (rule is None or type(rule) is str)
+            and (basis is None or type(basis) is str) and (subject is None or type(subject) is str)):
+        # Every field already has its type: build the Finding without validating it (most findings).
+        return trusted_finding(code, sev, render(msg.template, params), rule, basis, cell, subject, params)
     return Finding(
         code=code,
         severity=Severity(severity) if severity is not None else msg.severity,
