@@ -17,10 +17,10 @@ from functools import lru_cache
 from typing import Any
 
 from tdkt import messages
-from tdkt.findings import CellRef, Finding, Severity, sort_findings
+from tdkt.findings import SEVERITY_RANK, CellRef, Finding, Severity, sort_findings, trusted_finding
 from tdkt.models import Nominee
 from tdkt.predicates import REGISTRY, Context, Outcome
-from tdkt.ruleset import Criterion, Ruleset
+from tdkt.ruleset import AwardRules, Criterion, Requirement, Ruleset
 from tdkt.text import fold
 from tdkt.util import no_gc
 
@@ -97,17 +97,6 @@ def person_key(n: Nominee) -> str:
     return "name:" + "|".join((_fold(n.name), birth, _fold(n.unit or ""), n.kind))
 
 
-class _Keys(dict[int, str]):
-    """person_key of each nominee of one evaluate() call, computed once (keyed by object id; the
-    nominees stay alive for the whole call)."""
-
-    def of(self, n: Nominee) -> str:
-        key = self.get(id(n))
-        if key is None:
-            key = self[id(n)] = person_key(n)
-        return key
-
-
 @dataclass
 class NomineeResult:
     nominee: Nominee
@@ -118,25 +107,37 @@ class NomineeResult:
 
     @property
     def verdict(self) -> str:
-        sev = {f.severity for f in self.findings}
-        if Severity.ERROR in sev:
-            return "fail"
-        if Severity.WARNING in sev:
-            return "review"
-        return "pass"
+        worst = 2
+        for f in self.findings:
+            rank = SEVERITY_RANK[f.severity]
+            if rank < worst:
+                worst = rank
+        return _VERDICTS[worst]
 
     def ordered(self) -> list[Finding]:
         """Most relevant first: errors, then warnings, then notes; within a severity, criterion order."""
-        return sorted(self.findings, key=lambda f: f.severity.rank)
+        return sorted(self.findings, key=_rank)
 
     def to_dict(self) -> dict[str, Any]:
         n = self.nominee
+        src = n.source
+        ordered = self.findings
+        if len(ordered) > 1:
+            ordered = sorted(ordered, key=_rank)
         return {
-            "id": n.id, "row": n.source.row, "sheet": n.source.sheet, "file": n.source.file, "name": n.name,
+            "id": n.id, "row": src.row, "sheet": src.sheet, "file": src.file, "name": n.name,
             "kind": n.kind, "unit": n.unit, "award": self.award, "award_name": self.award_name if self.award else None,
-            "gender": n.gender, "position": n.position, "verdict": self.verdict,
-            "findings": [f.to_dict() for f in self.ordered()],
+            "gender": n.gender, "position": n.position,
+            "verdict": _VERDICTS[SEVERITY_RANK[ordered[0].severity]] if ordered else "pass",  # the worst comes first
+            "findings": [f.to_dict() for f in ordered],
         }
+
+
+_VERDICTS = ("fail", "review", "pass")  # by the rank of the worst finding's severity
+
+
+def _rank(f: Finding) -> int:
+    return SEVERITY_RANK[f.severity]
 
 
 @dataclass
@@ -169,13 +170,17 @@ class Report:
             return self._to_dict(__version__)
 
     def _to_dict(self, __version__: str) -> dict[str, Any]:
+        nominees = [r.to_dict() for r in self.nominees]
+        summary = {"nominees": len(nominees), "pass": 0, "fail": 0, "review": 0}  # as summary(), from the dicts
+        for d in nominees:
+            summary[d["verdict"]] += 1
         return {
             "schema_version": 1, "tool": "tdkt", "version": __version__,
             "ruleset": {"id": self.ruleset.id, "version": self.ruleset.version, "title": self.ruleset.title,
                         "overlays": [o.id for o in self.ruleset.overlays]},
             "session": self.session,
-            "summary": self.summary(),
-            "nominees": [r.to_dict() for r in self.nominees],
+            "summary": summary,
+            "nominees": nominees,
             "findings": [f.to_dict() for f in sort_findings(self.findings)],
         }
 
@@ -222,7 +227,11 @@ def _cell_key(fld: str, cells: Mapping[str, CellRef]) -> str | None:
 def _stamp(c: Criterion, n: Nominee, o: Outcome) -> Finding | None:
     if o.status == "pass" and c.status != "uncertain":
         return None  # a met criterion says nothing: no cell look-up, no Finding
-    kw: dict[str, Any] = {"rule": c.id, "basis": c.basis, "cell": _cell(n, o.field), "subject": n.id,
+    return _stamp_finding(c, o, _cell(n, o.field), n.id)
+
+
+def _stamp_finding(c: Criterion, o: Outcome, cell: CellRef | None, subject: str | None) -> Finding:
+    kw: dict[str, Any] = {"rule": c.id, "basis": c.basis, "cell": cell, "subject": subject,
                           "criterion": c.text, "found": o.found or "không có", "required": o.required,
                           "status": c.status}
     note = f" — {c.note}" if c.note else ""
@@ -238,15 +247,73 @@ def _stamp(c: Criterion, n: Nominee, o: Outcome) -> Finding | None:
     return messages.make(REGISTRY[c.check].code, severity=c.severity, **kw)
 
 
+class _Step:
+    """One criterion of a requirement, ready to run: its predicate and the findings it has stamped
+    so far by outcome (nominees of a list share outcomes: the same rating, the same missing column)."""
+
+    __slots__ = ("criterion", "fn", "params", "quiet", "seen")
+
+    def __init__(self, c: Criterion) -> None:
+        self.criterion = c
+        self.fn = REGISTRY[c.check].fn
+        self.params = c.params
+        self.quiet = c.status != "uncertain"  # a pass says nothing
+        self.seen: dict[Outcome, Finding] = {}
+
+    def stamp(self, n: Nominee, o: Outcome) -> Finding | None:
+        """What :func:`_stamp` returns, with the message of an outcome rendered once."""
+        if self.quiet and o.status == "pass":
+            return None
+        proto = self.seen.get(o)
+        if proto is None:
+            if len(self.seen) >= 4096:
+                self.seen.clear()
+            proto = self.seen[o] = _stamp_finding(self.criterion, o, None, None)
+        return trusted_finding(proto.code, proto.severity, proto.message, proto.rule, proto.basis, _cell(n, o.field),
+                               n.id, dict(proto.params))
+
+
+@dataclass
+class _Plan:
+    """What evaluating one (award, kind) needs, worked out once per list."""
+
+    award: AwardRules | None
+    requirement: Requirement | None
+    settings: dict[str, Any]
+    steps: list[_Step]
+
+
+class _Plans(dict[tuple[str, str], _Plan]):
+    def __init__(self, rs: Ruleset) -> None:
+        super().__init__()
+        self.rs = rs
+
+    def of(self, award: str, kind: str) -> _Plan:
+        plan = self.get((award, kind))
+        if plan is None:
+            rs = self.rs
+            a = rs.awards.get(award)
+            req = a.requirements.get(kind) if a is not None else None
+            steps = [_Step(c) for c in req.criteria] if req is not None else []
+            plan = self[(award, kind)] = _Plan(a, req, {"seats_per_cluster": rs.seats_per_cluster(award)}, steps)
+        return plan
+
+
 def evaluate_one(n: Nominee, award: str, year: int, rs: Ruleset,
                  pending: frozenset[tuple[str, int]] = frozenset()) -> list[Finding]:
     """Findings for one nominee and one award (no list-level checks)."""
-    a = rs.awards.get(award)
-    base: dict[str, Any] = {"cell": n.source, "subject": n.id}
+    return _evaluate_one(n, award, year, rs, pending, _Plans(rs))
+
+
+def _evaluate_one(n: Nominee, award: str, year: int, rs: Ruleset, pending: frozenset[tuple[str, int]],
+                  plans: _Plans) -> list[Finding]:
+    plan = plans.of(award, n.kind)
+    a = plan.award
     if a is None:
-        return [messages.make("rules.award-not-in-pack", award=award, ruleset=rs.id, **base)]
-    req = a.requirements.get(n.kind)
+        return [messages.make("rules.award-not-in-pack", award=award, ruleset=rs.id, cell=n.source, subject=n.id)]
+    req = plan.requirement
     if req is None:
+        base: dict[str, Any] = {"cell": n.source, "subject": n.id}
         if n.kind == "household" and a.requirements:
             return [messages.make("rules.criteria-unknown", award_name=a.name, kind_vn=KIND_VN[n.kind],
                                   note="bộ tiêu chí không có tiêu chuẩn riêng cho hộ gia đình.", **base)]
@@ -254,28 +321,28 @@ def evaluate_one(n: Nominee, award: str, year: int, rs: Ruleset,
     out: list[Finding] = []
     if req.status == "unknown":
         out.append(messages.make("rules.criteria-unknown", award_name=a.name, kind_vn=KIND_VN[n.kind],
-                                 note=req.note or "", basis=req.basis, **base))
+                                 note=req.note or "", basis=req.basis, cell=n.source, subject=n.id))
     elif req.status == "delegated":
         out.append(messages.make("rules.criteria-delegated", award_name=a.name, kind_vn=KIND_VN[n.kind],
-                                 note=req.note or "", basis=req.basis, **base))
-    ctx = Context(nominee=n, year=year, award=award, pending=pending,
-                  settings={"seats_per_cluster": rs.seats_per_cluster(award)})
-    for c in req.criteria:
-        if c.params is None:
+                                 note=req.note or "", basis=req.basis, cell=n.source, subject=n.id))
+    ctx = Context(nominee=n, year=year, award=award, pending=pending, settings=plan.settings)
+    for step in plan.steps:
+        if step.params is None:
+            c = step.criterion
             out.append(messages.make("rules.council-unset", rule=c.id, basis=c.basis, cell=_cell(n, None),
                                      subject=n.id, criterion=c.text, what=c.delegated or "giá trị"))
             continue
-        f = _stamp(c, n, REGISTRY[c.check].fn(ctx, c.params))
+        f = step.stamp(n, step.fn(ctx, step.params))
         if f is not None:
             out.append(f)
     for sp in n.special:
         spec = rs.special_time.get(sp)
         if spec is None or spec.status == "uncertain":
             src = spec.basis if spec else "chế độ này không quy định"
-            out.append(messages.make("rules.special-time-uncertain", what=SPECIAL_VN[sp], source=src, basis=src, **base))
+            out.append(messages.make("rules.special-time-uncertain", what=SPECIAL_VN[sp], source=src, basis=src, cell=n.source, subject=n.id))
         else:
             out.append(messages.make("rules.special-time", what=SPECIAL_VN[sp], source=spec.basis, basis=spec.basis,
-                                     **base))
+                                     cell=n.source, subject=n.id))
     return out
 
 
@@ -303,6 +370,9 @@ def evaluate(
         return _evaluate(nominees, rs, year=year, award=award, extra=extra, session=session)
 
 
+_NONE_PENDING: frozenset[tuple[str, int]] = frozenset()
+
+
 def _evaluate(
     nominees: Sequence[Nominee],
     rs: Ruleset,
@@ -317,33 +387,33 @@ def _evaluate(
     for f in extras:
         if f.subject is not None:
             by_subject[f.subject].append(f)
-    keys = _Keys()
+    keys = [person_key(n) for n in nominees]  # computed once: pending, caps and duplicates use them
     pending: dict[str, set[tuple[str, int]]] = defaultdict(set)
     resolved: list[tuple[Nominee, str | None, int | None]] = []
-    for n in nominees:
+    for n, key in zip(nominees, keys, strict=True):
         aid = n.award or award
         y = n.year or year
         resolved.append((n, aid, y))
         if aid and y:
-            pending[keys.of(n)].add((aid, y))
+            pending[key].add((aid, y))
     results: list[NomineeResult] = []
     names: dict[str, str] = {}
-    for n, aid, y in resolved:
+    plans = _Plans(rs)
+    for (n, aid, y), key in zip(resolved, keys, strict=True):
         if aid and aid not in names:
             names[aid] = rs.award_name(aid)
-        r = NomineeResult(n, aid, names[aid] if aid else "", y)
-        if n.id in by_subject:
-            r.findings += by_subject[n.id]
+        found = list(by_subject[n.id]) if by_subject and n.id in by_subject else []
         if aid is None:
-            r.findings.append(messages.make("rules.no-award", cell=n.cells.get("award", n.source), subject=n.id,
-                                            text=f" ('{n.award_text}')" if n.award_text else ""))
+            found.append(messages.make("rules.no-award", cell=n.cells.get("award", n.source), subject=n.id,
+                                       text=f" ('{n.award_text}')" if n.award_text else ""))
         elif y is None:
-            r.findings.append(messages.make("rules.no-year", cell=n.source, subject=n.id))
+            found.append(messages.make("rules.no-year", cell=n.source, subject=n.id))
         else:
-            own = frozenset(p for p in pending[keys.of(n)] if p != (aid, y))
-            r.findings += evaluate_one(n, aid, y, rs, own)
-        results.append(r)
-    ids = {n.id for n in nominees}
+            mine = pending[key]  # holds (aid, y) itself
+            own = _NONE_PENDING if len(mine) == 1 else frozenset(p for p in mine if p != (aid, y))
+            found += _evaluate_one(n, aid, y, rs, own, plans)
+        results.append(NomineeResult(n, aid, names[aid] if aid else "", y, found))
+    ids = {n.id for n in nominees} if by_subject else set()  # extras without a subject are list-level anyway
     listing = [f for f in extras if f.subject is None or f.subject not in ids]
     listing += _notices(rs)
     listing += _caps(results, rs, keys)
@@ -363,8 +433,10 @@ def _where(group: str, label: str) -> str:
     return f" ({label} {group})" if group else ""
 
 
-def _caps(results: list[NomineeResult], rs: Ruleset, keys: _Keys | None = None) -> list[Finding]:
-    keys = keys if keys is not None else _Keys()
+def _caps(results: list[NomineeResult], rs: Ruleset, keys: Sequence[str] | None = None) -> list[Finding]:
+    """The list caps; ``keys`` are the person_key of each result, in order."""
+    if keys is None:
+        keys = [person_key(r.nominee) for r in results]
     out: list[Finding] = []
     for rule in rs.list_rules:
         p = rule.params
@@ -372,13 +444,12 @@ def _caps(results: list[NomineeResult], rs: Ruleset, keys: _Keys | None = None) 
         den: dict[str, set[str]] = defaultdict(set)
         others: dict[str, bool] = defaultdict(bool)
         names: dict[str, str] = {}
-        for r in results:
-            n = r.nominee
+        for r, key in zip(results, keys, strict=True):
             if r.award not in p.of and r.award != p.award:
                 continue
+            n = r.nominee
             group = _fold(n.unit or "") if p.per == "unit" else ""
             names[group] = n.unit or ""
-            key = keys.of(n)
             if r.award == p.award:
                 num[group].add(key)
             leader = n.collective is not None and n.collective.cluster_rank == 1
@@ -437,15 +508,22 @@ def _quotas(results: list[NomineeResult], rs: Ruleset) -> list[Finding]:
     return out
 
 
-def _duplicates(results: list[NomineeResult], rs: Ruleset, keys: _Keys | None = None) -> None:
-    keys = keys if keys is not None else _Keys()
-    groups: dict[tuple[str, int | None], list[NomineeResult]] = defaultdict(list)
-    for r in results:
+def _duplicates(results: list[NomineeResult], rs: Ruleset, keys: Sequence[str] | None = None) -> None:
+    """Same person twice for one award, or for awards that exclude each other; ``keys`` as in _caps."""
+    if keys is None:
+        keys = [person_key(r.nominee) for r in results]
+    first: dict[tuple[str, int | None], NomineeResult] = {}
+    groups: dict[tuple[str, int | None], list[NomineeResult]] = {}  # only the (person, year) with 2+ rows
+    for r, key in zip(results, keys, strict=True):
         if r.award:
-            groups[(keys.of(r.nominee), r.year)].append(r)
+            g = (key, r.year)
+            one = first.setdefault(g, r)
+            if one is not r:
+                if g in groups:
+                    groups[g].append(r)
+                else:
+                    groups[g] = [one, r]
     for (_key, year), rows in groups.items():
-        if len(rows) < 2:
-            continue
         by_award: dict[str, list[NomineeResult]] = defaultdict(list)
         for r in rows:
             by_award[r.award or ""].append(r)
