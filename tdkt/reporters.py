@@ -318,15 +318,22 @@ def _absolute(ref: str) -> str:
     return ":".join(re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", part) for part in ref.split(":"))
 
 
+def _quoted(sheet: str) -> str:
+    """A sheet name as a formula names it: 'Kết quả thẩm định' (an apostrophe doubled)."""
+    return "'" + sheet.replace("'", "''") + "'"
+
+
 def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text for an XML attribute value or element (the rows escape their cells inline)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def _row_xml(line: int, letters: list[str], values: Sequence[Any], styles: Sequence[str]) -> str:
     """``<row>`` of one sheet line; ``styles`` holds each column's ``s`` attribute (or ""). Empty
-    values (None, "") write no cell. (One expression: this runs for every cell of the sheet.)"""
+    values (None, "") write no cell; an int is a number, anything else text (a float would need
+    care with nan/inf, and no row has one). One expression: this runs for every cell of the sheet."""
     return f'<row r="{line}">' + "".join([
-        f'<c r="{letters[col]}{line}"{styles[col]}><v>{v!r}</v></c>' if type(v) is int or type(v) is float else
+        f'<c r="{letters[col]}{line}"{styles[col]}><v>{v}</v></c>' if type(v) is int else
         f'<c r="{letters[col]}{line}"{styles[col]} t="inlineStr"><is><t xml:space="preserve">'
         f'{(v if type(v) is str and len(v) <= CELL_MAX else _cut(v)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}'
         f'</t></is></c>'
@@ -430,7 +437,8 @@ def _write_xlsx(path: Path, sheets: list[_Sheet]) -> None:
         names = "".join(f'<sheet name="{_esc(s.name)}" sheetId="{i}" r:id="rId{i}"/>'
                         for i, s in enumerate(sheets, 1))
         filters = "".join(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
-                          f"'{_esc(s.name)}'!{_absolute(ref)}</definedName>" for i, (s, ref) in enumerate(zip(sheets, refs, strict=True)))
+                          f'{_esc(_quoted(s.name))}!{_absolute(ref)}</definedName>'
+                          for i, (s, ref) in enumerate(zip(sheets, refs, strict=True)))
         z.writestr("xl/workbook.xml", _XML + (
             f'<workbook {_NS}><bookViews><workbookView activeTab="0"/></bookViews><sheets>{names}</sheets>'
             f'<definedNames>{filters}</definedNames></workbook>'))

@@ -112,8 +112,8 @@ def test_any_text_is_written_safely(tmp_path: Path) -> None:
               7, 1.5, None, "", "  lề trái", "hai\ndòng"]
     header = [f"c{i}" for i in range(len(values))]
     out = tmp_path / "w.xlsx"
-    _write_xlsx(out, [_Sheet("Thử & <1>", (10,), [["tiêu đề"], header], [(values, "review")], verdict_col=0)])
-    got = rows_of(out)["Thử & <1>"][2]
+    _write_xlsx(out, [_Sheet("Thử & <1> 'a' \"b\"", (10,), [["tiêu đề"], header], [(values, "review")], verdict_col=0)])
+    got = rows_of(out)["Thử & <1> 'a' \"b\""][2]
     assert got[:5] == values[:5]  # text stays text: no formula, no number, escapes round-trip
     assert got[5] == "q" * (CELL_MAX - 1) + "…"
-    assert got[6:] == [7, 1.5, "", "", "  lề trái", "hai\ndòng"]
+    assert got[6:] == [7, "1.5", "", "", "  lề trái", "hai\ndòng"]  # only ints are numbers
