@@ -23,7 +23,7 @@ def validate(
     rules: Annotated[str | None, typer.Option("--rules", help="Bộ tiêu chí (mã hoặc đường dẫn); mặc định theo ngày của đợt.")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Năm thành tích được xét.")] = None,
     award: AwardOpt = None,
-    fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="table | json | xlsx (bản sao có chú thích).")] = ValidateFormat.table,
+    fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="table | json | xlsx (bản sao có chú thích; trên 20.000 người: bảng kết quả, mỗi người một dòng).")] = ValidateFormat.table,
     output: OutputOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo như lỗi (mã thoát 1).")] = False,
     force: ForceOpt = False,
