@@ -14,12 +14,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from tdkt import messages
 from tdkt.findings import SEVERITY_RANK, CellRef, Finding, Severity, sort_findings, trusted_finding
 from tdkt.models import Nominee
-from tdkt.predicates import REGISTRY, Context, Outcome
+from tdkt.predicates import REGISTRY, Context, Outcome, reads
 from tdkt.ruleset import AwardRules, Criterion, Requirement, Ruleset
 from tdkt.text import fold
 from tdkt.util import no_gc
@@ -248,10 +249,16 @@ def _stamp_finding(c: Criterion, o: Outcome, cell: CellRef | None, subject: str 
 
 
 class _Step:
-    """One criterion of a requirement, ready to run: its predicate and the findings it has stamped
-    so far by outcome (nominees of a list share outcomes: the same rating, the same missing column)."""
+    """One criterion of a requirement, ready to run.
 
-    __slots__ = ("criterion", "fn", "params", "quiet", "seen")
+    Rows of a list share facts (ingest gives equal histories one tuple; most rows have no
+    discipline, the same empty tuple): the outcome of a criterion is a function of the context's
+    year and pending titles and of the Nominee fields its predicate reads (``Kind.reads``), so it is
+    kept by the identity of those values and reused, with its rendered message. A step whose rows
+    rarely share stops keeping outcomes; its messages are still rendered once per outcome.
+    """
+
+    __slots__ = ("calls", "criterion", "facts", "fn", "memo", "misses", "multi", "params", "quiet", "seen")
 
     def __init__(self, c: Criterion) -> None:
         self.criterion = c
@@ -259,6 +266,35 @@ class _Step:
         self.params = c.params
         self.quiet = c.status != "uncertain"  # a pass says nothing
         self.seen: dict[Outcome, Finding] = {}
+        fields = reads(c.check, c.params) if c.params is not None else None
+        self.facts = attrgetter(*fields) if fields else None
+        self.multi = fields is not None and len(fields) > 1
+        self.memo: dict[tuple[Any, ...], tuple[Any, Outcome, Finding | None]] = {}
+        self.calls = self.misses = 0
+
+    def run(self, ctx: Context, n: Nominee) -> Finding | None:
+        """What ``_stamp(criterion, n, predicate(ctx, params))`` returns."""
+        facts = self.facts
+        if facts is None:
+            return self.stamp(n, self.fn(ctx, self.params))
+        held = facts(n)
+        key = (ctx.year, ctx.pending, *map(id, held)) if self.multi else (ctx.year, ctx.pending, id(held))
+        hit = self.memo.get(key)
+        self.calls += 1
+        if hit is None:
+            o = self.fn(ctx, self.params)
+            proto = None if self.quiet and o.status == "pass" else _stamp_finding(self.criterion, o, None, None)
+            self.misses += 1
+            if self.misses > 1000 and 2 * self.misses > self.calls:  # rows rarely share these facts
+                self.facts = None
+                self.memo.clear()
+            else:
+                if len(self.memo) >= 65536:
+                    self.memo.clear()
+                self.memo[key] = (held, o, proto)  # ``held`` keeps the values alive: ids stay theirs
+        else:
+            _held, o, proto = hit
+        return None if proto is None else _restamp(proto, n, o)
 
     def stamp(self, n: Nominee, o: Outcome) -> Finding | None:
         """What :func:`_stamp` returns, with the message of an outcome rendered once."""
@@ -269,8 +305,13 @@ class _Step:
             if len(self.seen) >= 4096:
                 self.seen.clear()
             proto = self.seen[o] = _stamp_finding(self.criterion, o, None, None)
-        return trusted_finding(proto.code, proto.severity, proto.message, proto.rule, proto.basis, _cell(n, o.field),
-                               n.id, dict(proto.params))
+        return _restamp(proto, n, o)
+
+
+def _restamp(proto: Finding, n: Nominee, o: Outcome) -> Finding:
+    """The finding of an outcome already stamped for another row (``proto``), for this row."""
+    return trusted_finding(proto.code, proto.severity, proto.message, proto.rule, proto.basis, _cell(n, o.field),
+                           n.id, dict(proto.params))
 
 
 @dataclass
@@ -332,7 +373,7 @@ def _evaluate_one(n: Nominee, award: str, year: int, rs: Ruleset, pending: froze
             out.append(messages.make("rules.council-unset", rule=c.id, basis=c.basis, cell=_cell(n, None),
                                      subject=n.id, criterion=c.text, what=c.delegated or "giá trị"))
             continue
-        f = step.stamp(n, step.fn(ctx, step.params))
+        f = step.run(ctx, n)
         if f is not None:
             out.append(f)
     for sp in n.special:

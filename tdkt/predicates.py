@@ -489,6 +489,10 @@ class Kind:
     fn: Callable[[Context, Any], Outcome]
     code: str  # finding code when the criterion is not met
     title: str  # Vietnamese label
+    # The Nominee fields the predicate looks at, besides the context's year, award, pending and
+    # settings: its outcome is a function of these alone, so the engine may reuse an outcome between
+    # rows that share them (tests/test_engine_speedpaths.py checks the list). None: not declared.
+    reads: tuple[str, ...] | None = None
 
     @property
     def doc(self) -> str:
@@ -498,18 +502,40 @@ class Kind:
 REGISTRY: dict[str, Kind] = {
     k.name: k
     for k in (
-        Kind("titles", TitlesParams, titles, "rules.titles-not-met", "danh hiệu liên tục / số lần trong giai đoạn"),
-        Kind("rating", RatingParams, rating, "rules.rating-not-met", "xếp loại hoàn thành nhiệm vụ qua các năm"),
-        Kind("prior_award", PriorAwardParams, prior_award, "rules.prior-award-not-met", "khen thưởng trước và số năm kể từ đó"),
-        Kind("initiatives", InitiativesParams, initiatives, "rules.initiatives-not-met", "sáng kiến/đề tài theo cấp, chưa dùng"),
-        Kind("discipline", DisciplineParams, discipline, "rules.discipline-found", "kỷ luật trong giai đoạn xét"),
-        Kind("service", ServiceParams, service, "rules.service-too-short", "thời gian công tác"),
-        Kind("collective", CollectiveParams, collective, "rules.collective-ratio-not-met", "tỷ lệ trong tập thể"),
-        Kind("cluster_rank", ClusterParams, cluster_rank, "rules.cluster-rank-not-met", "thứ hạng trong cụm/khối thi đua"),
+        Kind("titles", TitlesParams, titles, "rules.titles-not-met", "danh hiệu liên tục / số lần trong giai đoạn",
+             ("history",)),
+        Kind("rating", RatingParams, rating, "rules.rating-not-met", "xếp loại hoàn thành nhiệm vụ qua các năm",
+             ("history",)),
+        Kind("prior_award", PriorAwardParams, prior_award, "rules.prior-award-not-met", "khen thưởng trước và số năm kể từ đó",
+             ("prior_awards",)),
+        Kind("initiatives", InitiativesParams, initiatives, "rules.initiatives-not-met", "sáng kiến/đề tài theo cấp, chưa dùng",
+             ("initiatives",)),
+        Kind("discipline", DisciplineParams, discipline, "rules.discipline-found", "kỷ luật trong giai đoạn xét",
+             ("disciplines",)),
+        Kind("service", ServiceParams, service, "rules.service-too-short", "thời gian công tác",
+             ("months_of_service", "recruited_on")),
+        Kind("collective", CollectiveParams, collective, "rules.collective-ratio-not-met", "tỷ lệ trong tập thể",
+             ("collective",)),
+        Kind("cluster_rank", ClusterParams, cluster_rank, "rules.cluster-rank-not-met", "thứ hạng trong cụm/khối thi đua",
+             ("collective",)),
         Kind("any_of", CompositeParams, any_of, "rules.alternatives-not-met", "một trong các điều kiện"),
         Kind("all_of", CompositeParams, all_of, "rules.conditions-not-met", "tất cả các điều kiện"),
     )
 }
+
+
+def reads(kind: str, params: Params) -> tuple[str, ...] | None:
+    """The Nominee fields a criterion looks at (for a composite, those of its clauses), or None when
+    one of its kinds does not declare them."""
+    if isinstance(params, CompositeParams):
+        out: list[str] = []
+        for clause in params.of:
+            got = reads(clause.check, _clause_params(clause))
+            if got is None:
+                return None
+            out += [f for f in got if f not in out]
+        return tuple(out)
+    return REGISTRY[kind].reads
 
 
 def parse_params(kind: str, params: Mapping[str, Any]) -> Params:
