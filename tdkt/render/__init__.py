@@ -37,10 +37,22 @@ def template_path(name: str, ws: Workspace | None = None) -> Path:
     return bundled
 
 
-def _docx(kind: str, ctx: dict[str, Any], ws: Workspace | None) -> bytes:
+def _docx(kind: str, stem: str, ctx: dict[str, Any], ws: Workspace | None) -> bytes:
+    """The document's .docx bytes; a value that had characters XML cannot hold (``docx.xml_safe``
+    removes them) is named in one warning line on stderr."""
     from tdkt.render.docx import render_docx
 
-    return render_docx(template_path(f"{kind}.docx", ws), ctx, rows_key="annex" if kind in ("decision", "proposal") else None)
+    dropped: list[str] = []
+    data = render_docx(template_path(f"{kind}.docx", ws), ctx,
+                       rows_key="annex" if kind in ("decision", "proposal") else None, dropped=dropped)
+    if dropped:
+        from tdkt import console
+
+        values = list(dict.fromkeys(dropped))
+        shown = "; ".join(f"«{v}»" for v in values[:5]) + (f" và {len(values) - 5} giá trị khác" if len(values) > 5 else "")
+        console.warn(f"{stem}: đã bỏ ký tự không ghi được vào văn bản (ký tự điều khiển) khỏi {len(values)} giá trị "
+                     f"(kiểm tra lại dữ liệu nguồn): {shown}")
+    return data
 
 
 def _html(docx: bytes, title: str, meta: str, ws: Workspace | None) -> bytes:
@@ -87,7 +99,7 @@ def _outputs(kind: str, data: RoundData, award: str | None, fmt: str, ws: Worksp
 
             out[f"{stem}.xlsx"] = report_xlsx(ctx, data)
             continue
-        docx = _docx(kind, ctx, ws)
+        docx = _docx(kind, stem, ctx, ws)
         if fmt == "html":
             meta = f"tdkt {ctx['tdkt_version']}; bộ tiêu chí {ctx['ruleset_label']}"
             out[f"{stem}.html"] = _html(docx, ctx["doc_title"], meta, ws)

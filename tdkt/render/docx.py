@@ -73,19 +73,57 @@ def _sample_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [group, item]
 
 
-# Characters an XML 1.0 document cannot hold (lxml refuses them in element text); a value with one
-# takes docxtpl's own loop instead of the fast path.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters an XML 1.0 document cannot hold (https://www.w3.org/TR/xml/#charsets): everything but
+# tab, line feed, carriage return, U+0020-U+D7FF, U+E000-U+FFFD and U+10000-U+10FFFF.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What the fast path does not write itself: the characters above, and the tab, line feed and carriage
+# return docxtpl turns into markup (<w:tab/>, <w:br/>; the XML parser folds \r into \n). A row with
+# one takes docxtpl's own loop.
+_NOT_PLAIN = re.compile("[^\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(value: Any, dropped: list[str] | None = None) -> Any:
+    """``value`` without the characters XML 1.0 cannot hold (control characters other than tab, line
+    feed and carriage return, lone surrogates, U+FFFE, U+FFFF), through dicts, lists and tuples;
+    every other character is kept. Other objects (numbers, dates, the report's ``Outcome``) are
+    returned as they are, and so is any container in which nothing changed (no copy).
+
+    Every document's context goes through this before rendering (``render_docx``), so the fast row
+    path and docxtpl's own loop see the same values. Without it docxtpl re-reads its output with a
+    recovering parser that drops the bad character and, with it, every ``&amp;``, ``&lt;`` and
+    ``&gt;`` after it in the document. ``dropped`` (when given) collects each changed string as it
+    reads once cleaned, followed by the code points removed, e.g. ``"Mùa Thị Bé (U+0001)"``.
+    """
+    if isinstance(value, str):
+        if not _NOT_XML.search(value):
+            return value
+        out = _NOT_XML.sub("", value)
+        if dropped is not None:
+            codes = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(_NOT_XML.findall(value)))
+            dropped.append(f"{out} ({codes})")
+        return out if type(value) is str else type(value)(out)
+    if isinstance(value, dict):
+        changed = {k: v2 for k, v in value.items() if (v2 := xml_safe(v, dropped)) is not v}
+        return {**value, **changed} if changed else value
+    if isinstance(value, list | tuple):
+        items = [xml_safe(v, dropped) for v in value]
+        if all(a is b for a, b in zip(items, value, strict=True)):
+            return value
+        return items if isinstance(value, list) else tuple(items)
+    return value
 
 
 def _xml_text(value: str) -> str:
-    """``value`` escaped as lxml writes element text (&, <, > and carriage returns)."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    """``value`` escaped as lxml writes element text (&, < and >; the value has no tab, line break
+    or carriage return: ``_NOT_PLAIN``)."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _rows_document(root: Any, rows: list[dict[str, Any]]) -> bytes | None:
     """The main document part (as python-docx would serialise it) with the two sample rows replaced
-    by one row per real row; None if the template hid the sample rows or a value cannot go in XML.
+    by one row per real row; None if the template hid the sample rows or a value has a character
+    docxtpl's loop would turn into markup or cannot go in XML (``_NOT_PLAIN``): then docxtpl's own
+    loop renders the rows, so both paths always give the same bytes.
 
     The rows are written as text, not as lxml elements: deep-copying a prototype ``w:tr`` and
     setting its texts costs ~60 µs a row, joining its serialised pieces ~2 µs. Each prototype is
@@ -104,7 +142,7 @@ def _rows_document(root: Any, rows: list[dict[str, Any]]) -> bytes | None:
             protos["group" if f"{_MARK}group{_MARK}" in text else "item"] = tr
     if set(protos) != {"group", "item"}:
         return None
-    if any(_NOT_XML.search(str(v)) for row in rows for v in row.values()):
+    if any(_NOT_PLAIN.search(str(v)) for row in rows for v in row.values()):
         return None
     pattern = re.compile(f"{_MARK}([a-z_0-9]+){_MARK}")
     comments = {}
@@ -143,8 +181,12 @@ def _rows_document(root: Any, rows: list[dict[str, Any]]) -> bytes | None:
     return "".join(out).encode("utf-8")
 
 
-def render_docx(template: Path, context: dict[str, Any], *, rows_key: str | None = "annex") -> bytes:
+def render_docx(template: Path, context: dict[str, Any], *, rows_key: str | None = "annex",
+                dropped: list[str] | None = None) -> bytes:
     """Render a docxtpl template into .docx bytes (deterministic zip). Nothing is written.
+
+    The context's strings lose the characters XML cannot hold first (``xml_safe``); ``dropped``
+    (when given) collects the values that changed, for a warning.
 
     Raises:
         TemplateError: the template is broken or needs a variable the context lacks (named).
@@ -154,6 +196,7 @@ def render_docx(template: Path, context: dict[str, Any], *, rows_key: str | None
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
+    context = xml_safe(context, dropped)
     missing = preflight(template, context)
     if missing:
         raise TemplateError(
