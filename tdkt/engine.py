@@ -95,7 +95,7 @@ def person_key(n: Nominee) -> str:
     if n.staff_code:
         return "staff:" + n.staff_code.strip()
     birth = n.birth_date.isoformat() if n.birth_date else str(n.birth_year or "")
-    return "name:" + "|".join((_fold(n.name), birth, _fold(n.unit or ""), n.kind))
+    return f"name:{_fold(n.name)}|{birth}|{_fold(n.unit or '')}|{n.kind}"
 
 
 @dataclass
@@ -195,9 +195,8 @@ def _cell(n: Nominee, fld: str | None) -> CellRef:
     if not fld:
         return n.source
     cells = n.cells
-    hit = cells.get(fld)
-    if hit is not None:
-        return hit
+    if fld in cells:  # not .get: a lazy mapping's get raises and catches KeyError on a miss
+        return cells[fld]
     # Which key answers depends only on the field and the keys the row has, and the rows of a list
     # mostly have the same keys: resolve each (field, keys) once.
     sig = (fld, tuple(cells))
@@ -485,18 +484,19 @@ def _caps(results: list[NomineeResult], rs: Ruleset, keys: Sequence[str] | None 
         den: dict[str, set[str]] = defaultdict(set)
         others: dict[str, bool] = defaultdict(bool)
         names: dict[str, str] = {}
+        capped, of, per_unit, leaders_only = p.award, set(p.of), p.per == "unit", p.cluster_leaders
         for r, key in zip(results, keys, strict=True):
-            if r.award not in p.of and r.award != p.award:
+            aid = r.award
+            if aid not in of and aid != capped:
                 continue
             n = r.nominee
-            group = _fold(n.unit or "") if p.per == "unit" else ""
+            group = _fold(n.unit or "") if per_unit else ""
             names[group] = n.unit or ""
-            if r.award == p.award:
+            if aid == capped:
                 num[group].add(key)
-            leader = n.collective is not None and n.collective.cluster_rank == 1
-            if r.award in p.of and (not p.cluster_leaders or leader):
+            if aid in of and (not leaders_only or (n.collective is not None and n.collective.cluster_rank == 1)):
                 den[group].add(key)
-                if r.award != p.award:
+                if aid != capped:
                     others[group] = True
         award_name = rs.award_name(p.award)
         base_text = " / ".join(rs.award_name(a) for a in p.of if a != p.award) + (

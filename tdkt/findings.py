@@ -22,6 +22,7 @@ class Severity(StrEnum):
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 # "error" or Severity.ERROR → Severity.ERROR without an enum call (a StrEnum member hashes as its value).
 SEVERITY: dict[str, Severity] = {s.value: s for s in Severity}
+_VALUE: dict[str, str] = {s: s.value for s in Severity}
 
 
 def column_letter(index: int) -> str:
@@ -96,12 +97,13 @@ class Finding(BaseModel):
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape (design.md §4): code, severity, rule, basis, message, cell."""
         c = self.cell
+        severity = _VALUE[self.severity]  # not .value: an enum property lookup per finding
         if c is None:
-            return {"code": self.code, "severity": self.severity.value, "rule": self.rule, "basis": self.basis,
+            return {"code": self.code, "severity": severity, "rule": self.rule, "basis": self.basis,
                     "message": self.message, "cell": None, "sheet": None, "file": None}
         return {
             "code": self.code,
-            "severity": self.severity.value,
+            "severity": severity,
             "rule": self.rule,
             "basis": self.basis,
             "message": self.message,
