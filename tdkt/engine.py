@@ -158,10 +158,13 @@ class Report:
         return [f for r in self.nominees for f in r.findings] + self.findings
 
     def exit_code(self, *, strict: bool = False) -> int:
-        sev = {f.severity for f in self.all_findings()}
-        if Severity.ERROR in sev or (strict and Severity.WARNING in sev):
-            return 1
-        return 0
+        """1 when any finding is an error (with ``strict``, or a warning), else 0."""
+        bad = (Severity.ERROR, Severity.WARNING) if strict else (Severity.ERROR,)
+        for r in self.nominees:
+            for f in r.findings:
+                if f.severity in bad:
+                    return 1
+        return 1 if any(f.severity in bad for f in self.findings) else 0
 
     def to_dict(self) -> dict[str, Any]:
         """The validate JSON document of the command contract (design.md §4), schema_version 1."""
