@@ -227,13 +227,8 @@ def _cell_key(fld: str, cells: Mapping[str, CellRef]) -> str | None:
     return None
 
 
-def _stamp(c: Criterion, n: Nominee, o: Outcome) -> Finding | None:
-    if o.status == "pass" and c.status != "uncertain":
-        return None  # a met criterion says nothing: no cell look-up, no Finding
-    return _stamp_finding(c, o, _cell(n, o.field), n.id)
-
-
 def _stamp_finding(c: Criterion, o: Outcome, cell: CellRef | None, subject: str | None) -> Finding:
+    """The finding of a criterion's outcome that is not a plain pass (a met criterion says nothing)."""
     kw: dict[str, Any] = {"rule": c.id, "basis": c.basis, "cell": cell, "subject": subject,
                           "criterion": c.text, "found": o.found or "không có", "required": o.required,
                           "status": c.status}
@@ -275,7 +270,7 @@ class _Step:
         self.calls = self.misses = 0
 
     def run(self, ctx: Context, n: Nominee) -> Finding | None:
-        """What ``_stamp(criterion, n, predicate(ctx, params))`` returns."""
+        """The finding of the criterion for ``n`` (None when it is met and says nothing)."""
         facts = self.facts
         if facts is None:
             return self.stamp(n, self.fn(ctx, self.params))
@@ -299,7 +294,7 @@ class _Step:
         return None if proto is None else _restamp(proto, n, o)
 
     def stamp(self, n: Nominee, o: Outcome) -> Finding | None:
-        """What :func:`_stamp` returns, with the message of an outcome rendered once."""
+        """The finding of outcome ``o`` for ``n``, with the message of an outcome rendered once."""
         if self.quiet and o.status == "pass":
             return None
         proto = self.seen.get(o)
