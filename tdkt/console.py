@@ -55,8 +55,15 @@ def print_json(document: dict[str, Any]) -> None:
 
     text = orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME,
                         default=str)
-    sys.stdout.write(text.decode("utf-8") + "\n")
-    sys.stdout.flush()
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None and (out.encoding or "").replace("-", "").lower() == "utf8":
+        out.flush()  # the bytes go straight to the buffer: no decode and re-encode of ~100 MB
+        buffer.write(text + b"\n")
+        buffer.flush()
+    else:
+        out.write(text.decode("utf-8") + "\n")
+        out.flush()
 
 
 def table(title: str | None, columns: list[str], rows: list[list[Any]], **kwargs: Any) -> Table:

@@ -131,6 +131,19 @@ def trusted_finding(code: str, severity: Severity, message: str, rule: str | Non
     return obj
 
 
+_CELL_FIELDS = frozenset(CellRef.model_fields)
+
+
+def trusted_cell(file: str, sheet: str | None, row: int | None, column: str | None, header: str | None) -> CellRef:
+    """A CellRef from values that already have the field types (``CellRef(...)`` without validating)."""
+    obj = _new(CellRef)
+    _set(obj, "__dict__", {"file": file, "sheet": sheet, "row": row, "column": column, "header": header})
+    _set(obj, "__pydantic_fields_set__", _CELL_FIELDS)
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
+
+
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=Finding.sort_key)
 

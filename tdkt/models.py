@@ -14,7 +14,7 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from tdkt.findings import CellRef
+from tdkt.findings import CellRef, trusted_cell
 
 Kind = Literal["individual", "collective", "household"]
 # Mức độ hoàn thành nhiệm vụ: xuất sắc / tốt / hoàn thành / không hoàn thành.
@@ -51,7 +51,7 @@ class CellMap(Mapping[str, CellRef]):
 
     def __getitem__(self, key: str) -> CellRef:
         col = self._cols[key]
-        return CellRef(file=self._file, sheet=self._sheet, row=self._row, column=col.letter, header=col.header)
+        return trusted_cell(self._file, self._sheet, self._row, col.letter, col.header)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._cols)
@@ -61,6 +61,10 @@ class CellMap(Mapping[str, CellRef]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._cols
+
+    def get(self, key: str, default: CellRef | None = None) -> CellRef | None:  # type: ignore[override]
+        # Mapping.get catches the KeyError of a miss: costly on the many misses of a list's findings.
+        return self[key] if key in self._cols else default
 
     def __repr__(self) -> str:
         return f"CellMap({dict(self)!r})"
