@@ -115,7 +115,7 @@ JOBS: list[Job] = [
     Job("ingest", "Chỉ đọc 100.000 người (ingest, JSON)",
         lambda c: [*c.tdkt, "ingest", str(c.nominations), "--format", "json"],
         "calamine", "ratio", 1.5),
-    Job("validate-xlsx", "Thẩm định + bản .xlsx có chú thích, 100.000 dòng",
+    Job("validate-xlsx", "Thẩm định + tệp .xlsx kết quả, 100.000 dòng",
         lambda c: [*c.tdkt, "validate", str(c.nominations), *_rules(c), "--year", "2021", "--format", "xlsx",
                    "--output", str(c.scratch / "da-tham-dinh.xlsx")],
         "xlsx-copy", "seconds", 15.0, ok_codes=(0, 1), timeout=180.0),
