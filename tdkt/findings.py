@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -113,35 +113,37 @@ class Finding(BaseModel):
         }
 
 
-_FINDING_FIELDS = set(Finding.model_fields)
 _new = object.__new__
 _set = object.__setattr__
+_FIELDS_SET: dict[type[BaseModel], set[str]] = {}
+M = TypeVar("M", bound=BaseModel)
+
+
+def trusted(cls: type[M], data: dict[str, Any]) -> M:
+    """A frozen pydantic model from values that already have the field types, every field given: what
+    ``cls(**data)`` would build, without validating (a 100,000-row list makes millions of such values;
+    validation and ``model_construct``'s per-field default handling would be most of the cost)."""
+    obj = _new(cls)
+    _set(obj, "__dict__", data)
+    fields_set = _FIELDS_SET.get(cls)  # one shared set per model: frozen models never add to it
+    if fields_set is None:
+        fields_set = _FIELDS_SET[cls] = set(cls.model_fields)
+    _set(obj, "__pydantic_fields_set__", fields_set)
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
 
 
 def trusted_finding(code: str, severity: Severity, message: str, rule: str | None, basis: str | None,
                     cell: CellRef | None, subject: str | None, params: dict[str, Any]) -> Finding:
-    """A Finding from values that already have the field types (what ``Finding(...)`` would build,
-    without validating: a 100,000-row list can have hundreds of thousands of findings)."""
-    obj = _new(Finding)
-    _set(obj, "__dict__", {"code": code, "severity": severity, "message": message, "rule": rule, "basis": basis,
-                           "cell": cell, "subject": subject, "params": params})
-    _set(obj, "__pydantic_fields_set__", _FINDING_FIELDS)
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
-    return obj
-
-
-_CELL_FIELDS = frozenset(CellRef.model_fields)
+    """A Finding from values that already have the field types (see :func:`trusted`)."""
+    return trusted(Finding, {"code": code, "severity": severity, "message": message, "rule": rule,
+                             "basis": basis, "cell": cell, "subject": subject, "params": params})
 
 
 def trusted_cell(file: str, sheet: str | None, row: int | None, column: str | None, header: str | None) -> CellRef:
-    """A CellRef from values that already have the field types (``CellRef(...)`` without validating)."""
-    obj = _new(CellRef)
-    _set(obj, "__dict__", {"file": file, "sheet": sheet, "row": row, "column": column, "header": header})
-    _set(obj, "__pydantic_fields_set__", _CELL_FIELDS)
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
-    return obj
+    """A CellRef from values that already have the field types (see :func:`trusted`)."""
+    return trusted(CellRef, {"file": file, "sheet": sheet, "row": row, "column": column, "header": header})
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

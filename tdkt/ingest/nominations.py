@@ -15,13 +15,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 from pydantic import BaseModel
 
 from tdkt import awards, messages
 from tdkt.errors import InputError
-from tdkt.findings import CellRef, Finding, Severity, column_letter, sort_findings, trusted_cell
+from tdkt.findings import CellRef, Finding, Severity, column_letter, sort_findings, trusted, trusted_cell
 from tdkt.ingest import legacy, values
 from tdkt.ingest.headers import Column, find_header, load_column_map
 from tdkt.ingest.sources import CellValue, RawSheet, read_sheets
@@ -44,7 +44,6 @@ from tdkt.util import no_gc
 clean = lru_cache(maxsize=65536)(_clean_uncached)  # units, positions and awards repeat down a list
 fold = values.fold  # cached
 
-M = TypeVar("M", bound=BaseModel)
 W, INFO = Severity.WARNING, Severity.INFO
 for _code, _sev, _tpl, _desc in [
     ("ingest.legacy-text", INFO, "Văn bản mã {encoding} đã được chuyển sang Unicode: '{original}' → '{text}'.",
@@ -357,24 +356,7 @@ class _Facts:
 Handler = Callable[[CellValue, Column, _Facts, _Ctx], None]
 
 
-_SET = object.__setattr__
-_new = object.__new__
-_FIELDS_SET: dict[type[BaseModel], set[str]] = {}
-
-
-def build(cls: type[M], data: dict[str, Any]) -> M:
-    """A pydantic model from values already checked, with every field given: what ``model_construct``
-    does, without its per-field default handling (it is most of the cost at 100,000 rows)."""
-    obj = _new(cls)
-    _SET(obj, "__dict__", data)
-    # One shared set per model: every field is given, and frozen models never add to it.
-    fields_set = _FIELDS_SET.get(cls)
-    if fields_set is None:
-        fields_set = _FIELDS_SET[cls] = set(cls.model_fields)
-    _SET(obj, "__pydantic_fields_set__", fields_set)
-    _SET(obj, "__pydantic_extra__", None)
-    _SET(obj, "__pydantic_private__", None)
-    return obj
+build = trusted  # values below are already checked by tdkt.ingest.values
 
 
 def _ref(ctx: _Ctx, col: Column) -> CellRef:
