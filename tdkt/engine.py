@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import attrgetter
-from typing import Any
+from typing import Any, Literal, get_args, get_origin
 
 from tdkt import messages
-from tdkt.findings import SEVERITY_RANK, CellRef, Finding, Severity, sort_findings, trusted_finding
+from tdkt.findings import SEVERITY_RANK, CellRef, Finding, Severity, sort_findings, trusted
 from tdkt.models import Nominee
 from tdkt.predicates import REGISTRY, Context, Outcome, reads
 from tdkt.ruleset import AwardRules, Criterion, Requirement, Ruleset
@@ -85,7 +84,16 @@ _R("rules.ruleset-chosen", "info", "Bộ tiêu chí: {ruleset} — {title} ({how
 
 
 # Names and units repeat down a list; folding is pure, so each text is folded once per process.
-_fold = lru_cache(maxsize=65536)(fold)
+_FOLDED: dict[str, str] = {}
+
+
+def _fold(text: str) -> str:
+    got = _FOLDED.get(text)
+    if got is None:
+        if len(_FOLDED) >= 65536:
+            _FOLDED.clear()
+        got = _FOLDED[text] = fold(text)
+    return got
 
 
 def person_key(n: Nominee) -> str:
@@ -96,6 +104,17 @@ def person_key(n: Nominee) -> str:
         return "staff:" + n.staff_code.strip()
     birth = n.birth_date.isoformat() if n.birth_date else str(n.birth_year or "")
     return f"name:{_fold(n.name)}|{birth}|{_fold(n.unit or '')}|{n.kind}"
+
+
+def _person(n: Nominee, unit: str) -> tuple[Any, ...]:
+    """:func:`person_key` as a tuple, cheaper to build (``unit`` is the row's folded unit): two rows
+    have equal tuples exactly when they have equal keys, as folded texts have no ``|`` and a birth
+    date never equals a birth year."""
+    if n.cccd:
+        return ("cccd", n.cccd.strip())
+    if n.staff_code:
+        return ("staff", n.staff_code.strip())
+    return (_fold(n.name), n.birth_date or n.birth_year or "", unit, n.kind)
 
 
 @dataclass
@@ -192,30 +211,27 @@ class Report:
 _CELL_ALIASES = {"prior_awards": "prior", "history": "rating"}
 
 
-def _cell(n: Nominee, fld: str | None) -> CellRef:
-    """The cell a finding points at: the field's own cell, a sub-field of it (``initiatives.level``),
-    the year's rating/title cell, else the row."""
-    if not fld:
-        return n.source
-    cells = n.cells
-    if fld in cells:  # not .get: a lazy mapping's get raises and catches KeyError on a miss
-        return cells[fld]
-    # Which key answers depends only on the field and the keys the row has, and the rows of a list
-    # mostly have the same keys: resolve each (field, keys) once.
-    sig = (fld, tuple(cells))
-    key = _CELL_KEYS.get(sig, _UNRESOLVED)
-    if key is _UNRESOLVED:
-        if len(_CELL_KEYS) > 4096:
-            _CELL_KEYS.clear()
-        key = _CELL_KEYS[sig] = _cell_key(fld, cells)
-    return cells[key] if isinstance(key, str) else n.source
+def _answers(cells: Mapping[str, CellRef]) -> dict[str, str | None]:
+    """Which key of ``cells`` answers each field asked so far (see :func:`_cell_key`).
+
+    That depends only on the field and the keys the row has, and the rows of a list mostly have the
+    same keys: rows with the same keys share one dict, so that each (keys, field) is resolved once.
+    """
+    keys = tuple(cells)
+    got = _ANSWERS.get(keys)
+    if got is None:
+        if len(_ANSWERS) >= 4096:
+            _ANSWERS.clear()
+        got = _ANSWERS[keys] = {}
+    return got
 
 
-_CELL_KEYS: dict[tuple[str, tuple[str, ...]], object] = {}
-_UNRESOLVED = object()
+_ANSWERS: dict[tuple[str, ...], dict[str, str | None]] = {}
 
 
 def _cell_key(fld: str, cells: Mapping[str, CellRef]) -> str | None:
+    """The key of the cell a finding about ``fld`` points at: the field's own cell, a sub-field of it
+    (``initiatives.level``), the year's rating/title cell; None: the row."""
     root = fld.split(".")[0]
     for key in (fld, _CELL_ALIASES.get(fld, fld), root, _CELL_ALIASES.get(root, root)):
         if key in cells:
@@ -245,86 +261,218 @@ def _stamp_finding(c: Criterion, o: Outcome, cell: CellRef | None, subject: str 
     return messages.make(REGISTRY[c.check].code, severity=c.severity, **kw)
 
 
+# A criterion's finding as stamped once for every row that shares its outcome (no cell, no subject),
+# with the Nominee field whose cell it points at (None: the row itself): see _restamp.
+_Proto = tuple[Finding, str | None]
+
+_SCALARS = (int, float, bool, str, dt.date, type(None))
+
+
+def _by_value(fld: str) -> bool:
+    """Whether a Nominee field holds an immutable scalar (a number, a date, a text, a literal)."""
+    annotation = Nominee.model_fields[fld].annotation
+    for arg in get_args(annotation) or (annotation,):
+        if get_origin(arg) is Literal:
+            if not all(isinstance(v, _SCALARS) for v in get_args(arg)):
+                return False
+        elif arg not in _SCALARS:
+            return False
+    return True
+
+
+def _getter(fields: Sequence[str]) -> Callable[[Nominee], tuple[Any, ...]]:
+    if len(fields) > 1:
+        return attrgetter(*fields)
+    if fields:
+        one = fields[0]
+        return lambda n: (getattr(n, one),)
+    return lambda n: ()
+
+
+class _Facts:
+    """The Nominee fields an outcome depends on, as part of a memo key.
+
+    Values that ingest shares between rows (a history tuple, the empty tuple of no discipline, a
+    collective's facts) are told apart by identity, hashing them would cost more than the predicate;
+    the memo entry holds them, so that their ids stay theirs. Scalars (months of service, a date) are
+    keyed by value: equal rows rarely share those objects.
+    """
+
+    __slots__ = ("by_id", "by_value", "fields")
+
+    def __init__(self, fields: Sequence[str]) -> None:
+        self.fields = tuple(fields)
+        self.by_id = _getter([f for f in fields if not _by_value(f)])
+        values = [f for f in fields if _by_value(f)]
+        self.by_value = _getter(values) if values else None
+
+    def key(self, n: Nominee, *lead: Any) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """``(key, held)``: ``lead`` and the facts of ``n``, and the values the key names by identity."""
+        held = self.by_id(n)
+        if self.by_value is None:
+            return (*lead, *map(id, held)), held
+        return (*lead, *map(id, held), *self.by_value(n)), held
+
+
+class _Memo(dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]]):
+    """Results kept by a :class:`_Facts` key, with the values the key names by identity.
+
+    Bounded (cleared when full). ``keep`` gives up after many misses when rows rarely share the
+    facts: computing the key is then wasted work.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = self.misses = 0
+
+    def keep(self, key: tuple[Any, ...], held: tuple[Any, ...], value: Any) -> bool:
+        """Store ``value`` for a missed ``key``; False when the memo is no longer worth keeping."""
+        self.misses += 1
+        if self.misses > 1000 and 2 * self.misses > self.calls:  # rows rarely share these facts
+            self.clear()
+            return False
+        if len(self) >= 65536:
+            self.clear()
+        self[key] = (held, value)  # ``held`` keeps the values alive: ids stay theirs
+        return True
+
+
 class _Step:
     """One criterion of a requirement, ready to run.
 
     Rows of a list share facts (ingest gives equal histories one tuple; most rows have no
     discipline, the same empty tuple): the outcome of a criterion is a function of the context's
     year and pending titles and of the Nominee fields its predicate reads (``Kind.reads``), so it is
-    kept by the identity of those values and reused, with its rendered message. A step whose rows
+    kept by those values (:class:`_Facts`) and reused, with its rendered message. A step whose rows
     rarely share stops keeping outcomes; its messages are still rendered once per outcome.
     """
 
-    __slots__ = ("calls", "criterion", "facts", "fn", "memo", "misses", "multi", "params", "quiet", "seen")
+    __slots__ = ("criterion", "facts", "fn", "memo", "params", "quiet", "reads", "seen", "unset")
 
     def __init__(self, c: Criterion) -> None:
         self.criterion = c
-        self.fn = REGISTRY[c.check].fn
         self.params = c.params
         self.quiet = c.status != "uncertain"  # a pass says nothing
-        self.seen: dict[Outcome, Finding] = {}
-        fields = reads(c.check, c.params) if c.params is not None else None
-        self.facts = attrgetter(*fields) if fields else None
-        self.multi = fields is not None and len(fields) > 1
-        self.memo: dict[tuple[Any, ...], tuple[Any, Outcome, Finding | None]] = {}
-        self.calls = self.misses = 0
+        self.seen: dict[Outcome, _Proto | None] = {}
+        self.memo = _Memo()
+        self.fn = REGISTRY[c.check].fn
+        self.unset: _Proto | None = None
+        self.facts: _Facts | None = None
+        self.reads: tuple[str, ...] | None = ()
+        if c.params is None:  # delegated to the council, which has not set it: the same finding for every row
+            self.unset = (messages.make("rules.council-unset", rule=c.id, basis=c.basis, criterion=c.text,
+                                        what=c.delegated or "giá trị"), None)
+            return
+        self.reads = reads(c.check, c.params)
+        if self.reads:
+            self.facts = _Facts(self.reads)
 
-    def run(self, ctx: Context, n: Nominee) -> Finding | None:
-        """The finding of the criterion for ``n`` (None when it is met and says nothing)."""
+    def proto(self, ctx: Context, n: Nominee) -> _Proto | None:
+        """The finding of the criterion for ``n``, to restamp (None when it is met and says nothing)."""
+        if self.unset is not None:
+            return self.unset
         facts = self.facts
         if facts is None:
-            return self.stamp(n, self.fn(ctx, self.params))
-        held = facts(n)
-        key = (ctx.year, ctx.pending, *map(id, held)) if self.multi else (ctx.year, ctx.pending, id(held))
-        hit = self.memo.get(key)
-        self.calls += 1
-        if hit is None:
-            o = self.fn(ctx, self.params)
-            proto = None if self.quiet and o.status == "pass" else _stamp_finding(self.criterion, o, None, None)
-            self.misses += 1
-            if self.misses > 1000 and 2 * self.misses > self.calls:  # rows rarely share these facts
-                self.facts = None
-                self.memo.clear()
-            else:
-                if len(self.memo) >= 65536:
-                    self.memo.clear()
-                self.memo[key] = (held, o, proto)  # ``held`` keeps the values alive: ids stay theirs
-        else:
-            _held, o, proto = hit
-        return None if proto is None else _restamp(proto, n, o)
+            return self.stamp(self.fn(ctx, self.params))
+        key, held = facts.key(n, ctx.year, ctx.pending)
+        memo = self.memo
+        memo.calls += 1
+        hit = memo.get(key)
+        if hit is not None:
+            return hit[1]  # type: ignore[no-any-return]
+        got = self.stamp(self.fn(ctx, self.params))
+        if not memo.keep(key, held, got):
+            self.facts = None
+        return got
 
-    def stamp(self, n: Nominee, o: Outcome) -> Finding | None:
-        """The finding of outcome ``o`` for ``n``, with the message of an outcome rendered once."""
+    def stamp(self, o: Outcome) -> _Proto | None:
+        """The finding of outcome ``o``, with the message of an outcome rendered once."""
         if self.quiet and o.status == "pass":
             return None
-        proto = self.seen.get(o)
-        if proto is None:
+        got = self.seen.get(o)
+        if got is None:
             if len(self.seen) >= 4096:
                 self.seen.clear()
-            proto = self.seen[o] = _stamp_finding(self.criterion, o, None, None)
-        return _restamp(proto, n, o)
+            got = self.seen[o] = (_stamp_finding(self.criterion, o, None, None), o.field)
+        return got
 
 
-def _restamp(proto: Finding, n: Nominee, o: Outcome) -> Finding:
-    """The finding of an outcome already stamped for another row (``proto``), for this row."""
-    return trusted_finding(proto.code, proto.severity, proto.message, proto.rule, proto.basis, _cell(n, o.field),
-                           n.id, dict(proto.params))
+def _restamp(protos: list[_Proto], n: Nominee) -> list[Finding]:
+    """The findings of ``protos`` for row ``n``: each with the row's cell of its field, and the row as subject.
+
+    A finding differs from its prototype only there; the params dict is shared (nothing mutates a
+    finding's params; ``model_copy`` shares it too).
+    """
+    src, subject, cells = n.source, n.id, n.cells
+    answers: dict[str, str | None] | None = None
+    out: list[Finding] = []
+    for proto, fld in protos:
+        if not fld:
+            cell = src
+        else:
+            if answers is None:
+                answers = _answers(cells)
+            key = answers[fld] if fld in answers else answers.setdefault(fld, _cell_key(fld, cells))
+            cell = src if key is None else cells[key]
+        out.append(trusted(Finding, {**proto.__dict__, "cell": cell, "subject": subject}))
+    return out
 
 
 @dataclass
 class _Plan:
-    """What evaluating one (award, kind) needs, worked out once per list."""
+    """What evaluating one (award, kind) needs, worked out once per list.
+
+    Rows that share every fact the steps read, the year, the titles pending for the same person and
+    the special times also share their findings: ``memo`` keeps the prototypes of a row's findings
+    by those (``facts`` is the union of the steps' reads; None when a step's reads are not declared,
+    or when rows rarely share them), so that a row like an earlier one only restamps.
+    """
 
     award: AwardRules | None
     requirement: Requirement | None
     settings: dict[str, Any]
     steps: list[_Step]
+    lead: list[_Proto]  # the requirement's own finding, when its criteria are unknown or delegated
+    special: Mapping[str, _Proto]
+    facts: _Facts | None
+    memo: _Memo = field(default_factory=_Memo)
+
+    def protos(self, n: Nominee, year: int, award: str, pending: frozenset[tuple[str, int]]) -> list[_Proto]:
+        """The prototypes of the findings of ``n`` for the plan's award, in order."""
+        facts = self.facts
+        if facts is not None:
+            key, held = facts.key(n, year, pending, n.special)
+            memo = self.memo
+            memo.calls += 1
+            hit = memo.get(key)
+            if hit is not None:
+                return hit[1]  # type: ignore[no-any-return]
+        ctx = Context(nominee=n, year=year, award=award, pending=pending, settings=self.settings)
+        got = list(self.lead)
+        for step in self.steps:
+            p = step.proto(ctx, n)
+            if p is not None:
+                got.append(p)
+        for sp in n.special:
+            got.append(self.special[sp])
+        if facts is not None and not self.memo.keep(key, held, got):
+            self.facts = None
+        return got
 
 
 class _Plans(dict[tuple[str, str], _Plan]):
     def __init__(self, rs: Ruleset) -> None:
         super().__init__()
         self.rs = rs
+        self.special: dict[str, _Proto] = {}
+        for sp, what in SPECIAL_VN.items():
+            spec = rs.special_time.get(sp)
+            if spec is None or spec.status == "uncertain":
+                src = spec.basis if spec else "chế độ này không quy định"
+                f = messages.make("rules.special-time-uncertain", what=what, source=src, basis=src)
+            else:
+                f = messages.make("rules.special-time", what=what, source=spec.basis, basis=spec.basis)
+            self.special[sp] = (f, None)
 
     def of(self, award: str, kind: str) -> _Plan:
         plan = self.get((award, kind))
@@ -333,7 +481,19 @@ class _Plans(dict[tuple[str, str], _Plan]):
             a = rs.awards.get(award)
             req = a.requirements.get(kind) if a is not None else None
             steps = [_Step(c) for c in req.criteria] if req is not None else []
-            plan = self[(award, kind)] = _Plan(a, req, {"seats_per_cluster": rs.seats_per_cluster(award)}, steps)
+            lead: list[_Proto] = []
+            if a is not None and req is not None and req.status in ("unknown", "delegated"):
+                code = "rules.criteria-unknown" if req.status == "unknown" else "rules.criteria-delegated"
+                lead.append((messages.make(code, award_name=a.name, kind_vn=KIND_VN[kind], note=req.note or "",
+                                           basis=req.basis), None))
+            fields: list[str] | None = []
+            for step in steps:
+                if step.reads is None or fields is None:
+                    fields = None
+                else:
+                    fields += [f for f in step.reads if f not in fields]
+            plan = self[(award, kind)] = _Plan(a, req, {"seats_per_cluster": rs.seats_per_cluster(award)}, steps,
+                                               lead, self.special, _Facts(fields) if fields is not None else None)
         return plan
 
 
@@ -349,39 +509,13 @@ def _evaluate_one(n: Nominee, award: str, year: int, rs: Ruleset, pending: froze
     a = plan.award
     if a is None:
         return [messages.make("rules.award-not-in-pack", award=award, ruleset=rs.id, cell=n.source, subject=n.id)]
-    req = plan.requirement
-    if req is None:
+    if plan.requirement is None:
         base: dict[str, Any] = {"cell": n.source, "subject": n.id}
         if n.kind == "household" and a.requirements:
             return [messages.make("rules.criteria-unknown", award_name=a.name, kind_vn=KIND_VN[n.kind],
                                   note="bộ tiêu chí không có tiêu chuẩn riêng cho hộ gia đình.", **base)]
         return [messages.make("rules.kind-mismatch", award_name=a.name, kind_vn=KIND_VN[n.kind], ruleset=rs.id, **base)]
-    out: list[Finding] = []
-    if req.status == "unknown":
-        out.append(messages.make("rules.criteria-unknown", award_name=a.name, kind_vn=KIND_VN[n.kind],
-                                 note=req.note or "", basis=req.basis, cell=n.source, subject=n.id))
-    elif req.status == "delegated":
-        out.append(messages.make("rules.criteria-delegated", award_name=a.name, kind_vn=KIND_VN[n.kind],
-                                 note=req.note or "", basis=req.basis, cell=n.source, subject=n.id))
-    ctx = Context(nominee=n, year=year, award=award, pending=pending, settings=plan.settings)
-    for step in plan.steps:
-        if step.params is None:
-            c = step.criterion
-            out.append(messages.make("rules.council-unset", rule=c.id, basis=c.basis, cell=_cell(n, None),
-                                     subject=n.id, criterion=c.text, what=c.delegated or "giá trị"))
-            continue
-        f = step.run(ctx, n)
-        if f is not None:
-            out.append(f)
-    for sp in n.special:
-        spec = rs.special_time.get(sp)
-        if spec is None or spec.status == "uncertain":
-            src = spec.basis if spec else "chế độ này không quy định"
-            out.append(messages.make("rules.special-time-uncertain", what=SPECIAL_VN[sp], source=src, basis=src, cell=n.source, subject=n.id))
-        else:
-            out.append(messages.make("rules.special-time", what=SPECIAL_VN[sp], source=spec.basis, basis=spec.basis,
-                                     cell=n.source, subject=n.id))
-    return out
+    return _restamp(plan.protos(n, year, award, pending), n)
 
 
 def evaluate(
@@ -425,15 +559,26 @@ def _evaluate(
     for f in extras:
         if f.subject is not None:
             by_subject[f.subject].append(f)
-    keys = [person_key(n) for n in nominees]  # computed once: pending, caps and duplicates use them
-    pending: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    # Who each row is about, as a number (rows with equal person_keys share it), and its folded unit:
+    # pending titles, caps and duplicates use them.
+    numbers: dict[tuple[Any, ...], int] = {}
+    keys: list[int] = []
+    units: list[str] = []
     resolved: list[tuple[Nominee, str | None, int | None]] = []
-    for n, key in zip(nominees, keys, strict=True):
+    first: dict[int, tuple[str, int]] = {}  # a person's first (award, year) ...
+    more: dict[int, set[tuple[str, int]]] = {}  # ... and all of them, for the few with two or more
+    for n in nominees:
+        unit = _fold(n.unit or "")
+        key = numbers.setdefault(_person(n, unit), len(numbers))
+        keys.append(key)
+        units.append(unit)
         aid = n.award or award
         y = n.year or year
         resolved.append((n, aid, y))
         if aid and y:
-            pending[key].add((aid, y))
+            had = first.setdefault(key, (aid, y))
+            if had != (aid, y):
+                more.setdefault(key, {had}).add((aid, y))
     results: list[NomineeResult] = []
     names: dict[str, str] = {}
     plans = _Plans(rs)
@@ -447,14 +592,17 @@ def _evaluate(
         elif y is None:
             found.append(messages.make("rules.no-year", cell=n.source, subject=n.id))
         else:
-            mine = pending[key]  # holds (aid, y) itself
-            own = _NONE_PENDING if len(mine) == 1 else frozenset(p for p in mine if p != (aid, y))
-            found += _evaluate_one(n, aid, y, rs, own, plans)
+            own = _NONE_PENDING if key not in more else frozenset(p for p in more[key] if p != (aid, y))
+            plan = plans.of(aid, n.kind)
+            if plan.requirement is None:  # the award is not in the pack, or not for this kind
+                found += _evaluate_one(n, aid, y, rs, own, plans)
+            else:
+                found += _restamp(plan.protos(n, y, aid, own), n)
         results.append(NomineeResult(n, aid, names[aid] if aid else "", y, found))
     ids = {n.id for n in nominees} if by_subject else set()  # extras without a subject are list-level anyway
     listing = [f for f in extras if f.subject is None or f.subject not in ids]
     listing += _notices(rs)
-    listing += _caps(results, rs, keys)
+    listing += _caps(results, rs, keys, units)
     listing += _quotas(results, rs)
     _duplicates(results, rs, keys)
     return Report(rs, results, listing, session)
@@ -471,24 +619,28 @@ def _where(group: str, label: str) -> str:
     return f" ({label} {group})" if group else ""
 
 
-def _caps(results: list[NomineeResult], rs: Ruleset, keys: Sequence[str] | None = None) -> list[Finding]:
-    """The list caps; ``keys`` are the person_key of each result, in order."""
+def _caps(results: list[NomineeResult], rs: Ruleset, keys: Sequence[Hashable] | None = None,
+          units: Sequence[str] | None = None) -> list[Finding]:
+    """The list caps; ``keys`` say who each result is about (equal for equal person_keys), ``units``
+    its folded unit, in order."""
     if keys is None:
         keys = [person_key(r.nominee) for r in results]
+    if units is None:
+        units = [_fold(r.nominee.unit or "") for r in results]
     out: list[Finding] = []
     for rule in rs.list_rules:
         p = rule.params
-        num: dict[str, set[str]] = defaultdict(set)
-        den: dict[str, set[str]] = defaultdict(set)
+        num: dict[str, set[Hashable]] = defaultdict(set)
+        den: dict[str, set[Hashable]] = defaultdict(set)
         others: dict[str, bool] = defaultdict(bool)
         names: dict[str, str] = {}
         capped, of, per_unit, leaders_only = p.award, set(p.of), p.per == "unit", p.cluster_leaders
-        for r, key in zip(results, keys, strict=True):
+        for r, key, unit in zip(results, keys, units, strict=True):
             aid = r.award
             if aid not in of and aid != capped:
                 continue
             n = r.nominee
-            group = _fold(n.unit or "") if per_unit else ""
+            group = unit if per_unit else ""
             names[group] = n.unit or ""
             if aid == capped:
                 num[group].add(key)
@@ -547,12 +699,12 @@ def _quotas(results: list[NomineeResult], rs: Ruleset) -> list[Finding]:
     return out
 
 
-def _duplicates(results: list[NomineeResult], rs: Ruleset, keys: Sequence[str] | None = None) -> None:
+def _duplicates(results: list[NomineeResult], rs: Ruleset, keys: Sequence[Hashable] | None = None) -> None:
     """Same person twice for one award, or for awards that exclude each other; ``keys`` as in _caps."""
     if keys is None:
         keys = [person_key(r.nominee) for r in results]
-    first: dict[tuple[str, int | None], NomineeResult] = {}
-    groups: dict[tuple[str, int | None], list[NomineeResult]] = {}  # only the (person, year) with 2+ rows
+    first: dict[tuple[Hashable, int | None], NomineeResult] = {}
+    groups: dict[tuple[Hashable, int | None], list[NomineeResult]] = {}  # only the (person, year) with 2+ rows
     for r, key in zip(results, keys, strict=True):
         if r.award:
             g = (key, r.year)
