@@ -64,7 +64,11 @@ def fold(text: str) -> str:
 
 
 def title_name(text: str) -> str:
-    """'NGUYỄN  văn an' → 'Nguyễn Văn An' (each word capitalised; NFC; single spaces)."""
+    """'NGUYỄN  văn an' → 'Nguyễn Văn An' (each word capitalised; NFC; single spaces).
+
+    The capital goes on a word's first letter, after an opening bracket or quote ('(út)' → '(Út)'),
+    and on the letter after an apostrophe, as in Ê Đê and Gia Rai names ("h'hen niê" → "H'Hen Niê").
+    """
     return title_words(clean(text))
 
 
@@ -72,4 +76,14 @@ def title_words(cleaned: str) -> str:
     """:func:`title_name` of text that is already :func:`clean`."""
     if cleaned.replace(" ", "").isalpha() and strip_diacritics(cleaned).isascii():
         return cleaned.title()  # the same for words of Latin letters, in one C call
-    return " ".join(w[:1].upper() + w[1:].lower() for w in cleaned.split(" ") if w)
+    return " ".join("".join(map(_capitalise, _APOSTROPHE.split(w))) for w in cleaned.split(" ") if w)
+
+
+_APOSTROPHE = re.compile(r"(['’])")
+
+
+def _capitalise(part: str) -> str:
+    for i, ch in enumerate(part):
+        if ch.isalpha():
+            return part[:i] + ch.upper() + part[i + 1 :].lower()
+    return part.lower()
