@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Literal, get_args, get_origin
 
 from tdkt import messages
@@ -106,33 +106,98 @@ def person_key(n: Nominee) -> str:
     return f"name:{_fold(n.name)}|{birth}|{_fold(n.unit or '')}|{n.kind}"
 
 
-def _person(n: Nominee, unit: str) -> tuple[Any, ...]:
-    """:func:`person_key` as a tuple, cheaper to build (``unit`` is the row's folded unit): two rows
-    have equal tuples exactly when they have equal keys, as folded texts have no ``|`` and a birth
-    date never equals a birth year."""
-    if n.cccd:
-        return ("cccd", n.cccd.strip())
-    if n.staff_code:
-        return ("staff", n.staff_code.strip())
-    return (_fold(n.name), n.birth_date or n.birth_year or "", unit, n.kind)
+class _People:
+    """Numbers the people of a list: rows with equal :func:`person_key` get the same number, the
+    index of the person's first row.
+
+    Rows without a CCCD or staff code are told apart by birth, folded unit and kind first; a name
+    is folded only for the few rows that share those with an earlier row (the others cannot be the
+    same person as any earlier row), which saves folding most names of a large list.
+    """
+
+    __slots__ = ("buckets", "codes", "rows")
+
+    def __init__(self, rows: Sequence[Nominee]) -> None:
+        self.rows = rows
+        self.codes: dict[tuple[str, str], int] = {}
+        self.buckets: dict[tuple[Any, str, str], int | dict[str, int]] = {}
+
+    def number(self, i: int, n: Nominee, unit: str) -> int:
+        """The number of the person of row ``i`` (``n``, whose folded unit is ``unit``)."""
+        if n.cccd:
+            return self.codes.setdefault(("cccd", n.cccd.strip()), i)
+        if n.staff_code:
+            return self.codes.setdefault(("staff", n.staff_code.strip()), i)
+        # a birth date never equals a birth year, as their texts in person_key differ
+        bucket = (n.birth_date or n.birth_year or "", unit, n.kind)
+        got = self.buckets.setdefault(bucket, i)
+        if got == i:
+            return i
+        if isinstance(got, int):  # the second row with this birth, unit and kind
+            got = self.buckets[bucket] = {_fold(self.rows[got].name): got}
+        return got.setdefault(_fold(n.name), i)
 
 
-@dataclass
 class NomineeResult:
-    nominee: Nominee
-    award: str | None
-    award_name: str
-    year: int | None
-    findings: list[Finding] = field(default_factory=list)
+    """The result of one row: the award and year it was evaluated for, and its findings.
+
+    Most of a row's findings are prototypes shared with the rows that have the same facts (see
+    :class:`_Plan`), restamped with the row's cell and subject. They are made when ``findings`` is
+    first read: the verdict, the exit code and the JSON (``to_dict``) are worked out from the
+    prototypes, so that ``tdkt validate --format json`` makes none.
+    """
+
+    __slots__ = ("_found", "_protos", "award", "award_name", "nominee", "year")
+
+    def __init__(self, nominee: Nominee, award: str | None, award_name: str, year: int | None,
+                 findings: list[Finding] | None = None, protos: _Found | None = None) -> None:
+        self.nominee = nominee
+        self.award = award
+        self.award_name = award_name
+        self.year = year
+        self._found = findings  # the findings made so far (None: none), then those of ``_protos``
+        self._protos = protos  # shared with other rows: never changed
 
     @property
-    def verdict(self) -> str:
+    def findings(self) -> list[Finding]:
+        """The row's findings in the order found (see :meth:`ordered`); a list the caller may extend."""
+        if self._found is None or self._protos is not None:
+            self._found = (self._found or []) + _restamp(self._protos or (), self.nominee)
+            self._protos = None
+        return self._found
+
+    @findings.setter
+    def findings(self, value: list[Finding]) -> None:
+        self._found, self._protos = value, None
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.nominee, self.award, self.award_name, self.year, self.findings)
+
+    def __eq__(self, other: object) -> bool:  # as the dataclass it was
+        if not isinstance(other, NomineeResult):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (f"NomineeResult(nominee={self.nominee!r}, award={self.award!r}, award_name={self.award_name!r}, "
+                f"year={self.year!r}, findings={self.findings!r})")
+
+    def _worst(self) -> int:
+        """The rank of the worst severity among the findings (2, a note's, when there are none)."""
         worst = 2
-        for f in self.findings:
+        for f in self._found or ():
             rank = SEVERITY_RANK[f.severity]
             if rank < worst:
                 worst = rank
-        return _VERDICTS[worst]
+        if self._protos is not None and self._protos.worst < worst:
+            worst = self._protos.worst
+        return worst
+
+    @property
+    def verdict(self) -> str:
+        return _VERDICTS[self._worst()]
 
     def ordered(self) -> list[Finding]:
         """Most relevant first: errors, then warnings, then notes; within a severity, criterion order."""
@@ -141,19 +206,57 @@ class NomineeResult:
     def to_dict(self) -> dict[str, Any]:
         n = self.nominee
         src = n.source
-        ordered = self.findings
-        if len(ordered) > 1:
-            ordered = sorted(ordered, key=_rank)
+        if self._protos is not None:
+            worst, findings = self._dicts(self._protos)
+            verdict = _VERDICTS[worst]
+        else:
+            ordered = self._found or []
+            if len(ordered) > 1:
+                ordered = sorted(ordered, key=_rank)
+            verdict = _VERDICTS[SEVERITY_RANK[ordered[0].severity]] if ordered else "pass"  # the worst comes first
+            findings = [f.to_dict() for f in ordered]
         return {
             "id": n.id, "row": src.row, "sheet": src.sheet, "file": src.file, "name": n.name,
             "kind": n.kind, "unit": n.unit, "award": self.award, "award_name": self.award_name if self.award else None,
-            "gender": n.gender, "position": n.position,
-            "verdict": _VERDICTS[SEVERITY_RANK[ordered[0].severity]] if ordered else "pass",  # the worst comes first
-            "findings": [f.to_dict() for f in ordered],
+            "gender": n.gender, "position": n.position, "verdict": verdict, "findings": findings,
         }
+
+    def _dicts(self, protos: _Found) -> tuple[int, list[dict[str, Any]]]:
+        """The worst rank and the JSON of the findings, most relevant first, without making the
+        findings of ``protos``."""
+        if not self._found:
+            return protos.worst, self._proto_dicts(protos.ordered)
+        ranked = [(SEVERITY_RANK[f.severity], f.to_dict()) for f in self._found]
+        ranked += zip([p[2] for p in protos], self._proto_dicts(protos), strict=True)
+        ranked.sort(key=_first)  # stable: within a severity, the order found
+        return ranked[0][0], [d for _r, d in ranked]
+
+    def _proto_dicts(self, protos: Sequence[_Proto]) -> list[dict[str, Any]]:
+        """The JSON of each prototype's finding for this row: its row-independent part and the row's
+        cell (as :func:`_cells` finds it)."""
+        n = self.nominee
+        src = n.source
+        here = None  # the JSON of the row's own cell
+        cells = n.cells
+        answers: _Answers | None = None
+        out = []
+        for _f, fld, _r, head in protos:
+            if fld:
+                if answers is None:
+                    answers = _answers(cells)
+                key = answers[fld]
+                if key is not None:
+                    c = cells[key]
+                    out.append({**head, "cell": c.a1, "sheet": c.sheet, "file": c.file})
+                    continue
+            if here is None:
+                here = {"cell": src.a1, "sheet": src.sheet, "file": src.file}
+            out.append({**head, **here})
+        return out
 
 
 _VERDICTS = ("fail", "review", "pass")  # by the rank of the worst finding's severity
+_first = itemgetter(0)
 
 
 def _rank(f: Finding) -> int:
@@ -179,10 +282,10 @@ class Report:
     def exit_code(self, *, strict: bool = False) -> int:
         """1 when any finding is an error (with ``strict``, or a warning), else 0."""
         bad = (Severity.ERROR, Severity.WARNING) if strict else (Severity.ERROR,)
+        limit = max(SEVERITY_RANK[s] for s in bad)
         for r in self.nominees:
-            for f in r.findings:
-                if f.severity in bad:
-                    return 1
+            if r._worst() <= limit:
+                return 1
         return 1 if any(f.severity in bad for f in self.findings) else 0
 
     def to_dict(self) -> dict[str, Any]:
@@ -211,33 +314,46 @@ class Report:
 _CELL_ALIASES = {"prior_awards": "prior", "history": "rating"}
 
 
-def _answers(cells: Mapping[str, CellRef]) -> dict[str, str | None]:
-    """Which key of ``cells`` answers each field asked so far (see :func:`_cell_key`).
+class _Answers(dict[str, str | None]):
+    """Which key of a row's cells answers each field asked so far (see :func:`_cell_key`), for the
+    rows whose cells have the keys ``names``: that depends only on the field and the keys, and the
+    rows of a list mostly have the same keys, so each (keys, field) is resolved once."""
 
-    That depends only on the field and the keys the row has, and the rows of a list mostly have the
-    same keys: rows with the same keys share one dict, so that each (keys, field) is resolved once.
-    """
+    __slots__ = ("names",)
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        super().__init__()
+        self.names = names
+
+    def __missing__(self, fld: str) -> str | None:
+        got = self[fld] = _cell_key(fld, self.names)
+        return got
+
+
+def _answers(cells: Mapping[str, CellRef]) -> _Answers:
+    """The answers for the keys of ``cells``."""
     keys = tuple(cells)
     got = _ANSWERS.get(keys)
     if got is None:
         if len(_ANSWERS) >= 4096:
             _ANSWERS.clear()
-        got = _ANSWERS[keys] = {}
+        got = _ANSWERS[keys] = _Answers(keys)
     return got
 
 
-_ANSWERS: dict[tuple[str, ...], dict[str, str | None]] = {}
+_ANSWERS: dict[tuple[str, ...], _Answers] = {}
 
 
-def _cell_key(fld: str, cells: Mapping[str, CellRef]) -> str | None:
-    """The key of the cell a finding about ``fld`` points at: the field's own cell, a sub-field of it
-    (``initiatives.level``), the year's rating/title cell; None: the row."""
+def _cell_key(fld: str, keys: Collection[str]) -> str | None:
+    """The key (among a row's cell ``keys``) of the cell a finding about ``fld`` points at: the
+    field's own cell, a sub-field of it (``initiatives.level``), the year's rating/title cell; None:
+    the row."""
     root = fld.split(".")[0]
     for key in (fld, _CELL_ALIASES.get(fld, fld), root, _CELL_ALIASES.get(root, root)):
-        if key in cells:
+        if key in keys:
             return key
         prefix = key + "."
-        subs = sorted(k for k in cells if k.startswith(prefix))
+        subs = sorted(k for k in keys if k.startswith(prefix))
         if subs:
             return subs[-1] if key in ("rating", "title") else subs[0]
     return None
@@ -261,9 +377,33 @@ def _stamp_finding(c: Criterion, o: Outcome, cell: CellRef | None, subject: str 
     return messages.make(REGISTRY[c.check].code, severity=c.severity, **kw)
 
 
-# A criterion's finding as stamped once for every row that shares its outcome (no cell, no subject),
-# with the Nominee field whose cell it points at (None: the row itself): see _restamp.
-_Proto = tuple[Finding, str | None]
+# A finding as stamped once for every row that shares its outcome (no cell, no subject), with the
+# Nominee field whose cell it points at (None: the row itself), the rank of its severity and its JSON
+# without the cell (Finding.to_dict's first five keys): see _restamp and NomineeResult._dicts.
+_Proto = tuple[Finding, str | None, int, dict[str, Any]]
+
+
+def _proto(f: Finding, fld: str | None) -> _Proto:
+    head = f.to_dict()
+    for key in ("cell", "sheet", "file"):
+        del head[key]
+    return (f, fld, SEVERITY_RANK[f.severity], head)
+
+
+class _Found(list[_Proto]):
+    """The prototypes of a row's findings in the order found, shared by the rows with the same facts
+    (never changed); ``ordered``: most relevant first, as :meth:`NomineeResult.ordered` sorts;
+    ``worst``: the rank of the worst severity (2 when there are none)."""
+
+    __slots__ = ("ordered", "worst")
+
+    def __init__(self, protos: Iterable[_Proto]) -> None:
+        super().__init__(protos)
+        self.ordered: list[_Proto] = sorted(self, key=_first_rank) if len(self) > 1 else list(self)
+        self.worst: int = self.ordered[0][2] if self else 2
+
+
+_first_rank = itemgetter(2)
 
 _SCALARS = (int, float, bool, str, dt.date, type(None))
 
@@ -303,15 +443,13 @@ class _Facts:
     def __init__(self, fields: Sequence[str]) -> None:
         self.fields = tuple(fields)
         self.by_id = _getter([f for f in fields if not _by_value(f)])
-        values = [f for f in fields if _by_value(f)]
-        self.by_value = _getter(values) if values else None
+        self.by_value = _getter([f for f in fields if _by_value(f)])
 
-    def key(self, n: Nominee, *lead: Any) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-        """``(key, held)``: ``lead`` and the facts of ``n``, and the values the key names by identity."""
+    def key(self, n: Nominee, year: int, pending: frozenset[tuple[str, int]]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """``(key, held)``: the year, the pending titles and the facts of ``n``, and the values the key
+        names by identity."""
         held = self.by_id(n)
-        if self.by_value is None:
-            return (*lead, *map(id, held)), held
-        return (*lead, *map(id, held), *self.by_value(n)), held
+        return (year, pending, *map(id, held), *self.by_value(n)), held
 
 
 class _Memo(dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]]):
@@ -360,8 +498,8 @@ class _Step:
         self.facts: _Facts | None = None
         self.reads: tuple[str, ...] | None = ()
         if c.params is None:  # delegated to the council, which has not set it: the same finding for every row
-            self.unset = (messages.make("rules.council-unset", rule=c.id, basis=c.basis, criterion=c.text,
-                                        what=c.delegated or "giá trị"), None)
+            self.unset = _proto(messages.make("rules.council-unset", rule=c.id, basis=c.basis, criterion=c.text,
+                                              what=c.delegated or "giá trị"), None)
             return
         self.reads = reads(c.check, c.params)
         if self.reads:
@@ -393,29 +531,36 @@ class _Step:
         if got is None:
             if len(self.seen) >= 4096:
                 self.seen.clear()
-            got = self.seen[o] = (_stamp_finding(self.criterion, o, None, None), o.field)
+            got = self.seen[o] = _proto(_stamp_finding(self.criterion, o, None, None), o.field)
         return got
 
 
-def _restamp(protos: list[_Proto], n: Nominee) -> list[Finding]:
+def _cells(protos: Sequence[_Proto], n: Nominee) -> list[CellRef]:
+    """The cell of row ``n`` that each of ``protos`` points at: the cell of its field, else the row."""
+    src = n.source
+    cells = n.cells
+    answers: _Answers | None = None
+    out: list[CellRef] = []
+    for _f, fld, _r, _head in protos:
+        if not fld:
+            out.append(src)
+            continue
+        if answers is None:
+            answers = _answers(cells)
+        key = answers[fld]
+        out.append(src if key is None else cells[key])
+    return out
+
+
+def _restamp(protos: Sequence[_Proto], n: Nominee) -> list[Finding]:
     """The findings of ``protos`` for row ``n``: each with the row's cell of its field, and the row as subject.
 
     A finding differs from its prototype only there; the params dict is shared (nothing mutates a
     finding's params; ``model_copy`` shares it too).
     """
-    src, subject, cells = n.source, n.id, n.cells
-    answers: dict[str, str | None] | None = None
-    out: list[Finding] = []
-    for proto, fld in protos:
-        if not fld:
-            cell = src
-        else:
-            if answers is None:
-                answers = _answers(cells)
-            key = answers[fld] if fld in answers else answers.setdefault(fld, _cell_key(fld, cells))
-            cell = src if key is None else cells[key]
-        out.append(trusted(Finding, {**proto.__dict__, "cell": cell, "subject": subject}))
-    return out
+    subject = n.id
+    return [trusted(Finding, {**p[0].__dict__, "cell": cell, "subject": subject})
+            for p, cell in zip(protos, _cells(protos, n), strict=True)]
 
 
 @dataclass
@@ -437,11 +582,11 @@ class _Plan:
     facts: _Facts | None
     memo: _Memo = field(default_factory=_Memo)
 
-    def protos(self, n: Nominee, year: int, award: str, pending: frozenset[tuple[str, int]]) -> list[_Proto]:
+    def protos(self, n: Nominee, year: int, award: str, pending: frozenset[tuple[str, int]]) -> _Found:
         """The prototypes of the findings of ``n`` for the plan's award, in order."""
         facts = self.facts
         if facts is not None:
-            key, held = facts.key(n, year, pending, n.special)
+            key, held = facts.key(n, year, pending)
             memo = self.memo
             memo.calls += 1
             hit = memo.get(key)
@@ -455,9 +600,10 @@ class _Plan:
                 got.append(p)
         for sp in n.special:
             got.append(self.special[sp])
-        if facts is not None and not self.memo.keep(key, held, got):
+        found = _Found(got)
+        if facts is not None and not self.memo.keep(key, held, found):
             self.facts = None
-        return got
+        return found
 
 
 class _Plans(dict[tuple[str, str], _Plan]):
@@ -472,7 +618,7 @@ class _Plans(dict[tuple[str, str], _Plan]):
                 f = messages.make("rules.special-time-uncertain", what=what, source=src, basis=src)
             else:
                 f = messages.make("rules.special-time", what=what, source=spec.basis, basis=spec.basis)
-            self.special[sp] = (f, None)
+            self.special[sp] = _proto(f, None)
 
     def of(self, award: str, kind: str) -> _Plan:
         plan = self.get((award, kind))
@@ -484,9 +630,9 @@ class _Plans(dict[tuple[str, str], _Plan]):
             lead: list[_Proto] = []
             if a is not None and req is not None and req.status in ("unknown", "delegated"):
                 code = "rules.criteria-unknown" if req.status == "unknown" else "rules.criteria-delegated"
-                lead.append((messages.make(code, award_name=a.name, kind_vn=KIND_VN[kind], note=req.note or "",
-                                           basis=req.basis), None))
-            fields: list[str] | None = []
+                lead.append(_proto(messages.make(code, award_name=a.name, kind_vn=KIND_VN[kind], note=req.note or "",
+                                                 basis=req.basis), None))
+            fields: list[str] | None = ["special"]  # the special times add their findings
             for step in steps:
                 if step.reads is None or fields is None:
                     fields = None
@@ -559,53 +705,90 @@ def _evaluate(
     for f in extras:
         if f.subject is not None:
             by_subject[f.subject].append(f)
-    # Who each row is about, as a number (rows with equal person_keys share it), and its folded unit:
-    # pending titles, caps and duplicates use them.
-    numbers: dict[tuple[Any, ...], int] = {}
-    keys: list[int] = []
-    units: list[str] = []
-    resolved: list[tuple[Nominee, str | None, int | None]] = []
-    first: dict[int, tuple[str, int]] = {}  # a person's first (award, year) ...
-    more: dict[int, set[tuple[str, int]]] = {}  # ... and all of them, for the few with two or more
-    for n in nominees:
-        unit = _fold(n.unit or "")
-        key = numbers.setdefault(_person(n, unit), len(numbers))
-        keys.append(key)
-        units.append(unit)
-        aid = n.award or award
-        y = n.year or year
-        resolved.append((n, aid, y))
-        if aid and y:
-            had = first.setdefault(key, (aid, y))
-            if had != (aid, y):
-                more.setdefault(key, {had}).add((aid, y))
+    index = _Index()
+    people = _People(nominees)
     results: list[NomineeResult] = []
     names: dict[str, str] = {}
     plans = _Plans(rs)
-    for (n, aid, y), key in zip(resolved, keys, strict=True):
+    by_award, number, add_person, add_unit = index.by_award, people.number, index.people.append, index.units.append
+    for i, n in enumerate(nominees):  # one pass: each row is read once, while it is in the cache
+        unit = _fold(n.unit or "")
+        key = number(i, n, unit)
+        if key != i:
+            index.add_repeat(key, i)
+        add_person(key)
+        add_unit(unit)
+        aid = n.award or award
+        y = n.year or year
+        if aid in by_award:
+            by_award[aid].append(i)
+        else:
+            by_award[aid] = [i]
         if aid and aid not in names:
             names[aid] = rs.award_name(aid)
-        found = list(by_subject[n.id]) if by_subject and n.id in by_subject else []
+        found = list(by_subject[n.id]) if by_subject and n.id in by_subject else None
+        protos: _Found | None = None
         if aid is None:
+            found = found or []
             found.append(messages.make("rules.no-award", cell=n.cells.get("award", n.source), subject=n.id,
                                        text=f" ('{n.award_text}')" if n.award_text else ""))
         elif y is None:
+            found = found or []
             found.append(messages.make("rules.no-year", cell=n.source, subject=n.id))
-        else:
-            own = _NONE_PENDING if key not in more else frozenset(p for p in more[key] if p != (aid, y))
+        else:  # as if no other row were about the same person: see _pending
             plan = plans.of(aid, n.kind)
             if plan.requirement is None:  # the award is not in the pack, or not for this kind
-                found += _evaluate_one(n, aid, y, rs, own, plans)
+                found = (found or []) + _evaluate_one(n, aid, y, rs, _NONE_PENDING, plans)
             else:
-                found += _restamp(plan.protos(n, y, aid, own), n)
-        results.append(NomineeResult(n, aid, names[aid] if aid else "", y, found))
+                protos = plan.protos(n, y, aid, _NONE_PENDING)
+        results.append(NomineeResult(n, aid, names[aid] if aid else "", y, found, protos))
+    _pending(results, index, plans)
     ids = {n.id for n in nominees} if by_subject else set()  # extras without a subject are list-level anyway
     listing = [f for f in extras if f.subject is None or f.subject not in ids]
     listing += _notices(rs)
-    listing += _caps(results, rs, keys, units)
-    listing += _quotas(results, rs)
-    _duplicates(results, rs, keys)
+    listing += _caps(results, rs, index)
+    listing += _quotas(results, rs, index)
+    _duplicates(results, rs, index)
     return Report(rs, results, listing, session)
+
+
+class _Index:
+    """Who each row of a list is about and where its award is, for the list-level checks.
+
+    ``people``: a number per row, the same for the rows with equal :func:`person_key`; ``units``: the
+    folded unit of each row; ``by_award``: the rows of each award (None: no award); ``repeats``: the
+    rows of each person with two rows or more.
+    """
+
+    __slots__ = ("by_award", "people", "repeats", "units")
+
+    def __init__(self) -> None:
+        self.people: list[int] = []
+        self.units: list[str] = []
+        self.by_award: dict[str | None, list[int]] = {}
+        self.repeats: dict[int, list[int]] = {}
+
+    def add_repeat(self, person: int, row: int) -> None:
+        rows = self.repeats.get(person)
+        if rows is None:
+            self.repeats[person] = [person, row]  # a person's number is the number of their first row
+        else:
+            rows.append(row)
+
+
+def _pending(results: list[NomineeResult], index: _Index, plans: _Plans) -> None:
+    """Re-evaluate the rows of the people proposed for two titles or more in the list: each with the
+    titles of the person's other rows pending (a CSTĐ tỉnh nominee's CSTĐCS of the year is often
+    decided in the same round)."""
+    for rows in index.repeats.values():
+        pairs = {(r.award, r.year) for r in (results[i] for i in rows) if r.award and r.year}
+        if len(pairs) < 2:
+            continue
+        for i in rows:
+            r = results[i]
+            if r._protos is not None and r.award and r.year:
+                own = frozenset(p for p in pairs if p != (r.award, r.year))
+                r._protos = plans.of(r.award, r.nominee.kind).protos(r.nominee, r.year, r.award, own)
 
 
 def _notices(rs: Ruleset) -> list[Finding]:
@@ -619,35 +802,31 @@ def _where(group: str, label: str) -> str:
     return f" ({label} {group})" if group else ""
 
 
-def _caps(results: list[NomineeResult], rs: Ruleset, keys: Sequence[Hashable] | None = None,
-          units: Sequence[str] | None = None) -> list[Finding]:
-    """The list caps; ``keys`` say who each result is about (equal for equal person_keys), ``units``
-    its folded unit, in order."""
-    if keys is None:
-        keys = [person_key(r.nominee) for r in results]
-    if units is None:
-        units = [_fold(r.nominee.unit or "") for r in results]
+def _caps(results: list[NomineeResult], rs: Ruleset, index: _Index) -> list[Finding]:
+    """The list caps."""
+    numbers, units = index.people, index.units
     out: list[Finding] = []
     for rule in rs.list_rules:
         p = rule.params
-        num: dict[str, set[Hashable]] = defaultdict(set)
-        den: dict[str, set[Hashable]] = defaultdict(set)
+        num: dict[str, set[int]] = defaultdict(set)
+        den: dict[str, set[int]] = defaultdict(set)
         others: dict[str, bool] = defaultdict(bool)
-        names: dict[str, str] = {}
+        last: dict[str, int] = {}  # the last row of each group, which names it
         capped, of, per_unit, leaders_only = p.award, set(p.of), p.per == "unit", p.cluster_leaders
-        for r, key, unit in zip(results, keys, units, strict=True):
-            aid = r.award
-            if aid not in of and aid != capped:
-                continue
-            n = r.nominee
-            group = unit if per_unit else ""
-            names[group] = n.unit or ""
+        rows = sorted(i for aid in {capped, *of} for i in index.by_award.get(aid, ()))
+        for i in rows:
+            aid = results[i].award
+            key = numbers[i]
+            group = units[i] if per_unit else ""
+            last[group] = i
             if aid == capped:
                 num[group].add(key)
-            if aid in of and (not leaders_only or (n.collective is not None and n.collective.cluster_rank == 1)):
+            if aid in of and (not leaders_only or ((c := results[i].nominee.collective) is not None
+                                                    and c.cluster_rank == 1)):
                 den[group].add(key)
                 if aid != capped:
                     others[group] = True
+        names = {g: results[i].nominee.unit or "" for g, i in last.items()}
         award_name = rs.award_name(p.award)
         base_text = " / ".join(rs.award_name(a) for a in p.of if a != p.award) + (
             " dẫn đầu cụm/khối" if p.cluster_leaders else "")
@@ -672,12 +851,9 @@ def _caps(results: list[NomineeResult], rs: Ruleset, keys: Sequence[Hashable] | 
     return out
 
 
-def _quotas(results: list[NomineeResult], rs: Ruleset) -> list[Finding]:
+def _quotas(results: list[NomineeResult], rs: Ruleset, index: _Index) -> list[Finding]:
     out: list[Finding] = []
-    by_award: dict[str, list[NomineeResult]] = defaultdict(list)
-    for r in results:
-        if r.award:
-            by_award[r.award].append(r)
+    by_award = {aid: [results[i] for i in rows] for aid, rows in index.by_award.items() if aid}
     for aid, rows in sorted(by_award.items()):
         basis = rs.seats_basis(aid)
         limit = rs.seats(aid)
@@ -699,21 +875,16 @@ def _quotas(results: list[NomineeResult], rs: Ruleset) -> list[Finding]:
     return out
 
 
-def _duplicates(results: list[NomineeResult], rs: Ruleset, keys: Sequence[Hashable] | None = None) -> None:
-    """Same person twice for one award, or for awards that exclude each other; ``keys`` as in _caps."""
-    if keys is None:
-        keys = [person_key(r.nominee) for r in results]
-    first: dict[tuple[Hashable, int | None], NomineeResult] = {}
-    groups: dict[tuple[Hashable, int | None], list[NomineeResult]] = {}  # only the (person, year) with 2+ rows
-    for r, key in zip(results, keys, strict=True):
-        if r.award:
-            g = (key, r.year)
-            one = first.setdefault(g, r)
-            if one is not r:
-                if g in groups:
-                    groups[g].append(r)
-                else:
-                    groups[g] = [one, r]
+def _duplicates(results: list[NomineeResult], rs: Ruleset, index: _Index) -> None:
+    """Same person twice for one award, or for awards that exclude each other."""
+    groups: dict[tuple[int, int | None], list[NomineeResult]] = {}  # only the (person, year) with 2+ rows
+    for person, numbers in index.repeats.items():
+        by_year: dict[int | None, list[NomineeResult]] = {}
+        for i in numbers:
+            r = results[i]
+            if r.award:
+                by_year.setdefault(r.year, []).append(r)
+        groups.update(((person, y), same) for y, same in by_year.items() if len(same) > 1)
     for (_key, year), rows in groups.items():
         by_award: dict[str, list[NomineeResult]] = defaultdict(list)
         for r in rows:

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from tdkt.engine import _fold, _person, evaluate, evaluate_one, person_key
+from tdkt.engine import _fold, _People, evaluate, evaluate_one, person_key
 from tdkt.findings import CellRef, Finding
 from tdkt.models import CellMap, Discipline, Initiative, Nominee, YearRecord
 from tdkt.ruleset import load_ruleset
@@ -134,17 +134,23 @@ _IDS: tuple[dict[str, Any], ...] = ({}, {"cccd": "001080000001"}, {"cccd": " 001
                                     {"cccd": "", "staff_code": "CB-1 "})
 
 
-@pytest.mark.parametrize("kind", ["individual", "collective"])
-def test_person_numbers_group_rows_as_person_key_does(kind: str) -> None:
+@pytest.mark.parametrize("order", ["as made", "reversed"])
+def test_person_numbers_group_rows_as_person_key_does(order: str) -> None:
     rows = [Nominee.model_validate({"id": f"p:{i}", "source": CellRef(file="p.xlsx", row=i), "name": name, "unit": unit,
                                     "kind": kind, **birth, **ident})
-            for i, (name, unit, birth, ident) in enumerate(itertools.product(_NAMES, _UNITS, _BIRTHS, _IDS))]
+            for i, (name, unit, birth, ident, kind) in enumerate(
+                itertools.product(_NAMES, _UNITS, _BIRTHS, _IDS, ("individual", "collective")))]
+    if order == "reversed":
+        rows.reverse()
     by_key: dict[str, set[int]] = {}
-    by_tuple: dict[tuple[Any, ...], set[int]] = {}
+    by_number: dict[int, set[int]] = {}
+    people = _People(rows)
     for i, n in enumerate(rows):
         by_key.setdefault(person_key(n), set()).add(i)
-        by_tuple.setdefault(_person(n, _fold(n.unit or "")), set()).add(i)
-    assert sorted(map(sorted, by_key.values())) == sorted(map(sorted, by_tuple.values()))
+        number = people.number(i, n, _fold(n.unit or ""))
+        assert number <= i and (number == i or person_key(rows[number]) == person_key(n))  # the person's first row
+        by_number.setdefault(number, set()).add(i)
+    assert sorted(map(sorted, by_key.values())) == sorted(map(sorted, by_number.values()))
     assert len(by_key) < len(rows)  # some rows are the same person
 
 
@@ -157,3 +163,26 @@ def test_initiatives_differing_only_in_use_are_not_shared() -> None:
     got = _findings(rows, rs)
     assert got == _one_by_one(rows, rs)
     assert len({tuple(f.code for f in fs) for fs in got}) == 2
+
+
+def test_the_json_verdict_and_exit_code_of_a_row_do_not_depend_on_making_its_findings() -> None:
+    rs = load_ruleset("nd98-2023")
+    low = (YearRecord(year=2024, rating="htnv"),)
+    rows = [_row(2), _row(3, history=low), _row(4, "chien_si_thi_dua_co_so", months_of_service=3), _row(5, special=("training",)),
+            _row(6, "giay_khen_khong_co"), _row(7, cccd="001"), _row(8, cccd="001")]
+    earlier = [Finding(code="ingest.x", severity="warning", message="trước", cell=rows[2].source, subject=rows[2].id),
+               Finding(code="ingest.y", severity="info", message="chung")]
+    lazy, made = evaluate(rows, rs, extra=earlier), evaluate(rows, rs, extra=earlier)
+    for r in made.nominees:
+        r.findings  # noqa: B018 - made now: to_dict, verdict and exit code then read them
+    assert lazy.to_dict() == made.to_dict()
+    assert [r.verdict for r in lazy.nominees] == [r.verdict for r in made.nominees]
+    assert (lazy.exit_code(), lazy.exit_code(strict=True)) == (made.exit_code(), made.exit_code(strict=True)) == (1, 1)
+    assert lazy.nominees == made.nominees and repr(lazy.nominees[2]) == repr(made.nominees[2])
+    assert lazy.nominees[2].findings[0].code == "ingest.x"  # earlier stages' findings first
+    assert [f.code for f in made.nominees[5].findings] == ["rules.duplicate-nominee"]
+    r = lazy.nominees[0]
+    r.findings.append(earlier[1])  # the list is the row's own
+    assert r.findings[-1] is earlier[1] and r.verdict == "pass"
+    clean = evaluate([_row(2)], rs)
+    assert (clean.exit_code(), clean.exit_code(strict=True), clean.nominees[0].findings) == (0, 0, [])
