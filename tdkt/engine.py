@@ -161,9 +161,11 @@ class NomineeResult:
     @property
     def findings(self) -> list[Finding]:
         """The row's findings in the order found (see :meth:`ordered`); a list the caller may extend."""
-        if self._found is None or self._protos is not None:
-            self._found = (self._found or []) + _restamp(self._protos or (), self.nominee)
+        if self._protos is not None:
+            self._found = (self._found or []) + _restamp(self._protos, self.nominee)
             self._protos = None
+        elif self._found is None:
+            self._found = []
         return self._found
 
     @findings.setter
@@ -206,8 +208,12 @@ class NomineeResult:
     def to_dict(self) -> dict[str, Any]:
         n = self.nominee
         src = n.source
-        if self._protos is not None:
-            worst, findings = self._dicts(self._protos)
+        protos = self._protos
+        if protos is not None and not self._found:  # the usual row: only the engine's findings
+            verdict = _VERDICTS[protos.worst]
+            findings = self._proto_dicts(protos.ordered)
+        elif protos is not None:
+            worst, findings = self._dicts(protos)
             verdict = _VERDICTS[worst]
         else:
             ordered = self._found or []
@@ -222,11 +228,9 @@ class NomineeResult:
         }
 
     def _dicts(self, protos: _Found) -> tuple[int, list[dict[str, Any]]]:
-        """The worst rank and the JSON of the findings, most relevant first, without making the
-        findings of ``protos``."""
-        if not self._found:
-            return protos.worst, self._proto_dicts(protos.ordered)
-        ranked = [(SEVERITY_RANK[f.severity], f.to_dict()) for f in self._found]
+        """The worst rank and the JSON of the findings made so far and of ``protos`` (without making
+        their findings), most relevant first."""
+        ranked = [(SEVERITY_RANK[f.severity], f.to_dict()) for f in self._found or ()]
         ranked += zip([p[2] for p in protos], self._proto_dicts(protos), strict=True)
         ranked.sort(key=_first)  # stable: within a severity, the order found
         return ranked[0][0], [d for _r, d in ranked]
@@ -379,7 +383,7 @@ def _stamp_finding(c: Criterion, o: Outcome, cell: CellRef | None, subject: str 
 
 # A finding as stamped once for every row that shares its outcome (no cell, no subject), with the
 # Nominee field whose cell it points at (None: the row itself), the rank of its severity and its JSON
-# without the cell (Finding.to_dict's first five keys): see _restamp and NomineeResult._dicts.
+# without the cell (Finding.to_dict's first five keys): see _restamp and NomineeResult._proto_dicts.
 _Proto = tuple[Finding, str | None, int, dict[str, Any]]
 
 
@@ -586,7 +590,8 @@ class _Plan:
         """The prototypes of the findings of ``n`` for the plan's award, in order."""
         facts = self.facts
         if facts is not None:
-            key, held = facts.key(n, year, pending)
+            held = facts.by_id(n)
+            key = (year, pending, *map(id, held), *facts.by_value(n))  # facts.key(n, year, pending), inlined
             memo = self.memo
             memo.calls += 1
             hit = memo.get(key)
@@ -736,7 +741,8 @@ def _evaluate(
             found = found or []
             found.append(messages.make("rules.no-year", cell=n.source, subject=n.id))
         else:  # as if no other row were about the same person: see _pending
-            plan = plans.of(aid, n.kind)
+            kind = n.kind
+            plan = plans.get((aid, kind)) or plans.of(aid, kind)
             if plan.requirement is None:  # the award is not in the pack, or not for this kind
                 found = (found or []) + _evaluate_one(n, aid, y, rs, _NONE_PENDING, plans)
             else:
