@@ -186,3 +186,20 @@ def test_the_json_verdict_and_exit_code_of_a_row_do_not_depend_on_making_its_fin
     assert r.findings[-1] is earlier[1] and r.verdict == "pass"
     clean = evaluate([_row(2)], rs)
     assert (clean.exit_code(), clean.exit_code(strict=True), clean.nominees[0].findings) == (0, 0, [])
+
+
+def test_each_row_sees_the_titles_its_person_is_proposed_for_in_other_rows() -> None:
+    rs = load_ruleset("nd98-2023")
+    two = (YearRecord(year=2023, rating="htxs", titles=CS), YearRecord(year=2024, rating="htxs"))
+    who = [("001", "chien_si_thi_dua_bo_tinh", 2024), ("001", "chien_si_thi_dua_co_so", 2024),
+           ("001", "chien_si_thi_dua_co_so", 2024), ("002", "chien_si_thi_dua_bo_tinh", 2024),
+           ("002", "chien_si_thi_dua_co_so", 2023), ("003", "chien_si_thi_dua_bo_tinh", 2024),
+           ("003", "chien_si_thi_dua_co_so", None), ("004", "chien_si_thi_dua_bo_tinh", 2024)]
+    rows = [_row(i, award, history=two, cccd=cccd, year=year) for i, (cccd, award, year) in enumerate(who, start=2)]
+    report = evaluate(rows, rs)
+    for n, r in zip(rows, report.nominees, strict=True):
+        if n.year is None:
+            continue
+        pending = frozenset((m.award, m.year) for m in rows if m.cccd == n.cccd and m.award and m.year) - {(n.award, n.year)}
+        own = [f for f in r.findings if not f.code.startswith(("rules.duplicate", "rules.exclusive"))]
+        assert own == evaluate_one(n, n.award or "", n.year, rs, pending), n.id
