@@ -554,12 +554,25 @@ def _read_split(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+# Parts that opening a workbook and parsing one sheet does not read, left out of the slices' workbooks
+# (images can weigh more than the rest together); a slice that needed one would fail and be read plainly.
+_NOT_FOR_SLICES = (
+    "xl/worksheets/",
+    "xl/chartsheets/",
+    "xl/drawings/",
+    "xl/charts/",
+    "xl/media/",
+    "xl/embeddings/",
+    "xl/printerSettings/",
+    "xl/vbaProject.bin",
+    "docProps/",
+)
+
+
 def _other_parts(zf: zipfile.ZipFile) -> list[tuple[str, bytes]]:
-    """The parts a slice's workbook needs besides its sheet (calamine opens no other worksheet)."""
+    """The parts a slice's workbook needs besides its sheet."""
     try:
-        return [
-            (i.filename, zf.read(i)) for i in zf.infolist() if not i.filename.startswith("xl/worksheets/")
-        ]
+        return [(i.filename, zf.read(i)) for i in zf.infolist() if not i.filename.startswith(_NOT_FOR_SLICES)]
     except Exception as exc:
         raise _Unsuitable from exc  # a damaged part, which the CRC test or calamine reports
 

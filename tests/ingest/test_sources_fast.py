@@ -605,3 +605,31 @@ def test_slice_count_leaves_a_big_shared_string_table_to_the_plain_read(
     monkeypatch.setattr(sources, "_SST_WEIGHT", 4)
     read_sheets(DATA / "provincial.xlsx")  # tiny sheets beside their shared strings
     assert split.slices == 0
+
+
+def test_parts_left_out_of_the_slices_do_not_matter(tmp_path: Path, split: Split) -> None:
+    """An image, a chart and document properties stay out of the slices' workbooks; the rows are the same."""
+    import base64
+
+    import xlsxwriter
+
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    path = tmp_path / "pictures.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("Danh sách")
+    for r in range(200):
+        ws.write_row(r, 0, [r, f"Người {r}", dt.datetime(1980, 1, 1 + r % 28), r / 8])
+    ws.insert_image("F2", "logo.png", {"image_data": io.BytesIO(png)})
+    chart = wb.add_chart({"type": "column"})
+    chart.add_series({"values": "='Danh sách'!$A$1:$A$10"})
+    ws.insert_chart("F10", chart)
+    wb.close()
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+    assert any(n.startswith("xl/media/") for n in names) and any(n.startswith("xl/charts/") for n in names)
+    want = reference_read(path)
+    split.force(4, 256)
+    assert_same(outcome(path), want)
+    assert split.sheets == 1 and split.slices > 1
