@@ -1,10 +1,15 @@
-"""Generated references: the catalogue of finding codes (docs/codes.md), kept current by a test."""
+"""Generated references: the catalogue of finding codes (docs/codes.md) and the rule reference
+(docs/rules.md: file format, predicate kinds, every criterion of every pack), kept current by a test."""
 
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from tdkt.messages import CATALOGUE
+
+if TYPE_CHECKING:
+    from tdkt.ruleset import Criterion
 
 # Every module that registers finding codes at import.
 CODE_MODULES = (
@@ -47,3 +52,186 @@ def codes_markdown() -> str:
             lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
         lines.append("")
     return "\n".join(lines)
+
+
+FORMAT_DOC = """\
+## Định dạng tệp
+
+### Bộ tiêu chí (`kind: pack`, trong `tdkt/rules/`)
+
+```yaml
+kind: pack
+id: nd98-2023                 # mã bộ (dùng với --rules)
+prefix: nd98                  # tiền tố mã tiêu chí: nd98.cstdcs.ldtt
+title: …                      # tên chế độ, in trong mọi kết quả
+version: "2026.11"
+extends: nd98-2023            # (tùy chọn) kế thừa bộ khác, chỉ ghi phần khác; danh sách gộp theo id,
+                              # `remove: true` bỏ một mục
+valid_from: 2024-01-01        # bộ được chọn theo ngày họp của đợt xét
+valid_to: 2025-06-30
+legal_bases:                  # các dòng căn cứ (không có chữ "Căn cứ" và dấu câu cuối)
+  - Luật Thi đua, khen thưởng số 06/2022/QH15
+  - {text: "Thông tư …", from: 2025-08-04, until: 2026-12-31}
+household_factor: "1.5"       # tiền thưởng hộ gia đình = hệ số × mức cá nhân (nếu luật quy định)
+special_time:                 # thai sản / đi học / điều trị thương tích được tính là thời gian công tác
+  maternity: {status: confirmed, basis: "NĐ 152/2025 Điều 4 k5"}
+awards:
+  chien_si_thi_dua_co_so:     # mã khen thưởng (tdkt/rules/awards.yaml)
+    individual:               # individual | collective | household
+      status: known           # known | delegated (luật giao đơn vị quy định) | unknown (chưa truy xuất được)
+      note: …                 # lý do khi delegated/unknown → kết luận "cần xem xét"
+      criteria:
+        - id: cstdcs.htxs-or-initiative
+          text: HTXS hoặc có sáng kiến cấp cơ sở      # mô tả tiếng Việt
+          check: any_of                             # một vị từ trong danh mục bên dưới
+          params: {of: [...]}
+          basis: Luật TĐKT 06/2022 Điều 23           # điều luật
+          status: confirmed                          # confirmed | uncertain (theo legal.md)
+          if_missing: review                         # review (thiếu dữ liệu → cần xem xét) | note (chỉ ghi chú)
+          delegated: …                               # (tùy chọn) giá trị luật giao Hội đồng đặt; chưa đặt → cần xem xét
+          severity: error                            # (tùy chọn) error | warning
+    vote: {status: law, share: 80, share_den: 100, of: members, comparison: at_least, ballot: true,
+           basis: "NĐ 98/2023 Điều 30 k7", uncertain: false,
+           fallback: {until: 2025-12-31, share: 80, basis: …}}   # status: law | unset | not_required
+    prize: {individual: "1.0", collective: null, basis: …}      # × mức lương cơ sở
+list_rules:                   # kiểm tra trên toàn danh sách
+  - {id: cstdcs.cap, text: …, check: list_cap, params: {award: …, of: [...], max_percent: 15, per: unit}, basis: …}
+exclusive:                    # các hình thức không được đề nghị cùng lúc cho một người
+  - {id: list.one-achievement, awards: [giay_khen, bang_khen_bo_tinh], text: …, basis: …}
+notices:                      # thông báo theo ngày (vd văn bản mới chưa đối chiếu)
+  - {id: notice.x, from: 2026-10-01, severity: warning, text: …}
+```
+
+### Quy chế của Hội đồng (`kind: overlay`)
+
+Đặt một hoặc nhiều tệp `.yaml` trong thư mục `rules/` của không gian làm việc (khóa `legal.rules`
+trong `tdkt.toml`), hoặc chỉ ra bằng `--rules PATH` (tệp hoặc thư mục). Quy chế được áp lên bộ tiêu
+chí của đợt xét; thêm danh hiệu riêng không cần sửa mã nguồn. Mẫu đầy đủ: `tests/rules/overlays/hai-dong.yaml`.
+
+```yaml
+kind: overlay
+id: hd                          # tiền tố mã tiêu chí riêng: hd.gmtb.cstdcs
+title: Quy chế công tác thi đua, khen thưởng tỉnh Hải Đông
+version: "2022.1"
+applies_to: [nd91-2017]         # (tùy chọn) chỉ dùng với các bộ này
+bases:                          # dòng căn cứ của quy chế (cho Quyết định)
+  - Quyết định số …/QĐ-UBND … ban hành Quy chế công tác thi đua, khen thưởng
+quorum: {num: 2, den: 3, basis: …}                  # số thành viên phải dự họp
+votes:                          # tỷ lệ biểu quyết luật để đơn vị quy định (cùng khóa với `vote` ở trên;
+                                # status: overlay, hoặc not_required nếu quy chế không đưa ra bỏ phiếu)
+  chien_si_thi_dua_co_so: {status: overlay, share: 80, of: members, ballot: true, basis: Quy chế Điều 21}
+seats:                          # số suất: tối đa trên danh sách, hoặc mỗi cụm/khối thi đua
+  co_thi_dua_bo_tinh: {per_cluster: 2, basis: …}    # 02 Cờ mỗi cụm
+  bang_khen_bo_tinh: {per_cluster: 1}               # 01 Bằng khen mỗi cụm
+  guong_mat_tieu_bieu: {max: 10}
+awards:                         # danh hiệu riêng của địa phương (mã mới, tên, bí danh, tiêu chí, biểu quyết, tiền thưởng)
+  guong_mat_tieu_bieu:
+    name: Gương mặt tiêu biểu thành phố
+    aliases: [Gương mặt tiêu biểu, GMTB]
+    individual: {criteria: [...]}
+    vote: {status: overlay, share: 90, of: members, ballot: true}
+criteria:                       # đổi tham số của tiêu chí sẵn có (mã ngắn, không tiền tố), vd siết tỷ lệ,
+  ttldtt.ltt: {params: {more_than_percent: null, at_least_percent: 70}, basis: Quy chế Điều 6}
+  cstdcs.cap: {params: {max_percent: 10}}          # … hoặc một quy tắc toàn danh sách (trần tỷ lệ)
+add_criteria:                   # thêm tiêu chí cho khen thưởng sẵn có (vd Giấy khen do đơn vị quy định)
+  giay_khen:
+    individual:
+      - {id: gk.rating, text: …, check: rating, params: {min: httnv}, basis: Quy chế Điều 10}
+```
+
+Một tệp hỏng (khóa lạ, giá trị sai, vị từ không có trong danh mục, mã tiêu chí không tồn tại) bị từ
+chối khi nạp: mã thoát 3 và một dòng nêu tệp và vị trí, vd
+`Tệp tiêu chí rules/qc.yaml, mục 'awards.gmtb.individual.criteria[0].params.count': …`.
+
+### Kết luận
+
+- Tiêu chí **confirmed** không đạt → lỗi (`error`) → **fail**.
+- Tiêu chí **uncertain** không đạt, thiếu dữ liệu, giá trị luật giao Hội đồng mà quy chế chưa đặt,
+  tiêu chuẩn chưa truy xuất (`unknown`) hoặc giao đơn vị (`delegated`) → cảnh báo → **review**.
+- Không có lỗi và cảnh báo → **pass**.
+"""
+
+
+def _params_text(c: Criterion) -> str:
+    import json
+
+    if c.delegated:
+        return f"*Hội đồng đặt:* {c.delegated}"
+    return "`" + json.dumps(c.raw_params, ensure_ascii=False) + "`"
+
+
+def reference_markdown() -> str:
+    """docs/rules.md: file format, every predicate kind with examples, every criterion of every pack."""
+    from tdkt.predicates import EXAMPLES, LIST_KINDS, REGISTRY
+    from tdkt.ruleset import available
+
+    lines = [
+        "# Bộ tiêu chí khen thưởng (tham chiếu)",
+        "",
+        "Tệp này do `tdkt rules docs` sinh ra; một bài kiểm thử giữ nó khớp với các tệp trong `tdkt/rules/`.",
+        "Nguồn pháp lý: `legal.md` của dự án; mỗi tiêu chí ghi điều luật và trạng thái CONFIRMED/UNCERTAIN.",
+        "",
+        "## Các bộ tiêu chí",
+        "",
+        "| Mã | Chế độ | Áp dụng cho đợt xét | Số tiêu chí |",
+        "|---|---|---|---|",
+    ]
+    packs = available()
+    for rs in packs:
+        until = rs.valid_to.strftime("%d/%m/%Y") if rs.valid_to else "nay"
+        lines.append(f"| `{rs.id}` | {rs.title} | {rs.valid_from.strftime('%d/%m/%Y')} – {until} | {len(rs.rule_ids())} |")
+    lines += ["", FORMAT_DOC, "## Vị từ (danh mục đóng)", ""]
+    for kind in REGISTRY.values():
+        lines += [f"### `{kind.name}` — {kind.title}", "", f"Mã phát hiện khi không đạt: `{kind.code}`.", ""]
+        lines += [kind.doc, "", "Tham số:", ""]
+        for name, f in kind.params.model_fields.items():
+            lines.append(f"- `{name}`: {f.description or ''}".rstrip())
+        lines += ["", "Ví dụ (chạy trong bộ kiểm thử):", ""]
+        for k, params, facts, year, award, expect in EXAMPLES:
+            if k == kind.name:
+                import json
+
+                lines.append(f"- **{expect.upper()}** — năm {year}, `{award}`, tham số "
+                             f"`{json.dumps(params, ensure_ascii=False)}`, dữ kiện `{json.dumps(facts, ensure_ascii=False)}`")
+        lines.append("")
+    lines += ["### Vị từ trên toàn danh sách", ""]
+    for name, text in LIST_KINDS.items():
+        lines += [f"- `{name}`: {text}"]
+    lines.append("")
+    for rs in packs:
+        lines += [f"## `{rs.id}` — {rs.title}", "", "Căn cứ:", ""]
+        lines += [f"- {b.text}" for b in rs.bases]
+        lines += ["", "| Mã tiêu chí | Khen thưởng | Đối tượng | Tiêu chí | Vị từ | Tham số | Căn cứ | Trạng thái |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for aid, a in rs.awards.items():
+            for kind_name, req in a.requirements.items():
+                if req.status != "known" and not req.criteria:
+                    lines.append(f"| — | {a.name} | {kind_name} | *{req.status}*: {req.note or ''} | — | — | "
+                                 f"{req.basis or ''} | review |")
+                for c in req.criteria:
+                    lines.append(f"| `{c.id}` | {a.name} | {kind_name} | {c.text} | `{c.check}` | {_params_text(c)} | "
+                                 f"{c.basis} | {c.status.upper()} |")
+            _ = aid
+        for r in rs.list_rules:
+            lines.append(f"| `{r.id}` | {rs.award_name(r.params.award)} | danh sách | {r.text} | `list_cap` | "
+                         f"`{r.params.model_dump_json()}` | {r.basis} | {r.status.upper()} |")
+        lines += ["", "Biểu quyết của Hội đồng và tiền thưởng (× mức lương cơ sở):", "",
+                  "| Khen thưởng | Biểu quyết | Căn cứ | Tiền thưởng cá nhân / tập thể |", "|---|---|---|---|"]
+        for aid, a in rs.awards.items():
+            v = rs.vote_policy(aid)
+            vote = (f"≥ {v.share_num}/{v.share_den} tổng số thành viên" if v.share_num and v.status == "law"
+                    else {"unset": "đơn vị quy định (chưa đặt)", "not_required": "không bỏ phiếu"}.get(v.status, v.status))
+            if a.vote and a.vote.fallback:
+                fb = a.vote.fallback
+                vote += f"; đến {fb.until.strftime('%d/%m/%Y')}: ≥ {fb.share} %"
+            if v.uncertain:
+                vote += " (UNCERTAIN)"
+            ind, col = rs.prize_multiple(aid, "individual"), rs.prize_multiple(aid, "collective")
+            prize = f"{ind if ind is not None else '—'} / {col if col is not None else '—'}"
+            lines.append(f"| {a.name} | {vote} | {v.basis or v.note or ''} | {prize} |")
+        if rs.notices:
+            lines += ["", "Thông báo theo ngày:", ""]
+            for n in rs.notices:
+                lines.append(f"- `{n.id}` (từ {n.from_ or '—'}{f' đến {n.until}' if n.until else ''}): {n.text}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

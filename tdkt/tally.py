@@ -6,8 +6,8 @@ is 9 and 90 % of 11 is 10. Written opinions of absent members are ballots and co
 leaves the share to the council and neither the overlay nor ``--threshold`` sets it, the answer is
 "review", never a guess. Ties at the last seat of a quota go to a woman or a collective with at least
 70 % women (NĐ 91/2017 and NĐ 152/2025 Điều 4 k6); any other tie goes back to the council, flagged.
-Nothing here reads a file or a clock: :func:`count` is a function of its arguments. The last
-section (:func:`run`) assembles a tally from files, the workspace and the round for the CLI.
+Nothing here reads a file or a clock: :func:`count` is a function of its arguments.
+:mod:`tdkt.tally_run` assembles a tally from files, the workspace and the round for the CLI.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from pathlib import Path
 from typing import Any, Literal
 
 from tdkt import messages
@@ -24,7 +23,6 @@ from tdkt.ballots import AGREE, BLANK, DISAGREE, INVALID, Ballot, BallotSet, Col
 from tdkt.findings import CellRef, Finding, Severity, count_errors, sort_findings
 from tdkt.models import VotePolicy
 from tdkt.text import fold
-from tdkt.util import sha256_file
 
 Status = Literal["pass", "fail", "review", "tie"]
 WOMEN_PREFERENCE_PERCENT = 70  # a collective with ≥ 70 % women is preferred at a tie (NĐ 152 Điều 4 k6)
@@ -813,18 +811,7 @@ def _mark_vn(kind: str, raw: str | None) -> str:
     return f"'{raw}' ({MARK_VN[kind]})" if raw is not None else MARK_VN[kind]
 
 
-# --- assembling a tally from files, the workspace and the round (the CLI's one library call) ------
-
-
-@dataclass(frozen=True)
-class TallyRun:
-    """A tally as the CLI runs it: the result, the JSON document, and whether it was stored."""
-
-    result: TallyResult
-    document: dict[str, Any]
-    session: str | None
-    stored: bool
-    award_names: dict[str, str] = field(default_factory=dict)  # award id → Vietnamese name (pack/overlay)
+# --- the --threshold option ------------------------------------------------------------------------
 
 
 def parse_threshold(text: str) -> tuple[Fraction, Literal["at_least", "more_than"]]:
@@ -849,173 +836,3 @@ def parse_threshold(text: str) -> tuple[Fraction, Literal["at_least", "more_than
             f"Ngưỡng '{text}' không hợp lệ: cần một tỷ lệ phần trăm từ 0 đến 100 (vd 80, 66,67, 2/3 hoặc >50)."
         )
     return share, comparison
-
-
-def run(
-    paths: Sequence[Path],
-    *,
-    session: str | None = None,
-    members: int | None = None,
-    award: str | None = None,
-    threshold: str | None = None,
-    verify: Path | None = None,
-    force: bool = False,
-    store: bool = True,
-) -> TallyRun:
-    """Read the ballot files, find the council, nominees and vote rules, count, and store in the round.
-
-    The round is ``session`` or the workspace's current round (none outside a workspace). Members
-    come from ``members``, else the round, else ``tdkt.toml``. Nominees come from the round's stored
-    validation; without one every ballot column is a nominee. A result is stored only when it has no
-    error finding (integrity, quorum, a difference between the two entries of ``verify``).
-
-    Raises:
-        InputError: a ballot file cannot be used (exit 3, nothing stored).
-        UsageError: no council size is known, or ``threshold`` is malformed.
-        WorkspaceError: the round does not exist, or already has a tally and ``force`` is not given.
-    """
-    import datetime as dt
-
-    from tdkt import rounds, workspace
-    from tdkt.ballots import read_ballots
-    from tdkt.errors import UsageError, WorkspaceError
-
-    share = parse_threshold(threshold) if threshold is not None else None
-    ws = workspace.find()
-    if session is not None and ws is None:
-        ws = workspace.require()
-    rnd = None
-    if ws is not None:
-        try:
-            rnd = rounds.get_round(ws.database_url, session)
-        except WorkspaceError:
-            if session is not None:
-                raise
-    size = members or (rnd.members if rnd else None) or (ws.config.council.members if ws else None)
-    if not size or size < 1:
-        raise UsageError(
-            "Chưa biết số thành viên Hội đồng: dùng --members N, hoặc đặt trong đợt xét/tdkt.toml."
-        )
-    ballots = read_ballots(paths)
-    inputs = [{"path": str(p), "sha256": sha256_file(p)} for p in paths]
-    extra: list[Finding] = list(ballots.findings)
-    if verify is not None:
-        extra.extend(
-            compare(ballots, read_ballots([verify]), names=(", ".join(p.name for p in paths), verify.name))
-        )
-        inputs.append({"path": str(verify), "sha256": sha256_file(verify)})
-    # The rule pack matters only in a workspace (overlay: thresholds, quorum, seats) or when the
-    # ballots name awards; files alone with --threshold skip it (and its YAML parsing).
-    named = award is not None or any(c.award for c in ballots.columns.values())
-    need_rules = ws is not None or (share is None and named)
-    ruleset = (
-        _load_ruleset(
-            rnd.date if rnd else dt.date.today(), ws.overlay_dir if ws else None, strict=rnd is not None
-        )
-        if need_rules
-        else None
-    )
-
-    def rule_for(aw: str | None) -> VotePolicy:
-        if ruleset is not None and aw:
-            try:
-                return ruleset.vote_policy(aw)  # type: ignore[no-any-return]
-            except (KeyError, LookupError):
-                pass
-        return VotePolicy(award=aw or "", status="unset", basis="chưa có quy định về tỷ lệ phiếu")
-
-    def policy_for(aw: str | None) -> VotePolicy:
-        if share is None:
-            return rule_for(aw)
-        return VotePolicy(
-            award=aw or "",
-            share_num=share[0].numerator,
-            share_den=share[0].denominator,
-            comparison=share[1],
-            status="overlay",
-            basis="--threshold",
-        )
-
-    validated = (
-        [n for r in rounds.runs(ws.database_url, rnd.id, "validate") for n in r.payload.get("nominees", [])]
-        if ws and rnd
-        else []
-    )
-    if rnd is not None and validated:
-        candidates, found = candidates_from_validation(
-            ballots.columns.values(),
-            validated,
-            session=rnd.id,
-            award=award,
-            voted=lambda aw: not not_voted(rule_for(aw)),
-        )
-        extra.extend(found)
-    else:
-        if rnd is not None:
-            extra.append(messages.make("tally.no-validation", session=rnd.id))
-        candidates = candidates_from_columns(ballots.columns.values(), award)
-    council = _council(size, ruleset, ws, {c.award for c in candidates if c.award})
-    result = count(ballots.ballots, candidates, council, policy_for, findings=extra)
-    sid = rnd.id if rnd else None
-    rid = str(ruleset.id) if ruleset is not None else None
-    document = result.to_dict(session=sid, ruleset=rid, inputs=inputs)
-    stored = False
-    if ws is not None and rnd is not None and store and result.ok:
-        rounds.store_run(
-            ws.database_url, rnd.id, "tally", document, inputs=inputs, ruleset=rid, award=award, force=force
-        )
-        stored = True
-    names = {c.award: _award_name(ruleset, c.award) for c in candidates if c.award}
-    return TallyRun(result, document, sid, stored, names)
-
-
-def _award_name(ruleset: Any, award: str) -> str:
-    from tdkt.awards import name
-
-    return str(ruleset.award_name(award)) if ruleset is not None else name(award)
-
-
-def _load_ruleset(on: Any, overlay: Path | None, *, strict: bool) -> Any:
-    from tdkt.errors import InputError
-
-    try:
-        from tdkt.ruleset import load_ruleset  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:  # the rule packs are another module's work; without them every rule is "unset"
-        return None
-    try:
-        return load_ruleset(on=on, overlay=overlay if overlay is not None and overlay.is_dir() else None)
-    except InputError:
-        # Without a round (files alone) no regime is chosen for us: the vote rules are "unset" and the
-        # result is "review" unless --threshold is given. In a round the pack must exist.
-        if strict:
-            raise
-        return None
-
-
-def _council(members: int, ruleset: Any, ws: Any, awards: set[str]) -> Council:
-    quorum: Fraction | None = None
-    basis: str | None = None
-    q = ruleset.quorum() if ruleset is not None else None
-    if q is not None:
-        quorum = Fraction(q[0], q[1])
-        specs = [o.quorum for o in getattr(ruleset, "overlays", []) if getattr(o, "quorum", None)]
-        basis = (specs[-1].basis if specs else None) or "quy chế Hội đồng"
-    elif ws is not None and ws.config.council.quorum_percent is not None:
-        # tdkt.toml stores a decimal; Fraction(str(x)) keeps it exact (66.67 → 6667/10000).
-        quorum, basis = (
-            Fraction(str(ws.config.council.quorum_percent)) / 100,
-            "tdkt.toml council.quorum_percent",
-        )
-    seats: dict[str, int] = {}
-    per_cluster: dict[str, int] = {}
-    if ruleset is not None:
-        for aw in sorted(awards):
-            s = ruleset.seats(aw)
-            if s is not None:
-                seats[aw] = int(s)
-            pc = ruleset.seats_per_cluster(aw)
-            if pc is not None:
-                per_cluster[aw] = int(pc)
-    return Council(
-        members=members, quorum=quorum, quorum_basis=basis, seats=seats, seats_per_cluster=per_cluster
-    )

@@ -15,7 +15,8 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from tdkt.engine import _fold, _People, evaluate, evaluate_one, person_key
+from tdkt.engine import evaluate, evaluate_one, person_key
+from tdkt.engine.lists import _fold, _People
 from tdkt.findings import CellRef, Finding
 from tdkt.models import CellMap, Discipline, Initiative, Nominee, YearRecord
 from tdkt.ruleset import load_ruleset

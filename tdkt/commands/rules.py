@@ -73,7 +73,7 @@ def docs(
 ) -> None:
     """Viết tài liệu tham chiếu của mọi tiêu chí và vị từ (docs/rules.md)."""
     from tdkt import console
-    from tdkt.ruleset import reference_markdown
+    from tdkt.reference import reference_markdown
 
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(reference_markdown(), encoding="utf-8")

@@ -10,7 +10,7 @@ import typer
 from tdkt.commands.common import AwardOpt, ForceOpt, FormatOpt, SessionOpt, TableJson
 
 if TYPE_CHECKING:
-    from tdkt.tally import TallyRun
+    from tdkt.tally_run import TallyRun
 
 STATUS_VN = {
     "pass": "Đạt",
@@ -46,7 +46,7 @@ def tally(
     kiến" là để trống; dấu khác là không hợp lệ (có cảnh báo, không bao giờ được đoán). Xem docs/ballots.md.
     """
     from tdkt import console
-    from tdkt.tally import run
+    from tdkt.tally_run import run
 
     done = run(
         ballots,

@@ -37,7 +37,7 @@ def test_check(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_docs(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from tdkt.ruleset import reference_markdown
+    from tdkt.reference import reference_markdown
 
     out = tmp_path / "rules.md"
     assert cli(["rules", "docs", "--output", out]).exit_code == 0

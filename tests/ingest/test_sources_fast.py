@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tdkt.errors import InputError
-from tdkt.ingest import sources
+from tdkt.ingest import sources, xlsx_slices
 from tdkt.ingest.sources import CellValue, read_sheets
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,7 +107,7 @@ class Split:
         self.slices = 0
         self.sheets = 0
         self.layouts: list[list[tuple[int, int, int, int]]] = []  # (first row, first col, last col, rows)
-        parse, assemble = sources._parse_chunk, sources._assemble
+        parse, assemble = xlsx_slices._parse_chunk, xlsx_slices._assemble
 
         def counted_parse(*args: Any) -> Any:
             self.slices += 1
@@ -118,21 +118,21 @@ class Split:
             self.layouts.append([(row, first, last, len(rows)) for row, first, last, rows in chunks])
             return assemble(chunks)
 
-        monkeypatch.setattr(sources, "_parse_chunk", counted_parse)
-        monkeypatch.setattr(sources, "_assemble", counted_assemble)
+        monkeypatch.setattr(xlsx_slices, "_parse_chunk", counted_parse)
+        monkeypatch.setattr(xlsx_slices, "_assemble", counted_assemble)
         self._monkeypatch = monkeypatch
 
     def force(self, chunks: int = 4, piece: int = 64) -> Split:
         """Split every worksheet, however small, into about ``chunks`` slices read ``piece`` bytes at a time."""
-        self._monkeypatch.setattr(sources, "_SPLIT_MIN_BYTES", 0)
-        self._monkeypatch.setattr(sources, "_SPLIT_CHUNKS", chunks)
-        self._monkeypatch.setattr(sources, "_SST_WEIGHT", 0)
-        self._monkeypatch.setattr(sources, "_PIECE", piece)
-        self._monkeypatch.setattr(sources, "_cpus", lambda: 2)
+        self._monkeypatch.setattr(xlsx_slices, "_SPLIT_MIN_BYTES", 0)
+        self._monkeypatch.setattr(xlsx_slices, "_SPLIT_CHUNKS", chunks)
+        self._monkeypatch.setattr(xlsx_slices, "_SST_WEIGHT", 0)
+        self._monkeypatch.setattr(xlsx_slices, "_PIECE", piece)
+        self._monkeypatch.setattr(xlsx_slices, "_cpus", lambda: 2)
         return self
 
     def never(self) -> Split:
-        self._monkeypatch.setattr(sources, "_SPLIT_MIN_BYTES", 1 << 62)
+        self._monkeypatch.setattr(xlsx_slices, "_SPLIT_MIN_BYTES", 1 << 62)
         return self
 
 
@@ -280,14 +280,14 @@ def test_gapped_workbook_split_equals_plain(tmp_path: Path, split: Split, chunks
 def test_big_sheet_is_split_with_the_real_settings(
     tmp_path: Path, split: Split, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sources, "_cpus", lambda: 2)
+    monkeypatch.setattr(xlsx_slices, "_cpus", lambda: 2)
     text = "Nguyễn Văn A " * 40
     rows = "".join(
         f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="B{r}" t="inlineStr"><is><t>{text}{r}</t></is></c></row>'
         for r in range(1, 25_000)
     )
     path = write_xlsx(tmp_path / "big.xlsx", rows)
-    assert zipfile.ZipFile(path).getinfo("xl/worksheets/sheet1.xml").file_size > sources._SPLIT_MIN_BYTES
+    assert zipfile.ZipFile(path).getinfo("xl/worksheets/sheet1.xml").file_size > xlsx_slices._SPLIT_MIN_BYTES
     assert_same(outcome(path), reference_read(path))
     assert split.sheets == 1 and split.slices >= 2
 
@@ -460,7 +460,7 @@ def test_a_slice_calamine_refuses_gives_the_plain_error(tmp_path: Path, split: S
 def test_assemble_pads_gaps_and_refuses_overlaps() -> None:
     a: list[list[CellValue]] = [["x", None]]
     b: list[list[CellValue]] = [[1], [2]]
-    assert sources._assemble([(1, 1, 2, a), (4, 0, 0, b)]) == [
+    assert xlsx_slices._assemble([(1, 1, 2, a), (4, 0, 0, b)]) == [
         [None, None, None],
         [None, "x", None],
         [None, None, None],
@@ -468,8 +468,8 @@ def test_assemble_pads_gaps_and_refuses_overlaps() -> None:
         [1, None, None],
         [2, None, None],
     ]
-    assert sources._assemble([(3, 0, 0, b), (4, 0, 0, b)]) is None
-    assert sources._assemble([]) == []
+    assert xlsx_slices._assemble([(3, 0, 0, b), (4, 0, 0, b)]) is None
+    assert xlsx_slices._assemble([]) == []
 
 
 # --- damaged parts ----------------------------------------------------------------------------
@@ -570,20 +570,20 @@ def test_bad_crc_of_a_sheet_comes_before_an_error_opening_the_workbook(
 
 
 def test_split_candidates_map_sheet_names_to_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sources, "_SPLIT_MIN_BYTES", 0)
-    monkeypatch.setattr(sources, "_cpus", lambda: 2)
+    monkeypatch.setattr(xlsx_slices, "_SPLIT_MIN_BYTES", 0)
+    monkeypatch.setattr(xlsx_slices, "_cpus", lambda: 2)
     path = gapped_workbook(tmp_path / "gaps.xlsx")
     archive = sources._check_zip(path, ".xlsx", path.stat().st_size)
-    found = {name: (info.filename, n) for name, (info, n) in sources._split_candidates(path, archive).items()}
+    found = {name: (info.filename, n) for name, (info, n) in xlsx_slices._split_candidates(path, archive).items()}
     assert found == {"Cá nhân": ("xl/worksheets/sheet1.xml", 8), "DANHMUC": ("xl/worksheets/sheet2.xml", 8)}
-    monkeypatch.setattr(sources, "_cpus", lambda: 1)
-    assert sources._split_candidates(path, archive) == {}
+    monkeypatch.setattr(xlsx_slices, "_cpus", lambda: 1)
+    assert xlsx_slices._split_candidates(path, archive) == {}
 
 
 def test_row_chunks_are_whole_worksheets(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sources, "_PIECE", 100)
+    monkeypatch.setattr(xlsx_slices, "_PIECE", 100)
     xml = f'<worksheet xmlns="{MAIN}"><sheetData>{rows_xml()}</sheetData><pageMargins/></worksheet>'.encode()
-    slices = list(sources._row_chunks(io.BytesIO(xml), len(xml), 5))
+    slices = list(xlsx_slices._row_chunks(io.BytesIO(xml), len(xml), 5))
     assert len(slices) >= 4
     head = xml[: xml.index(b"<row")]
     for piece in slices[:-1]:
@@ -597,12 +597,12 @@ def test_slice_count_leaves_a_big_shared_string_table_to_the_plain_read(
     split: Split, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     mb = 1024**2
-    assert sources._slice_count(96 * mb, 0) == 8  # inline strings
-    assert sources._slice_count(49 * mb, 1 * mb) == 8
-    assert sources._slice_count(50 * mb, 5 * mb) == 2
-    assert sources._slice_count(50 * mb, 18 * mb) == 0  # each slice would parse 18 MB again: not split
+    assert xlsx_slices._slice_count(96 * mb, 0) == 8  # inline strings
+    assert xlsx_slices._slice_count(49 * mb, 1 * mb) == 8
+    assert xlsx_slices._slice_count(50 * mb, 5 * mb) == 2
+    assert xlsx_slices._slice_count(50 * mb, 18 * mb) == 0  # each slice would parse 18 MB again: not split
     split.force()
-    monkeypatch.setattr(sources, "_SST_WEIGHT", 4)
+    monkeypatch.setattr(xlsx_slices, "_SST_WEIGHT", 4)
     read_sheets(DATA / "provincial.xlsx")  # tiny sheets beside their shared strings
     assert split.slices == 0
 

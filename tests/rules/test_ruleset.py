@@ -11,7 +11,8 @@ import yaml
 
 from tdkt.errors import InputError, RuleFileError
 from tdkt.predicates import EXAMPLES, REGISTRY, Context, run
-from tdkt.ruleset import builtin_ids, check_file, load_ruleset, pack_for_date, reference_markdown
+from tdkt.reference import reference_markdown
+from tdkt.ruleset import builtin_ids, check_file, load_ruleset, pack_for_date
 
 from .test_cases import make_nominee
 

@@ -1,0 +1,61 @@
+"""The finding codes of the criteria engine (``rules.*``), registered in the catalogue at import."""
+
+from __future__ import annotations
+
+from tdkt import messages
+from tdkt.predicates import REGISTRY
+
+_R = messages.register
+for _kind in REGISTRY.values():
+    _R(_kind.code, "error", "Không đạt «{criterion}»: {found}; yêu cầu: {required}.",
+       f"Tiêu chí ({_kind.title}) đã được xác thực trong căn cứ pháp lý và hồ sơ không đạt.")
+_R("rules.uncertain-not-met", "warning",
+   "Chưa đạt «{criterion}» ({found}; yêu cầu: {required}), nhưng căn cứ này CHƯA XÁC THỰC{note}: cần Thường trực xem xét.",
+   "Tiêu chí dựa trên một điều luật mà hồ sơ pháp lý đánh dấu UNCERTAIN: không kết luận 'không đạt' mà chuyển xem xét.")
+_R("rules.missing-data", "warning", "Không kiểm được «{criterion}»: danh sách thiếu {what}.",
+   "Thiếu dữ kiện để kết luận; tdkt không đoán.")
+_R("rules.not-checked", "info", "Chưa kiểm «{criterion}»: danh sách không có {what}.",
+   "Dữ kiện không có trong danh sách; tiêu chí được ghi chú để Thường trực biết, không đổi kết luận.")
+_R("rules.needs-review", "warning", "«{criterion}» cần xem xét: {reason} ({found}; yêu cầu: {required}).",
+   "Pháp luật để ngỏ câu trả lời cho trường hợp này.")
+_R("rules.council-unset", "warning",
+   "«{criterion}»: pháp luật giao bộ/tỉnh/Hội đồng quy định {what}, nhưng quy chế của Hội đồng (overlay) chưa đặt.",
+   "Giá trị luật giao đơn vị quy định mà quy chế chưa có: kết luận cần xem xét.")
+_R("rules.uncertain-pass", "info", "Đạt «{criterion}» ({found}); lưu ý căn cứ chưa xác thực{note}.",
+   "Đạt theo một tiêu chí có căn cứ chưa xác thực.")
+_R("rules.no-award", "warning", "Không xác định được khen thưởng đề nghị{text}; dùng --award để chỉ định.",
+   "Danh sách không ghi danh hiệu/hình thức khen thưởng cho dòng này.")
+_R("rules.award-not-in-pack", "warning", "Khen thưởng '{award}' không có trong bộ tiêu chí {ruleset}: cần xem xét thủ công.",
+   "Bộ tiêu chí không có tiêu chuẩn cho khen thưởng này.")
+_R("rules.kind-mismatch", "error", "{award_name} không xét tặng cho {kind_vn} (bộ tiêu chí {ruleset}).",
+   "Danh hiệu dành cho cá nhân đề nghị cho tập thể hoặc ngược lại.")
+_R("rules.criteria-unknown", "warning", "Tiêu chuẩn {award_name} cho {kind_vn} chưa xác định được: {note}",
+   "Điều luật chưa được truy xuất: tdkt không thể kết luận.")
+_R("rules.criteria-delegated", "warning", "Tiêu chuẩn {award_name} cho {kind_vn} do đơn vị quy định và quy chế chưa đặt: {note}",
+   "Luật giao bộ/tỉnh quy định tiêu chuẩn; quy chế Hội đồng (overlay) cần thêm tiêu chí (add_criteria).")
+_R("rules.no-year", "warning", "Không rõ năm thành tích được xét; dùng --year.",
+   "Không thể xét các tiêu chí theo năm.")
+_R("rules.special-time", "info", "Thời gian {what} được tính là thời gian công tác ({source}).",
+   "Trường hợp đặc biệt được pháp luật tính là thời gian làm việc.")
+_R("rules.special-time-uncertain", "warning",
+   "Có thời gian {what}: việc tính là thời gian công tác chưa xác thực ở chế độ này ({source}); cần xem xét.",
+   "Trường hợp đặc biệt mà căn cứ chưa xác thực ở chế độ đang áp dụng.")
+_R("rules.cap-exceeded", "error", "{count} đề nghị {award_name}{where}, vượt mức tối đa {allowed} ({max_percent} % của {base} {base_text}).",
+   "Trần tỷ lệ theo luật trên toàn danh sách.")
+_R("rules.cap-exceeded-uncertain", "warning",
+   "{count} đề nghị {award_name}{where}, vượt mức {allowed} ({max_percent} % của {base} {base_text}); căn cứ chưa xác thực: cần xem xét.",
+   "Trần tỷ lệ có căn cứ chưa xác thực.")
+_R("rules.cap-unchecked", "warning",
+   "Không kiểm được trần {max_percent} % cho {award_name}{where}: danh sách không có {base_text} để làm mẫu số.",
+   "Mẫu số của trần tỷ lệ không có trong danh sách.")
+_R("rules.quota-exceeded", "error", "{count} đề nghị {award_name}{where}, vượt số suất {allowed} theo quy chế ({basis}).",
+   "Số suất do quy chế Hội đồng đặt.")
+_R("rules.duplicate-nominee", "error", "{name} có {count} dòng đề nghị {award_name} năm {year} (dòng {rows}).",
+   "Cùng một người/tập thể được đề nghị hai lần cho cùng một khen thưởng.")
+_R("rules.exclusive-awards", "error", "{name} được đề nghị đồng thời {awards} (dòng {rows}): {text}.",
+   "Các hình thức không được đề nghị cùng lúc cho một thành tích.")
+_R("rules.exclusive-awards-uncertain", "warning",
+   "{name} được đề nghị đồng thời {awards} (dòng {rows}): {text} — căn cứ chưa xác thực, cần xem xét.",
+   "Như rules.exclusive-awards, với căn cứ chưa xác thực.")
+_R("rules.notice", "warning", "{text}", "Thông báo của bộ tiêu chí theo ngày của đợt xét.")
+_R("rules.ruleset-chosen", "info", "Bộ tiêu chí: {ruleset} — {title} ({how}).", "Bộ tiêu chí được dùng và lý do chọn.")

@@ -1,0 +1,212 @@
+"""List-level checks: who each row is about (the same person twice), caps, quotas, exclusive awards,
+and the rule pack's notices."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from tdkt import messages
+from tdkt.engine.report import NomineeResult
+from tdkt.findings import Finding
+from tdkt.models import Nominee
+from tdkt.ruleset import Ruleset
+from tdkt.text import fold
+
+# Names and units repeat down a list; folding is pure, so each text is folded once per process.
+_FOLDED: dict[str, str] = {}
+
+
+def _fold(text: str) -> str:
+    got = _FOLDED.get(text)
+    if got is None:
+        if len(_FOLDED) >= 65536:
+            _FOLDED.clear()
+        got = _FOLDED[text] = fold(text)
+    return got
+
+
+def person_key(n: Nominee) -> str:
+    """Who a row is about, for duplicates and cross-row facts: CCCD, staff code, or name+birth+unit."""
+    if n.cccd:
+        return "cccd:" + n.cccd.strip()
+    if n.staff_code:
+        return "staff:" + n.staff_code.strip()
+    birth = n.birth_date.isoformat() if n.birth_date else str(n.birth_year or "")
+    return f"name:{_fold(n.name)}|{birth}|{_fold(n.unit or '')}|{n.kind}"
+
+
+class _People:
+    """Numbers the people of a list: rows with equal :func:`person_key` get the same number, the
+    index of the person's first row.
+
+    Rows without a CCCD or staff code are told apart by birth, folded unit and kind first; a name
+    is folded only for the few rows that share those with an earlier row (the others cannot be the
+    same person as any earlier row), which saves folding most names of a large list.
+    """
+
+    __slots__ = ("buckets", "codes", "rows")
+
+    def __init__(self, rows: Sequence[Nominee]) -> None:
+        self.rows = rows
+        self.codes: dict[tuple[str, str], int] = {}
+        self.buckets: dict[tuple[Any, str, str], int | dict[str, int]] = {}
+
+    def number(self, i: int, n: Nominee, unit: str) -> int:
+        """The number of the person of row ``i`` (``n``, whose folded unit is ``unit``)."""
+        if n.cccd:
+            return self.codes.setdefault(("cccd", n.cccd.strip()), i)
+        if n.staff_code:
+            return self.codes.setdefault(("staff", n.staff_code.strip()), i)
+        # a birth date never equals a birth year, as their texts in person_key differ
+        bucket = (n.birth_date or n.birth_year or "", unit, n.kind)
+        got = self.buckets.setdefault(bucket, i)
+        if got == i:
+            return i
+        if isinstance(got, int):  # the second row with this birth, unit and kind
+            got = self.buckets[bucket] = {_fold(self.rows[got].name): got}
+        return got.setdefault(_fold(n.name), i)
+
+
+
+class _Index:
+    """Who each row of a list is about and where its award is, for the list-level checks.
+
+    ``people``: a number per row, the same for the rows with equal :func:`person_key`; ``units``: the
+    folded unit of each row; ``by_award``: the rows of each award (None: no award); ``repeats``: the
+    rows of each person with two rows or more.
+    """
+
+    __slots__ = ("by_award", "people", "repeats", "units")
+
+    def __init__(self) -> None:
+        self.people: list[int] = []
+        self.units: list[str] = []
+        self.by_award: dict[str | None, list[int]] = {}
+        self.repeats: dict[int, list[int]] = {}
+
+    def add_repeat(self, person: int, row: int) -> None:
+        rows = self.repeats.get(person)
+        if rows is None:
+            self.repeats[person] = [person, row]  # a person's number is the number of their first row
+        else:
+            rows.append(row)
+
+
+def _notices(rs: Ruleset) -> list[Finding]:
+    out = [messages.make("rules.ruleset-chosen", ruleset=rs.label, title=rs.title, how=rs.chosen_by or "chỉ định")]
+    for n in rs.active_notices():
+        out.append(messages.make("rules.notice", severity=n.severity, rule=f"{rs.prefix}.{n.id}", text=n.text))
+    return out
+
+
+def _where(group: str, label: str) -> str:
+    return f" ({label} {group})" if group else ""
+
+
+def _caps(results: list[NomineeResult], rs: Ruleset, index: _Index) -> list[Finding]:
+    """The list caps."""
+    numbers, units = index.people, index.units
+    out: list[Finding] = []
+    for rule in rs.list_rules:
+        p = rule.params
+        num: dict[str, set[int]] = defaultdict(set)
+        den: dict[str, set[int]] = defaultdict(set)
+        others: dict[str, bool] = defaultdict(bool)
+        last: dict[str, int] = {}  # the last row of each group, which names it
+        capped, of, per_unit, leaders_only = p.award, set(p.of), p.per == "unit", p.cluster_leaders
+        rows = sorted(i for aid in {capped, *of} for i in index.by_award.get(aid, ()))
+        for i in rows:
+            aid = results[i].award
+            key = numbers[i]
+            group = units[i] if per_unit else ""
+            last[group] = i
+            if aid == capped:
+                num[group].add(key)
+            if aid in of and (not leaders_only or ((c := results[i].nominee.collective) is not None
+                                                    and c.cluster_rank == 1)):
+                den[group].add(key)
+                if aid != capped:
+                    others[group] = True
+        names = {g: results[i].nominee.unit or "" for g, i in last.items()}
+        award_name = rs.award_name(p.award)
+        base_text = " / ".join(rs.award_name(a) for a in p.of if a != p.award) + (
+            " dẫn đầu cụm/khối" if p.cluster_leaders else "")
+        unchecked = [names.get(g, "") for g in sorted(num) if not others[g]]
+        if unchecked:  # one finding per rule, naming every unit it could not check
+            where = (f" ({'đơn vị' if len(unchecked) == 1 else 'các đơn vị'} {', '.join(unchecked)})"
+                     if p.per == "unit" else "")
+            out.append(messages.make("rules.cap-unchecked", rule=rule.id, basis=rule.basis, award_name=award_name,
+                                     where=where, max_percent=f"{p.max_percent:g}", base_text=base_text))
+        for group, people in sorted(num.items()):
+            if not others[group]:
+                continue
+            where = _where(names.get(group, ""), "đơn vị") if p.per == "unit" else ""
+            common: dict[str, Any] = {"rule": rule.id, "basis": rule.basis, "award_name": award_name, "where": where,
+                                      "max_percent": f"{p.max_percent:g}", "base_text": base_text}
+            base = len(den[group])
+            scaled = round(p.max_percent * 100)
+            allowed = (scaled * base) // 10000  # floor(max% × base), exact integers
+            if len(people) > allowed:
+                code = "rules.cap-exceeded-uncertain" if rule.status == "uncertain" else "rules.cap-exceeded"
+                out.append(messages.make(code, count=len(people), allowed=allowed, base=base, **common))
+    return out
+
+
+def _quotas(results: list[NomineeResult], rs: Ruleset, index: _Index) -> list[Finding]:
+    out: list[Finding] = []
+    by_award = {aid: [results[i] for i in rows] for aid, rows in index.by_award.items() if aid}
+    for aid, rows in sorted(by_award.items()):
+        basis = rs.seats_basis(aid)
+        limit = rs.seats(aid)
+        name = rs.award_name(aid)
+        if limit is not None and len(rows) > limit:
+            out.append(messages.make("rules.quota-exceeded", rule=f"overlay.seats.{aid}", basis=basis, count=len(rows),
+                                     allowed=limit, award_name=name, where=""))
+        per = rs.seats_per_cluster(aid)
+        if per is not None:
+            clusters: dict[str, list[NomineeResult]] = defaultdict(list)
+            for r in rows:
+                c = r.nominee.collective
+                if c is not None and c.cluster:
+                    clusters[c.cluster].append(r)
+            for cl, members in sorted(clusters.items()):
+                if len(members) > per:
+                    out.append(messages.make("rules.quota-exceeded", rule=f"overlay.seats.{aid}", basis=basis,
+                                             count=len(members), allowed=per, award_name=name, where=f" trong {cl}"))
+    return out
+
+
+def _duplicates(results: list[NomineeResult], rs: Ruleset, index: _Index) -> None:
+    """Same person twice for one award, or for awards that exclude each other."""
+    groups: dict[tuple[int, int | None], list[NomineeResult]] = {}  # only the (person, year) with 2+ rows
+    for person, numbers in index.repeats.items():
+        by_year: dict[int | None, list[NomineeResult]] = {}
+        for i in numbers:
+            r = results[i]
+            if r.award:
+                by_year.setdefault(r.year, []).append(r)
+        groups.update(((person, y), same) for y, same in by_year.items() if len(same) > 1)
+    for (_key, year), rows in groups.items():
+        by_award: dict[str, list[NomineeResult]] = defaultdict(list)
+        for r in rows:
+            by_award[r.award or ""].append(r)
+        for aid, same in by_award.items():
+            if len(same) > 1:
+                row_list = ", ".join(str(r.nominee.source.row) for r in same)
+                for r in same:
+                    r.findings.append(messages.make(
+                        "rules.duplicate-nominee", cell=r.nominee.source, subject=r.nominee.id, rule="list.duplicate",
+                        name=r.nominee.name, count=len(same), award_name=rs.award_name(aid), year=year, rows=row_list))
+        for ex in rs.exclusive:
+            hit = [r for r in rows if r.award in ex.awards]
+            if len({r.award for r in hit}) < 2:
+                continue
+            row_list = ", ".join(str(r.nominee.source.row) for r in hit)
+            names = " và ".join(sorted({rs.award_name(r.award or "") for r in hit}))
+            code = "rules.exclusive-awards-uncertain" if ex.status == "uncertain" else "rules.exclusive-awards"
+            for r in hit:
+                r.findings.append(messages.make(code, cell=r.nominee.source, subject=r.nominee.id,
+                                                rule=f"{rs.prefix}.{ex.id}", basis=ex.basis, name=r.nominee.name,
+                                                awards=names, rows=row_list, text=ex.text))

@@ -1,0 +1,133 @@
+"""Evaluating a whole list: one pass over the rows, the titles pending for the same person, then the
+list-level checks; and the date that chooses the regime."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from tdkt import messages
+from tdkt.engine.lists import _caps, _duplicates, _fold, _Index, _notices, _People, _quotas
+from tdkt.engine.plan import _evaluate_one, _Found, _Plans
+from tdkt.engine.report import NomineeResult, Report
+from tdkt.findings import Finding
+from tdkt.models import Nominee
+from tdkt.ruleset import Ruleset
+from tdkt.util import no_gc
+
+
+def evaluate(
+    nominees: Sequence[Nominee],
+    rs: Ruleset,
+    *,
+    year: int | None = None,
+    award: str | None = None,
+    extra: Iterable[Finding] = (),
+    session: str | None = None,
+) -> Report:
+    """Evaluate a whole list.
+
+    Args:
+        nominees: the rows, as ingest produced them.
+        rs: the ruleset (pack + overlays) of the round.
+        year: the achievement year when a row does not say (``--year`` or the round's year).
+        award: the award id for rows that do not name one (``--award``).
+        extra: findings from earlier stages (ingest, history); those with a ``subject`` go to that
+            nominee and count in its verdict, the others are list-level.
+        session: the round id, recorded in the report.
+    """
+    with no_gc():
+        return _evaluate(nominees, rs, year=year, award=award, extra=extra, session=session)
+
+
+_NONE_PENDING: frozenset[tuple[str, int]] = frozenset()
+
+
+def _evaluate(
+    nominees: Sequence[Nominee],
+    rs: Ruleset,
+    *,
+    year: int | None,
+    award: str | None,
+    extra: Iterable[Finding],
+    session: str | None,
+) -> Report:
+    extras = list(extra)
+    by_subject: dict[str, list[Finding]] = defaultdict(list)
+    for f in extras:
+        if f.subject is not None:
+            by_subject[f.subject].append(f)
+    index = _Index()
+    people = _People(nominees)
+    results: list[NomineeResult] = []
+    names: dict[str, str] = {}
+    plans = _Plans(rs)
+    by_award, number, add_person, add_unit = index.by_award, people.number, index.people.append, index.units.append
+    for i, n in enumerate(nominees):  # one pass: each row is read once, while it is in the cache
+        unit = _fold(n.unit or "")
+        key = number(i, n, unit)
+        if key != i:
+            index.add_repeat(key, i)
+        add_person(key)
+        add_unit(unit)
+        aid = n.award or award
+        y = n.year or year
+        if aid in by_award:
+            by_award[aid].append(i)
+        else:
+            by_award[aid] = [i]
+        if aid and aid not in names:
+            names[aid] = rs.award_name(aid)
+        found = list(by_subject[n.id]) if by_subject and n.id in by_subject else None
+        protos: _Found | None = None
+        if aid is None:
+            found = found or []
+            found.append(messages.make("rules.no-award", cell=n.cells.get("award", n.source), subject=n.id,
+                                       text=f" ('{n.award_text}')" if n.award_text else ""))
+        elif y is None:
+            found = found or []
+            found.append(messages.make("rules.no-year", cell=n.source, subject=n.id))
+        else:  # as if no other row were about the same person: see _pending
+            kind = n.kind
+            plan = plans.get((aid, kind)) or plans.of(aid, kind)
+            if plan.requirement is None:  # the award is not in the pack, or not for this kind
+                found = (found or []) + _evaluate_one(n, aid, y, rs, _NONE_PENDING, plans)
+            else:
+                protos = plan.protos(n, y, aid, _NONE_PENDING)
+        results.append(NomineeResult(n, aid, names[aid] if aid else "", y, found, protos))
+    _pending(results, index, plans)
+    ids = {n.id for n in nominees} if by_subject else set()  # extras without a subject are list-level anyway
+    listing = [f for f in extras if f.subject is None or f.subject not in ids]
+    listing += _notices(rs)
+    listing += _caps(results, rs, index)
+    listing += _quotas(results, rs, index)
+    _duplicates(results, rs, index)
+    return Report(rs, results, listing, session)
+
+
+def _pending(results: list[NomineeResult], index: _Index, plans: _Plans) -> None:
+    """Re-evaluate the rows of the people proposed for two titles or more in the list: each with the
+    titles of the person's other rows pending (a CSTĐ tỉnh nominee's CSTĐCS of the year is often
+    decided in the same round)."""
+    for rows in index.repeats.values():
+        pairs = {(r.award, r.year) for r in (results[i] for i in rows) if r.award and r.year}
+        if len(pairs) < 2:
+            continue
+        for i in rows:
+            r = results[i]
+            if r._protos is not None and r.award and r.year:
+                own = frozenset(p for p in pairs if p != (r.award, r.year))
+                r._protos = plans.of(r.award, r.nominee.kind).protos(r.nominee, r.year, r.award, own)
+
+
+def regime_date(*, round_date: dt.date | None, year: int | None) -> tuple[dt.date, str]:
+    """The date that chooses the regime: the round's meeting date, else 31/12 of the achievement year."""
+    if round_date is not None:
+        return round_date, f"theo ngày họp của đợt xét {round_date.strftime('%d/%m/%Y')}"
+    if year is not None:
+        d = dt.date(year, 12, 31)
+        return d, (f"không có đợt xét: chọn theo ngày {d.strftime('%d/%m/%Y')} (cuối năm thành tích); "
+                   "dùng --session hoặc --rules để chọn theo ngày họp")
+    d = dt.date.today()
+    return d, f"không có đợt xét và năm: chọn theo ngày hôm nay {d.strftime('%d/%m/%Y')}"

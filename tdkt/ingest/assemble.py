@@ -1,0 +1,230 @@
+"""Assembling a row's facts into a Nominee: prior awards, initiatives, disciplines, the collective's
+facts, and the sharing of equal histories and initiatives between rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any, cast
+
+from tdkt import awards
+from tdkt.findings import CellRef
+from tdkt.ingest import values
+from tdkt.ingest.fields import _MISS, _SPLIT, _Ctx, _Facts, build
+from tdkt.ingest.layout import resolve_award
+from tdkt.models import (
+    CellMap,
+    CollectiveFacts,
+    Discipline,
+    Initiative,
+    Kind,
+    Level,
+    Nominee,
+    PriorAward,
+    YearRecord,
+)
+from tdkt.text import title_words
+
+_DECISION_NO = re.compile(r"(?:s[oố]\s*:?\s*)?(\d+[^\s,;]*/[^\s,;]*[A-Za-zĐđ][^\s,;]*)")
+_DATE_IN_TEXT = re.compile(r"(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})")
+
+
+# --- assembling a nominee ----------------------------------------------------------------------
+
+
+def _decision_parts(text: str) -> tuple[str | None, dt.date | None]:
+    number = _DECISION_NO.search(text)
+    date = _DATE_IN_TEXT.search(text)
+    parsed = values.to_date(date[1].replace(" ", "")) if date else None
+    return (number[1] if number else None, parsed if isinstance(parsed, dt.date) else None)
+
+
+def _prior_awards(facts: _Facts, award_id: str | None, ctx: _Ctx) -> tuple[PriorAward, ...]:
+    out: list[PriorAward] = []
+    p = facts.prior
+    if p:
+        texts = _SPLIT.split(p["text"]) if "text" in p else [""]
+        for text in texts:
+            text = text.strip()
+            number, date = _decision_parts(p.get("decision", "") or text)
+            years = values.years_in(_DATE_IN_TEXT.sub(" ", _DECISION_NO.sub(" ", text)))
+            period = p.get("period") or ((min(years), max(years)) if len(years) > 1 else (None, None))
+            year = p.get("year") or (years[0] if len(years) == 1 else None)
+            pd = p.get("decision_date")
+            out.append(PriorAward.model_construct(
+                award=(resolve_award(text, ctx.extra)) if text else None,
+                award_text=text or None, year=year, period_from=period[0], period_to=period[1],
+                decision_number=p.get("decision_number") or number,
+                decision_date=pd if isinstance(pd, dt.date) else date, source="list",
+            ))  # fmt: skip
+    d = facts.data
+    if any(k in d for k in ("decision", "decision_number", "decision_date", "period")):
+        number, date = _decision_parts(d.get("decision", ""))
+        period = d.get("period") or (None, None)
+        dd = d.get("decision_date")
+        out.append(build(PriorAward, {
+            "award": award_id, "award_text": d.get("award_text"), "year": d.get("year") or period[1],
+            "period_from": period[0], "period_to": period[1],
+            "decision_number": d.get("decision_number") or number,
+            "decision_date": dd if isinstance(dd, dt.date) else date, "source": "list",
+        }))  # fmt: skip
+    return tuple(out)
+
+
+def _initiatives(facts: _Facts) -> tuple[Initiative, ...]:
+    i = facts.initiatives
+    if not i or (i.keys() == {"count"} and not i["count"]):
+        return ()
+    # Several initiatives in one cell are one per line (or ";"); their levels and years pair up in order,
+    # and a single level or year applies to all of them.
+    levels: list[Level | None] = []
+    for part in _SPLIT.split(i.get("level", "")):
+        parsed = values.to_level(part)
+        levels.append(cast(Level, parsed) if isinstance(parsed, str) else None)
+    years: list[int | None] = i.get("years", [])
+    used_for, decision = i.get("used_for"), i.get("decision")
+
+    def pick(seq: Sequence[Any], k: int) -> Any:
+        return seq[k] if k < len(seq) else seq[0] if len(seq) == 1 else None
+
+    out: list[Initiative] = []
+    for kind in ("sang_kien", "de_tai"):
+        for title in _SPLIT.split(i.get(kind, "")):
+            if title.strip():
+                k = len(out)
+                out.append(build(Initiative, {
+                    "kind": kind, "title": title.strip(), "level": pick(levels, k), "year": pick(years, k),
+                    "used_for": used_for, "decision": decision,
+                }))  # fmt: skip
+    count = i.get("count")
+    if isinstance(count, int) and count > len(out):
+        out.extend(
+            build(Initiative, {
+                "kind": "sang_kien", "title": None, "level": pick(levels, k), "year": pick(years, k),
+                "used_for": used_for, "decision": decision,
+            })
+            for k in range(len(out), count)
+        )  # fmt: skip
+    return tuple(out)
+
+
+def _disciplines(facts: _Facts) -> tuple[Discipline, ...]:
+    d = facts.disciplines
+    if not d:
+        return ()
+    parsed = values.to_discipline(d.get("form"))
+    if not isinstance(parsed, tuple):
+        return ()
+    form, text = parsed
+    years = values.years_in(str(d.get("period", "")) + " " + text)
+    return (Discipline.model_construct(
+        form=None if form == "pending" else form, form_text=text, year=years[-1] if years else None,
+        start=None, end=None, pending=form == "pending",
+    ),)  # fmt: skip
+
+
+_COLLECTIVE_KEYS = (
+    "members",
+    "completed",
+    "ltt",
+    "cstdcs",
+    "disciplined",
+    "women_percent",
+    "cluster",
+    "cluster_rank",
+)
+
+
+_COLLECTIVE_SET = frozenset(_COLLECTIVE_KEYS)
+_HISTORIES: dict[tuple[tuple[tuple[int, str], ...], tuple[tuple[int, tuple[str, ...]], ...]], tuple[YearRecord, ...]] = {}
+_INITIATIVES: dict[tuple[tuple[str, Any], ...], tuple[Initiative, ...]] = {}
+
+
+def _history_of(facts: _Facts) -> tuple[YearRecord, ...]:
+    """The row's years as YearRecords. Frozen and repeating down a list (a few ratings and titles
+    over a few years), so equal histories share one tuple of records."""
+    hist, tits = facts.history, facts.titles
+    if not hist and not tits:
+        return ()
+    sig = (tuple(hist.items()), tuple(tits.items()))  # column order: the same down a sheet
+    out = _HISTORIES.get(sig)
+    if out is None:
+        if len(_HISTORIES) >= 1 << 16:
+            _HISTORIES.clear()
+        out = _HISTORIES[sig] = tuple(
+            build(YearRecord, {"year": y, "rating": hist.get(y), "titles": tits.get(y, ())})
+            for y in sorted(hist.keys() | tits.keys())
+        )
+    return out
+
+
+def _initiatives_of(facts: _Facts) -> tuple[Initiative, ...]:
+    """:func:`_initiatives`, shared between rows that say the same (e.g. "1" initiative at "cơ sở")."""
+    i = facts.initiatives
+    if not i:
+        return ()
+    sig = tuple([(k, tuple(v) if type(v) is list else v) for k, v in i.items()])
+    out = _INITIATIVES.get(sig)
+    if out is None:
+        if len(_INITIATIVES) >= 1 << 16:
+            _INITIATIVES.clear()
+        out = _INITIATIVES[sig] = _initiatives(facts)
+    return out
+
+
+# Every field of a Nominee with its default, in the model's order (the order of the JSON record).
+_BLANK: dict[str, Any] = {
+    name: (None if f.is_required() else f.get_default(call_default_factory=True))
+    for name, f in Nominee.model_fields.items()
+}
+_KIND_OF_AWARD: dict[str, str | None] = {}
+
+
+def _kind_of_award(award_id: str) -> str | None:
+    hit = _KIND_OF_AWARD.get(award_id, _MISS)
+    if hit is _MISS:
+        a = awards.catalogue().get(award_id)
+        hit = _KIND_OF_AWARD[award_id] = "collective" if a is not None and a.for_ == "collective" else None
+    return cast("str | None", hit)
+
+
+def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str | None) -> Nominee:
+    d = facts.data
+    award_id = d.get("award") or sheet_award
+    found_kind: str | None = d.get("kind") or sheet_kind
+    if found_kind is None and award_id:
+        found_kind = _kind_of_award(award_id)
+    kind = cast(Kind, found_kind or "individual")
+    raw = d["name"]  # already clean (see _text)
+    name = title_words(raw) if kind == "individual" else raw
+    collective = None
+    if kind != "individual" or not _COLLECTIVE_SET.isdisjoint(d):
+        values_ = {k: d.get(k) for k in _COLLECTIVE_KEYS}
+        if any(v is not None for v in values_.values()):
+            collective = CollectiveFacts.model_construct(**values_)
+    row = ctx.row
+    source = build(CellRef, {"file": ctx.file, "sheet": ctx.sheet, "row": row, "column": None, "header": None})
+    nd = {**_BLANK, **d}
+    if len(nd) != len(_BLANK):  # facts that are not fields (a collective's counts, the row's own decision)
+        for key in [k for k in nd if k not in _BLANK]:
+            del nd[key]
+    name_raw = d.get("name_raw")
+    nd["id"] = f"{ctx.file}:{ctx.sheet}:{row}"
+    nd["source"] = source
+    nd["kind"] = kind
+    nd["name"] = name
+    nd["name_raw"] = name_raw if name_raw != name else None
+    nd["award"] = award_id
+    nd["year"] = d.get("year", ctx.year)
+    nd["history"] = _history_of(facts)
+    if facts.prior or "decision" in d or "decision_number" in d or "decision_date" in d or "period" in d:
+        nd["prior_awards"] = _prior_awards(facts, award_id, ctx)
+    nd["initiatives"] = _initiatives_of(facts)
+    if facts.disciplines:
+        nd["disciplines"] = _disciplines(facts)
+    if facts.specials:
+        nd["special"] = tuple(facts.specials)
+    nd["collective"] = collective
+    nd["cells"] = CellMap(ctx.file, ctx.sheet, row, facts.cells)
+    return build(Nominee, nd)

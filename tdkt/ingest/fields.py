@@ -1,0 +1,583 @@
+"""Field handlers: one function per canonical column that turns a cell into facts of the row (or a
+finding naming the cell), and the table ``HANDLERS`` of field → handler."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, cast
+
+from tdkt import messages
+from tdkt.findings import CellRef, Finding, trusted, trusted_cell
+from tdkt.ingest import legacy, values
+from tdkt.ingest.headers import Column
+from tdkt.ingest.layout import clean, fold, resolve_award
+from tdkt.ingest.sources import CellValue
+
+_SPLIT = re.compile(r"[;\n]+")
+
+
+# --- the row builder --------------------------------------------------------------------------
+
+
+@dataclass
+class _Ctx:
+    file: str
+    sheet: str
+    row: int
+    extra: Mapping[str, str] | None
+    lookup: Mapping[str, str]
+    findings: list[Finding]
+    year: int | None
+    today: dt.date
+
+
+class _Facts:
+    """What one row says, field by field, before it becomes a Nominee."""
+
+    __slots__ = ("cells", "data", "disciplines", "history", "initiatives", "prior", "specials", "titles")
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {}
+        self.cells: dict[str, Column] = {}  # field → its column; CellRefs are made on access (CellMap)
+        self.history: dict[int, str] = {}  # year → rating
+        self.titles: dict[int, tuple[str, ...]] = {}
+        self.prior: dict[str, Any] = {}
+        self.initiatives: dict[str, Any] = {}
+        self.disciplines: dict[str, Any] = {}
+        self.specials: list[str] = []
+
+
+Handler = Callable[[CellValue, Column, _Facts, _Ctx], None]
+
+
+build = trusted  # values below are already checked by tdkt.ingest.values
+
+
+def _ref(ctx: _Ctx, col: Column) -> CellRef:
+    return trusted_cell(ctx.file, ctx.sheet, ctx.row, col.letter, col.header)
+
+
+def _report(ctx: _Ctx, code: str, col: Column, **params: Any) -> None:
+    ctx.findings.append(messages.make(code, cell=_ref(ctx, col), **params))
+
+
+_MISS: Any = object()
+_TEXT_MEMO: dict[str, str | None] = {}  # raw text that is not legacy-encoded → its clean form (or None)
+
+
+def _text(value: CellValue, col: Column, ctx: _Ctx) -> str | None:
+    if isinstance(value, str):
+        hit = _TEXT_MEMO.get(value, _MISS)
+        if hit is not _MISS:
+            return cast("str | None", hit)
+        converted, encoding = legacy.convert(value)
+        if not encoding:
+            if len(_TEXT_MEMO) >= 1 << 18:
+                _TEXT_MEMO.clear()
+            out = _TEXT_MEMO[value] = clean(value) or None
+            return out
+        _report(
+            ctx,
+            "ingest.legacy-text",
+            col,
+            encoding=encoding.upper(),
+            original=clean(value),
+            text=clean(converted),
+        )
+        return clean(converted) or None
+    return values.to_text(value)
+
+
+def _plain(target: str) -> Handler:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        text = _text(value, col, ctx)
+        if text is not None:
+            facts.data[target] = text
+            facts.cells[target] = col
+
+    return handle
+
+
+def _name(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    text = _text(value, col, ctx)
+    if text:
+        facts.data["name_raw"] = value if isinstance(value, str) else text
+        facts.data["name"] = text
+        facts.cells["name"] = col
+
+
+def _code_field(target: str) -> Handler:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        code = values.to_code(value)
+        if code is None:
+            return
+        if target == "cccd" and not re.fullmatch(r"\d{12}", code):
+            _report(ctx, "ingest.bad-cccd", col, value=code)
+        facts.data[target] = code
+        facts.cells[target] = col
+
+    return handle
+
+
+def _check_date(d: dt.date, col: Column, ctx: _Ctx) -> None:
+    if d > ctx.today:
+        _report(ctx, "ingest.future-date", col, value=d.strftime("%d/%m/%Y"), header=col.header)
+
+
+def _birth(gender: str | None = None) -> Handler:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        parsed = values.to_date(value)
+        if parsed is None:
+            return
+        if parsed is values.BAD:
+            _report(ctx, "ingest.bad-date", col, value=value, header=col.header)
+            return
+        if isinstance(parsed, dt.date):
+            facts.data["birth_date"] = parsed
+            year = parsed.year
+            _check_date(parsed, col, ctx)
+        else:
+            year = int(parsed)  # type: ignore[call-overload]
+        facts.data["birth_year"] = year
+        facts.cells["birth_date"] = col
+        if year < 1930 or year > ctx.today.year - 15:
+            _report(ctx, "ingest.suspicious-birth", col, year=year)
+        if gender:
+            facts.data["gender"] = gender
+            facts.cells["gender"] = col
+
+    return handle
+
+
+def _gender(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    g = values.to_gender(value)
+    if g is values.BAD:
+        _report(ctx, "ingest.bad-gender", col, value=value)
+    elif g is not None:
+        facts.data["gender"] = g
+        facts.cells["gender"] = col
+
+
+def _salutation(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    if value is None:
+        return
+    g = values.salutation_gender(value)
+    if g is None:
+        _report(ctx, "ingest.salutation-not-gender", col, value=value)
+    elif "gender" not in facts.data:
+        facts.data["gender"] = g
+        facts.cells["gender"] = col
+
+
+def _via_lookup(value: CellValue, col: Column, ctx: _Ctx) -> str | None:
+    code = values.to_code(value)
+    if code is None:
+        return None
+    label = ctx.lookup.get(code)
+    if label is None:
+        if re.fullmatch(r"\d+", code) or code.isupper():
+            if code.isupper() and not code.isdigit():
+                return code  # a self-describing code such as CANHAN / TAPTHE
+            _report(ctx, "ingest.unknown-code", col, value=code, header=col.header)
+            return None
+        return str(value)
+    return label
+
+
+def _kind(from_code: bool) -> Handler:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        text = _via_lookup(value, col, ctx) if from_code else value
+        kind = values.to_kind(text)
+        if kind is values.BAD:
+            if col.field == "collective_type_code":
+                facts.data.setdefault("kind", "collective")
+                facts.data["staff_category"] = text
+                return
+            _report(ctx, "ingest.bad-value", col, value=value, header=col.header)
+        elif kind is not None:
+            facts.data["kind"] = kind
+            facts.cells["kind"] = col
+
+    return handle
+
+
+def _award(from_code: bool) -> Handler:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        text = _via_lookup(value, col, ctx) if from_code else _text(value, col, ctx)
+        if not text or "award" in facts.data:
+            return
+        found = resolve_award(text, ctx.extra)
+        facts.data["award_text"] = text
+        facts.cells["award"] = col
+        if found:
+            facts.data["award"] = found
+        else:
+            _report(ctx, "ingest.unknown-award", col, value=text)
+
+    return handle
+
+
+def _staff_category(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    text = (
+        _via_lookup(value, col, ctx)
+        if col.field == "staff_category_code"
+        else _text(value, col, ctx)
+    )
+    if text:
+        facts.data["staff_category"] = text
+        facts.cells["staff_category"] = col
+        key = fold(text)
+        if "truc tiep" in key or "cong nhan" in key or "nong dan" in key:
+            facts.data.setdefault("direct_worker", True)
+
+
+def _bool(target: str) -> Handler:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        b = values.to_bool(value)
+        if b is values.BAD:
+            _report(ctx, "ingest.bad-value", col, value=value, header=col.header)
+        elif b is not None:
+            facts.data[target] = b
+            facts.cells[target] = col
+
+    return handle
+
+
+def _number(
+    target: str, parse: Callable[[object], object], scale: int = 1, sub: str | None = None
+) -> Handler:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        n = parse(value)
+        if n is values.BAD:
+            _report(ctx, "ingest.bad-number", col, value=value, header=col.header)
+        elif n is not None:
+            bucket = facts.initiatives if sub == "initiative" else facts.data
+            bucket[target] = n * scale if scale != 1 else n  # type: ignore[operator]
+            facts.cells[target] = col
+
+    return handle
+
+
+def _year(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    y = values.to_year(value)
+    if y is values.BAD:
+        _report(ctx, "ingest.bad-number", col, value=value, header=col.header)
+    elif y is not None:
+        facts.data["year"] = y
+        facts.cells["year"] = col
+
+
+def _rating_for(year: int | None) -> Handler:
+    memo: dict[str, object] = {}  # raw text → to_rating (a few spellings repeat down the column)
+    key = f"rating.{year}"
+
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        r = memo.get(value, _MISS) if type(value) is str else _MISS
+        if r is _MISS:
+            r = values.to_rating(value)
+            if type(value) is str:
+                if len(memo) >= 65536:
+                    memo.clear()
+                memo[value] = r
+        if type(r) is str:
+            if year is not None:
+                facts.history[year] = r
+                facts.cells[key] = col
+                return
+            y = facts.data.get("year", ctx.year)
+            if y is None:
+                _report(ctx, "ingest.rating-without-year", col, value=value)
+                return
+            facts.history[y] = r
+            facts.cells[f"rating.{y}"] = col
+        elif r is values.BAD:
+            _report(ctx, "ingest.unknown-rating", col, value=value, header=col.header)
+
+    return handle
+
+
+def _titles_in(text: str, ctx: _Ctx) -> list[str] | None:
+    found: list[str] = []
+    for part in re.split(r"[,;+/\n]| và ", text):
+        part = part.strip()
+        if not part:
+            continue
+        award_id = resolve_award(part, ctx.extra)
+        if award_id is None:
+            return None
+        found.append(award_id)
+    return found
+
+
+def _title_outcome(value: CellValue, col: Column, ctx: _Ctx) -> tuple[str, Any]:
+    """What a title cell says: ("skip", None), ("titles", ids), ("rating", r) or ("unknown", text)."""
+    yes = values.to_bool(value)
+    if col.award and yes is True:
+        return "titles", [col.award]
+    if yes is False:
+        return "skip", None
+    text = _text(value, col, ctx) or ""
+    titles = _titles_in(text, ctx)
+    if titles is None:
+        rating = values.to_rating(text)
+        if isinstance(rating, str):  # a rating typed in the titles column: keep it as such
+            return "rating", rating
+        return "unknown", text
+    return "titles", titles
+
+
+def _title_for(year: int) -> Handler:
+    # One handler per column and sheet (the column's award and the council's aliases are fixed), so
+    # the outcome of a text cell is cached by its raw text; legacy-encoded text (reported per cell)
+    # is not cached.
+    memo: dict[str, tuple[str, Any]] = {}
+    title_key, rating_key = f"title.{year}", f"rating.{year}"
+
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        if value is None:
+            return
+        outcome = memo.get(value) if type(value) is str else None
+        if outcome is None:
+            outcome = _title_outcome(value, col, ctx)
+            if outcome[0] == "titles":
+                outcome = ("titles", tuple(dict.fromkeys(outcome[1])))  # in order, once each
+            if type(value) is str and legacy.convert(value)[1] is None:
+                memo[value] = outcome
+        what, titles = outcome
+        if what == "titles":
+            if titles:
+                have = facts.titles.get(year)
+                facts.titles[year] = titles if have is None else (*have, *(t for t in titles if t not in have))
+            facts.cells[title_key] = col
+        elif what == "rating":
+            facts.history[year] = cast(str, titles)
+            facts.cells[rating_key] = col
+        elif what == "unknown":
+            _report(ctx, "ingest.unknown-title", col, value=titles, header=col.header)
+
+    return handle
+
+
+def _history(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    """A wide history cell: "LĐTT 2019, 2020; CSTĐCS 2021" or "2019: HTXSNV, LĐTT; 2020: …"."""
+    text = _text(value, col, ctx)
+    if not text:
+        return
+    understood = False
+    for segment in _SPLIT.split(text):
+        years = values.years_in(segment)
+        rest = re.sub(r"(19|20)\d{2}(\s*[-–]\s*(19|20)\d{2})?|\bnăm\b|:", " ", segment, flags=re.IGNORECASE)
+        if not years:
+            continue
+        for piece in re.split(r"[,+/]| và ", rest):
+            piece = piece.strip(" .()")
+            if not piece:
+                continue
+            rating = values.to_rating(piece)
+            award_id = resolve_award(piece, ctx.extra)
+            for y in years:
+                if isinstance(rating, str):
+                    facts.history[y] = rating
+                    understood = True
+                elif award_id:
+                    have = facts.titles.get(y, ())
+                    if award_id not in have:
+                        facts.titles[y] = (*have, award_id)
+                    understood = True
+    if understood:
+        facts.cells["history"] = col
+    else:
+        _report(ctx, "ingest.unknown-title", col, value=text, header=col.header)
+
+
+def _bucket(target: str, key: str, parse: str = "text") -> Handler:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        bucket: dict[str, Any] = getattr(facts, target)
+        if parse == "date":
+            d = values.to_date(value)
+            if d is values.BAD:
+                _report(ctx, "ingest.bad-date", col, value=value, header=col.header)
+                return
+            if d is None:
+                return
+            if isinstance(d, dt.date):
+                _check_date(d, col, ctx)
+            bucket[key] = d
+        elif parse == "year":
+            y = values.to_year(value)
+            if y is values.BAD:
+                _report(ctx, "ingest.bad-number", col, value=value, header=col.header)
+                return
+            if y is None:
+                return
+            bucket[key] = y
+        elif parse == "period":
+            p = values.period(value)
+            if p is values.BAD:
+                _report(ctx, "ingest.bad-value", col, value=value, header=col.header)
+                return
+            if p == (None, None):
+                return
+            bucket[key] = p
+        else:
+            text = _text(value, col, ctx)
+            if text is None:
+                return
+            bucket[key] = text
+        facts.cells.setdefault(f"{target}.{key}" if target != "data" else key, col)
+
+    return handle
+
+
+def _initiative_years(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    """The year(s) initiatives were recognised: a date, a year, or one per initiative ("2019; 2021")."""
+    parts = _SPLIT.split(value) if isinstance(value, str) else [value]
+    years: list[int | None] = []
+    for part in parts:
+        d = values.to_date(part.strip() if isinstance(part, str) else part)
+        if d is values.BAD:
+            _report(ctx, "ingest.bad-date", col, value=value, header=col.header)
+            return
+        years.append(d.year if isinstance(d, dt.date) else d if isinstance(d, int) else None)
+    facts.initiatives["years"] = years
+    facts.cells["initiatives.year"] = col
+
+
+def _recruited(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    d = values.to_date(value)
+    if d is values.BAD:
+        _report(ctx, "ingest.bad-date", col, value=value, header=col.header)
+    elif isinstance(d, dt.date):
+        _check_date(d, col, ctx)
+        facts.data["recruited_on"] = d
+        facts.cells["recruited_on"] = col
+    elif isinstance(d, int):
+        _report(ctx, "ingest.partial-date", col, year=d, header=col.header)
+
+
+def _special(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    if value is None:
+        return
+    yes = values.to_bool(value)
+    tags = values.specials(col.header) if yes is True else () if yes is False else values.specials(str(value))
+    if yes is True and not tags:
+        tags = values.specials(str(value))
+    for t in tags:
+        if t not in facts.specials:
+            facts.specials.append(t)
+    if tags:
+        facts.cells["special"] = col
+
+
+def _note(target: str) -> Handler:
+    plain = _plain(target)
+
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        plain(value, col, facts, ctx)
+        text = facts.data.get(target)
+        if isinstance(text, str) and target == "note":
+            for t in values.specials(text):
+                if t not in facts.specials:
+                    facts.specials.append(t)
+                    facts.cells.setdefault("special", col)
+
+    return handle
+
+
+def _percent(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    p = values.to_percent(value)
+    if p is values.BAD:
+        _report(ctx, "ingest.bad-number", col, value=value, header=col.header)
+    elif p is not None:
+        facts.data["women_percent"] = p
+        facts.cells["collective.women_percent"] = col
+
+
+def _collective(target: str) -> Handler:
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        n = values.to_int(value)
+        if n is values.BAD:
+            _report(ctx, "ingest.bad-number", col, value=value, header=col.header)
+        elif n is not None:
+            facts.data[target] = n
+            facts.cells[f"collective.{target}"] = col
+
+    return handle
+
+
+def _ignore(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    return None
+
+
+HANDLERS: dict[str, Handler] = {
+    "stt": _plain("stt"),
+    "name": _name,
+    "salutation": _salutation,
+    "gender": _gender,
+    "birth": _birth(),
+    "birth_male": _birth("male"),
+    "birth_female": _birth("female"),
+    "cccd": _code_field("cccd"),
+    "staff_code": _code_field("staff_code"),
+    "position": _plain("position"),
+    "department": _plain("department"),
+    "unit": _plain("unit"),
+    "kind": _kind(False),
+    "kind_code": _kind(True),
+    "collective_type_code": _kind(True),
+    "award": _award(False),
+    "award_code": _award(True),
+    "title_code": _award(True),
+    "staff_category": _staff_category,
+    "staff_category_code": _staff_category,
+    "direct_worker": _bool("direct_worker"),
+    "sector": _ignore,
+    "sector_code": _ignore,
+    "address": _ignore,
+    "year": _year,
+    "rating": _rating_for(None),
+    "history": _history,
+    "prior_award": _bucket("prior", "text"),
+    "prior_year": _bucket("prior", "year", "year"),
+    "prior_decision": _bucket("prior", "decision"),
+    "prior_decision_number": _bucket("prior", "decision_number"),
+    "prior_decision_date": _bucket("prior", "decision_date", "date"),
+    "prior_period": _bucket("prior", "period", "period"),
+    "decision": _bucket("data", "decision"),
+    "decision_number": _bucket("data", "decision_number"),
+    "decision_date": _bucket("data", "decision_date", "date"),
+    "period": _bucket("data", "period", "period"),
+    "initiative": _bucket("initiatives", "sang_kien"),
+    "research": _bucket("initiatives", "de_tai"),
+    "initiative_count": _number("count", values.to_int, sub="initiative"),
+    "initiative_level": _bucket("initiatives", "level"),
+    "initiative_date": _initiative_years,
+    "initiative_decision": _bucket("initiatives", "decision"),
+    "initiative_used_for": _bucket("initiatives", "used_for"),
+    "discipline": _bucket("disciplines", "form"),
+    "discipline_period": _bucket("disciplines", "period"),
+    "recruited_on": _recruited,
+    "months_of_service": _number("months_of_service", values.to_int),
+    "years_of_service": _number("months_of_service", values.to_int, scale=12),
+    "special": _special,
+    "note": _note("note"),
+    "achievement": _plain("achievement"),
+    "members": _collective("members"),
+    "completed_count": _collective("completed"),
+    "ltt_count": _collective("ltt"),
+    "cstdcs_count": _collective("cstdcs"),
+    "disciplined_count": _collective("disciplined"),
+    "women_percent": _percent,
+    "cluster": _plain("cluster"),
+    "cluster_rank": _collective("cluster_rank"),
+}
+
+
+def handler_for(name: str) -> Handler:
+    m = re.fullmatch(r"(rating|title)\.(\d{4})", name)
+    if m:
+        return _rating_for(int(m[2])) if m[1] == "rating" else _title_for(int(m[2]))
+    return HANDLERS[name]
