@@ -16,13 +16,15 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from tdkt.errors import UsageError
 
 # (in force from, amount in đồng). Sources: NĐ 47/2017/NĐ-CP, NĐ 72/2018/NĐ-CP, NĐ 38/2019/NĐ-CP,
-# NĐ 24/2023/NĐ-CP, NĐ 73/2024/NĐ-CP.
+# NĐ 24/2023/NĐ-CP, NĐ 73/2024/NĐ-CP, NĐ 161/2026/NĐ-CP Điều 3 k2 (2,530,000 đ from 01/07/2026; it
+# replaces NĐ 73/2024 — legal-2026.md §3, CONFIRMED on the signed text).
 BASE_SALARY: tuple[tuple[dt.date, int], ...] = (
     (dt.date(2017, 7, 1), 1_300_000),
     (dt.date(2018, 7, 1), 1_390_000),
     (dt.date(2019, 7, 1), 1_490_000),
     (dt.date(2023, 7, 1), 1_800_000),
     (dt.date(2024, 7, 1), 2_340_000),
+    (dt.date(2026, 7, 1), 2_530_000),
 )
 
 ROUNDING_RULES = ("up_10000", "none", "nearest_1000")
