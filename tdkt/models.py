@@ -25,6 +25,16 @@ Level = Literal["co_so", "bo_tinh", "toan_quoc"]
 LEVEL_ORDER: dict[str, int] = {"co_so": 1, "bo_tinh": 2, "toan_quoc": 3}
 Gender = Literal["male", "female"]
 Special = Literal["maternity", "training", "injury"]
+# Loại hình khen thưởng (Luật TĐKT 06/2022 Điều 8: công trạng, đột xuất, phong trào thi đua, quá trình
+# cống hiến, niên hạn, đối ngoại) and the two reported for Luật 06/2026/QH16 (UNCERTAIN, legal-2026.md
+# §2.2): khen thưởng chuyên đề, khen thưởng phong trào thi đua theo chuyên đề.
+AwardType = Literal["cong_trang", "dot_xuat", "phong_trao", "cong_hien", "nien_han", "doi_ngoai", "chuyen_de",
+                    "phong_trao_chuyen_de"]
+AWARD_TYPE_VN: dict[str, str] = {
+    "cong_trang": "công trạng", "dot_xuat": "đột xuất", "phong_trao": "phong trào thi đua",
+    "cong_hien": "quá trình cống hiến", "nien_han": "niên hạn", "doi_ngoai": "đối ngoại", "chuyen_de": "chuyên đề",
+    "phong_trao_chuyen_de": "phong trào thi đua theo chuyên đề",
+}
 
 
 class Located(Protocol):
@@ -93,6 +103,7 @@ class PriorAward(_Frozen):
     decision_number: str | None = None
     decision_date: dt.date | None = None
     source: Literal["list", "register"] = "list"
+    type: AwardType | None = None  # loại hình khen thưởng; None: the list or register does not say
 
 
 class Initiative(_Frozen):

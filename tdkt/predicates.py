@@ -13,13 +13,13 @@ data so that a test runs them and ``tdkt rules docs`` prints them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from tdkt.models import LEVEL_ORDER, RATING_ORDER, Nominee
+from tdkt.models import AWARD_TYPE_VN, LEVEL_ORDER, RATING_ORDER, AwardType, Nominee
 
 Status = Literal["pass", "fail", "missing", "review"]
 
@@ -190,19 +190,62 @@ class PriorAwardParams(Params):
     years_since: int | None = Field(default=None, ge=1, description="số năm tối thiểu từ thời gian thành tích của lần khen trước đến năm xét")
     decision_date_fallback: Literal["confirmed", "uncertain", "none"] = Field(
         default="uncertain", description="khi quyết định trước không ghi thời gian thành tích: tính từ ngày quyết định (căn cứ xác thực/chưa xác thực/không)")
+    not_counted: list[AwardType] = Field(
+        default_factory=list, description="loại hình khen thưởng không làm căn cứ (vd đột xuất, chuyên đề)")
+    not_counted_status: Literal["confirmed", "uncertain"] = Field(
+        default="confirmed", description="quy định loại hình không làm căn cứ đã xác thực hay chưa ở chế độ này")
+
+
+def _type_vn(types: Sequence[str]) -> str:
+    return ", ".join(AWARD_TYPE_VN[t] for t in types)
+
+
+def _award_label(a: Any) -> str:
+    when = (f"{a.period_from}–{a.period_to}" if a.period_from and a.period_to and a.period_from != a.period_to
+            else str(a.period_to or a.year or "")) or (a.decision_date.strftime("%d/%m/%Y") if a.decision_date else "")
+    return (a.award_text or a.award or "khen thưởng") + (f" ({when})" if when and when not in (a.award_text or "") else "")
 
 
 def prior_award(ctx: Context, p: PriorAwardParams) -> Outcome:
     """Đã nhận một trong ``awards``; nếu có ``years_since`` thì từ hết thời gian thành tích ghi
     trong quyết định trước đến năm xét phải đủ số năm (quyết định không ghi thời gian thì tính từ
-    ngày ký quyết định).
+    ngày ký quyết định). Khen thưởng có loại hình trong ``not_counted`` (đột xuất, chuyên đề: NĐ 152
+    Điều 4 k3) không làm căn cứ; khen thưởng không rõ loại hình thì chưa kết luận được (cần xem xét).
 
     PASS: awards [bang_khen_bo_tinh], years_since 5 — Bằng khen tỉnh cho thành tích 2015–2016, năm xét 2021.
     FAIL: cùng tham số — Bằng khen tỉnh cho thành tích năm 2018 (mới 3 năm).
     """
     names = " hoặc ".join(p.awards)
     held = [a for a in ctx.nominee.prior_awards if a.award in p.awards]
-    req = f"đã có {names}" + (f", cách ít nhất {p.years_since} năm" if p.years_since else "")
+    req = f"đã có {names}" + (f", cách ít nhất {p.years_since} năm" if p.years_since else "") + (
+        f", không tính khen thưởng {_type_vn(p.not_counted)}" if p.not_counted else "")
+    if not held:
+        return Outcome("fail", "chưa có", req, "prior_awards")
+    if not p.not_counted:
+        return _prior_distance(ctx, p, held, req)
+    counted = [a for a in held if a.type is not None and a.type not in p.not_counted]
+    untyped = [a for a in held if a.type is None]
+    excluded = [a for a in held if a.type in p.not_counted]
+    got = _prior_distance(ctx, p, counted, req)
+    if got.passed:
+        return got
+    if untyped and _prior_distance(ctx, p, counted + untyped, req).status != "fail":
+        which = "; ".join(_award_label(a) for a in untyped)
+        return Outcome("missing", f"không rõ loại hình: {which}", req, "prior_awards",
+                       f"loại hình khen thưởng (công trạng, đột xuất, chuyên đề…) của {which} — khen thưởng "
+                       f"{_type_vn(p.not_counted)} không làm căn cứ")
+    if excluded and _prior_distance(ctx, p, held, req).status != "fail":
+        which = "; ".join(f"{_award_label(a)} — {AWARD_TYPE_VN[a.type or '']}" for a in excluded)
+        found = f"chỉ có khen thưởng {_type_vn(sorted({a.type or '' for a in excluded}))}: {which}"
+        if p.not_counted_status == "uncertain":
+            return Outcome("review", found, req, "prior_awards",
+                           f"khen thưởng {_type_vn(p.not_counted)} có làm căn cứ ở chế độ này hay không chưa có căn cứ xác thực")
+        return Outcome("fail", found, req, "prior_awards")
+    return got
+
+
+def _prior_distance(ctx: Context, p: PriorAwardParams, held: list[Any], req: str) -> Outcome:
+    """The years-since test over the awards that count (the latest one decides)."""
     if not held:
         return Outcome("fail", "chưa có", req, "prior_awards")
     if p.years_since is None:
@@ -589,6 +632,12 @@ EXAMPLES: list[tuple[str, dict[str, Any], dict[str, Any], int, str, Status]] = [
      {"prior_awards": [{"award": "bang_khen_bo_tinh", "period_from": 2015, "period_to": 2016}]}, 2021, "bang_khen_thu_tuong", "pass"),
     ("prior_award", {"awards": ["bang_khen_bo_tinh"], "years_since": 5},
      {"prior_awards": [{"award": "bang_khen_bo_tinh", "year": 2018}]}, 2021, "bang_khen_thu_tuong", "fail"),
+    ("prior_award", {"awards": ["bang_khen_bo_tinh"], "years_since": 5, "not_counted": ["dot_xuat", "chuyen_de"]},
+     {"prior_awards": [{"award": "bang_khen_bo_tinh", "period_from": 2015, "period_to": 2016, "type": "cong_trang"}]},
+     2021, "bang_khen_thu_tuong", "pass"),
+    ("prior_award", {"awards": ["bang_khen_bo_tinh"], "years_since": 5, "not_counted": ["dot_xuat", "chuyen_de"]},
+     {"prior_awards": [{"award": "bang_khen_bo_tinh", "period_from": 2015, "period_to": 2016, "type": "dot_xuat"}]},
+     2021, "bang_khen_thu_tuong", "fail"),
     ("initiatives", {"count": 1, "min_level": "co_so"}, {"initiatives": [{"level": "co_so", "year": 2021}]}, 2021,
      "chien_si_thi_dua_co_so", "pass"),
     ("initiatives", {"count": 1, "min_level": "co_so"},

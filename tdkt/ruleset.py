@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from tdkt import awards as award_catalogue
 from tdkt.errors import InputError, RuleFileError
@@ -178,6 +178,23 @@ class QuorumSpec(_Strict):
     basis: str | None = None
 
 
+class ReadingSpec(_Strict):
+    """The council's reading of one uncertain fact of a pack (``tdkt rules settle``; tdkt.readings)."""
+
+    reading: Literal["applies", "not_applies", "value"]  # as written | does not apply | this value
+    value: Any = None  # a criterion's params to change, or a vote share ("80", "2/3", {share, share_den, of})
+    article: str = Field(min_length=1)  # the article the officer cites
+    text: str = Field(min_length=1)  # the words of it the officer cites
+    date: dt.date  # when the council settled it
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _value(self) -> ReadingSpec:
+        if (self.reading == "value") != (self.value is not None):
+            raise ValueError("cần 'value' khi và chỉ khi reading là 'value'")
+        return self
+
+
 class OverlayFile(_Strict):
     kind: Literal["overlay"]
     id: str = Field(pattern=_ID)
@@ -192,6 +209,8 @@ class OverlayFile(_Strict):
     criteria: dict[str, CriterionPatch] = Field(default_factory=dict)  # by short id
     add_criteria: dict[str, dict[Literal["individual", "collective", "household"], list[CriterionSpec]]] = Field(
         default_factory=dict)
+    # pack id → criterion short id, list rule id or "vote.<award id>" → the council's reading
+    settled: dict[str, dict[str, ReadingSpec]] = Field(default_factory=dict)
 
 
 # ------------------------------------------------------------------------------ runtime
@@ -212,6 +231,36 @@ class Criterion:
     delegated: str | None
     severity: str | None
     source: str  # pack id or overlay id
+    reading: Reading | None = None  # the council's reading when it settled this uncertain criterion
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The council's reading of one uncertain fact, as applied to a loaded ruleset (tdkt.readings)."""
+
+    pack: str
+    target: str  # the key in the overlay: criterion short id, list rule id or "vote.<award id>"
+    rule: str  # the full id findings carry ("l06.cstdcs.initiative-2026", "vote.chien_si_thi_dua_toan_quoc")
+    what: Literal["criterion", "list_rule", "vote"]
+    label: str  # the criterion's text, or "Biểu quyết …"
+    awards: tuple[str, ...]
+    reading: str  # applies | not_applies | value
+    value: Any
+    article: str
+    text: str
+    date: dt.date
+    source: str  # the overlay file
+
+    @property
+    def phrase(self) -> str:
+        """What the council decided, in Vietnamese (no ids)."""
+        from tdkt.readings import phrase
+
+        return phrase(self)
+
+    @property
+    def basis(self) -> str:
+        return f"{self.article} (Hội đồng xác định ngày {self.date.strftime('%d/%m/%Y')})"
 
 
 @dataclass(frozen=True)
@@ -264,6 +313,7 @@ class Ruleset:
     notices: list[NoticeSpec]
     overlays: list[OverlayFile] = field(default_factory=list)
     chosen_by: str = ""
+    readings: list[Reading] = field(default_factory=list)  # the council's readings of uncertain facts
 
     # -- identity
     @property
@@ -645,6 +695,10 @@ def apply_overlay(rs: Ruleset, ov: OverlayFile, path: Path) -> None:
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup:
         raise _fail(path, "", f"mã tiêu chí trùng: {', '.join(dup)}")
+    if rs.id in ov.settled:
+        from tdkt.readings import apply_readings
+
+        apply_readings(rs, ov.settled[rs.id], path)
     rs.overlays.append(ov)
     rs.sources.append(p)
 
@@ -658,7 +712,10 @@ def _replace(rs: Ruleset, old: Criterion, new: Criterion) -> None:
 
 def overlay_files(overlay: Path) -> list[Path]:
     if overlay.is_dir():
-        return sorted([*overlay.glob("*.yaml"), *overlay.glob("*.yml")])
+        from tdkt.council_overlay import FILE_NAME
+
+        files = sorted([*overlay.glob("*.yaml"), *overlay.glob("*.yml")])
+        return sorted(files, key=lambda f: f.name == FILE_NAME)  # what commands record applies last
     if overlay.is_file():
         return [overlay]
     raise InputError(f"Không tìm thấy quy chế (overlay) {overlay}.")
@@ -739,14 +796,26 @@ def check_file(path: Path) -> tuple[str, Ruleset]:
     """Validate a pack or overlay file (``tdkt rules check``). Returns ("pack"|"overlay", ruleset)."""
     data = read_yaml(path)
     if data.get("kind") == "overlay":
-        ov = parse_overlay(path, data)
-        rs = None
-        for target in ov.applies_to or [r.id for r in available()]:  # must apply cleanly on each pack it may meet
-            rs = load_ruleset(target)
-            apply_overlay(rs, ov, path)
-        assert rs is not None
-        return "overlay", rs
+        return "overlay", check_overlay(path, parse_overlay(path, data))
     return "pack", _load_pack_path(path)
+
+
+def check_overlay(path: Path, ov: OverlayFile) -> Ruleset:
+    """Apply an overlay on every built-in pack it may meet (its ``applies_to``, else all); the last one.
+
+    Raises RuleFileError naming ``path`` and the entry: an unknown id, a reading of a pack that is
+    not built in or that the overlay does not apply to, a reading of a fact that is not uncertain.
+    """
+    targets = ov.applies_to or [r.id for r in available()]
+    for pid in ov.settled:
+        if pid not in builtin_ids() or pid not in targets:
+            raise _fail(path, f"settled.{pid}", f"không có bộ tiêu chí '{pid}' mà quy chế này áp dụng")
+    rs = None
+    for target in targets:  # must apply cleanly on each pack it may meet
+        rs = load_ruleset(target)
+        apply_overlay(rs, ov, path)
+    assert rs is not None
+    return rs
 
 
 def lint(rs: Ruleset) -> list[str]:

@@ -2,31 +2,39 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from tdkt.commands.common import FormatOpt, TableJson
+from tdkt.commands.common import ForceOpt, FormatOpt, SessionOpt, TableJson
 
 app = typer.Typer(help="Bộ tiêu chí khen thưởng theo từng chế độ pháp luật và quy chế của Hội đồng.", no_args_is_help=True)
 
 
 @app.command("list")
 def list_(fmt: FormatOpt = TableJson.table) -> None:
-    """Liệt kê các bộ tiêu chí, thời gian áp dụng và số tiêu chí."""
+    """Liệt kê các bộ tiêu chí: thời gian áp dụng, số tiêu chí và số căn cứ chưa xác thực."""
     from tdkt import console
+    from tdkt.readings import counts
     from tdkt.ruleset import available
 
     packs = available()
     if fmt is TableJson.json:
         console.print_json({"schema_version": 1, "rulesets": [
             {"id": r.id, "version": r.version, "title": r.title, "valid_from": r.valid_from.isoformat(),
-             "valid_to": r.valid_to.isoformat() if r.valid_to else None, "criteria": len(r.rule_ids())} for r in packs]})
+             "valid_to": r.valid_to.isoformat() if r.valid_to else None, "criteria": len(r.rule_ids()),
+             "uncertain": {k: v for k, v in counts(r).items() if k != "settled"}} for r in packs]})
         return
-    rows = [[r.id, r.title, r.valid_from.strftime("%d/%m/%Y"), r.valid_to.strftime("%d/%m/%Y") if r.valid_to else "nay",
-             len(r.rule_ids())] for r in packs]
-    console.show(console.table("Bộ tiêu chí", ["Mã", "Chế độ", "Từ", "Đến", "Số tiêu chí"], rows))
+    rows = []
+    for r in packs:
+        c = counts(r)
+        rows.append([r.id, r.title, r.valid_from.strftime("%d/%m/%Y"),
+                     r.valid_to.strftime("%d/%m/%Y") if r.valid_to else "nay", len(r.rule_ids()),
+                     f"{c['criteria']} tiêu chí, {c['votes']} biểu quyết"])
+    console.show(console.table("Bộ tiêu chí", ["Mã", "Chế độ", "Từ", "Đến", "Số tiêu chí", "Chưa xác thực"], rows))
+    console.info("Hội đồng xác định cách áp dụng các căn cứ chưa xác thực của đợt xét bằng 'tdkt rules settle'.")
 
 
 @app.command("show")
@@ -34,13 +42,16 @@ def show(
     pack: Annotated[str, typer.Argument(help="Mã bộ tiêu chí (vd nd91-2017) hoặc đường dẫn tệp.")],
     award: Annotated[str | None, typer.Option("--award", "-a", help="Chỉ một khen thưởng.")] = None,
 ) -> None:
-    """Xem các tiêu chí của một bộ: mã, điều luật, trạng thái CONFIRMED/UNCERTAIN, biểu quyết."""
-    from tdkt import console
+    """Xem các tiêu chí của một bộ: mã, điều luật, trạng thái, biểu quyết, và cách áp dụng Hội đồng đã xác định."""
+    from tdkt import console, workspace
     from tdkt.ruleset import load_ruleset
 
-    rs = load_ruleset(pack)
+    ws = workspace.find()
+    rs = load_ruleset(pack, overlay=ws.overlay_dir if ws is not None else None)
     console.info(f"{console.escape(rs.id)} — {console.escape(rs.title)} (phiên bản {rs.version})")
-    rows = [[c.id, rs.award_name(c.award), c.text, c.basis, c.status.upper()]
+    status_vn = {"confirmed": "đã xác thực", "uncertain": "chưa xác thực"}
+    rows = [[c.id, rs.award_name(c.award), c.text, c.basis,
+             "Hội đồng đã xác định" if c.reading else status_vn.get(c.status, c.status)]
             for c in rs.criteria() if award is None or c.award == award]
     console.show(console.table(None, ["Mã tiêu chí", "Khen thưởng", "Tiêu chí", "Căn cứ", "Trạng thái"], rows))
     votes = []
@@ -50,6 +61,11 @@ def show(
             share = f"≥ {v.share_num}/{v.share_den} tổng số thành viên" if v.share_num else ""
             votes.append([rs.award_name(aid), v.status, share, v.basis or v.note or ""])
     console.show(console.table("Biểu quyết của Hội đồng", ["Khen thưởng", "Trạng thái", "Tỷ lệ", "Căn cứ"], votes))
+    readings = [r for r in rs.readings if award is None or award in r.awards]
+    if readings:
+        console.show(console.table("Cách áp dụng Hội đồng đã xác định", ["Mã", "Nội dung", "Hội đồng xác định", "Căn cứ", "Trích dẫn"],
+                                   [[r.rule, r.label, f"{r.phrase} (ngày {r.date.strftime('%d/%m/%Y')})", r.article, r.text]
+                                    for r in readings]))
     for b in rs.legal_bases():
         console.info(f"Căn cứ: {console.escape(b)}")
 
@@ -65,6 +81,74 @@ def check(path: Annotated[Path, typer.Argument(help="Tệp bộ tiêu chí hoặ
         console.warn(advice)
     what = "quy chế (overlay)" if kind == "overlay" else "bộ tiêu chí"
     console.info(f"{console.escape(str(path))}: {what} hợp lệ ({len(rs.rule_ids())} tiêu chí, bộ {rs.id}).")
+
+
+class Reading(StrEnum):
+    applies = "applies"
+    not_applies = "not_applies"
+    value = "value"
+
+
+@app.command("settle")
+def settle(
+    key: Annotated[str | None, typer.Argument(help="Mã căn cứ chưa xác thực (xem danh sách khi bỏ trống), "
+                                                   "vd cstdcs.initiative-2026 hoặc vote.chien_si_thi_dua_toan_quoc.")] = None,
+    applies: Annotated[bool, typer.Option("--applies", help="Hội đồng áp dụng như văn bản của bộ tiêu chí.")] = False,
+    not_applies: Annotated[bool, typer.Option("--not-applies", help="Hội đồng xác định căn cứ này không áp dụng.")] = False,
+    value: Annotated[str | None, typer.Option("--value", help="Áp dụng với giá trị này: tỷ lệ biểu quyết (80, 80%, 2/3) "
+                                                            "hoặc tham số của tiêu chí (vd min_months=12).")] = None,
+    article: Annotated[str, typer.Option("--article", help="Điều, khoản của văn bản Hội đồng căn cứ.")] = "",
+    text: Annotated[str, typer.Option("--text", help="Nội dung điều khoản được trích dẫn.")] = "",
+    on: Annotated[str | None, typer.Option("--date", help="Ngày Hội đồng xác định (dd/mm/yyyy); mặc định hôm nay.")] = None,
+    session: SessionOpt = None,
+    rules: Annotated[str | None, typer.Option("--rules", help="Mã bộ tiêu chí, thay cho bộ của đợt xét.")] = None,
+    force: ForceOpt = False,
+    fmt: FormatOpt = TableJson.table,
+) -> None:
+    """Liệt kê các căn cứ chưa xác thực của bộ tiêu chí đợt xét dùng, hoặc ghi cách Hội đồng áp dụng một căn cứ
+    (kèm điều khoản, nội dung trích dẫn và ngày) vào quy chế của không gian làm việc."""
+    import datetime as dt
+
+    from tdkt import console, council_overlay, workspace
+    from tdkt.errors import UsageError
+    from tdkt.readings import parse_date, round_ruleset, uncertain_items
+    from tdkt.readings import settle as record
+
+    rs = round_ruleset(session=session, rules=rules)
+    chosen = [r for r, flag in ((Reading.applies, applies), (Reading.not_applies, not_applies),
+                                (Reading.value, value is not None)) if flag]
+    if key is None:
+        if chosen:
+            raise UsageError("Cần mã căn cứ (KEY) để ghi cách áp dụng; bỏ trống để xem danh sách.")
+        items = uncertain_items(rs)
+        if fmt is TableJson.json:
+            console.print_json({"schema_version": 1, "ruleset": rs.id, "items": [i.to_dict(rs) for i in items]})
+            return
+        console.info(f"Bộ tiêu chí {console.escape(rs.id)} — {console.escape(rs.title)} ({console.escape(rs.chosen_by)}).")
+        if not items:
+            console.info("Bộ tiêu chí này không có căn cứ chưa xác thực.")
+            return
+        rows = [[i.key, ", ".join(rs.award_name(a) for a in i.awards), i.label, i.basis,
+                 f"{i.reading.phrase} (ngày {i.reading.date.strftime('%d/%m/%Y')}; {i.reading.article})" if i.reading
+                 else "chưa xác định"] for i in items]
+        console.show(console.table("Căn cứ chưa xác thực", ["Mã", "Khen thưởng", "Nội dung", "Căn cứ", "Hội đồng"], rows))
+        console.info("Ghi cách áp dụng: tdkt rules settle MÃ --applies | --not-applies | --value GIÁ_TRỊ "
+                     "--article \"Điều …\" --text \"…\" --date dd/mm/yyyy")
+        return
+    if len(chosen) != 1:
+        raise UsageError("Chọn đúng một cách áp dụng: --applies, --not-applies hoặc --value GIÁ_TRỊ.")
+    ws = workspace.require()
+    day = parse_date(on) if on else dt.date.today()
+    item = record(rs, ws.overlay_dir, key, reading=chosen[0].value, value=value, article=article, text=text, on=day,
+                  force=force, title=f"Quy chế của {ws.config.council.name}")
+    if fmt is TableJson.json:
+        console.print_json({"schema_version": 1, "ruleset": rs.id, "item": item.to_dict(rs),
+                            "file": str(council_overlay.path_for(ws.overlay_dir))})
+        return
+    assert item.reading is not None
+    console.info(f"Đã ghi: «{console.escape(item.label)}» — {console.escape(item.reading.phrase)} "
+                 f"({console.escape(item.reading.article)}, ngày {day.strftime('%d/%m/%Y')}) vào "
+                 f"{console.escape(str(council_overlay.path_for(ws.overlay_dir)))}.")
 
 
 @app.command("docs")

@@ -59,3 +59,12 @@ _R("rules.exclusive-awards-uncertain", "warning",
    "Như rules.exclusive-awards, với căn cứ chưa xác thực.")
 _R("rules.notice", "warning", "{text}", "Thông báo của bộ tiêu chí theo ngày của đợt xét.")
 _R("rules.ruleset-chosen", "info", "Bộ tiêu chí: {ruleset} — {title} ({how}).", "Bộ tiêu chí được dùng và lý do chọn.")
+_R("rules.uncertain-pending", "info",
+   "Bộ tiêu chí {ruleset} có {what} chưa xác thực mà Hội đồng chưa xác định cách áp dụng; các kết luận dựa vào "
+   "chúng là \"cần xem xét\". Xem và xác định (kèm điều khoản trích dẫn): tdkt rules settle",
+   "Bộ tiêu chí của đợt xét có căn cứ pháp lý chưa xác thực; Hội đồng có thể xác định cách áp dụng một lần cho mọi đợt.")
+_R("rules.council-reading", "info",
+   "Hội đồng đã xác định «{criterion}»: {phrase} — {article}: «{quote}» (ngày {date}).",
+   "Cách áp dụng một căn cứ chưa xác thực do Hội đồng xác định (tdkt rules settle), ghi trong quy chế của không gian làm việc.")
+_R("rules.council-reading-pass", "info", "Đạt «{criterion}» ({found}) theo cách áp dụng Hội đồng đã xác định.",
+   "Đạt theo một tiêu chí mà Hội đồng đã xác định cách áp dụng; căn cứ là trích dẫn của Hội đồng.")

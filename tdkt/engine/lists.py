@@ -96,6 +96,14 @@ class _Index:
 
 def _notices(rs: Ruleset) -> list[Finding]:
     out = [messages.make("rules.ruleset-chosen", ruleset=rs.label, title=rs.title, how=rs.chosen_by or "chỉ định")]
+    from tdkt.readings import pending_phrase
+
+    pending = pending_phrase(rs)
+    if pending:
+        out.append(messages.make("rules.uncertain-pending", rule=f"{rs.prefix}.uncertain", ruleset=rs.id, what=pending))
+    for r in rs.readings:
+        out.append(messages.make("rules.council-reading", rule=r.rule, basis=r.basis, criterion=r.label,
+                                 phrase=r.phrase, article=r.article, quote=r.text, date=r.date.strftime("%d/%m/%Y")))
     for n in rs.active_notices():
         out.append(messages.make("rules.notice", severity=n.severity, rule=f"{rs.prefix}.{n.id}", text=n.text))
     return out

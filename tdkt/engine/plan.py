@@ -74,6 +74,8 @@ def _stamp_finding(c: Criterion, o: Outcome, cell: CellRef | None, subject: str 
                           "status": c.status}
     note = f" — {c.note}" if c.note else ""
     if o.status == "pass":
+        if c.reading is not None:
+            return messages.make("rules.council-reading-pass", **kw)
         return messages.make("rules.uncertain-pass", note=note, **kw)
     if o.status == "missing":
         code = "rules.not-checked" if c.if_missing == "note" else "rules.missing-data"
@@ -198,7 +200,7 @@ class _Step:
     def __init__(self, c: Criterion) -> None:
         self.criterion = c
         self.params = c.params
-        self.quiet = c.status != "uncertain"  # a pass says nothing
+        self.quiet = c.status != "uncertain" and c.reading is None  # a pass says nothing
         self.seen: dict[Outcome, _Proto | None] = {}
         self.memo = _Memo()
         self.fn = REGISTRY[c.check].fn

@@ -15,7 +15,6 @@ import pytest
 
 from tdkt import money
 from tdkt.ruleset import load_ruleset, pack_for_date
-
 from tests.render.conftest import check_golden
 
 D = dt.date

@@ -65,12 +65,19 @@ def _initiative(text: str) -> dict[str, Any]:
     return out
 
 
+AWARD_TYPES = {"cong_trang", "dot_xuat", "chuyen_de", "phong_trao", "phong_trao_chuyen_de", "cong_hien", "nien_han",
+               "doi_ngoai"}
+
+
 def _prior(text: str) -> dict[str, Any]:
-    # "bkbt 2015-2016" (achievement period), "bkbt 2018" (year), "bkbt dec:2017-03-01" (decision only)
+    # "bkbt 2015-2016" (achievement period), "bkbt 2018" (year), "bkbt dec:2017-03-01" (decision only),
+    # with its loại hình: "bkbt 2015-2016 cong_trang", "bkbt 2019 dot_xuat" (none: the list does not say)
     parts = text.split()
     out: dict[str, Any] = {"award": award_id(parts[0])}
     for tok in parts[1:]:
-        if tok.startswith("dec:"):
+        if tok in AWARD_TYPES:
+            out["type"] = tok
+        elif tok.startswith("dec:"):
             out["decision_date"] = dt.date.fromisoformat(tok[4:])
         elif "-" in tok:
             a, b = tok.split("-")
