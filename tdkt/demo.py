@@ -260,7 +260,10 @@ def run(out: Path | None = None, *, examples: Path | None = None) -> DemoResult:
     _copy_examples(src, root)
     with _isolated(root):
         _steps(_Runner(result), src, root)
-    (root / SUMMARY).write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    from tdkt import output
+
+    summary = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    output.write_one(root / SUMMARY, summary.encode("utf-8"), force=True)  # the demo's own folder
     return result
 
 

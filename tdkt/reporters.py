@@ -26,12 +26,14 @@ Results-only workbooks are written by ``_write_xlsx`` below, not by a library (s
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from tdkt import output as output_policy
 from tdkt.engine import NomineeResult, Report
 from tdkt.errors import UsageError
 from tdkt.findings import Finding, Severity, sort_findings
@@ -88,33 +90,35 @@ def default_output(paths: Sequence[Path]) -> Path:
 
 
 def report_xlsx(report: Report, *, paths: Sequence[Path] = (), output: Path | None = None,
-                big_input: int = BIG_INPUT, **_: Any) -> Path:
+                big_input: int = BIG_INPUT, force: bool = False, **_: Any) -> Path:
     """Write the annotated copy (or, above ``big_input`` nominees, the results workbook) and return
-    its path. The inputs are never modified."""
+    its path, under the output policy (:mod:`tdkt.output`: never an input, the register or the
+    workspace's configuration; an existing file only with ``force``)."""
     out = output or default_output(paths)
-    if any(out.resolve() == p.resolve() for p in paths):
-        raise UsageError(f"--output {out} trùng tệp đầu vào; tdkt không ghi đè danh sách gốc.")
     big = len(report.nominees) > big_input
     source = paths[0] if (len(paths) == 1 and paths[0].suffix.lower() in (".xlsx", ".xlsm")
                           and not big) else None
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
     if source is None:
-        try:
-            _write_xlsx(tmp, [_nominees_sheet(report) if big else _findings_sheet(report)])
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        tmp.replace(out)
-        return out
-    from openpyxl import load_workbook
+        sheet = _nominees_sheet(report) if big else _findings_sheet(report)
+        return output_policy.write_one(out, lambda tmp: _write_xlsx(tmp, [sheet]), force=force, inputs=paths)
 
-    wb = load_workbook(source)
-    _annotate(wb, report, source.name)
-    _results_sheet(wb, report)
-    wb.save(tmp)
-    tmp.replace(out)
-    return out
+    def annotated(tmp: Path) -> None:
+        from openpyxl import load_workbook
+
+        wb = load_workbook(source)
+        _annotate(wb, report, source.name)
+        _results_sheet(wb, report)
+        wb.save(tmp)
+
+    return output_policy.write_one(out, annotated, force=force, inputs=paths)
+
+
+def _text(cell: Any, value: str) -> Any:
+    """Put ``value`` in an openpyxl cell as text: never a formula (openpyxl makes one of any string
+    starting with "="), cut at Excel's CELL_MAX characters."""
+    cell.value = value if len(value) <= CELL_MAX else _cut(value)
+    cell.data_type = "s"
+    return cell
 
 
 def _annotate(wb: Any, report: Report, file_name: str) -> None:
@@ -141,14 +145,15 @@ def _annotate(wb: Any, report: Report, file_name: str) -> None:
                 continue
             v = ws.cell(row=row, column=col, value=VERDICT_VN[r.verdict])
             v.fill = fills[r.verdict]
-            ws.cell(row=row, column=col + 1, value=headline(r))
+            _text(ws.cell(row=row, column=col + 1), headline(r))
             for f in r.ordered():
                 if f.severity == Severity.INFO or comments >= MAX_COMMENTS:
                     continue
                 if f.cell and f.cell.column and f.cell.row and f.cell.sheet == sheet_name:
                     target = ws[f"{f.cell.column}{f.cell.row}"]
                     text = f"{f.message}\n{f.basis or ''}".strip()
-                    target.comment = Comment(text if not target.comment else target.comment.text + "\n" + text, "tdkt")
+                    text = text if not target.comment else target.comment.text + "\n" + text
+                    target.comment = Comment(_cut(text), "tdkt")
                     target.fill = fills[r.verdict]
                     comments += 1
 
@@ -298,7 +303,7 @@ _STYLES = (
 )
 ZIP_LEVEL = 1  # deflate: level 6 makes a 100,000-nominee file 6.0 MB instead of 8.9 MB for ~0.4 s more CPU
 EXCEL_ROWS = 1_048_576  # rows of a sheet
-CELL_MAX = 32767  # Excel's limit on the characters of a cell; longer text is cut with "…"
+CELL_MAX = output_policy.CELL_MAX  # Excel's limit on the characters of a cell; longer text is cut with "…"
 # Characters XML 1.0 cannot carry, and "_" before "xHHHH_" (which Excel would read as an escape):
 # both are written as Excel's _xHHHH_ escape. Searched in whole chunks: the markup has neither.
 _XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
@@ -342,8 +347,7 @@ def _row_xml(line: int, letters: list[str], values: Sequence[Any], styles: Seque
 
 def _cut(v: Any) -> str:
     """The text of a value that is not a short str: at most CELL_MAX characters."""
-    text = str(v)
-    return text if len(text) <= CELL_MAX else text[:CELL_MAX - 1] + "…"
+    return output_policy.cell_text(str(v))
 
 
 def _write_sheet(write: Callable[[bytes], Any], sheet: _Sheet, index: int) -> str:
@@ -452,20 +456,20 @@ def _results_sheet(wb: Any, report: Report) -> None:
     if name in wb.sheetnames:
         del wb[name]
     ws = wb.create_sheet(name)
-    for values in _title_rows(report):
-        ws.append(values)
-    ws.append(RESULTS_HEADER)
-    for c in ws[3]:
-        c.font = Font(bold=True)
-    line = 3  # ws.max_row is O(rows) in openpyxl: count ourselves
     fills = {v: PatternFill("solid", fgColor=c) for v, c in FILL.items()}
-    for values, verdict in _results_rows(report):
+    rows: list[tuple[list[Any], str | None]] = [(v, None) for v in (*_title_rows(report), RESULTS_HEADER)]
+    # line counted here: ws.max_row is O(rows) in openpyxl
+    for line, (values, verdict) in enumerate(itertools.chain(rows, _results_rows(report)), 1):
         ws.append(values)
-        line += 1
+        for col, value in enumerate(values, 1):
+            if type(value) is str and value:  # every value from a list is text, never a formula
+                _text(ws.cell(row=line, column=col), value)
         if verdict is not None:
             ws.cell(row=line, column=7).fill = fills[verdict]
-    for col, width in zip("ABCDEFGHIJKLM", RESULTS_WIDTHS, strict=True):
-        ws.column_dimensions[col].width = width
+    for c in ws[3]:
+        c.font = Font(bold=True)
+    for letter, width in zip("ABCDEFGHIJKLM", RESULTS_WIDTHS, strict=True):
+        ws.column_dimensions[letter].width = width
 
 
 REPORTERS: dict[str, Callable[..., Any]] = {"table": report_table, "json": report_json, "xlsx": report_xlsx}

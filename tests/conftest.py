@@ -1,8 +1,15 @@
-"""Shared fixtures: a pinned CliRunner, a fresh workspace, paths to shared/ peer data."""
+"""Shared fixtures: a pinned CliRunner, a fresh workspace, paths to shared/ peer data, and a fresh
+register on each backend (``db_url``).
+
+PostgreSQL comes from ``TDKT_TEST_POSTGRES_URL`` (``scripts/pg-test-server.sh`` prints one; .ci/run
+sets it). Without it the PostgreSQL half is skipped, unless ``TDKT_REQUIRE_POSTGRES`` is set (CI),
+where a missing server is a failure.
+"""
 
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,3 +61,71 @@ def peer_data() -> Path:
     if not PEER_DATA.is_dir():
         pytest.fail(f"shared/peer-data not found at {PEER_DATA}; CI must clone shared/ beside the project")
     return PEER_DATA
+
+
+def _postgres_admin() -> str | None:
+    url = os.environ.get("TDKT_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("TDKT_REQUIRE_POSTGRES"):
+            pytest.fail("TDKT_REQUIRE_POSTGRES is set but TDKT_TEST_POSTGRES_URL is not (scripts/pg-test-server.sh)")
+        pytest.skip("no PostgreSQL: set TDKT_TEST_POSTGRES_URL (scripts/pg-test-server.sh prints one)")
+    return url
+
+
+def _pg_url(admin: str, name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(admin).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[tuple[str, str]]:
+    """(admin URL, name of a database migrated to head) that each test's database is copied from."""
+    from sqlalchemy import create_engine, text
+
+    from tdkt.db import engine, upgrade
+
+    admin = _postgres_admin()
+    assert admin
+    name = f"tdkt_tpl_{uuid.uuid4().hex[:12]}"
+    admin_engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with admin_engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    upgrade(_pg_url(admin, name))  # the migrations themselves run here, on PostgreSQL, once
+    engine(_pg_url(admin, name)).dispose()  # a template must have no open connection
+    try:
+        yield admin, name
+    finally:
+        with admin_engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin_engine.dispose()
+
+
+@pytest.fixture
+def pg_url(pg_template: tuple[str, str]) -> Iterator[str]:
+    """A fresh PostgreSQL register (a copy of the migrated template), dropped afterwards."""
+    from sqlalchemy import create_engine, text
+
+    admin, template = pg_template
+    name = f"tdkt_test_{uuid.uuid4().hex[:12]}"
+    admin_engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with admin_engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    url = _pg_url(admin, name)
+    try:
+        yield url
+    finally:
+        from tdkt.db import engine
+
+        engine(url).dispose()
+        with admin_engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin_engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty register URL on each backend."""
+    if request.param == "sqlite":
+        return f"sqlite:///{(tmp_path / 'register.sqlite').as_posix()}"
+    return str(request.getfixturevalue("pg_url"))

@@ -154,11 +154,12 @@ def settle(
 @app.command("docs")
 def docs(
     output: Annotated[Path, typer.Option("--output", "-o", help="Tệp Markdown kết quả.")] = Path("docs/rules.md"),
+    force: ForceOpt = False,
 ) -> None:
-    """Viết tài liệu tham chiếu của mọi tiêu chí và vị từ (docs/rules.md)."""
+    """Viết tài liệu tham chiếu của mọi tiêu chí và vị từ (docs/rules.md); tệp đã có cần --force."""
     from tdkt import console
+    from tdkt import output as policy
     from tdkt.reference import reference_markdown
 
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(reference_markdown(), encoding="utf-8")
+    policy.write_one(output, reference_markdown().encode("utf-8"), force=force)
     console.info(f"Đã ghi {output}.")

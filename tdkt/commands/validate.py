@@ -42,8 +42,13 @@ def validate(
         award = awards.resolve(award) or award
     if fmt is not ValidateFormat.xlsx and output is not None:
         raise UsageError("--output chỉ dùng với --format xlsx.")
+    if fmt is ValidateFormat.xlsx:  # a copy that may not be written is refused before the round is touched
+        from tdkt import output as policy
+        from tdkt.reporters import default_output
+
+        policy.check([output or default_output(files)], force=force, inputs=files)
     run = validate_files(files, session=session, rules=rules, year=year, award=award, force=force)
-    written = REPORTERS[fmt.value](run.report, paths=files, output=output)
+    written = REPORTERS[fmt.value](run.report, paths=files, output=output, force=force)
     if fmt is ValidateFormat.xlsx:
         console.info(f"Đã ghi {written}.")
     raise typer.Exit(run.report.exit_code(strict=strict))

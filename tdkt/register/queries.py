@@ -206,15 +206,20 @@ def export_rows(url: str) -> list[dict[str, Any]]:
 
 
 def export(url: str, fmt: str, output: Path | None, *, force: bool = False) -> bytes | None:
-    """Write the register as xlsx, csv or json to ``output`` (or return the bytes when None).
+    """Write the register as xlsx, csv or json to ``output`` (or return the bytes when None), under
+    the output policy (:mod:`tdkt.output`): never over the register itself, ``force`` or not.
 
     Raises:
-        WorkspaceError: ``output`` exists and ``force`` is not given.
+        OutputError: ``output`` exists and ``force`` is not given, or is the register (exit 3).
     """
+    from tdkt import output as policy
+
     if fmt not in ("xlsx", "csv", "json"):
         raise UsageError(f"Dạng xuất '{fmt}' không hỗ trợ: chọn xlsx, csv hoặc json.")
-    if output is not None and output.exists() and not force:
-        raise WorkspaceError(f"Tệp {output} đã có; dùng --force để ghi đè (không thay đổi gì).")
+    register = policy.register_file(url)
+    registers = [register] if register is not None else []
+    if output is not None:
+        policy.check([output], force=force, registers=registers)
     rows = export_rows(url)
     if fmt == "json":
         data = json.dumps({"schema_version": 1, "awards": rows}, ensure_ascii=False, indent=2,
@@ -230,25 +235,27 @@ def export(url: str, fmt: str, output: Path | None, *, force: bool = False) -> b
         data = _xlsx(rows)
     if output is None:
         return data
-    tmp = output.with_name(output.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(output)
+    policy.write_one(output, data, force=force, registers=registers)
     return None
 
 
 def _csv_value(value: Any) -> str:
+    from tdkt.output import csv_text
+
     if value is None:
         return ""
     if isinstance(value, dt.date):
         return f"{value:%d/%m/%Y}"
-    return str(value)
+    return str(value) if isinstance(value, int) else csv_text(str(value))
 
 
 def _xlsx(rows: list[dict[str, Any]]) -> bytes:
     import xlsxwriter
 
+    from tdkt.output import XLSXWRITER_OPTIONS, cell_text
+
     buf = io.BytesIO()
-    book = xlsxwriter.Workbook(buf, {"in_memory": True})
+    book = xlsxwriter.Workbook(buf, {"in_memory": True, **XLSXWRITER_OPTIONS})
     sheet = book.add_worksheet("So theo doi khen thuong")
     bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "border": 1})
     date_fmt = book.add_format({"num_format": "dd/mm/yyyy"})
@@ -264,7 +271,7 @@ def _xlsx(rows: list[dict[str, Any]]) -> bytes:
             elif key in ("cccd", "staff_code", "decision_number"):
                 sheet.write_string(r_index, c_index, str(value), text_fmt)  # keep leading zeros
             else:
-                sheet.write(r_index, c_index, value)
+                sheet.write(r_index, c_index, cell_text(value) if isinstance(value, str) else value)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(rows), 1), len(EXPORT_COLUMNS) - 1)
     book.close()

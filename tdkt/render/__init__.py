@@ -113,19 +113,17 @@ def _outputs(kind: str, data: RoundData, award: str | None, fmt: str, ws: Worksp
 
 
 def _write(files: dict[str, bytes], out_dir: Path, force: bool) -> list[Path]:
-    targets = {out_dir / name: data for name, data in files.items()}
-    existing = [p for p in targets if p.exists()]
-    if existing and not force:
-        raise WorkspaceError(
-            f"Đã có {existing[0]}" + (f" và {len(existing) - 1} tệp khác" if len(existing) > 1 else "")
-            + "; không ghi gì. Dùng --force để ghi đè."
-        )
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for path, data in targets.items():
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    return list(targets)
+    """The documents into ``out_dir``, all or none, under the output policy (:mod:`tdkt.output`)."""
+    from tdkt import output as policy
+
+    targets: dict[Path, policy.Content] = {}
+    for name, data in files.items():
+        target = out_dir / name
+        if target.parent != out_dir or name in ("", ".", ".."):
+            # file names come from round and award ids; an id with a separator must never leave out_dir
+            raise UsageError(f"Tên văn bản '{name}' không hợp lệ (có ký tự phân cách thư mục); không ghi gì.")
+        targets[target] = data
+    return policy.write(targets, force=force)
 
 
 def render_document(

@@ -18,10 +18,11 @@ def report_xlsx(ctx: dict[str, Any], data: Any) -> bytes:
     """The workbook's bytes (deterministic: fixed creation date and zip timestamps)."""
     import xlsxwriter
 
+    from tdkt.output import XLSXWRITER_OPTIONS, cell_text
     from tdkt.render.context import award_name
 
     buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, **XLSXWRITER_OPTIONS})  # names are text, never formulas
     wb.set_properties({
         "title": ctx["doc_title"],
         "subject": ctx["trich_yeu"],
@@ -43,7 +44,7 @@ def report_xlsx(ctx: dict[str, Any], data: Any) -> bytes:
             ws.set_column(c, c, w)
         for r, row in enumerate(rows, 3):
             for c, v in enumerate(row):
-                ws.write(r, c, v, num if isinstance(v, int) else cell)
+                ws.write(r, c, cell_text(v) if isinstance(v, str) else v, num if isinstance(v, int) else cell)
         ws.freeze_panes(3, 0)
         ws.autofilter(2, 0, 2 + max(len(rows), 1), len(headers) - 1)
         return ws

@@ -114,7 +114,7 @@ def test_xlsx_is_an_annotated_copy(cli, nolist: Path, tmp_path: Path) -> None:  
     assert "nd98-2023" in res["A1"].value
     texts = [c.value for c in res["I"]]
     assert "rules.rating-not-met" in texts
-    assert cli(["validate", nolist, "--format", "xlsx", "--output", nolist]).exit_code == 2
+    assert cli(["validate", nolist, "--format", "xlsx", "--output", nolist]).exit_code == 3
 
 
 def test_broken_overlay_exits_3_and_writes_nothing(cli, nolist: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -155,7 +155,7 @@ def test_every_criterion_cites_an_article_and_a_status() -> None:
 
 def test_docs_are_current() -> None:
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == reference_markdown(), \
-        "docs/rules.md is stale: run `tdkt rules docs`"
+        "docs/rules.md is stale: run `tdkt rules docs --force`"
 
 
 # ------------------------------------------------------------------------ broken files
