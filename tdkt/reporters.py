@@ -131,6 +131,12 @@ def _annotate(wb: Any, report: Report, file_name: str) -> None:
     for r in report.nominees:
         if r.nominee.source.file == file_name and r.nominee.source.sheet in wb.sheetnames:
             by_sheet.setdefault(r.nominee.source.sheet or "", []).append(r)
+    for ws in wb.worksheets:
+        # A cell longer than Excel holds cannot come from Excel; cut it, or Excel "repairs" the copy.
+        for row in ws.iter_rows():
+            for cell in row:
+                if type(cell.value) is str and len(cell.value) > CELL_MAX:
+                    _text(cell, cell.value)
     for sheet_name, results in by_sheet.items():
         ws = wb[sheet_name]
         col = ws.max_column + 1
