@@ -1,12 +1,17 @@
-"""Findings: what a stage has to say about an input, as data (never as an exception)."""
+"""Findings: what a stage has to say about an input, as data (never as an exception).
+
+``CellRef`` and ``Finding`` are frozen ``msgspec.Struct`` records, like the domain records of
+:mod:`tdkt.models` (see there why): built without validation by the code that knows their types,
+validated with :func:`tdkt.models.validated` where a value comes from outside.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+import msgspec
 
 
 class Severity(StrEnum):
@@ -35,10 +40,8 @@ def column_letter(index: int) -> str:
     return letters
 
 
-class CellRef(BaseModel):
+class CellRef(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Where a value came from: file, sheet, 1-based row and Excel column letter."""
-
-    model_config = ConfigDict(frozen=True)
 
     file: str
     sheet: str | None = None
@@ -67,10 +70,12 @@ class CellRef(BaseModel):
         return ", ".join(parts)
 
 
-class Finding(BaseModel):
-    """One thing a stage found. ``code`` says what kind; ``rule`` says which legal criterion."""
+class Finding(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """One thing a stage found. ``code`` says what kind; ``rule`` says which legal criterion.
 
-    model_config = ConfigDict(frozen=True)
+    Build one with :func:`tdkt.messages.make` (the message comes from the code's template); a copy
+    with other values is ``msgspec.structs.replace(f, cell=…)``.
+    """
 
     code: str
     severity: Severity
@@ -79,7 +84,7 @@ class Finding(BaseModel):
     basis: str | None = None
     cell: CellRef | None = None
     subject: str | None = None
-    params: dict[str, Any] = Field(default_factory=dict)
+    params: dict[str, Any] = msgspec.field(default_factory=dict)
 
     def sort_key(self) -> tuple[Any, ...]:
         c = self.cell
@@ -89,7 +94,7 @@ class Finding(BaseModel):
             c.row or 0 if c else 0,
             len(c.column or "") if c else 0,
             c.column or "" if c else "",
-            self.severity.rank,
+            SEVERITY_RANK[self.severity],
             self.code,
             self.rule or "",
         )
@@ -111,39 +116,6 @@ class Finding(BaseModel):
             "sheet": c.sheet,
             "file": c.file,
         }
-
-
-_new = object.__new__
-_set = object.__setattr__
-_FIELDS_SET: dict[type[BaseModel], set[str]] = {}
-M = TypeVar("M", bound=BaseModel)
-
-
-def trusted(cls: type[M], data: dict[str, Any]) -> M:
-    """A frozen pydantic model from values that already have the field types, every field given: what
-    ``cls(**data)`` would build, without validating (a 100,000-row list makes millions of such values;
-    validation and ``model_construct``'s per-field default handling would be most of the cost)."""
-    obj = _new(cls)
-    _set(obj, "__dict__", data)
-    fields_set = _FIELDS_SET.get(cls)  # one shared set per model: frozen models never add to it
-    if fields_set is None:
-        fields_set = _FIELDS_SET[cls] = set(cls.model_fields)
-    _set(obj, "__pydantic_fields_set__", fields_set)
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
-    return obj
-
-
-def trusted_finding(code: str, severity: Severity, message: str, rule: str | None, basis: str | None,
-                    cell: CellRef | None, subject: str | None, params: dict[str, Any]) -> Finding:
-    """A Finding from values that already have the field types (see :func:`trusted`)."""
-    return trusted(Finding, {"code": code, "severity": severity, "message": message, "rule": rule,
-                             "basis": basis, "cell": cell, "subject": subject, "params": params})
-
-
-def trusted_cell(file: str, sheet: str | None, row: int | None, column: str | None, header: str | None) -> CellRef:
-    """A CellRef from values that already have the field types (see :func:`trusted`)."""
-    return trusted(CellRef, {"file": file, "sheet": sheet, "row": row, "column": column, "header": header})
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

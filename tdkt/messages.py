@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tdkt.findings import SEVERITY, CellRef, Finding, Severity, trusted_finding
+from tdkt.findings import SEVERITY, CellRef, Finding, Severity
 
 
 @dataclass(frozen=True)
@@ -52,20 +52,12 @@ def make(
     subject: str | None = None,
     **params: Any,
 ) -> Finding:
-    """A Finding for a catalogued code; the message is the code's template filled with ``params``."""
+    """A Finding for a catalogued code; the message is the code's template filled with ``params``.
+
+    ``severity`` (a Severity or its value) overrides the code's default, as a rule file's
+    ``severity:`` does.
+    """
     msg = CATALOGUE[code]
-    sev = msg.severity if severity is None else SEVERITY.get(severity)
-    if (sev is not None and (cell is None or type(cell) is CellRef) and (rule is None or type(rule) is str)
-            and (basis is None or type(basis) is str) and (subject is None or type(subject) is str)):
-        # Every field already has its type: build the Finding without validating it (most findings).
-        return trusted_finding(code, sev, render(msg.template, params), rule, basis, cell, subject, params)
-    return Finding(
-        code=code,
-        severity=Severity(severity) if severity is not None else msg.severity,
-        message=render(msg.template, params),
-        rule=rule,
-        basis=basis,
-        cell=cell,
-        subject=subject,
-        params=params,
-    )
+    sev = msg.severity if severity is None else SEVERITY.get(severity) or Severity(severity)
+    return Finding(code=code, severity=sev, message=render(msg.template, params), rule=rule, basis=basis,
+                   cell=cell, subject=subject, params=params)

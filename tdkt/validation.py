@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from tdkt import messages
 from tdkt.engine import Report, evaluate, regime_date
 from tdkt.errors import InputError, WorkspaceError
@@ -122,11 +124,9 @@ def merge_history(n: Nominee, h: History) -> tuple[Nominee, list[Finding]]:
                 cell=n.cells.get("initiatives", base["cell"]), subject=n.id))
         inits[idx] = Initiative(kind=mi.kind, title=mi.title, level=mi.level or ri.level, year=mi.year or ri.year,
                                 used_for=mi.used_for or ri.used_for, decision=mi.decision or ri.decision)
-    merged = n.model_copy(update={
-        "history": tuple(years[y] for y in sorted(years)),
-        "prior_awards": tuple(prior),
-        "initiatives": tuple(inits),
-    })
+    merged = msgspec.structs.replace(
+        n, history=tuple(years[y] for y in sorted(years)), prior_awards=tuple(prior), initiatives=tuple(inits)
+    )
     return merged, found
 
 

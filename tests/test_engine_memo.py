@@ -13,12 +13,13 @@ import datetime as dt
 import itertools
 from typing import Any, NamedTuple
 
+import msgspec
 import pytest
 
 from tdkt.engine import evaluate, evaluate_one, person_key
 from tdkt.engine.lists import _fold, _People
 from tdkt.findings import CellRef, Finding
-from tdkt.models import CellMap, Discipline, Initiative, Nominee, YearRecord
+from tdkt.models import CellMap, Discipline, Initiative, Nominee, YearRecord, validated
 from tdkt.ruleset import load_ruleset
 
 FILE, SHEET = "memo.xlsx", "DS"
@@ -39,11 +40,11 @@ COLS = {"name": _Col("B", "Họ tên"), "rating.2023": _Col("H", "Xếp loại 2
 def _row(i: int, award: str = "lao_dong_tien_tien", cols: dict[str, _Col] | None = None, **facts: Any) -> Nominee:
     """Row ``i`` of a list, its cells a CellMap as ingest makes them; tuples given are kept as they are."""
     shared = {k: facts.pop(k) for k in ("history", "initiatives", "disciplines") if k in facts}
-    n = Nominee.model_validate({
+    n = validated(Nominee, {
         "id": f"{FILE}:{SHEET}:{i}", "source": CellRef(file=FILE, sheet=SHEET, row=i), "name": f"Người {i}",
         "unit": "Sở Nội vụ", "award": award, "year": 2024, "recruited_on": dt.date(2015, 3, 1), **facts,
     })
-    return n.model_copy(update={"history": HISTORY, **shared, "cells": CellMap(FILE, SHEET, i, cols or COLS)})
+    return msgspec.structs.replace(n, **{"history": HISTORY, **shared}, cells=CellMap(FILE, SHEET, i, cols or COLS))
 
 
 def _one_by_one(rows: list[Nominee], rs: Any) -> list[list[Finding]]:
@@ -137,7 +138,7 @@ _IDS: tuple[dict[str, Any], ...] = ({}, {"cccd": "001080000001"}, {"cccd": " 001
 
 @pytest.mark.parametrize("order", ["as made", "reversed"])
 def test_person_numbers_group_rows_as_person_key_does(order: str) -> None:
-    rows = [Nominee.model_validate({"id": f"p:{i}", "source": CellRef(file="p.xlsx", row=i), "name": name, "unit": unit,
+    rows = [validated(Nominee, {"id": f"p:{i}", "source": CellRef(file="p.xlsx", row=i), "name": name, "unit": unit,
                                     "kind": kind, **birth, **ident})
             for i, (name, unit, birth, ident, kind) in enumerate(
                 itertools.product(_NAMES, _UNITS, _BIRTHS, _IDS, ("individual", "collective")))]

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from typing import Any, Literal, get_args, get_origin
 
+import msgspec
+
 from tdkt import messages
-from tdkt.findings import SEVERITY_RANK, CellRef, Finding, trusted
+from tdkt.findings import SEVERITY_RANK, CellRef, Finding
 from tdkt.models import Nominee
 from tdkt.predicates import REGISTRY, Context, Outcome, reads
 from tdkt.ruleset import AwardRules, Criterion, Requirement, Ruleset
@@ -118,9 +120,12 @@ _first_rank = itemgetter(2)
 _SCALARS = (int, float, bool, str, dt.date, type(None))
 
 
+_NOMINEE_TYPES = {f.name: f.type for f in msgspec.structs.fields(Nominee)}
+
+
 def _by_value(fld: str) -> bool:
     """Whether a Nominee field holds an immutable scalar (a number, a date, a text, a literal)."""
-    annotation = Nominee.model_fields[fld].annotation
+    annotation = _NOMINEE_TYPES[fld]
     for arg in get_args(annotation) or (annotation,):
         if get_origin(arg) is Literal:
             if not all(isinstance(v, _SCALARS) for v in get_args(arg)):
@@ -266,11 +271,11 @@ def _restamp(protos: Sequence[_Proto], n: Nominee) -> list[Finding]:
     """The findings of ``protos`` for row ``n``: each with the row's cell of its field, and the row as subject.
 
     A finding differs from its prototype only there; the params dict is shared (nothing mutates a
-    finding's params; ``model_copy`` shares it too).
+    finding's params; ``msgspec.structs.replace`` shares it too).
     """
     subject = n.id
-    return [trusted(Finding, {**p[0].__dict__, "cell": cell, "subject": subject})
-            for p, cell in zip(protos, _cells(protos, n), strict=True)]
+    replace = msgspec.structs.replace
+    return [replace(p[0], cell=cell, subject=subject) for p, cell in zip(protos, _cells(protos, n), strict=True)]
 
 
 @dataclass

@@ -8,7 +8,9 @@ import re
 from collections.abc import Sequence
 from typing import Any, cast
 
-from tdkt import awards
+import msgspec
+
+from tdkt import awards, fastpaths
 from tdkt.findings import CellRef
 from tdkt.ingest import values
 from tdkt.ingest.fields import _MISS, _SPLIT, _Ctx, _Facts, build
@@ -52,7 +54,7 @@ def _prior_awards(facts: _Facts, award_id: str | None, ctx: _Ctx) -> tuple[Prior
             period = p.get("period") or ((min(years), max(years)) if len(years) > 1 else (None, None))
             year = p.get("year") or (years[0] if len(years) == 1 else None)
             pd = p.get("decision_date")
-            out.append(PriorAward.model_construct(
+            out.append(PriorAward(
                 award=(resolve_award(text, ctx.extra)) if text else None,
                 award_text=text or None, year=year, period_from=period[0], period_to=period[1],
                 decision_number=p.get("decision_number") or number,
@@ -118,7 +120,7 @@ def _disciplines(facts: _Facts) -> tuple[Discipline, ...]:
         return ()
     form, text = parsed
     years = values.years_in(str(d.get("period", "")) + " " + text)
-    return (Discipline.model_construct(
+    return (Discipline(
         form=None if form == "pending" else form, form_text=text, year=years[-1] if years else None,
         start=None, end=None, pending=form == "pending",
     ),)  # fmt: skip
@@ -148,7 +150,7 @@ def _history_of(facts: _Facts) -> tuple[YearRecord, ...]:
     if not hist and not tits:
         return ()
     sig = (tuple(hist.items()), tuple(tits.items()))  # column order: the same down a sheet
-    out = _HISTORIES.get(sig)
+    out = None if fastpaths.PLAIN else _HISTORIES.get(sig)  # TDKT_PLAIN: every row its own records
     if out is None:
         if len(_HISTORIES) >= 1 << 16:
             _HISTORIES.clear()
@@ -165,7 +167,7 @@ def _initiatives_of(facts: _Facts) -> tuple[Initiative, ...]:
     if not i:
         return ()
     sig = tuple([(k, tuple(v) if type(v) is list else v) for k, v in i.items()])
-    out = _INITIATIVES.get(sig)
+    out = None if fastpaths.PLAIN else _INITIATIVES.get(sig)  # TDKT_PLAIN: every row its own records
     if out is None:
         if len(_INITIATIVES) >= 1 << 16:
             _INITIATIVES.clear()
@@ -173,10 +175,10 @@ def _initiatives_of(facts: _Facts) -> tuple[Initiative, ...]:
     return out
 
 
-# Every field of a Nominee with its default, in the model's order (the order of the JSON record).
+# Every field of a Nominee with its default, in the record's order (the order of the JSON record).
 _BLANK: dict[str, Any] = {
-    name: (None if f.is_required() else f.get_default(call_default_factory=True))
-    for name, f in Nominee.model_fields.items()
+    f.name: None if f.required else f.default_factory() if f.default is msgspec.NODEFAULT else f.default
+    for f in msgspec.structs.fields(Nominee)
 }
 _KIND_OF_AWARD: dict[str, str | None] = {}
 
@@ -202,7 +204,7 @@ def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str 
     if kind != "individual" or not _COLLECTIVE_SET.isdisjoint(d):
         values_ = {k: d.get(k) for k in _COLLECTIVE_KEYS}
         if any(v is not None for v in values_.values()):
-            collective = CollectiveFacts.model_construct(**values_)
+            collective = CollectiveFacts(**values_)
     row = ctx.row
     source = build(CellRef, {"file": ctx.file, "sheet": ctx.sheet, "row": row, "column": None, "header": None})
     nd = {**_BLANK, **d}

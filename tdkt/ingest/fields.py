@@ -7,14 +7,17 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
-from tdkt import messages
-from tdkt.findings import CellRef, Finding, trusted, trusted_cell
+import msgspec
+
+from tdkt import fastpaths, messages
+from tdkt.findings import CellRef, Finding
 from tdkt.ingest import legacy, values
 from tdkt.ingest.headers import Column
 from tdkt.ingest.layout import clean, fold, resolve_award
 from tdkt.ingest.sources import CellValue
+from tdkt.models import validated
 
 _SPLIT = re.compile(r"[;\n]+")
 
@@ -51,13 +54,17 @@ class _Facts:
 
 
 Handler = Callable[[CellValue, Column, _Facts, _Ctx], None]
+R = TypeVar("R", bound=msgspec.Struct)
 
 
-build = trusted  # values below are already checked by tdkt.ingest.values
+def build(cls: type[R], data: dict[str, Any]) -> R:
+    """A record of values already checked by :mod:`tdkt.ingest.values`: built as is (every field given
+    its type by the handlers), or with ``TDKT_PLAIN=1`` through the validating constructor."""
+    return validated(cls, data) if fastpaths.PLAIN else cls(**data)
 
 
 def _ref(ctx: _Ctx, col: Column) -> CellRef:
-    return trusted_cell(ctx.file, ctx.sheet, ctx.row, col.letter, col.header)
+    return CellRef(file=ctx.file, sheet=ctx.sheet, row=ctx.row, column=col.letter, header=col.header)
 
 
 def _report(ctx: _Ctx, code: str, col: Column, **params: Any) -> None:

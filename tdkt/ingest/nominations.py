@@ -1,8 +1,8 @@
 """Nomination lists → Nominee records: sheet roles, the list's award and year, row by row mapping.
 
 The hot path (one iteration per row of a 100,000-row list) uses plain loops over prepared column
-handlers and builds the frozen pydantic models with ``model_construct``: every value has already
-been checked by :mod:`tdkt.ingest.values`, so per-row validation would only cost time.
+handlers (:mod:`tdkt.ingest.fields`) and builds the frozen records without validating them
+(:mod:`tdkt.ingest.assemble`): every value has already been checked by :mod:`tdkt.ingest.values`.
 """
 
 from __future__ import annotations
@@ -173,7 +173,7 @@ def _read_sheet(
     seen: dict[str, Column] = {}
     top_ref = header.rows[0]
     for col in header.columns:
-        ref = CellRef.model_construct(
+        ref = CellRef(
             file=file, sheet=sheet.name, row=top_ref, column=col.letter, header=col.header
         )
         if col.field is None:
@@ -225,7 +225,7 @@ def _read_sheet(
             and _is_footer(str(first_text))
         ):
             findings.append(messages.make(
-                "ingest.footer", cell=CellRef.model_construct(file=file, sheet=sheet.name, row=i + 1, column=None, header=None),
+                "ingest.footer", cell=CellRef(file=file, sheet=sheet.name, row=i + 1, column=None, header=None),
                 text=clean(str(first_text))[:60],
             ))  # fmt: skip
             break
@@ -243,7 +243,7 @@ def _read_sheet(
                     current_kind = _kind_in(text) or current_kind
                     current_award = award_in_text(text, extra) or current_award
                     findings.append(messages.make(
-                        "ingest.section", cell=CellRef.model_construct(file=file, sheet=sheet.name, row=i + 1,
+                        "ingest.section", cell=CellRef(file=file, sheet=sheet.name, row=i + 1,
                                                                        column=column_letter(content[0]), header=None),
                         text=text[:60],
                     ))  # fmt: skip
@@ -252,7 +252,7 @@ def _read_sheet(
         if name_value is None or (isinstance(name_value, str) and not name_value.strip()):
             findings.append(messages.make(
                 "ingest.missing-name",
-                cell=CellRef.model_construct(file=file, sheet=sheet.name, row=i + 1, column=name_col.letter, header=name_col.header),
+                cell=CellRef(file=file, sheet=sheet.name, row=i + 1, column=name_col.letter, header=name_col.header),
             ))  # fmt: skip
             continue
         facts = _Facts()

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from tdkt import awards, messages
 from tdkt.errors import InputError
 from tdkt.findings import CellRef, Finding, Severity
@@ -111,7 +113,7 @@ def read_history(
         for f in ingest.findings:
             c = f.cell
             if f.severity == Severity.WARNING and c is not None and (c.sheet, c.column) in needed:
-                f = f.model_copy(update={"severity": Severity.ERROR})
+                f = msgspec.structs.replace(f, severity=Severity.ERROR)
             out.findings.append(f)
     return out
 

@@ -19,7 +19,7 @@ import yaml
 
 from tdkt.engine import evaluate
 from tdkt.findings import CellRef, Severity
-from tdkt.models import Nominee
+from tdkt.models import Nominee, validated
 from tdkt.ruleset import Ruleset, builtin_ids, load_ruleset
 
 HERE = Path(__file__).parent
@@ -103,7 +103,7 @@ def make_nominee(facts: dict[str, Any], row: int, award: str | None, year: int) 
     if "disc" in f:
         data["disciplines"] = f.pop("disc")
     data.update(f)
-    return Nominee.model_validate(data)
+    return validated(Nominee, data)
 
 
 def _load_files() -> list[tuple[str, Path, dict[str, Any]]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import msgspec
+
 from tdkt.engine import evaluate
 from tdkt.findings import Severity
 from tdkt.models import History, Initiative, PriorAward, YearRecord
@@ -20,7 +22,7 @@ def test_findings_are_stamped_with_rule_basis_and_cell() -> None:
     n = make_nominee({"years": {2024: "htnv"}, "recruited_on": dt.date(2010, 1, 1)}, 7, "ldtt", 2024)
     from tdkt.findings import CellRef
 
-    n = n.model_copy(update={"cells": {"rating.2024": CellRef(file="case.xlsx", sheet="DS", row=7, column="F")}})
+    n = msgspec.structs.replace(n, cells={"rating.2024": CellRef(file="case.xlsx", sheet="DS", row=7, column="F")})
     report = evaluate([n], load_ruleset("nd98-2023"))
     f = next(f for f in report.nominees[0].findings if f.severity == Severity.ERROR)
     assert (f.code, f.rule, f.basis, f.cell.a1 if f.cell else None) == (
@@ -82,7 +84,7 @@ def test_register_history_fills_gaps_and_disagreements_are_findings() -> None:
                       "initiatives": [{"title": "Sổ tay số", "level": "co_so", "year": 2021}]}, 2, "cstdbt", 2021)
     from tdkt.findings import CellRef
 
-    n = n.model_copy(update={"cells": {"title.2021": CellRef(file="case.xlsx", sheet="DS", row=2, column="M")}})
+    n = msgspec.structs.replace(n, cells={"title.2021": CellRef(file="case.xlsx", sheet="DS", row=2, column="M")})
     h = History(person_id="7", match="cccd",
                 history=(YearRecord(year=2019, titles=("chien_si_thi_dua_co_so",)),
                          YearRecord(year=2021, titles=("chien_si_thi_dua_co_so",))),
