@@ -23,6 +23,17 @@ PEER_DATA = SHARED / "peer-data"
 ENV = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under ``TDKT_PLAIN=1`` (every fast path off) the tests of a fast path itself do not apply."""
+    from tdkt import fastpaths
+
+    if fastpaths.PLAIN:
+        skip = pytest.mark.skip(reason="TDKT_PLAIN=1: the fast path is off")
+        for item in items:
+            if item.get_closest_marker("fast_path"):
+                item.add_marker(skip)
+
+
 @dataclass
 class Result:
     exit_code: int

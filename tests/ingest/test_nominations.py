@@ -273,6 +273,7 @@ def test_cells_name_each_fields_cell_and_rows_share_equal_histories(data: Path) 
         lan.cells["no-such-field"]
 
 
+@pytest.mark.fast_path
 def test_equal_histories_are_one_shared_value(tmp_path: Path) -> None:
     from openpyxl import Workbook
 
