@@ -72,6 +72,8 @@ valid_to: 2025-06-30
 legal_bases:                  # các dòng căn cứ (không có chữ "Căn cứ" và dấu câu cuối)
   - Luật Thi đua, khen thưởng số 06/2022/QH15
   - {text: "Thông tư …", from: 2025-08-04, until: 2026-12-31}
+  - {text: "Luật sửa đổi … số 06/2026/QH16", number: 06/2026/QH16}   # ngày chưa xác thực: in không có ngày,
+                                # trừ khi tdkt.toml ghi [legal.dates] "06/2026/QH16" = 2026-04-23
 household_factor: "1.5"       # tiền thưởng hộ gia đình = hệ số × mức cá nhân (nếu luật quy định)
 special_time:                 # thai sản / đi học / điều trị thương tích được tính là thời gian công tác
   maternity: {status: confirmed, basis: "NĐ 152/2025 Điều 4 k5"}
@@ -137,15 +139,27 @@ add_criteria:                   # thêm tiêu chí cho khen thưởng sẵn có 
   giay_khen:
     individual:
       - {id: gk.rating, text: …, check: rating, params: {min: httnv}, basis: Quy chế Điều 10}
+settled:                        # cách Hội đồng áp dụng căn cứ chưa xác thực (ghi bằng `tdkt rules settle`)
+  luat06-2026:                  # bộ tiêu chí của đợt xét
+    cstdcs.initiative-2026:     # mã ngắn của tiêu chí / quy tắc danh sách, hoặc vote.<mã khen thưởng>
+      reading: applies          # applies (như văn bản) | not_applies (không áp dụng) | value (giá trị dưới đây)
+      value: null               # tham số của tiêu chí {min_months: 12}, hoặc tỷ lệ biểu quyết "80" / "2/3"
+      article: Luật số 06/2026/QH16, Điều 1 khoản …   # điều khoản Hội đồng căn cứ
+      text: "…"                 # nội dung trích dẫn
+      date: 2026-12-02          # ngày Hội đồng xác định
 ```
 
 Một tệp hỏng (khóa lạ, giá trị sai, vị từ không có trong danh mục, mã tiêu chí không tồn tại) bị từ
 chối khi nạp: mã thoát 3 và một dòng nêu tệp và vị trí, vd
 `Tệp tiêu chí rules/qc.yaml, mục 'awards.gmtb.individual.criteria[0].params.count': …`.
 
+Tệp `rules/hoi-dong.yaml` do các lệnh của tdkt ghi (tỷ lệ biểu quyết khi `tdkt init`, `tdkt rules settle`)
+được áp sau các tệp quy chế khác; mỗi lần ghi được kiểm tra như khi nạp và tăng `version`.
+
 ### Kết luận
 
-- Tiêu chí **confirmed** không đạt → lỗi (`error`) → **fail**.
+- Tiêu chí **confirmed** không đạt → lỗi (`error`) → **fail**. Tiêu chí mà Hội đồng đã xác định cách áp dụng
+  (`settled`) được xét như confirmed, với căn cứ là điều khoản Hội đồng trích dẫn.
 - Tiêu chí **uncertain** không đạt, thiếu dữ liệu, giá trị luật giao Hội đồng mà quy chế chưa đặt,
   tiêu chuẩn chưa truy xuất (`unknown`) hoặc giao đơn vị (`delegated`) → cảnh báo → **review**.
 - Không có lỗi và cảnh báo → **pass**.

@@ -128,6 +128,9 @@ class BaseLine(_Strict):
     text: str
     from_: dt.date | None = Field(default=None, alias="from")
     until: dt.date | None = None
+    # The instrument's number ("06/2026/QH16") when its date is not confirmed: printed without a date
+    # unless the workspace gives one (``[legal.dates]`` in tdkt.toml), then "… ngày 23 tháng 4 năm 2026".
+    number: str | None = None
 
 
 class NoticeSpec(_Strict):
@@ -314,6 +317,7 @@ class Ruleset:
     overlays: list[OverlayFile] = field(default_factory=list)
     chosen_by: str = ""
     readings: list[Reading] = field(default_factory=list)  # the council's readings of uncertain facts
+    dates: dict[str, dt.date] = field(default_factory=dict)  # instrument number → date the workspace gives
 
     # -- identity
     @property
@@ -391,8 +395,11 @@ class Ruleset:
 
     def legal_bases(self) -> list[str]:
         """The căn cứ lines of the regime (laws, decrees, circulars), without "Căn cứ" and punctuation."""
+        from tdkt.render.filters import vn_date
+
         day = self.on
-        return [b.text for b in self.bases
+        return [b.text + (f" {vn_date(self.dates[b.number])}" if b.number and b.number in self.dates else "")
+                for b in self.bases
                 if day is None or ((b.from_ is None or b.from_ <= day) and (b.until is None or day <= b.until))]
 
     def overlay_bases(self) -> list[str]:
@@ -739,7 +746,8 @@ def pack_for_date(on: dt.date) -> str:
     return best[1]
 
 
-def load_ruleset(ref: str | Path | None = None, *, on: dt.date | None = None, overlay: Path | None = None) -> Ruleset:
+def load_ruleset(ref: str | Path | None = None, *, on: dt.date | None = None, overlay: Path | None = None,
+                 dates: dict[str, dt.date] | None = None) -> Ruleset:
     """Load a rule pack and apply the council's overlay.
 
     Args:
@@ -747,6 +755,8 @@ def load_ruleset(ref: str | Path | None = None, *, on: dt.date | None = None, ov
             (applied on the pack for ``on``), or None for the pack in force on ``on``.
         on: the round's meeting date; chooses the pack and the transitional vote rules.
         overlay: a workspace ``rules/`` folder or an overlay file (missing folder = no overlay).
+        dates: instrument number → date, from the workspace (``[legal.dates]``), for căn cứ lines whose
+            date the pack does not confirm.
 
     Raises:
         RuleFileError: a pack or overlay is malformed (file and path named).
@@ -780,6 +790,7 @@ def load_ruleset(ref: str | Path | None = None, *, on: dt.date | None = None, ov
         chosen = "chọn bằng --rules"
     rs.on = on
     rs.chosen_by = chosen
+    rs.dates = dict(dates or {})
     if overlay is not None and (overlay.exists() or overlay.suffix in (".yaml", ".yml")):
         overlays = [(f, parse_overlay(f)) for f in overlay_files(overlay)] + overlays
     for path, ov in overlays:

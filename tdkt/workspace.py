@@ -82,6 +82,8 @@ class Database(_Section):
 class Legal(_Section):
     rules: str = "rules"  # the council overlay folder, relative to the workspace
     columns: dict[str, str] = Field(default_factory=dict)  # header text → canonical field (ingest)
+    # Dates of instruments the rule packs print without one (not confirmed), e.g. "06/2026/QH16" = 2026-04-23.
+    dates: dict[str, dt.date] = Field(default_factory=dict)
 
 
 class Config(_Section):

@@ -93,9 +93,9 @@ def _load_ruleset(ws: Workspace, on: dt.date, ref: str | None) -> Any | None:
     except ImportError:  # the rule-pack loader is another module; documents still render without it
         return None
     try:
-        return load_ruleset(ref, on=on, overlay=ws.overlay_dir)
+        return load_ruleset(ref, on=on, overlay=ws.overlay_dir, dates=ws.config.legal.dates)
     except InputError:  # the stored id is not a built-in pack (a file that moved): the pack in force
-        return load_ruleset(None, on=on, overlay=ws.overlay_dir)
+        return load_ruleset(None, on=on, overlay=ws.overlay_dir, dates=ws.config.legal.dates)
 
 
 def _vote_required(ruleset: Any | None, award: str, voted_awards: set[str]) -> bool:

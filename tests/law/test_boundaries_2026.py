@@ -99,3 +99,34 @@ def test_a_bang_khen_decided_after_1_july_2026_prints_the_new_amount(
     assert f"tiền thưởng {amount} đồng (1,5 lần mức lương cơ sở)" in text
     if golden:
         check_golden(golden, text)
+
+
+def test_the_amending_law_is_cited_without_a_date_unless_the_workspace_gives_one() -> None:
+    on = D(2026, 12, 10)
+    lines = load_ruleset(None, on=on).legal_bases()
+    law = "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng số 06/2026/QH16"
+    assert law in lines
+    assert "Thông tư số 15/2025/TT-BNV ngày 04 tháng 8 năm 2025 của Bộ trưởng Bộ Nội vụ" in lines
+    assert not any("15/2026/TT-BNV" in line for line in lines)  # the phụ cấp khu vực circular, not this one
+    dated = load_ruleset(None, on=on, dates={"06/2026/QH16": D(2026, 4, 23)}).legal_bases()
+    assert f"{law} ngày 23 tháng 4 năm 2026" in dated
+
+
+def test_the_workspace_date_reaches_the_decision(cli, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+    from tdkt import rounds
+    from tdkt import workspace as ws_mod
+    from tdkt.render import docx_text
+
+    cfg = Path("tdkt.toml")
+    text = cfg.read_text(encoding="utf-8")
+    assert "[legal.dates]\n" in text  # tdkt init writes the (empty) table
+    cfg.write_text(text.replace("[legal.dates]\n", '[legal.dates]\n"06/2026/QH16" = 2026-04-23\n'), encoding="utf-8")
+    assert cli(["session", "new", "2026-4", "--date", "2026-12-10", "--year", "2026"]).exit_code == 0
+    ws = ws_mod.require()
+    rounds.store_run(ws.database_url, "2026-4", "validate",
+                     {"schema_version": 1, "ruleset": {"id": "luat06-2026", "version": "2026.11"},
+                      "nominees": [_nominee(2, "Trần Thị Minh Hằng")]}, ruleset="luat06-2026")
+    assert cli(["render", "decision", "--award", "bang_khen_bo_tinh", "--out", "out"]).exit_code == 0
+    (path,) = sorted(Path("out").glob("quyet-dinh_*.docx"))
+    assert ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng số 06/2026/QH16 "
+            "ngày 23 tháng 4 năm 2026;") in docx_text(path)
