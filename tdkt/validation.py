@@ -20,7 +20,7 @@ from tdkt import messages
 from tdkt.engine import Report, evaluate, regime_date
 from tdkt.errors import InputError, WorkspaceError
 from tdkt.findings import Finding
-from tdkt.models import History, Initiative, Nominee, PriorAward, Round, YearRecord
+from tdkt.models import AWARD_TYPE_VN, History, Initiative, Nominee, PriorAward, Round, YearRecord
 from tdkt.text import fold
 from tdkt.util import sha256_file
 
@@ -108,8 +108,16 @@ def merge_history(n: Nominee, h: History) -> tuple[Nominee, list[Finding]]:
                     "rules.history-conflict", what=f"thời gian thành tích của {awards.name(pa.award or '')}",
                     list_value=str(mine_end), register_value=str(reg_end),
                     cell=n.cells.get("prior_awards", base["cell"]), subject=n.id))
-        if not any(_same_award(p, pa) for p in prior):
+        twin = next((i for i, p in enumerate(prior) if _same_award(p, pa)), None)
+        if twin is None:
             prior.append(pa)
+        elif pa.type is not None and prior[twin].type is None:  # the register knows the type the list leaves out
+            prior[twin] = prior[twin].model_copy(update={"type": pa.type})
+        elif pa.type is not None and prior[twin].type != pa.type:
+            found.append(messages.make(
+                "rules.history-conflict", what=f"loại hình của {awards.name(pa.award or '')}",
+                list_value=AWARD_TYPE_VN[prior[twin].type or ""], register_value=AWARD_TYPE_VN[pa.type],
+                cell=n.cells.get("prior_awards", base["cell"]), subject=n.id))
     inits = list(n.initiatives)
     for ri in h.initiatives:
         idx = next((i for i, mi in enumerate(inits) if ri.title and mi.title and fold(mi.title) == fold(ri.title)), None)

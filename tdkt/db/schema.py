@@ -109,6 +109,7 @@ reg_awards = Table(
     Column("period_to", Integer, nullable=True),
     Column("decision_number", Text, nullable=True),
     Column("decision_date", Date, nullable=True),
+    Column("award_type", String(30), nullable=True),  # loại hình (cong_trang, dot_xuat…); NULL: not stated (0003)
     Column("unit", Text, nullable=True),  # the unit at the time of the award
     Column("round_id", String(20), nullable=True),
     Column("decision_id", Integer, ForeignKey("reg_decisions.id"), nullable=True),

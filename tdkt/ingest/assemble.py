@@ -11,6 +11,7 @@ from typing import Any, cast
 import msgspec
 
 from tdkt import awards, fastpaths
+from tdkt.award_types import award_type
 from tdkt.findings import CellRef
 from tdkt.ingest import values
 from tdkt.ingest.fields import _MISS, _SPLIT, _Ctx, _Facts, build
@@ -47,8 +48,10 @@ def _prior_awards(facts: _Facts, award_id: str | None, ctx: _Ctx) -> tuple[Prior
     p = facts.prior
     if p:
         texts = _SPLIT.split(p["text"]) if "text" in p else [""]
-        for text in texts:
+        types = [t.strip() for t in _SPLIT.split(p.get("type", ""))]  # a "Loại hình" column: one per award, or one for all
+        for k, text in enumerate(texts):
             text = text.strip()
+            type_text = types[k] if k < len(types) else types[0] if len(types) == 1 else ""
             number, date = _decision_parts(p.get("decision", "") or text)
             years = values.years_in(_DATE_IN_TEXT.sub(" ", _DECISION_NO.sub(" ", text)))
             period = p.get("period") or ((min(years), max(years)) if len(years) > 1 else (None, None))
@@ -59,6 +62,7 @@ def _prior_awards(facts: _Facts, award_id: str | None, ctx: _Ctx) -> tuple[Prior
                 award_text=text or None, year=year, period_from=period[0], period_to=period[1],
                 decision_number=p.get("decision_number") or number,
                 decision_date=pd if isinstance(pd, dt.date) else date, source="list",
+                type=award_type(type_text) if type_text else award_type(text),
             ))  # fmt: skip
     d = facts.data
     if any(k in d for k in ("decision", "decision_number", "decision_date", "period")):
@@ -70,6 +74,7 @@ def _prior_awards(facts: _Facts, award_id: str | None, ctx: _Ctx) -> tuple[Prior
             "period_from": period[0], "period_to": period[1],
             "decision_number": d.get("decision_number") or number,
             "decision_date": dd if isinstance(dd, dt.date) else date, "source": "list",
+            "type": award_type(d.get("award_type") or d.get("award_text")),
         }))  # fmt: skip
     return tuple(out)
 

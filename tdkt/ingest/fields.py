@@ -553,6 +553,8 @@ HANDLERS: dict[str, Handler] = {
     "prior_decision_number": _bucket("prior", "decision_number"),
     "prior_decision_date": _bucket("prior", "decision_date", "date"),
     "prior_period": _bucket("prior", "period", "period"),
+    "prior_type": _bucket("prior", "type"),
+    "award_type": _bucket("data", "award_type"),
     "decision": _bucket("data", "decision"),
     "decision_number": _bucket("data", "decision_number"),
     "decision_date": _bucket("data", "decision_date", "date"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from tdkt.models import History, Initiative, PriorAward, YearRecord
+from tdkt.models import AWARD_TYPE_VN, History, Initiative, PriorAward, YearRecord
 from tdkt.register import identity
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def person_history(conn: Connection, person_id: int, match: Any = "settled", *, 
             PriorAward(
                 award=r.award, award_text=r.award_text, year=r.year, period_from=r.period_from,
                 period_to=r.period_to, decision_number=r.decision_number, decision_date=r.decision_date,
-                source="register",
+                source="register", type=r.award_type if r.award_type in AWARD_TYPE_VN else None,
             )
         )
     inits = conn.execute(select(i).where(i.c.person_id == person_id).order_by(i.c.year, i.c.id)).all()

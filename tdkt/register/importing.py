@@ -143,7 +143,7 @@ def _import_row(conn: Connection, row: HistoryRow, result: ImportResult) -> None
         conn, person_id,
         award=row.award, award_text=row.award_text, year=row.year, period_from=row.period_from,
         period_to=row.period_to, decision_number=row.decision_number, decision_date=row.decision_date,
-        unit=ident.unit, source=f"{row.source}",
+        unit=ident.unit, source=f"{row.source}", award_type=row.type,
     )
     if award_row is None:
         result.duplicates += 1
@@ -194,6 +194,7 @@ def add_award(
     source: str,
     round_id: str | None = None,
     decision_id: int | None = None,
+    award_type: str | None = None,
 ) -> int | None:
     """Add an award to a person unless the same one is already there; returns the new row id or None."""
     from sqlalchemy import select
@@ -214,6 +215,7 @@ def add_award(
             person_id=person_id, award=award, award_text=award_text, year=year, period_from=period_from,
             period_to=period_to, decision_number=decision_number, decision_date=decision_date, unit=unit,
             round_id=round_id, decision_id=decision_id, source=source, created_at=dt.datetime.now(),
+            award_type=award_type,
         )
     )
     return int(inserted.inserted_primary_key[0])  # type: ignore[index]

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tdkt import messages
+from tdkt.award_types import award_type
 from tdkt.errors import InputError, WorkspaceError
 from tdkt.findings import Finding, count_errors, sort_findings
 from tdkt.register import audit, identity
@@ -377,6 +378,9 @@ def _issue_one(conn: Connection, rnd: Any, decision: IssuedDecision, decision_id
         year=year,
         period_from=None, period_to=None, decision_number=decision.number_text, decision_date=decision.date,
         unit=ident.unit, source=f"issue {decision.round_id}", round_id=decision.round_id, decision_id=decision_id,
+        # The round's nominees passed tdkt's criteria, which are the công trạng ones of the pack; a row that
+        # says otherwise ("Bằng khen đột xuất") keeps what it says.
+        award_type=(award_type(nominee.award_text) if nominee is not None else None) or "cong_trang",
     )
     used = 0
     for initiative in nominee.initiatives if nominee is not None else ():

@@ -26,6 +26,7 @@ from typing import Any
 import msgspec
 
 from tdkt import awards, messages
+from tdkt.award_types import award_type
 from tdkt.errors import InputError
 from tdkt.findings import CellRef, Finding, Severity
 from tdkt.models import Initiative, Nominee, PriorAward
@@ -62,6 +63,7 @@ class HistoryRow:
     initiatives: tuple[Initiative, ...]
     source: CellRef
     cells: dict[str, CellRef] = field(default_factory=dict)
+    type: str | None = None  # loại hình khen thưởng (tdkt.models.AwardType); None: the file does not say
 
 
 @dataclass
@@ -175,6 +177,7 @@ def _rows(nominee: Nominee, title: dict[str, Any], out: ReadResult) -> None:
         ident=ident, award=nominee.award, award_text=nominee.award_text or awards.name(nominee.award or ""),
         year=year, period_from=p_from, period_to=p_to, decision_number=number, decision_date=ddate,
         initiatives=initiatives, source=nominee.source, cells=dict(nominee.cells),
+        type=own.type if own and own.type else award_type(nominee.award_text),
     ))  # fmt: skip
     for prior in nominee.prior_awards:
         if prior is own or not (prior.award or prior.award_text):
@@ -185,5 +188,5 @@ def _rows(nominee: Nominee, title: dict[str, Any], out: ReadResult) -> None:
             ident=ident, award=prior.award, award_text=prior.award_text or awards.name(prior.award or ""),
             year=prior.year, period_from=prior.period_from, period_to=prior.period_to,
             decision_number=prior.decision_number, decision_date=prior.decision_date, initiatives=(),
-            source=nominee.source, cells=dict(nominee.cells),
+            source=nominee.source, cells=dict(nominee.cells), type=prior.type,
         ))  # fmt: skip

@@ -91,7 +91,7 @@ def test_migrating_an_existing_sqlite_register_keeps_a_backup(tmp_path: Path) ->
         conn.execute(rounds.insert().values(id="2021-1", date=dt.date(2021, 4, 1), years="2020",
                                             created_at=dt.datetime(2021, 3, 1)))
     upgrade(url)
-    assert current_revision(url) == head_revision() == "0002"
+    assert current_revision(url) == head_revision() == "0003"
     with engine(url).connect() as conn:
         assert conn.execute(select(rounds.c.id)).scalars().all() == ["2021-1"]
         assert {"reg_people", "reg_awards", "audit_log"} <= set(inspect(conn).get_table_names())
