@@ -112,7 +112,7 @@ def merge_history(n: Nominee, h: History) -> tuple[Nominee, list[Finding]]:
         if twin is None:
             prior.append(pa)
         elif pa.type is not None and prior[twin].type is None:  # the register knows the type the list leaves out
-            prior[twin] = prior[twin].model_copy(update={"type": pa.type})
+            prior[twin] = msgspec.structs.replace(prior[twin], type=pa.type)
         elif pa.type is not None and prior[twin].type != pa.type:
             found.append(messages.make(
                 "rules.history-conflict", what=f"loại hình của {awards.name(pa.award or '')}",

@@ -140,3 +140,24 @@ def test_an_award_issued_from_a_round_is_cong_trang_in_the_register(cli, workspa
     with reading(ws_mod.require().database_url) as conn:
         types = conn.execute(select(reg_awards.c.award_type).where(reg_awards.c.award == "bang_khen_bo_tinh")).scalars().all()
     assert types == ["cong_trang"]
+
+
+def test_the_register_fills_in_the_type_the_list_leaves_out_and_a_disagreement_is_a_finding() -> None:
+    from tdkt.findings import CellRef
+    from tdkt.models import History, Nominee, PriorAward
+    from tdkt.validation import merge_history
+
+    def award(source: str, type_: str | None) -> PriorAward:
+        return PriorAward(award="bang_khen_bo_tinh", award_text="Bằng khen của Chủ tịch UBND tỉnh", year=2019,
+                          decision_number="15/QĐ-UBND", source=source, type=type_)  # type: ignore[arg-type]
+
+    def nominee(type_: str | None) -> Nominee:
+        return Nominee(id="ds:1", source=CellRef(file="ds.xlsx", sheet="DS", row=2), name="Lương Văn Khải",
+                       prior_awards=(award("list", type_),))
+
+    reg = History(person_id="7", match="cccd", prior_awards=(award("register", "dot_xuat"),))
+    merged, found = merge_history(nominee(None), reg)
+    assert [p.type for p in merged.prior_awards] == ["dot_xuat"] and not found
+    merged, found = merge_history(nominee("cong_trang"), reg)
+    assert [p.type for p in merged.prior_awards] == ["cong_trang"]
+    assert [f.code for f in found] == ["rules.history-conflict"] and "đột xuất" in found[0].message
