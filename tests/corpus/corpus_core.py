@@ -52,6 +52,7 @@ class Prior:
     frm: int | None = None
     decision: str = ""
     date: dt.date | None = None
+    type: str | None = "cong_trang"  # cong_trang | dot_xuat | chuyen_de | None: the list does not say
 
 
 @dataclass(frozen=True)
@@ -258,8 +259,10 @@ def _service(p: Person, year: int, months: int, uncertain: bool) -> Check:
 
 
 def _prior(p: Person, year: int, awards: Sequence[str], years_since: int,
-           stated: frozenset[str] = ALL_STATED) -> Check:
-    """Pack ``prior_award``: holds one of ``awards``; ``years_since`` from its achievement period to the round."""
+           stated: frozenset[str] = ALL_STATED, types: str | None = None) -> Check:
+    """Pack ``prior_award``: holds one of ``awards``; ``years_since`` from its achievement period to the round.
+    ``types`` ("confirmed" | "uncertain" | None): đột xuất / chuyên đề awards are no basis (NĐ 152 Điều 4 k3;
+    uncertain under NĐ 98; not in NĐ 91's pack), and one whose type the list does not state is review."""
     if "prior" in p.unknown:
         return _missing("khen thưởng trước không đọc được", "prior")
     held = [a for a in p.priors if a.award in awards]
@@ -267,10 +270,15 @@ def _prior(p: Person, year: int, awards: Sequence[str], years_since: int,
         return _missing("danh sách không có cột khen thưởng đã nhận")
     if not held:
         return _fail(f"chưa có {awards[0]}", *(("prior",) if p.priors else ()))
-    last = max(held, key=lambda a: a.to)
-    if year - last.to >= years_since:
+    timely = [a for a in held if year - a.to >= years_since]
+    if not timely:
+        last = max(held, key=lambda a: a.to)
+        return _fail(f"{last.award} cho thành tích {last.to}: mới {year - last.to} năm", "prior")
+    if types is None or any(a.type == "cong_trang" for a in timely):
         return _ok()
-    return _fail(f"{last.award} cho thành tích {last.to}: mới {year - last.to} năm", "prior")
+    if any(a.type is None for a in timely):
+        return _missing("không rõ loại hình khen thưởng trước (công trạng hay đột xuất, chuyên đề)", "prior")
+    return _fail("khen thưởng trước là đột xuất/chuyên đề, không làm căn cứ", "prior", uncertain=types == "uncertain")
 
 
 def _any(*checks: Check) -> Check:
@@ -348,6 +356,9 @@ def criteria(n: Nominee, pack: str, year: int, overlay: Overlay | None = None,
                 return [_missing("số Cờ mỗi cụm/khối do quy chế đặt, chưa đặt")]
             rank = Check("ok") if (n.rank or 99) <= ov.co_seats_per_cluster else _fail(f"hạng {n.rank} trong cụm", "rank")
             return [rank if not new else _u(rank)]
+        if a == "co_thi_dua_chinh_phu":  # cocp.cluster (max rank 1), cocp.rating (Luật 2022 regimes)
+            rank = _ok() if n.rank == 1 else _fail(f"hạng {n.rank} trong cụm", "rank")
+            return [rank, _crating(n, "htxs")] if new else [rank]
         if a == "giay_khen":
             return [_missing("tiêu chuẩn Giấy khen cho tập thể chưa có/giao đơn vị")]
         raise ValueError(f"no expectation for collective {a}")
@@ -356,6 +367,7 @@ def criteria(n: Nominee, pack: str, year: int, overlay: Overlay | None = None,
         return [_missing("Giấy khen hộ gia đình: tiêu chuẩn giao đơn vị")]
     months = 10 if not new else 6
     svc_uncertain = pack in ("nd152-2025", "luat06-2026")
+    types = None if not new else ("uncertain" if pack == "nd98-2023" else "confirmed")
     if a == "lao_dong_tien_tien":
         return [_rating(p, year, "httnv"), _discipline(p, year, 1, pending=new, stated=st),
                 _service(p, year, months, svc_uncertain)]
@@ -380,13 +392,13 @@ def criteria(n: Nominee, pack: str, year: int, overlay: Overlay | None = None,
         if not new:
             return [_prior(p, year, ["bang_khen_bo_tinh"], 5, stated=st), _rating(p, year, "htxs", 5),
                     _initiatives(p, year, 5, "co_so", 5, stated=st), _u(_discipline(p, year, 5, pending=False, stated=st))]
-        return [_prior(p, year, ["bang_khen_bo_tinh"], 5, stated=st), _rating(p, year, "httnv", 5),
+        return [_prior(p, year, ["bang_khen_bo_tinh"], 5, stated=st, types=types), _rating(p, year, "httnv", 5),
                 _titles(p, year, "cstdcs", 3, window=5, stated=st), _discipline(p, year, 5, pending=True, stated=st)]
     if a == "huan_chuong_lao_dong_hang_ba":
         if not new:
             return [_prior(p, year, ["bang_khen_thu_tuong"], 5, stated=st), _rating(p, year, "htxs", 5),
                     _initiatives(p, year, 2, "bo_tinh", 5, stated=st), _u(_discipline(p, year, 5, pending=False, stated=st))]
-        return [_prior(p, year, ["bang_khen_thu_tuong"], 5, stated=st), _rating(p, year, "httnv", 5),
+        return [_prior(p, year, ["bang_khen_thu_tuong"], 5, stated=st, types=types), _rating(p, year, "httnv", 5),
                 _rating(p, year, "htxs", 5, at_least=1), _titles(p, year, "cstdcs", 3, window=5, stated=st),
                 _discipline(p, year, 5, pending=True, stated=st)]
     if a == "giay_khen":
@@ -428,6 +440,7 @@ AWARD_WORDS = {
     "tap_the_lao_dong_tien_tien": "Tập thể lao động tiên tiến",
     "tap_the_lao_dong_xuat_sac": "Tập thể lao động xuất sắc",
     "co_thi_dua_bo_tinh": "Cờ thi đua của UBND tỉnh",
+    "co_thi_dua_chinh_phu": "Cờ thi đua của Chính phủ",
     "giay_khen": "Giấy khen",
     "bang_khen_bo_tinh": "Bằng khen của Chủ tịch UBND tỉnh",
     "bang_khen_thu_tuong": "Bằng khen của Thủ tướng Chính phủ",
@@ -550,8 +563,9 @@ def layout(sheet: Sheet) -> Grid:
     for ci, col in enumerate(sheet.cols, start=1):
         g.widths[ci] = col.width
         for lvl, text in enumerate(col.path):
-            g.cells[(r + lvl, ci)] = text
-            g.bold.add((r + lvl, ci))
+            if str(text).strip():  # a blank sub-header (two columns under one merged "Họ và tên") stays empty
+                g.cells[(r + lvl, ci)] = text
+                g.bold.add((r + lvl, ci))
         if len(col.path) < depth:
             g.merges.append((r + len(col.path) - 1, ci, r + depth - 1, ci))
         for lvl in range(depth):

@@ -47,6 +47,7 @@ from corpus_core import (
     Nominee,
     Overlay,
     Person,
+    Prior,
     Section,
     Sheet,
     centered,
@@ -154,11 +155,12 @@ def staff_names(n: int, seed: int) -> list[tuple[str, bool]]:
     return out
 
 
-def cohort_thcs(y: int, cstdcs: int = 4, ldtt: int = 20, seed: int = 3) -> list[Person]:
+def cohort_thcs(y: int, cstdcs: int = 4, ldtt: int = 20, seed: int = 3,
+                names: Sequence[tuple[str, bool]] | None = None) -> list[Person]:
     """A lower-secondary school proposing ``ldtt`` LĐTT and ``cstdcs`` CSTĐCS, every one of them qualified
     on its own (HTXS and a recognised initiative for the CSTĐCS): only the 15 % cap of NĐ 91 can bite."""
     out = []
-    for i, (name, female) in enumerate(staff_names(cstdcs + ldtt, seed)):
+    for i, (name, female) in enumerate(names or staff_names(cstdcs + ldtt, seed)):
         dept = _DEPTS_THCS[i % len(_DEPTS_THCS)]
         born = D(1975 + (i * 7) % 22, 1 + (i * 5) % 12, 1 + (i * 11) % 27)
         if i < cstdcs:
@@ -229,6 +231,144 @@ def cohort_company(y: int) -> list[Person]:
     ]
 
 
+
+def _cstdcs_years(*years: int) -> dict[int, str]:
+    return dict.fromkeys(years, "cstdcs")
+
+
+def cohort_department(y: int) -> list[Person]:
+    """Officials of a provincial department (sở) proposed for CSTĐ cấp tỉnh, Bằng khen and CSTĐCS."""
+    return [
+        Person("Phan Văn Hiển", False, D(1975, 6, 2), "Trưởng phòng Quản lý đất đai", "Phòng Quản lý đất đai",
+               "chien_si_thi_dua_bo_tinh", {y - 2: "htxs", y - 1: "htxs", y: "htxs"},
+               titles=_cstdcs_years(y - 2, y - 1, y),
+               inits=(Initiative("Quy trình số hóa hồ sơ địa chính cấp xã", "bo_tinh", y,
+                                 f"1520/QĐ-UBND ngày 12/11/{y}"),)),
+        Person("Trịnh Thị Thanh Mai", True, D(1980, 10, 13), "Phó Chánh Văn phòng", "Văn phòng Sở",
+               "chien_si_thi_dua_bo_tinh", {y - 2: "htxs", y - 1: "httnv", y: "htxs"},
+               titles={y - 2: "cstdcs", y - 1: "ldtt", y: "cstdcs"},
+               inits=(Initiative("Một cửa điện tử liên thông thủ tục môi trường", "bo_tinh", y,
+                                 f"1520/QĐ-UBND ngày 12/11/{y}"),)),
+        Person("Kiều Minh Đức", False, D(1983, 1, 7), "Chuyên viên", "Chi cục Bảo vệ môi trường",
+               "chien_si_thi_dua_bo_tinh", {y - 2: "htxs", y - 1: "htxs", y: "htxs"},
+               titles=_cstdcs_years(y - 2, y - 1, y),
+               inits=(Initiative("Bản đồ điểm nóng ô nhiễm trên nền GIS", "co_so", y, f"88/QĐ-STNMT ngày 30/10/{y}"),)),
+        Person("Lâm Thị Ngọc Bích", True, D(1986, 4, 19), "Phó Trưởng phòng", "Phòng Tài nguyên nước",
+               "bang_khen_bo_tinh", {y - 1: "htxs", y: "htxs"}, titles=_cstdcs_years(y - 1, y),
+               inits=(Initiative("Sổ tay cấp phép khai thác nước ngầm", "co_so", y - 1, f"75/QĐ-STNMT ngày 02/11/{y - 1}"),
+                      Initiative("Cơ sở dữ liệu giếng khoan toàn tỉnh", "co_so", y, f"88/QĐ-STNMT ngày 30/10/{y}"))),
+        Person("Dương Quốc Toàn", False, D(1979, 9, 28), "Chuyên viên chính", "Phòng Khoáng sản",
+               "chien_si_thi_dua_co_so", {y - 1: "httnv", y: "htxs"}, titles={y - 1: "ldtt"}),
+        Person("Cao Thị Hồng Nhung", True, D(1988, 2, 3), "Chuyên viên", "Văn phòng Sở", "bang_khen_bo_tinh",
+               {y - 1: "htxs", y: "htxs"}, titles=_cstdcs_years(y - 1, y),
+               inits=(Initiative("Chuẩn hóa mẫu văn bản trình ký điện tử", "co_so", y - 1, f"75/QĐ-STNMT ngày 02/11/{y - 1}"),
+                      Initiative("Theo dõi hạn xử lý văn bản bằng bảng tính dùng chung", "co_so", y,
+                                 f"88/QĐ-STNMT ngày 30/10/{y}")),
+               discipline=Discipline("khien_trach", y - 1, f"12/QĐ-STNMT ngày 05/6/{y - 1}")),
+    ]
+
+
+def _five(y: int, **over: str) -> dict[int, str]:
+    r = dict.fromkeys(range(y - 4, y + 1), "httnv")
+    r.update({int(k[1:]): v for k, v in over.items()})
+    return r
+
+
+def cohort_pm_commendation(y: int, bk_text: dict[str, str] | None = None) -> list[Person]:
+    """Officials proposed for the Prime Minister's Bằng khen (Luật 2022 Điều 73 k1 b): a Bằng khen bộ/tỉnh
+    five years before, five years rated HTTNV or better with three CSTĐ cơ sở."""
+    return [
+        Person("Nguyễn Hữu Phước", False, D(1970, 12, 1), "Giám đốc Trung tâm Kỹ thuật", "Trung tâm Kỹ thuật",
+               "bang_khen_thu_tuong", _five(y, **{f"y{y - 2}": "htxs", f"y{y}": "htxs"}),
+               titles=_cstdcs_years(y - 4, y - 2, y),
+               priors=(Prior("bang_khen_bo_tinh", y - 5, decision="1187/QĐ-UBND", date=D(y - 4, 4, 15)),)),
+        Person("Hồ Thị Thúy Hằng", True, D(1974, 5, 16), "Phó Giám đốc Sở", "Ban Giám đốc", "bang_khen_thu_tuong",
+               _five(y, **{f"y{y}": "htxs"}), titles=_cstdcs_years(y - 4, y - 3, y - 1),
+               priors=(Prior("bang_khen_bo_tinh", y - 3, decision="905/QĐ-UBND", date=D(y - 2, 3, 30)),)),
+        Person("Lương Văn Thái", False, D(1972, 8, 24), "Trưởng phòng Kế hoạch - Tài chính", "Phòng Kế hoạch - Tài chính",
+               "bang_khen_thu_tuong", _five(y), titles=_cstdcs_years(y - 4, y - 2, y)),
+        Person("Tô Thị Kim Chi", True, D(1978, 3, 9), "Chánh Thanh tra Sở", "Thanh tra Sở", "bang_khen_thu_tuong",
+               _five(y, **{f"y{y - 2}": "htnv"}), titles=_cstdcs_years(y - 4, y - 3, y),
+               priors=(Prior("bang_khen_bo_tinh", y - 6, decision="2210/QĐ-BTC", date=D(y - 5, 6, 1)),)),
+        Person("Mạc Đình Khôi", False, D(1976, 11, 30), "Phó Trưởng phòng Tổ chức cán bộ", "Phòng Tổ chức cán bộ",
+               "bang_khen_thu_tuong", _five(y), titles=_cstdcs_years(y - 3, y - 1),
+               priors=(Prior("bang_khen_bo_tinh", y - 5, decision="1187/QĐ-UBND", date=D(y - 4, 4, 15)),)),
+        Person("Đàm Thị Phương Thảo", True, D(1979, 7, 3), "Phó Chi cục trưởng", "Chi cục Biển và Hải đảo",
+               "bang_khen_thu_tuong", _five(y, **{f"y{y - 1}": "htxs"}), titles=_cstdcs_years(y - 4, y - 2, y),
+               priors=(Prior("bang_khen_bo_tinh", y - 5, decision="1310/QĐ-UBND", date=D(y - 5, 10, 20),
+                             type="dot_xuat"),)),
+    ]
+
+
+def cohort_school_pm_nd91(y: int) -> list[Person]:
+    """Teachers proposed for the Prime Minister's Bằng khen under NĐ 91 Điều 38 k1 c: a Bằng khen bộ/tỉnh,
+    then five years HTXS with five initiatives (school years y-4 … y)."""
+    def inits(n: int) -> tuple[Initiative, ...]:
+        return tuple(Initiative(f"Sáng kiến kinh nghiệm năm học {k - 1}-{k}", "co_so", k, f"{30 + k % 100}/QĐ-SGDĐT")
+                     for k in range(y - n + 1, y + 1))
+    htxs5 = dict.fromkeys(range(y - 4, y + 1), "htxs")
+    return [
+        Person("Đặng Thị Hoài Thu", True, D(1978, 2, 2), "Giáo viên", "Tổ Ngữ văn", "bang_khen_thu_tuong", htxs5,
+               inits=inits(5), priors=(Prior("bang_khen_bo_tinh", y - 5, decision="2041/QĐ-UBND", date=D(y - 5, 8, 20)),)),
+        Person("Vương Đình Hòa", False, D(1975, 7, 17), "Tổ trưởng chuyên môn", "Tổ Toán", "bang_khen_thu_tuong", htxs5,
+               inits=inits(4), priors=(Prior("bang_khen_bo_tinh", y - 5, decision="2041/QĐ-UBND", date=D(y - 5, 8, 20)),)),
+        Person("Nghiêm Thị Lệ Thủy", True, D(1980, 12, 12), "Giáo viên", "Tổ Hóa - Sinh", "bang_khen_thu_tuong", htxs5,
+               inits=inits(5), priors=(Prior("bang_khen_bo_tinh", y - 3, decision="1633/QĐ-UBND", date=D(y - 3, 8, 25)),)),
+        Person("Cù Văn Tiến", False, D(1973, 4, 4), "Phó Hiệu trưởng", "Ban Giám hiệu", "bang_khen_thu_tuong",
+               {**htxs5, y - 2: "httnv"}, inits=inits(5),
+               priors=(Prior("bang_khen_bo_tinh", y - 5, decision="2041/QĐ-UBND", date=D(y - 5, 8, 20)),)),
+    ]
+
+
+def cohort_labour_order(y: int) -> list[Person]:
+    """Hospital leaders proposed for Huân chương Lao động hạng Ba (Luật 2022 Điều 44 k1 e)."""
+    pm = Prior("bang_khen_thu_tuong", y - 5, y - 9, "456/QĐ-TTg", D(y - 4, 3, 20))
+    return [
+        Person("Trần Quốc Việt", False, D(1968, 9, 9), "Giám đốc", "Ban Giám đốc", "huan_chuong_lao_dong_hang_ba",
+               _five(y, **{f"y{y - 2}": "htxs", f"y{y}": "htxs"}), titles=_cstdcs_years(y - 4, y - 2, y), priors=(pm,)),
+        Person("Lê Thị Diệu Linh", True, D(1971, 1, 21), "Phó Giám đốc", "Ban Giám đốc", "huan_chuong_lao_dong_hang_ba",
+               _five(y, **{f"y{y}": "htxs"}), titles=_cstdcs_years(y - 2, y), priors=(pm,)),
+        Person("Phạm Văn Nghĩa", False, D(1969, 6, 6), "Trưởng khoa Nội tim mạch", "Khoa Nội tim mạch",
+               "huan_chuong_lao_dong_hang_ba", _five(y, **{f"y{y - 1}": "htxs"}), titles=_cstdcs_years(y - 4, y - 2, y),
+               priors=(Prior("bang_khen_thu_tuong", y - 3, y - 7, "1290/QĐ-TTg", D(y - 2, 9, 1)),)),
+        Person("Võ Thị Thanh Tâm", True, D(1972, 10, 10), "Trưởng phòng Điều dưỡng", "Phòng Điều dưỡng",
+               "huan_chuong_lao_dong_hang_ba", _five(y), titles=_cstdcs_years(y - 4, y - 2, y), priors=(pm,)),
+    ]
+
+
+def cohort_company_initiatives(y: int) -> list[Person]:
+    """Engineers and workers of a state company, initiatives written every way."""
+    return [
+        Person("Đoàn Văn Tâm", False, D(1985, 5, 5), "Kỹ sư", "Phòng Kỹ thuật", "chien_si_thi_dua_co_so", {y: "httnv"},
+               inits=(Initiative("Cải tiến gá lắp công tơ", "co_so", y, f"12/QĐ-ĐLHĐ ngày 20/10/{y}"),)),
+        Person("Thái Thị Thu Hà", True, D(1990, 2, 20), "Kỹ sư", "Phòng Điều độ", "chien_si_thi_dua_co_so", {y: "httnv"},
+               inits=(Initiative("", "co_so", y, f"15/QĐ-ĐLHĐ ngày 20/10/{y}"),)),
+        Person("Giáp Văn Cường", False, D(1982, 8, 8), "Công nhân", "Đội Quản lý lưới điện", "chien_si_thi_dua_co_so",
+               {y: "httnv"}),
+        Person("La Thị Hồng", True, D(1987, 12, 25), "Nhân viên", "Phòng Kinh doanh", "chien_si_thi_dua_co_so",
+               {y: "httnv"}),
+        Person("Ninh Văn Phúc", False, D(1984, 3, 13), "Công nhân", "Đội Quản lý lưới điện", "chien_si_thi_dua_co_so",
+               {y: "httnv"}, odd={"init": "x"}),
+        Person("Lạc Thị Mai", True, D(1989, 7, 1), "Kế toán viên", "Phòng Tài chính - Kế toán", "chien_si_thi_dua_co_so",
+               {y: "htxs"}),
+        Person("Tăng Văn Bảo", False, D(1991, 9, 19), "Công nhân", "Phân xưởng Sửa chữa", "lao_dong_tien_tien",
+               {y: "httnv"}),
+        Person("Hầu Thị Nguyệt", True, D(1993, 11, 4), "Nhân viên", "Phòng Kinh doanh", "lao_dong_tien_tien",
+               {y: "httnv"}, discipline=Discipline("khien_trach", y, f"07/QĐ-ĐLHĐ ngày 10/3/{y}")),
+    ]
+
+
+def cohort_company_collectives() -> list[Collective]:
+    return [
+        Collective("Phân xưởng Vận hành 1", "tap_the_lao_dong_xuat_sac", 45, 40, 3, 45, women=12),
+        Collective("Phân xưởng Sửa chữa", "tap_the_lao_dong_xuat_sac", 38, 30, 2, 37, women=5),
+        Collective("Phòng Kỹ thuật", "tap_the_lao_dong_tien_tien", 15, 12, 1, 15, rating="httnv", women=4),
+        Collective("Phòng Kinh doanh", "tap_the_lao_dong_xuat_sac", 20, 16, 1, 20, disciplined=1, women=14),
+        Collective("Đội Quản lý lưới điện", "tap_the_lao_dong_xuat_sac", 30, 25, 0, 30, women=2),
+        Collective("Tổ Hành chính", "giay_khen", 6, 5, 0, 6, rating="httnv", women=5),
+    ]
+
+
 # ========================================================================================= the lists
 
 
@@ -252,6 +392,7 @@ class CorpusList:
     same_facts_as: str | None = None
     notes: str = ""
     caps: Callable[[list[dict[str, Any]], list[tuple[Any, dict[str, str]]]], None] | None = None
+    sheet_of_nominees: tuple[str, ...] | None = None  # the sheets that hold nominees (others: guides, lookups)
 
     @property
     def file(self) -> str:
@@ -274,10 +415,6 @@ def _rating(y: int, words: dict[str, str] = RATING_SHORT) -> Callable[[Person], 
 
 def _init_names(p: Person) -> str | None:
     return shown(p, "init", "\n".join(i.title for i in p.inits) or None)
-
-
-def _init_levels(p: Person) -> str | None:
-    return "\n".join(INIT_LEVEL_WORDS[i.level].removeprefix("cấp ").capitalize() for i in p.inits) or None
 
 
 def _init_years(p: Person) -> str | int | None:
@@ -933,6 +1070,1222 @@ def list_company_grades() -> CorpusList:
               "pháp luật → cần xem xét, nêu ô xếp loại.")
 
 
+DEPT = "Sở Tài nguyên và Môi trường tỉnh Hải Đông"
+PROVINCE_COUNCIL = {"level": "tinh", "name": "Hội đồng Thi đua - Khen thưởng tỉnh Hải Đông", "members": 11,
+                    "agency": "ỦY BAN NHÂN DÂN TỈNH HẢI ĐÔNG"}
+INIT_LEVEL_CAP = {"co_so": "Cấp cơ sở", "bo_tinh": "Cấp tỉnh", "toan_quoc": "Toàn quốc"}
+
+
+def _title_decision(k: int) -> str:
+    return f"{15 + k % 10}/QĐ-STNMT ngày 10/01/{k + 1}"
+
+
+def with_ldtt(people: Sequence[Person], years: range) -> list[Person]:
+    """The years without a higher title were Lao động tiên tiến (as the lists write them)."""
+    return [replace(p, titles={**dict.fromkeys(years, "ldtt"), **p.titles}) for p in people]
+
+
+def list_department_cstd() -> CorpusList:
+    y = 2024
+    people = with_ldtt(cohort_department(y), range(y - 2, y + 1))
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Ngày sinh",), lambda p: p.born),
+        Col(("Chức vụ",), lambda p: p.position, width=22),
+        Col(("Phòng, đơn vị trực thuộc",), lambda p: p.dept, width=22),
+        *[Col(("Xếp loại", k), rating_any(k, 3), (f"rating:{k}",)) for k in (y - 1, y)],
+    ]
+    for k in (y - 2, y - 1, y):
+        cols += [Col(("Danh hiệu thi đua đã đạt", k, "Danh hiệu"), title_any(k, 2), (f"title:{k}",)),
+                 Col(("Danh hiệu thi đua đã đạt", k, "Số, ngày QĐ"),
+                     lambda p, k=k: _title_decision(k) if p.titles.get(k) == "cstdcs" else None, (f"title:{k}",),
+                     width=20)]
+    cols += [
+        Col(("Sáng kiến, đề tài", "Tên sáng kiến"), _init_names, ("init",), width=30),
+        Col(("Sáng kiến, đề tài", "Cấp công nhận"), lambda p: "\n".join(INIT_LEVEL_CAP[i.level] for i in p.inits) or None,
+            ("init",)),
+        Col(("Sáng kiến, đề tài", "Số, ngày QĐ công nhận"), lambda p: "\n".join(i.decision for i in p.inits) or None,
+            ("init",), width=22),
+        Col(("Kỷ luật",), lambda p: f"Khiển trách (QĐ số {p.discipline.decision})" if p.discipline else None, ("disc",)),
+        Col(("Hình thức đề nghị",), _award(), ("award",), width=24),
+    ]
+    n = len(cols)
+    sheet = Sheet("Cá nhân", cols, by_award(people), numbering="arabic",
+                  top=[*agency_lines("UBND TỈNH HẢI ĐÔNG", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", n,
+                                     "Hải Đông, ngày 20 tháng 02 năm 2025"), Line({}),
+                       centered("DANH SÁCH CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG NĂM 2024", n),
+                       centered("(Kèm theo Tờ trình số 35/TTr-STNMT ngày 20/02/2025)", n, bold=False)],
+                  footer=[Line({1: "Danh sách có 06 cá nhân"}), Blank(),
+                          Line({n - 5: "GIÁM ĐỐC"}, bold=True), Line({n - 5: "(Đã ký)"})])
+    return CorpusList(
+        "16-so-cstd-tinh-ba-tang", "Sở: tiêu đề ba tầng — danh hiệu từng năm (năm gõ bằng số) với 'Số, ngày QĐ' riêng, "
+        "sáng kiến với cấp và 'Số, ngày QĐ công nhận'; CSTĐ cấp tỉnh, Bằng khen tỉnh, CSTĐCS chung một danh sách",
+        DEPT, ("multi-row-header", "year-subheaders-numbers", "decision-under-initiative", "title-award-aliases",
+               "rating-aliases", "numbering-row", "footer-forms"),
+        "nd98-2023", D(2025, 3, 10), (y,), PROVINCE_COUNCIL, [sheet])
+
+
+def _prior_text(p: Person, ways: Sequence[str] = ("Bằng khen của Chủ tịch UBND tỉnh",), none: str = "Không") -> str:
+    """A prior award the way a clerk writes it, with what it was for (which tells its type)."""
+    if not p.priors:
+        return none
+    a = p.priors[0]
+    name = ways[0] if a.decision.endswith("UBND") else "Bằng khen Bộ Tài chính"
+    what = (f"về thành tích xuất sắc trong thực hiện nhiệm vụ năm {a.to}" if a.type == "cong_trang" else
+            f"về thành tích đột xuất trong phòng, chống bão số 3 năm {a.to}")
+    return f"{name} {what} (QĐ số {a.decision} ngày {dmy(a.date, pad=False) if a.date else ''})"
+
+
+def list_pm_commendation_period() -> CorpusList:
+    y = 2024
+    years = range(y - 4, y + 1)
+    people = with_ldtt(cohort_pm_commendation(y), years)
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        *born_nam_nu("Năm sinh", year_only=True),
+        Col(("Chức vụ, đơn vị công tác",), lambda p: f"{p.position}, {DEPT}", width=30),
+        *[Col(("Kết quả đánh giá, xếp loại", k), rating_any(k, k), (f"rating:{k}",)) for k in years],
+        *[Col(("Danh hiệu thi đua", k), title_any(k, k), (f"title:{k}",)) for k in years],
+        Col(("Hình thức khen thưởng đã nhận",), _prior_text, ("prior",), width=36),
+        Col(("Kỷ luật",), lambda p: "Không", ("disc",)),
+        Col(("Hình thức đề nghị",), _award(), ("award",), width=24),
+    ]
+    n = len(cols)
+    sheet = Sheet("BKTTg", cols, people,
+                  top=[centered("UBND TỈNH HẢI ĐÔNG", 4), centered("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", 4), Line({}),
+                       centered("DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA THỦ TƯỚNG CHÍNH PHỦ", n),
+                       centered("(Thành tích từ năm 2020 đến năm 2024)", n, bold=False)],
+                  footer=[Line({1: "Tổng số: 05 cá nhân./."}), Line({n - 4: "Hải Đông, ngày … tháng 3 năm 2025"})])
+    return CorpusList(
+        "17-so-bkttg-giai-doan-tieu-de", "Sở: Bằng khen Thủ tướng, tiêu đề '(Thành tích từ năm 2020 đến năm 2024)', năm "
+        "xếp loại và danh hiệu gõ bằng số dưới nhóm, khen thưởng đã nhận viết thành câu (số, ngày QĐ, thời gian thành "
+        "tích); chạy không có --year: năm xét lấy từ năm cuối của giai đoạn", DEPT,
+        ("period-in-title", "year-subheaders-numbers", "title-award-aliases", "rating-aliases", "two-row-header",
+         "birth-under-gender", "footer-forms"),
+        "nd98-2023", D(2025, 3, 20), (y,), PROVINCE_COUNCIL, [sheet], pass_year=False,
+        notes="Giai đoạn 2020-2024 là 5 năm liên tục đến năm đề nghị (Luật 2022 Điều 73 k1 b), kết thúc năm 2024.")
+
+
+def list_pm_commendation_cells() -> CorpusList:
+    y = 2025
+    years = range(y - 4, y + 1)
+    # Abbreviated, the awards no longer say what they were for: the type is not stated (except "đột xuất").
+    people = [replace(p, priors=tuple(replace(a, type=a.type if a.type == "dot_xuat" else None) for a in p.priors))
+              for p in cohort_pm_commendation(y)]
+    ways = {"1187/QĐ-UBND": "BK UBND tỉnh", "905/QĐ-UBND": "BKCT UBND tỉnh", "2210/QĐ-BTC": "BK Bộ Tài chính",
+            "1310/QĐ-UBND": "BK UBND tỉnh (đột xuất)"}
+
+    def prior(p: Person) -> str:
+        if not p.priors:
+            return "Chưa"
+        a = p.priors[0]
+        return f"{ways[a.decision]} năm {a.to} ({a.decision})"
+
+    def ratings(p: Person) -> str:
+        return "; ".join(f"{k}: {RATING_SHORT[p.ratings[k]]}" for k in years)
+
+    cols = [
+        Col(("TT",), _name, counter="1", width=5),
+        Col(("Họ tên",), _name, ("name",), width=22),
+        Col(("Chức vụ",), lambda p: p.position, width=24),
+        Col(("Xếp loại 5 năm (2021-2025)",), ratings, tuple(f"rating:{k}" for k in years), width=40),
+        Col(("CSTĐCS các năm",), lambda p: ", ".join(str(k) for k in sorted(p.titles) if p.titles[k] == "cstdcs"),
+            ("title",)),
+        Col(("Khen thưởng đã có",), prior, ("prior",), width=30),
+        Col(("Kỷ luật",), lambda p: "-", ("disc",)),
+        Col(("Đề nghị",), lambda p: "BK TTg", ("award",)),
+    ]
+    sheet = Sheet("Sheet1", cols, people,
+                  top=[Line({0: "DANH SÁCH ĐỀ NGHỊ BẰNG KHEN THỦ TƯỚNG CHÍNH PHỦ GIAI ĐOẠN 2021 - 2025"}, bold=True)],
+                  footer=[Line({1: "Người tổng hợp: Phòng Tổ chức cán bộ"})])
+    return CorpusList(
+        "18-so-bkttg-mot-o-nhieu-nam", "Sở, NĐ 152: cùng người như 17 một năm sau — năm năm xếp loại trong một ô "
+        "('2021: HTTNV; 2022: …'), năm đạt CSTĐCS trong một ô, khen thưởng đã có viết tắt ('BK UBND tỉnh', "
+        "'BKCT UBND tỉnh', 'BK Bộ Tài chính') nên không rõ là công trạng hay đột xuất, đề nghị 'BK TTg'", DEPT,
+        ("title-award-aliases", "rating-aliases", "period-in-title", "years-in-one-cell", "negatives"),
+        "nd152-2025", D(2026, 3, 5), (y,), PROVINCE_COUNCIL, [sheet],
+        notes="Cùng người như 17 (dời một năm). Bằng khen tỉnh viết tắt không cho biết loại hình: NĐ 152 Điều 4 k3 "
+              "không lấy khen thưởng đột xuất, chuyên đề làm căn cứ → người đủ các tiêu chí khác là cần xem xét; "
+              "Bằng khen ghi '(đột xuất)' không làm căn cứ → không đạt.")
+
+
+REGISTER_UNIT = "Sở Công Thương tỉnh Hải Đông"
+
+
+def cohort_register(y: int) -> tuple[list[Person], list[list[Any]]]:
+    """Officials whose earlier titles and used initiatives are only in the register (the council's sổ)."""
+    people = [
+        Person("Hứa Văn Long", False, D(1977, 3, 15), "Trưởng phòng Quản lý thương mại", "Phòng Quản lý thương mại",
+               "chien_si_thi_dua_bo_tinh", {y: "htxs"}, titles=_cstdcs_years(y - 2, y - 1, y),
+               inits=(Initiative("Bản đồ số mạng lưới chợ nông thôn", "bo_tinh", y, f"2310/QĐ-UBND ngày 01/12/{y}"),)),
+        Person("Thân Thị Mỹ Dung", True, D(1982, 7, 9), "Phó Chánh Văn phòng", "Văn phòng Sở", "chien_si_thi_dua_bo_tinh",
+               {y: "htxs"}, titles={y - 2: "cstdcs", y - 1: "ldtt", y: "cstdcs"},
+               inits=(Initiative("Quy trình tiếp nhận hồ sơ trực tuyến mức độ 4", "bo_tinh", y,
+                                 f"2310/QĐ-UBND ngày 01/12/{y}"),)),
+        Person("Quan Văn Bình", False, D(1985, 11, 21), "Chuyên viên", "Thanh tra Sở", "chien_si_thi_dua_co_so",
+               {y: "htxs"}, inits=(Initiative("Phần mềm theo dõi đơn thư khiếu nại", "co_so", y, f"41/QĐ-SCT ngày 15/11/{y}",
+                                              used_for="bang_khen_bo_tinh"),)),
+        Person("Vi Thị Hoa", True, D(1990, 1, 5), "Chuyên viên", "Phòng Kế hoạch - Tài chính", "chien_si_thi_dua_co_so",
+               {y: "htxs"}, inits=(Initiative("Bảng theo dõi giải ngân vốn theo tuần", "co_so", y, f"41/QĐ-SCT ngày 15/11/{y}"),)),
+    ]
+    head = ["STT", "Họ và tên", "Ngày sinh", "Đơn vị", "Danh hiệu / Hình thức khen thưởng", "Năm", "Số quyết định",
+            "Ngày quyết định", "Tên sáng kiến", "Cấp công nhận"]
+    rows: list[list[Any]] = [head]
+    for p in people[:2]:
+        for k in (y - 2, y - 1):
+            if p.titles.get(k) == "cstdcs":
+                rows.append([len(rows), p.name, dmy(p.born), REGISTER_UNIT, "Chiến sĩ thi đua cơ sở", k,
+                             f"{10 + k % 10}/QĐ-SCT", dmy(D(k + 1, 1, 12)), None, None])
+    q = people[2]
+    rows.append([len(rows), q.name, dmy(q.born), REGISTER_UNIT, "Bằng khen của Chủ tịch UBND tỉnh", y, "1650/QĐ-UBND",
+                 dmy(D(y, 9, 30)), q.inits[0].title, "Cơ sở"])
+    return people, rows
+
+
+def list_register_history() -> CorpusList:
+    y = 2021
+    people, history = cohort_register(y)
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Ngày sinh",), lambda p: p.born),
+        Col(("Đơn vị",), lambda p: REGISTER_UNIT, width=26),
+        Col(("Chức vụ",), lambda p: p.position, width=24),
+        Col((f"Xếp loại năm {y}",), _rating(y), (f"rating:{y}",)),
+        Col((f"Danh hiệu năm {y}",), _title(y), (f"title:{y}",)),
+        Col(("Sáng kiến", "Tên sáng kiến"), _init_names, ("init",), width=30),
+        Col(("Sáng kiến", "Cấp công nhận"), lambda p: INIT_LEVEL_CAP[p.inits[0].level] if p.inits else None, ("init",)),
+        Col(("Kỷ luật",), _disc_form, ("disc",)),
+        Col(("Danh hiệu đề nghị",), _award(), ("award",), width=24),
+    ]
+    sheet = Sheet("Danh sách", cols, people,
+                  top=[centered("SỞ CÔNG THƯƠNG TỈNH HẢI ĐÔNG", 4),
+                       centered(f"DANH SÁCH ĐỀ NGHỊ XÉT TẶNG DANH HIỆU THI ĐUA NĂM {y}", len(cols))],
+                  footer=[Line({1: "Người lập biểu"}, bold=True)])
+    return CorpusList(
+        "19-so-so-theo-doi", "Sở, NĐ 91, trong một đợt xét có sổ theo dõi: CSTĐCS năm 2019, 2020 và sáng kiến đã dùng "
+        "cho Bằng khen chỉ có trong sổ (nhập bằng 'tdkt register import'), danh sách chỉ ghi năm 2021", REGISTER_UNIT,
+        ("register-history", "two-row-header", "footer-forms"), "nd91-2017", D(2022, 4, 25), (y,), PROVINCE_COUNCIL,
+        [sheet], history=history, caps=nd91_caps(),
+        notes="Danh sách không có LĐTT: không kiểm được trần 15 % CSTĐCS (NĐ 91 Điều 9 k3) → cần xem xét; sáng kiến "
+              "đã dùng cho Bằng khen không dùng lại cho CSTĐCS (CV 5007/BNV-TĐKT).")
+
+
+COMPANY_NEW = "Công ty TNHH MTV Điện lực Hải Đông (hư cấu)"
+
+
+def list_company_initiatives() -> CorpusList:
+    y = 2025
+
+    def content(p: Person) -> str | None:
+        if "init" in p.odd:
+            return p.odd["init"]
+        if not p.inits:
+            return {"Giáp Văn Cường": "0", "La Thị Hồng": "-", "Lạc Thị Mai": "Không"}.get(p.name)
+        i = p.inits[0]
+        if not i.title:
+            return "Có (cấp cơ sở)"
+        return f"01 SK cấp cơ sở năm {i.year}: {i.title}, QĐ số {i.decision}"
+
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Chức danh",), lambda p: p.position),
+        Col(("Đơn vị",), lambda p: p.dept, width=22),
+        Col((f"Xếp loại năm {y}",), rating_any(y, 4), (f"rating:{y}",)),
+        Col(("Sáng kiến", "Nội dung"), content, ("init",), width=40),
+        Col(("Sáng kiến", "Số, ngày QĐ công nhận"),
+            lambda p: f"Số {p.inits[0].decision}" if p.inits and not p.inits[0].title else None, ("init",), width=24),
+        Col(("Kỷ luật",), lambda p: f"Khiển trách ({p.discipline.year})" if p.discipline else "Không có", ("disc",)),
+        Col(("Danh hiệu đề nghị",), award_any(1), ("award",)),
+    ]
+    n = len(cols)
+    sheet = Sheet("Ca nhan", cols, people := cohort_company_initiatives(y),
+                  top=[Line({0: "CÔNG TY TNHH MTV ĐIỆN LỰC HẢI ĐÔNG"}, bold=True),
+                       centered(f"DANH SÁCH ĐỀ NGHỊ XÉT DANH HIỆU THI ĐUA NĂM {y}", n)],
+                  footer=[Line({1: f"Tổng cộng: {len(people):02d} người"}, bold=True),
+                          Line({n - 3: "Hải Đông, ngày 08 tháng 01 năm 2026"}),
+                          Line({1: "NGƯỜI LẬP BIỂU", n - 3: "KT. TỔNG GIÁM ĐỐC\nPHÓ TỔNG GIÁM ĐỐC"}, bold=True)])
+    return CorpusList(
+        "20-cong-ty-sang-kien-trong-o", "Công ty nhà nước, NĐ 152: sáng kiến viết mọi kiểu trong một ô — '01 SK cấp "
+        "cơ sở năm 2025: …, QĐ số …', 'Có (cấp cơ sở)' với 'Số, ngày QĐ' ở cột bên, '0', '-', 'Không', và 'x' (không "
+        "rõ có hay không: cần xem xét)", COMPANY_NEW,
+        ("initiative-level-in-cell", "negatives", "decision-under-initiative", "unknown-value", "rating-aliases",
+         "footer-forms"),
+        "nd152-2025", D(2026, 1, 15), (y,),
+        {"level": "don_vi", "name": "Hội đồng Thi đua - Khen thưởng Công ty", "members": 9}, [sheet])
+
+
+def list_company_collectives() -> CorpusList:
+    y = 2024
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Tên tập thể",), _name, ("name",), width=26),
+        Col(("Tổng số lao động",), lambda c: c.members, ("members",)),
+        Col(("Trong đó nữ",), lambda c: c.women),
+        Col(("Số lao động đạt danh hiệu", "LĐTT"), lambda c: c.ltt, ("ltt",)),
+        Col(("Số lao động đạt danh hiệu", "CSTĐCS"), lambda c: c.cstdcs, ("cstdcs",)),
+        Col(("Số hoàn thành nhiệm vụ",), lambda c: c.completed, ("completed",)),
+        Col(("Số bị kỷ luật",), _disc_count, ("disciplined",)),
+        Col((f"Tập thể xếp loại năm {y}",), lambda c: RATING_WORDS[c.rating or "httnv"], ("crating",), width=24),
+        Col(("Danh hiệu, hình thức đề nghị",), _award(), ("award",), width=26),
+    ]
+    n = len(cols)
+    sheet = Sheet("Tap the", cols, cohort_company_collectives(),
+                  top=[Line({0: "CÔNG TY TNHH MTV ĐIỆN LỰC HẢI ĐÔNG"}, bold=True),
+                       centered(f"DANH SÁCH TẬP THỂ ĐỀ NGHỊ KHEN THƯỞNG NĂM {y}", n)],
+                  footer=[Line({1: "Cộng", 2: 154, 3: 42, 4: 128, 5: 7, 6: 153}, bold=True, in_table=True)])
+    return CorpusList(
+        "21-cong-ty-tap-the-nd98", "Công ty nhà nước, NĐ 98: tập thể (phân xưởng, phòng, đội) với số lao động, số đạt "
+        "LĐTT/CSTĐCS dưới nhóm, số bị kỷ luật '01 (cảnh cáo)' — Luật 2022 Điều 27 không còn điều kiện kỷ luật cho "
+        "TTLĐXS; TTLĐTT và Giấy khen do bộ/tỉnh quy định", COMPANY_NEW,
+        ("collective-list", "collective-counts-with-words", "two-row-header", "footer-forms"),
+        "nd98-2023", D(2025, 1, 10), (y,),
+        {"level": "don_vi", "name": "Hội đồng Thi đua - Khen thưởng Công ty", "members": 9}, [sheet])
+
+
+CO_OVERLAY = """\
+# Quy chế công tác thi đua, khen thưởng tỉnh Hải Đông (hư cấu): mỗi khối thi đua một Cờ thi đua của UBND tỉnh.
+kind: overlay
+id: hd-khoi
+title: Quy chế công tác thi đua, khen thưởng tỉnh Hải Đông
+version: "2021.1"
+seats:
+  co_thi_dua_bo_tinh: {per_cluster: 1, basis: "Quy chế công tác thi đua, khen thưởng tỉnh Hải Đông, Điều 10"}
+"""
+
+
+def list_flags_overlay() -> CorpusList:
+    y = 2021
+    flags = [
+        Collective("Sở Tư pháp tỉnh Hải Đông", "co_thi_dua_bo_tinh", 52, 48, 5, 52, cluster="Khối các cơ quan nội chính",
+                   rank=1),
+        Collective("Sở Nội vụ tỉnh Hải Đông", "co_thi_dua_bo_tinh", 61, 55, 6, 61, cluster="Khối các cơ quan nội chính",
+                   rank=2),
+        Collective("Sở Xây dựng tỉnh Hải Đông", "co_thi_dua_bo_tinh", 74, 66, 7, 74, cluster="Khối các sở kinh tế",
+                   rank=1),
+        Collective("Phòng Hành chính tư pháp, Sở Tư pháp", "tap_the_lao_dong_xuat_sac", 12, 11, 1, 12),
+        Collective("Văn phòng Sở Nội vụ", "tap_the_lao_dong_xuat_sac", 15, 10, 1, 15),
+    ]
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Tên tập thể",), _name, ("name",), width=32),
+        Col(("Tổng số CBCCVC",), lambda c: c.members, ("members",)),
+        Col(("Số LĐTT",), lambda c: c.ltt, ("ltt",)),
+        Col(("Số CSTĐCS",), lambda c: c.cstdcs, ("cstdcs",)),
+        Col(("Số hoàn thành nhiệm vụ",), lambda c: c.completed, ("completed",)),
+        Col(("Số bị kỷ luật",), _disc_count, ("disciplined",)),
+        Col(("Xếp loại",), lambda c: RATING_SHORT[c.rating or "httnv"], ("crating",)),
+        Col(("Cụm, khối thi đua",), lambda c: c.cluster, width=28),
+        # "Nhất" is understood: rank 1, written as a word.
+        Col(("Xếp hạng trong khối",), lambda c: ("Nhất" if c.name.startswith("Sở Xây dựng") else c.rank), ("rank",)),
+        Col(("Danh hiệu đề nghị",), _award(), ("award",), width=26),
+    ]
+    n = len(cols)
+    sheet = Sheet("Tap the", cols, flags,
+                  top=[centered("DANH SÁCH TẬP THỂ ĐỀ NGHỊ TẶNG CỜ THI ĐUA VÀ DANH HIỆU TẬP THỂ LAO ĐỘNG XUẤT SẮC NĂM 2021", n)],
+                  footer=[Line({1: "Tổng cộng: 05 tập thể"}, bold=True), Line({n - 3: "BAN THI ĐUA - KHEN THƯỞNG"}, bold=True)])
+    return CorpusList(
+        "22-so-co-thi-dua-quy-che", "Hội đồng tỉnh, NĐ 91, với quy chế 'mỗi khối một Cờ': Cờ thi đua của UBND tỉnh theo "
+        "xếp hạng trong khối (1, 2, 'Nhất'), cùng Tập thể lao động xuất sắc", "Sở Nội vụ tỉnh Hải Đông (hư cấu)",
+        ("collective-list", "overlay", "footer-forms"), "nd91-2017", D(2022, 2, 18), (y,), PROVINCE_COUNCIL, [sheet],
+        overlay=Overlay(co_seats_per_cluster=1), overlay_yaml=CO_OVERLAY)
+
+
+TTLDTT_OVERLAY = """\
+# Quy chế thi đua, khen thưởng của xã Tân Phước (hư cấu): Tập thể lao động tiên tiến cần ít nhất 70 % thành viên
+# đạt Lao động tiên tiến (Luật 2022 Điều 28 k3 giao bộ/tỉnh; tỉnh Long Giang quy định 70 %).
+kind: overlay
+id: tp-qc
+title: Quy chế thi đua, khen thưởng xã Tân Phước
+version: "2025.1"
+criteria:
+  ttldtt.ltt: {params: {more_than_percent: null, at_least_percent: 70}, basis: "Quy định thi đua, khen thưởng tỉnh Long Giang, Điều 6"}
+"""
+
+
+def list_collectives_overlay() -> CorpusList:
+    y = 2025
+    school = "Trường Tiểu học Tân Phước"
+    groups = [
+        Collective(f"Tổ khối 1, {school}", "tap_the_lao_dong_tien_tien", 10, 8, 0, 10, rating="httnv"),
+        Collective(f"Tổ khối 2, {school}", "tap_the_lao_dong_tien_tien", 10, 6, 0, 10, rating="httnv"),
+        Collective(f"Tổ khối 3, {school}", "tap_the_lao_dong_tien_tien", 12, 10, 1, 12, disciplined=1, rating="httnv"),
+        Collective(f"Tổ khối 4 - 5, {school}", "tap_the_lao_dong_xuat_sac", 9, 9, 1, 9),
+        Collective(f"Tổ Văn phòng, {school}", "tap_the_lao_dong_xuat_sac", 5, 4, 0, 5),
+    ]
+    cols = collective_cols("Xếp loại tập thể năm học 2024-2025")
+    n = len(cols)
+    sheet = Sheet("TT", cols, groups,
+                  top=[centered("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU TẬP THỂ NĂM HỌC 2024-2025", n)],
+                  footer=[Line({1: "Tân Phước, ngày 15 tháng 7 năm 2025"})])
+    return CorpusList(
+        "23-truong-tap-the-quy-che-nd152", "Xã (trường tiểu học), NĐ 152, với quy chế đặt tỷ lệ LĐTT 70 % cho Tập thể "
+        "lao động tiên tiến: các tiêu chí TTLĐTT vẫn chưa xác thực (Luật 2022 Điều 28) → không đạt là cần xem xét",
+        COMMUNE_VNI, ("collective-list", "collective-counts-with-words", "overlay", "school-years"),
+        "nd152-2025", D(2025, 7, 15), (y,), {"level": "xa", "name": "Hội đồng Thi đua - Khen thưởng xã Tân Phước",
+                                           "members": 9, "agency": "ỦY BAN NHÂN DÂN XÃ TÂN PHƯỚC"}, [sheet],
+        overlay=Overlay(ttldtt_ltt_at_least=70), overlay_yaml=TTLDTT_OVERLAY)
+
+
+def list_vendor_mautdkt() -> CorpusList:
+    y = 2025
+    rows = [
+        Person("Trịnh Văn Đạo", False, D(1972, 1, 1), "Phó Giám đốc", "Sở Tài chính", "bang_khen_bo_tinh"),
+        Person("Lê Thị Hồng Gấm", True, D(1985, 1, 1), "Chuyên viên", "Sở Tài chính", "chien_si_thi_dua_co_so"),
+        Collective("Phòng Quản lý ngân sách", "tap_the_lao_dong_tien_tien", 0, 0, 0, 0, rating=None, unit="Sở Tài chính"),
+        Person("Gia đình ông Đinh Văn Mạnh", False, D(1960, 1, 1), "", "Xã Tân Phước", "giay_khen", kind="household"),
+        Person("Lục Văn Khang", False, D(1980, 1, 1), "Phó Trưởng phòng", "Công an tỉnh Hải Đông", "lao_dong_tien_tien"),
+    ]
+    kinds = {"individual": "Khen thưởng cá nhân", "collective": "Khen thưởng tập thể", "household": "Khen thưởng hộ gia đình"}
+    award_names = {
+        "bang_khen_bo_tinh": "Bằng khen cấp bộ, ban, ngành, tỉnh, đoàn thể trung ương",
+        "chien_si_thi_dua_co_so": "Chiến sĩ thi đua cơ sở",
+        "tap_the_lao_dong_tien_tien": "Tập thể lao động tiên tiến",
+        "giay_khen": "Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã",
+        "lao_dong_tien_tien": "Chiến sĩ tiên tiến",
+    }
+    title_of = {"Trịnh Văn Đạo": "Ông", "Lê Thị Hồng Gấm": "Bà", "Lục Văn Khang": "Thượng tá"}
+    target = {"Trịnh Văn Đạo": "Các cấp lãnh đạo từ phó phòng trở lên", "Phòng Quản lý ngân sách": "Cơ quan Hành chính",
+              "Gia đình ông Đinh Văn Mạnh": "Hộ gia đình"}
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Tên gọi\n(Ông/Bà/Chức danh)",), lambda n: title_of.get(n.name)),
+        Col(("Tên tập thể/cá nhân/hộ gia đình",), _name, ("name",), width=30),
+        Col(("Chức vụ",), lambda n: getattr(n, "position", None) or None),
+        Col(("Đơn vị công tác",), lambda n: getattr(n, "dept", None) or n.unit or None, width=24),
+        Col(("Phân loại khen thưởng",), lambda n: kinds[n.kind]),
+        Col(("Danh hiệu thi đua/Hình thức khen thưởng",), lambda n: award_names[n.award], ("award",), width=36),
+        Col(("Phân loại đối tượng",), lambda n: target.get(n.name, "Người trực tiếp công tác, lao động, học tập, "
+                                                                  "chiến đấu và phục vụ chiến đấu"), width=30),
+        Col(("Lĩnh vực hoạt động",), lambda n: "Tài chính - Ngân hàng" if n.kind == "collective" else None),
+    ]
+    main = Sheet("file nhận", cols, rows, gap_after_top=0)
+    guide_rows = [Line({0: 1, 1: "Ông", 2: "Nguyễn Văn A", 3: "Giám đốc", 4: "Sở X", 5: "Khen thưởng cá nhân",
+                        6: "Bằng khen của Thủ tướng Chính phủ", 7: "Các cấp lãnh đạo từ phó phòng trở lên"}),
+                  Line({0: 2, 2: "Sở Y", 4: "UBND tỉnh", 5: "Khen thưởng tập thể", 6: "Cờ thi đua của Chính phủ",
+                        7: "Cơ quan Hành chính", 8: "Quản lý Nhà nước"})]
+    guide = Sheet("Hướng dẫn", cols, guide_rows, gap_after_top=0)
+    htkt = Sheet("HTKT", [Col(("tenhinhthuckt",), lambda r: r[0], width=60), Col(("mahinhthuckt",), lambda r: r[1])],
+                 [(v, f"16{50360000 + i * 17}") for i, v in enumerate(sorted(set(award_names.values())))])
+    return CorpusList(
+        "24-mau-phan-mem-mautdkt", "Mẫu nhập của phần mềm (như MauTDKT.xlsx): tiêu đề ở dòng 1, cá nhân, tập thể, hộ gia "
+        "đình chung một bảng, tên gọi 'Ông/Bà/Thượng tá' ở cột riêng, tên hình thức đầy đủ của danh mục; trang "
+        "'Hướng dẫn' có dòng mẫu và trang danh mục — không phải người được đề nghị; không có cột dữ kiện nên mọi "
+        "kết luận là cần xem xét", "Sở Tài chính tỉnh Hải Đông (hư cấu)",
+        ("vendor-template", "household", "lookup-sheets", "title-award-aliases"),
+        "nd152-2025", D(2026, 2, 10), (y,), PROVINCE_COUNCIL, [main, guide, htkt], sheet_of_nominees=("file nhận",))
+
+
+CANHAN_CODES = {"lao_dong_tien_tien": "1647933042", "chien_si_thi_dua_co_so": "1647933380", "giay_khen": "1650360499"}
+
+
+def list_vendor_canhan() -> CorpusList:
+    y = 2024
+    people = [
+        Person("Bạch Thị Ngân", True, D(1988, 5, 12), "Chuyên viên", "Phòng Hành chính - Tổng hợp", "lao_dong_tien_tien",
+               {y: "httnv"}),
+        Person("Khương Văn Trí", False, D(1979, 10, 3), "Trưởng phòng", "Phòng Nghiệp vụ", "chien_si_thi_dua_co_so",
+               {y: "htxs"}),
+        Person("Đàm Thị Thu Trang", True, D(1994, 6, 27), "Viên chức", "Phòng Nghiệp vụ", "lao_dong_tien_tien",
+               {y: "htnv"}),
+        Person("Nhữ Văn Hậu", False, D(1983, 12, 14), "Lái xe", "Phòng Hành chính - Tổng hợp", "giay_khen",
+               {y: "httnv"}),
+        Person("Phó Thị Lan Anh", True, D(1991, 3, 31), "Kế toán", "Phòng Hành chính - Tổng hợp",
+               "chien_si_thi_dua_co_so", {y: "httnv"}),
+    ]
+    unit = "Trung tâm Kiểm soát bệnh tật tỉnh Hải Đông"
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Giới tính",), lambda p: "NU" if p.female else "NAM"),
+        Col(("Ngày sinh",), lambda p: dmy(p.born)),
+        Col(("Chức vụ",), lambda p: p.position),
+        Col(("Tên phòng ban/ khối, tổ \ncông tác",), lambda p: p.dept, width=26),
+        Col(("Tên đơn vị/tập thể\ncông tác",), lambda p: unit, width=30),
+        Col(("Địa chỉ / Nơi ở",), lambda p: None),
+        Col(("Mã phân loại cán bộ",), lambda p: "1660638976"),
+        Col(("Mã hình thức khen thưởng",), lambda p: CANHAN_CODES[p.award] if p.award == "giay_khen" else None,
+            ("award",)),
+        Col(("Mã danh hiệu thi đua\n(nếu có)",), lambda p: CANHAN_CODES.get(p.award) if p.award != "giay_khen" else None,
+            ("award",)),
+        Col((f"Xếp loại năm {y}",), _rating(y), (f"rating:{y}",)),
+        Col(("Kỷ luật",), lambda p: None, ("disc",)),
+    ]
+    main = Sheet("DANHSACH", cols, people, top=[centered("DANH SÁCH ĐỐI TƯỢNG ĐỀ NGHỊ KHEN THƯỞNG", 11)])
+    lookup = Sheet("DANHMUC", [Col(("STT",), lambda r: r[0]), Col(("Mã số",), lambda r: r[1]),
+                               Col(("Hình thức khen thưởng / Danh hiệu thi đua",), lambda r: r[2], width=50)],
+                   [(1, "1650360491", "Bằng khen"), (2, "1650360499", "Giấy khen"),
+                    (3, "1647933380", "Chiến sĩ thi đua cơ sở"), (4, "1647933042", "Lao động tiên tiến"),
+                    (5, "1647933198", "Tập thể lao động tiên tiến"), (6, "1660638976",
+                                                                     "Người trực tiếp công tác, lao động")],
+                   gap_after_top=0)
+    return CorpusList(
+        "25-mau-phan-mem-canhan-ma", "Mẫu nhập cá nhân của phần mềm (như CANHAN.xlsx): hình thức và danh hiệu ghi bằng "
+        "MÃ số của trang DANHMUC, giới tính 'NAM'/'NU'; đơn vị thêm hai cột xếp loại, kỷ luật ở cuối; trang DANHMUC "
+        "có STT nhưng không phải người được đề nghị", "Trung tâm Kiểm soát bệnh tật tỉnh Hải Đông (hư cấu)",
+        ("vendor-template", "lookup-sheets", "award-codes", "plain"),
+        "nd98-2023", D(2025, 1, 20), (y,), {"level": "don_vi", "name": "Hội đồng Thi đua - Khen thưởng Trung tâm",
+                                           "members": 7}, [main, lookup], sheet_of_nominees=("DANHSACH",),
+        notes="Mã 1647933042 = Lao động tiên tiến, 1647933380 = Chiến sĩ thi đua cơ sở, 1650360499 = Giấy khen "
+              "(trang DANHMUC của chính tệp).")
+
+
+TRANSPORT = "Sở Giao thông vận tải tỉnh Hải Đông (hư cấu)"
+
+
+def list_collectives_csv_utf16() -> CorpusList:
+    y = 2024
+    groups = [
+        Collective("Phòng Quản lý vận tải, phương tiện và người lái", "tap_the_lao_dong_xuat_sac", 14, 13, 2, 14),
+        Collective("Thanh tra Sở", "tap_the_lao_dong_xuat_sac", 22, 15, 1, 22),
+        Collective("Văn phòng Sở", "tap_the_lao_dong_tien_tien", 18, 15, 0, 18, rating="httnv"),
+        Collective("Phòng Kế hoạch - Tài chính", "tap_the_lao_dong_xuat_sac", 9, 8, 1, 9, rating="httnv"),
+        Collective("Trung tâm Đăng kiểm xe cơ giới", "tap_the_lao_dong_xuat_sac", 31, 28, 3, 31, reprimanded=2),
+    ]
+    cols = [
+        Col(("STT",), _name, counter="1"),
+        Col(("Tên tập thể",), _name, ("name",)),
+        Col(("Tổng số",), lambda c: c.members, ("members",)),
+        Col(("Số CBCCVC đạt LĐTT",), lambda c: c.ltt, ("ltt",)),
+        Col(("Số CSTĐCS",), lambda c: c.cstdcs, ("cstdcs",)),
+        Col(("Số hoàn thành tốt nhiệm vụ trở lên",), lambda c: c.completed, ("completed",)),
+        Col(("Bị kỷ luật",), _disc_count, ("disciplined",)),
+        Col(("Kết quả xếp loại tập thể",), lambda c: RATING_WORDS[c.rating or "httnv"], ("crating",)),
+        Col(("Đề nghị",), _award(), ("award",)),
+    ]
+    sheet = Sheet("csv", cols, groups, top=[Line({0: "SỞ GIAO THÔNG VẬN TẢI TỈNH HẢI ĐÔNG"}),
+                                            Line({0: f"Danh sách tập thể đề nghị khen thưởng năm {y}"})],
+                  footer=[Line({1: "Tổng cộng", 2: 94, 3: 79, 4: 7, 5: 94})])
+    return CorpusList(
+        "27-so-tap-the-csv-utf16", "Sở: danh sách tập thể lưu từ Excel dạng 'Unicode Text' — UTF-16 có BOM, phân cách "
+        "bằng tab, hai dòng tiêu đề phía trên, dòng 'Tổng cộng' có số", TRANSPORT,
+        ("csv-title-lines", "csv-utf16-tab", "collective-list", "collective-counts-with-words", "footer-forms"),
+        "nd98-2023", D(2025, 2, 20), (y,), PROVINCE_COUNCIL, [sheet], ext="csv",
+        csv={"delimiter": "\t", "encoding": "utf-16"})
+
+
+BUILDING = "Sở Xây dựng tỉnh Long Giang (hư cấu)"
+
+
+def cohort_building(y: int) -> list[Person]:
+    return [
+        Person("Huỳnh Văn Sang", False, D(1980, 4, 12), "Phó Giám đốc Sở", "Ban Giám đốc", "chien_si_thi_dua_co_so",
+               {y: "htxs"}),
+        Person("Trương Thị Mỹ Linh", True, D(1987, 8, 30), "Trưởng phòng Quy hoạch - Kiến trúc", "Phòng Quy hoạch",
+               "chien_si_thi_dua_co_so", {y: "httnv"},
+               inits=(Initiative("Bộ tiêu chí thẩm định nhanh quy hoạch chi tiết 1/500", "co_so", y, f"62/QĐ-SXD ngày 28/11/{y}"),)),
+        Person("Châu Minh Trí", False, D(1991, 1, 18), "Chuyên viên", "Phòng Quản lý nhà", "chien_si_thi_dua_co_so",
+               {y: "httnv"}),
+        Person("Lê Hoàng Oanh", True, D(1993, 5, 7), "Chuyên viên", "Văn phòng Sở", "lao_dong_tien_tien", {y: "httnv"}),
+        Person("Phạm Thanh Bình", False, D(1985, 10, 25), "Thanh tra viên", "Thanh tra Sở", "lao_dong_tien_tien",
+               {y: "httnv"}, pending="Đang bị xem xét kỷ luật (Tờ trình số 15/TTr-TTS ngày 02/12/2025)"),
+        Person("Đoàn Thị Kim Yến", True, D(1990, 2, 14), "Kế toán", "Văn phòng Sở", "lao_dong_tien_tien", {y: "htnv"}),
+    ]
+
+
+def list_building_csv() -> CorpusList:
+    y = 2025
+    cols = [
+        Col(("STT",), _name, counter="1"),
+        Col(("Họ và tên\n(Chức vụ)",), lambda p: f"{p.name}\n{p.position}", ("name",)),
+        Col(("Phòng ban",), lambda p: p.dept),
+        Col(("Xếp loại CCVC năm 2025",), _rating(y, RATING_WORDS), (f"rating:{y}",)),
+        Col(("Sáng kiến",), lambda p: f"{p.inits[0].title} (cấp cơ sở, QĐ {p.inits[0].decision})" if p.inits else "Không",
+            ("init",)),
+        Col(("Kỷ luật / đang bị xem xét kỷ luật",), lambda p: p.pending or "Không", ("disc", "pending")),
+        Col(("Danh hiệu đề nghị",), _award(), ("award",)),
+    ]
+    sheet = Sheet("csv", cols, cohort_building(y),
+                  top=[Line({0: "HỆ THỐNG QUẢN LÝ CÁN BỘ, CÔNG CHỨC - SỞ XÂY DỰNG TỈNH LONG GIANG"}),
+                       Line({0: "Báo cáo: Danh sách đề nghị xét thi đua năm 2025"}), Line({0: "Người xuất: admin"})],
+                  footer=[Line({0: "Tổng số bản ghi: 6"})])
+    return CorpusList(
+        "28-so-csv-utf8-xuong-dong", "Sở, NĐ 152: CSV xuất từ hệ thống quản lý cán bộ — UTF-8 có BOM, dấu ',', mọi ô "
+        "trong ngoặc kép, ô họ tên có xuống dòng ('Họ tên↵Chức vụ'), ba dòng tiêu đề, dòng 'Tổng số bản ghi'",
+        BUILDING, ("csv-title-lines", "word-pasted-cells", "negatives", "footer-forms", "csv-quoted-newlines"),
+        "nd152-2025", D(2026, 1, 12), (y,),
+        {"level": "don_vi", "name": "Hội đồng Thi đua - Khen thưởng Sở Xây dựng", "members": 9}, [sheet], ext="csv",
+        csv={"delimiter": ",", "encoding": "utf-8", "bom": True, "quote_all": True})
+
+
+CULTURE = "Trung tâm Văn hóa - Thể thao huyện Tân Hải (hư cấu)"
+
+
+def list_stale_title_year() -> CorpusList:
+    y = 2024
+    people = [
+        Person("Nguyễn Thị Kim Xuyến", True, D(1986, 6, 6), "Viên chức", "Tổ Thông tin - Tuyên truyền",
+               "lao_dong_tien_tien", {y - 1: "htnv", y: "httnv"}),
+        Person("Võ Văn Khang", False, D(1983, 3, 21), "Viên chức", "Tổ Thể dục thể thao", "lao_dong_tien_tien",
+               {y - 1: "httnv", y: "htnv"}),
+        Person("Mai Thị Bích Thủy", True, D(1990, 11, 2), "Kế toán", "Tổ Hành chính", "lao_dong_tien_tien",
+               {y - 1: "httnv", y: "httnv"}),
+        Person("Lê Văn Định", False, D(1979, 9, 9), "Phó Giám đốc", "Ban Giám đốc", "lao_dong_tien_tien",
+               {y - 1: "khtnv", y: "htxs"}),
+    ]
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Chức vụ",), lambda p: p.position),
+        Col(("Bộ phận",), lambda p: p.dept, width=24),
+        Col((f"Xếp loại năm {y - 1}",), _rating(y - 1), (f"rating:{y - 1}",)),
+        Col((f"Xếp loại năm {y}",), _rating(y), (f"rating:{y}",)),
+        Col(("Kỷ luật",), lambda p: f"Khiển trách năm {p.discipline.year}" if p.discipline else None, ("disc",)),
+    ]
+    n = len(cols)
+    sheet = Sheet(str(y - 1), cols, people,
+                  top=[centered("TRUNG TÂM VĂN HÓA - THỂ THAO HUYỆN TÂN HẢI", 4),
+                       centered(f"DANH SÁCH ĐỀ NGHỊ XÉT TẶNG DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM {y - 1}", n)],
+                  footer=[Line({1: "Danh sách này có 04 người"}), Line({n - 3: "GIÁM ĐỐC"}, bold=True)])
+    return CorpusList(
+        "29-trung-tam-tieu-de-nam-cu", "Trung tâm văn hóa, NĐ 98: mẫu năm trước dùng lại — tiêu đề và tên trang tính "
+        "còn 'năm 2023' nhưng đợt xét năm 2024 (có cột xếp loại cả hai năm); danh hiệu chỉ ghi ở tiêu đề, không có cột "
+        "danh hiệu đề nghị", CULTURE, ("list-year-vs-round", "award-in-title-only", "footer-forms"),
+        "nd98-2023", D(2025, 1, 15), (y,), {"level": "huyen", "name": "Hội đồng Thi đua - Khen thưởng huyện Tân Hải",
+                                           "members": 9}, [sheet],
+        notes="Năm của đợt (2024) thắng năm ghi trên danh sách (2023): kết luận theo xếp loại năm 2024.")
+
+
+def list_school_pm_period_nd91() -> CorpusList:
+    y = 2022
+    people = cohort_school_pm_nd91(y)
+    years = range(y - 4, y + 1)
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Năm sinh",), lambda p: p.born.year),
+        Col(("Chức vụ",), lambda p: p.position),
+        *[Col(("Xếp loại viên chức", f"{k - 1}-{k}"), rating_any(k, k), (f"rating:{k}",)) for k in years],
+        *[Col(("Sáng kiến kinh nghiệm cấp cơ sở", f"{k - 1}-{k}"),
+              lambda p, k=k: next((i.title for i in p.inits if i.year == k), None), ("init",), width=22) for k in years],
+        Col(("Khen thưởng đã nhận",), lambda p: (f"Bằng khen của Chủ tịch UBND tỉnh năm học {p.priors[0].to - 1}-"
+                                               f"{p.priors[0].to} (QĐ số {p.priors[0].decision} ngày "
+                                               f"{dmy(p.priors[0].date, pad=False)})"), ("prior",), width=34),
+        Col(("Kỷ luật",), lambda p: None, ("disc",)),
+        Col(("Hình thức đề nghị",), _award(), ("award",), width=24),
+    ]
+    n = len(cols)
+    sheet = Sheet("BK TTg", cols, people,
+                  top=[centered("SỞ GIÁO DỤC VÀ ĐÀO TẠO HẢI ĐÔNG", 4),
+                       centered("DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA THỦ TƯỚNG CHÍNH PHỦ", n),
+                       centered("Thành tích từ năm học 2017-2018 đến năm học 2021-2022", n, bold=False)],
+                  footer=[Line({1: "Danh sách gồm 04 người./."}), Line({n - 4: "GIÁM ĐỐC"}, bold=True)])
+    return CorpusList(
+        "30-so-gd-bkttg-nam-hoc-nd91", "Sở GD&ĐT, NĐ 91: Bằng khen Thủ tướng 'từ năm học 2017-2018 đến năm học 2021-2022' "
+        "— năm học làm tiêu đề phụ cho xếp loại và cho sáng kiến từng năm; chạy không có --year", "Sở Giáo dục và Đào "
+        "tạo tỉnh Hải Đông (hư cấu)", ("period-in-title", "school-years", "multi-row-header", "rating-aliases",
+                                        "footer-forms"),
+        "nd91-2017", D(2022, 8, 15), (y,), PROVINCE_COUNCIL, [sheet], pass_year=False,
+        notes="NĐ 91 Điều 38 k1 c: Bằng khen tỉnh, rồi 5 năm liên tục HTXS với 5 sáng kiến cấp cơ sở; năm học kết "
+              "thúc năm 2022 → năm xét 2022.")
+
+
+HOSPITAL_PROV = "Bệnh viện Đa khoa tỉnh Hải Đông (hư cấu)"
+
+
+def list_labour_order_period() -> CorpusList:
+    y = 2025
+    years = range(y - 4, y + 1)
+    people = with_ldtt(cohort_labour_order(y), years)
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Ngày sinh",), lambda p: p.born),
+        Col(("Chức vụ",), lambda p: p.position, width=24),
+        *[Col(("Xếp loại", k), rating_any(k, k), (f"rating:{k}",)) for k in years],
+        *[Col(("Danh hiệu", k), title_any(k, k), (f"title:{k}",)) for k in years],
+        Col(("Bằng khen Thủ tướng đã nhận",),
+            lambda p: (f"Về thành tích xuất sắc trong công tác từ năm {p.priors[0].frm} đến năm {p.priors[0].to} "
+                       f"(QĐ số {p.priors[0].decision} ngày {dmy(p.priors[0].date, pad=False)})"), ("prior",), width=34),
+        Col(("Kỷ luật",), lambda p: "Không", ("disc",)),
+        Col(("Hình thức đề nghị",), _award(), ("award",), width=26),
+    ]
+    n = len(cols)
+    sheet = Sheet("HCLĐ", cols, people,
+                  top=[centered("SỞ Y TẾ TỈNH HẢI ĐÔNG", 4),
+                       centered("DANH SÁCH ĐỀ NGHỊ TẶNG HUÂN CHƯƠNG LAO ĐỘNG HẠNG BA", n),
+                       centered("(Thành tích giai đoạn 2021 - 2025)", n, bold=False)],
+                  footer=[Line({1: "Tổng cộng: 04 cá nhân"}), Line({n - 4: "Hải Đông, ngày 12 tháng 3 năm 2026"})])
+    return CorpusList(
+        "31-benh-vien-hcld-giai-doan-nd152", "Bệnh viện tỉnh, NĐ 152: Huân chương Lao động hạng Ba, '(Thành tích giai "
+        "đoạn 2021 - 2025)', năm gõ bằng số dưới 'Xếp loại' và 'Danh hiệu', Bằng khen Thủ tướng đã nhận ghi số, ngày "
+        "và thời gian thành tích; chạy không có --year", HOSPITAL_PROV,
+        ("period-in-title", "year-subheaders-numbers", "rating-aliases", "title-award-aliases", "two-row-header",
+         "footer-forms"),
+        "nd152-2025", D(2026, 3, 12), (y,), PROVINCE_COUNCIL, [sheet], pass_year=False,
+        notes="Luật 2022 Điều 44 k1 e: Bằng khen Thủ tướng, sau đó 5 năm HTTNV trở lên, có ít nhất 1 năm HTXS và 3 "
+              "lần CSTĐCS; giai đoạn kết thúc năm 2025.")
+
+
+def cohort_hospital_2026(y: int) -> list[Person]:
+    return [
+        Person("Tôn Nữ Minh Thư", True, D(1984, 5, 20), "Trưởng khoa Sản", "Khoa Sản", "chien_si_thi_dua_co_so",
+               {y - 1: "httnv", y: "htxs"},
+               inits=(Initiative("Da kề da sau sinh mổ tại phòng hồi tỉnh", "co_so", y, f"51/QĐ-BVKV ngày 30/11/{y}"),)),
+        Person("Lê Quang Huy", False, D(1986, 9, 1), "Bác sĩ", "Khoa Nội", "chien_si_thi_dua_co_so",
+               {y - 1: "httnv", y: "htxs"}),
+        Person("Nguyễn Thị Diễm", True, D(1990, 12, 8), "Điều dưỡng", "Khoa Ngoại", "chien_si_thi_dua_co_so",
+               {y - 1: "httnv", y: "httnv"},
+               inits=(Initiative("Bảng theo dõi đau sau mổ cho điều dưỡng", "co_so", y, f"51/QĐ-BVKV ngày 30/11/{y}"),)),
+        Person("Trần Minh Khoa", False, D(1988, 7, 15), "Bác sĩ", "Khoa Nhi", "chien_si_thi_dua_co_so",
+               {y - 1: "httnv", y: "httnv"}),
+        Person("Phan Thị Hồng Loan", True, D(1994, 3, 3), "Hộ sinh", "Khoa Sản", "lao_dong_tien_tien",
+               {y - 1: "httnv", y: "httnv"}, recruited=D(2018, 3, 1)),
+        Person("Đỗ Văn Hậu", False, D(1981, 1, 29), "Phó Giám đốc", "Ban Giám đốc", "bang_khen_bo_tinh",
+               {y - 1: "htxs", y: "htxs"},
+               inits=(Initiative("Khám bệnh hẹn giờ qua tổng đài", "co_so", y - 1, f"47/QĐ-BVKV ngày 28/11/{y - 1}"),
+                      Initiative("Thanh toán viện phí không dùng tiền mặt", "co_so", y, f"51/QĐ-BVKV ngày 30/11/{y}"))),
+        Person("Võ Thị Cẩm Tú", True, D(1999, 8, 18), "Điều dưỡng", "Khoa Nội", "lao_dong_tien_tien",
+               {y: "httnv"}, recruited=D(y, 8, 1)),
+    ]
+
+
+HOSPITAL_KV = "Bệnh viện Đa khoa khu vực Long Giang (hư cấu)"
+
+
+def list_hospital_luat06() -> CorpusList:
+    y = 2026
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Chức vụ",), lambda p: p.position),
+        Col(("Khoa, phòng",), lambda p: p.dept),
+        Col(("Kết quả xếp loại", f"Năm {y - 1}"), rating_any(y - 1, 5), (f"rating:{y - 1}",)),
+        Col(("Kết quả xếp loại", f"Năm {y}"), rating_any(y, 5), (f"rating:{y}",)),
+        Col(("Sáng kiến", "Tên sáng kiến"), lambda p: _init_names(p) or "Không", ("init",), width=30),
+        Col(("Sáng kiến", "Năm công nhận"), _init_years, ("init",)),
+        Col(("Ngày tuyển dụng",), lambda p: p.recruited, ("recruited",)),
+        Col(("Kỷ luật",), lambda p: None, ("disc",)),
+        Col(("Hình thức đề nghị",), _award(), ("award",), width=24),
+    ]
+    n = len(cols)
+    sheet = Sheet("DS", cols, by_award(cohort_hospital_2026(y)),
+                  top=[centered("BỆNH VIỆN ĐA KHOA KHU VỰC LONG GIANG", 4),
+                       centered(f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM {y}", n)],
+                  footer=[Line({1: "Tổng số: 07"}), Line({n - 4: "Long Giang, ngày 15 tháng 12 năm 2026"}),
+                          Line({1: "Người lập", n - 4: "GIÁM ĐỐC"}, bold=True)])
+    return CorpusList(
+        "32-benh-vien-luat06", "Bệnh viện khu vực, Luật 06/2026: CSTĐCS HTXS mà không có sáng kiến là cần xem xét (bản "
+        "sửa Điều 23 chưa thấy), HTTNV có sáng kiến vẫn đạt; tuyển dụng 01/8/2026 (5 tháng) là cần xem xét",
+        HOSPITAL_KV, ("two-row-header", "rating-aliases", "negatives", "footer-forms"),
+        "luat06-2026", D(2026, 12, 18), (y,),
+        {"level": "don_vi", "name": "Hội đồng Thi đua - Khen thưởng Bệnh viện", "members": 9}, [sheet])
+
+
+HOME_AFFAIRS = "Sở Nội vụ tỉnh Long Giang (hư cấu)"
+
+
+def list_word_luat06() -> CorpusList:
+    y = 2026
+    people = [
+        Person("Nguyễn Văn Thông", False, D(1979, 2, 2), "Phó Giám đốc Sở", "Ban Giám đốc", "chien_si_thi_dua_co_so",
+               {y: "htxs"}, inits=(Initiative("Số hóa hồ sơ cán bộ toàn tỉnh", "co_so", y, f"88/QĐ-SNV ngày 25/11/{y}"),)),
+        Person("Trần Thị Mai Hoa", True, D(1985, 6, 14), "Trưởng phòng Công chức, viên chức", "Phòng CCVC",
+               "chien_si_thi_dua_co_so", {y: "htxs"}),
+        Person("Lý Thị Bảo Ngọc", True, D(1992, 10, 10), "Chuyên viên", "Văn phòng Sở", "lao_dong_tien_tien", {y: "httnv"}),
+        Person("Hoàng Đức Anh", False, D(1990, 4, 4), "Chuyên viên", "Phòng Tổ chức biên chế", "lao_dong_tien_tien",
+               {y: "htnv"}),
+        Person("Đinh Thị Quế", True, D(1988, 8, 8), "Thanh tra viên", "Thanh tra Sở", "lao_dong_tien_tien", {y: "httnv"},
+               discipline=Discipline("canh_cao", y, f"19/QĐ-SNV ngày 10/7/{y}")),
+    ]
+    prefix = {"Nguyễn Văn Thông": "Đ/c ", "Trần Thị Mai Hoa": "Bà ", "Hoàng Đức Anh": "Ông "}
+    cols = [
+        Col(("TT",), _name, counter="1.", width=5),
+        Col(("Họ và tên, chức vụ",), lambda p: f"{prefix.get(p.name, '')}{p.name}\n{p.position}", ("name",), width=32),
+        Col(("Thành tích năm 2026",), lambda p: "- " + RATING_WORDS[p.ratings[y]], (f"rating:{y}",), width=28),
+        Col(("Sáng kiến",), lambda p: ("\n".join(f"+ {i.title} (cấp cơ sở)" for i in p.inits) or "+ Không"), ("init",),
+            width=30),
+        Col(("Kỷ luật",), lambda p: (f"- {DISC_WORDS[p.discipline.form]}, QĐ số {p.discipline.decision}"
+                                     if p.discipline else "- Không"), ("disc",), width=26),
+        Col(("Đề nghị",), lambda p: "- " + AWARD_WORDS[p.award], ("award",), width=24),
+    ]
+    sheet = Sheet("Table 1", cols, people, gap_after_top=0,
+                  top=[Line({0: "DANH SÁCH CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG NĂM 2026 (kèm theo Tờ trình số 120/TTr-SNV)"},
+                            bold=True)],
+                  footer=[Line({0: "(Danh sách này có 05 người)"})])
+    return CorpusList(
+        "33-so-noi-vu-dan-tu-word-luat06", "Sở Nội vụ, Luật 06/2026: bảng dán từ Word — 'Đ/c', 'Bà', 'Ông' trước họ "
+        "tên, chức vụ xuống dòng trong ô họ tên, gạch đầu dòng '-' và '+' trong mọi ô", HOME_AFFAIRS,
+        ("word-pasted-cells", "bullets-in-cells", "negatives", "honorific-prefix", "footer-forms"),
+        "luat06-2026", D(2026, 12, 20), (y,), PROVINCE_COUNCIL, [sheet])
+
+
+KINDERGARTEN = "Trường Mầm non Hoa Sen, xã Tân Phước, tỉnh Long Giang (hư cấu)"
+
+
+def list_split_name_columns() -> CorpusList:
+    y = 2025
+    names = staff_names(8, 11)
+    people = []
+    for i, (name, female) in enumerate(names):
+        award = "chien_si_thi_dua_co_so" if i < 2 else "lao_dong_tien_tien"
+        rating = "htxs" if i in (0, 1, 5) else ("htnv" if i == 6 else "httnv")
+        inits = (Initiative("Góc trải nghiệm thiên nhiên cho trẻ 5 tuổi", "co_so", y, f"09/QĐ-MNHS ngày 20/5/{y}"),) if i == 0 else ()
+        people.append(Person(name, female, D(1985 + i, 1 + i, 3 + i), "Giáo viên", "Tổ Mẫu giáo lớn", award,
+                             {y: rating}, inits=inits))
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên", ""), lambda p: p.name.rsplit(" ", 1)[0], ("name",), width=18),
+        Col(("Họ và tên", " "), lambda p: p.name.rsplit(" ", 1)[1], ("name",), width=8),
+        *born_nam_nu("Ngày sinh"),
+        Col(("Xếp loại năm học 2024-2025",), rating_any(y, 6), (f"rating:{y}",)),
+        Col(("Sáng kiến kinh nghiệm",), lambda p: f"{p.inits[0].title} (Cấp trường)" if p.inits else None, ("init",)),
+        Col(("Kỷ luật",), lambda p: None, ("disc",)),
+        Col(("Danh hiệu đề nghị",), award_any(2), ("award",)),
+    ]
+    n = len(cols)
+    sheet = Sheet("Sheet1", cols, people, header_rows=2,
+                  top=[centered("TRƯỜNG MẦM NON HOA SEN", 4),
+                       centered("DANH SÁCH ĐỀ NGHỊ XÉT DANH HIỆU THI ĐUA NĂM HỌC 2024-2025", n)],
+                  footer=[Line({1: "Danh sách gồm 08 người"}), Line({n - 3: "HIỆU TRƯỞNG"}, bold=True)])
+    return CorpusList(
+        "34-mam-non-ten-hai-cot", "Trường mầm non, NĐ 152: họ đệm và tên ở hai cột dưới một ô 'Họ và tên' gộp (dòng "
+        "tiêu đề phụ để trống), ngày sinh dưới Nam/Nữ, sáng kiến 'cấp trường'", KINDERGARTEN,
+        ("split-name-columns", "birth-under-gender", "two-row-header", "school-years", "rating-aliases", "footer-forms"),
+        "nd152-2025", D(2025, 7, 10), (y,), {"level": "xa", "name": "Hội đồng Thi đua - Khen thưởng xã Tân Phước",
+                                           "members": 9}, [sheet],
+        notes="Sáng kiến 'cấp trường' là sáng kiến được đơn vị (cơ sở) công nhận.")
+
+
+WARD = "UBND phường Đông Hòa, thành phố Hải Đông (hư cấu)"
+
+
+def list_uppercase_names() -> CorpusList:
+    y = 2021
+    names = staff_names(9, 17)
+    people = []
+    for i, (name, female) in enumerate(names):
+        award = "chien_si_thi_dua_co_so" if i == 0 else "lao_dong_tien_tien"
+        rating = "htxs" if i in (0, 3) else ("htnv" if i == 8 else "httnv")
+        inits = (Initiative("Sổ tay hộ tịch điện tử của phường", "co_so", y, f"31/QĐ-UBND ngày 25/11/{y}"),) if i == 0 else ()
+        people.append(Person(name, female, D(1980 + i, 12 - i, 10 + i), "Công chức", "UBND phường", award,
+                             {y: rating}, inits=inits))
+    spaced = {0: "\u00a0", 2: "\u00a0\u200b", 5: "  "}
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("HỌ VÀ TÊN",), lambda p: (spaced.get(people.index(p), " ").join(p.name.upper().split(" "))), ("name",),
+            width=26),
+        Col(("NĂM SINH",), lambda p: p.born.year),
+        Col(("XẾP LOẠI NĂM 2021",), _rating(y), (f"rating:{y}",)),
+        Col(("SÁNG KIẾN",), lambda p: f"{p.inits[0].title} - cấp cơ sở" if p.inits else None, ("init",)),
+        Col(("KỶ LUẬT",), lambda p: None, ("disc",)),
+        Col(("DANH HIỆU ĐỀ NGHỊ",), lambda p: AWARD_WORDS[p.award].upper(), ("award",), width=26),
+    ]
+    n = len(cols)
+    sheet = Sheet("Sheet1", cols, people,
+                  top=[centered("UBND PHƯỜNG ĐÔNG HÒA", 3),
+                       centered("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2020", n)],
+                  footer=[Line({1: "TỔNG CỘNG: 09 NGƯỜI"}, bold=True)])
+    return CorpusList(
+        "35-phuong-chu-hoa-nd91", "UBND phường, NĐ 91: họ tên và danh hiệu viết HOA, khoảng trắng không ngắt và ký tự "
+        "rộng 0 giữa các chữ; tiêu đề còn 'NĂM 2020' trong đợt xét năm 2021", WARD,
+        ("uppercase-names", "nbsp-zero-width", "list-year-vs-round", "footer-forms"),
+        "nd91-2017", D(2022, 1, 18), (y,), {"level": "xa", "name": "Hội đồng Thi đua - Khen thưởng phường Đông Hòa",
+                                           "members": 7}, [sheet], caps=nd91_caps(),
+        notes="Họ tên in trên quyết định theo cách viết thường ('Nguyễn Văn An'). 1 CSTĐCS trên 9 người: trong trần 15 %.")
+
+
+POPULATION = "Chi cục Dân số tỉnh Hải Đông (hư cấu)"
+
+
+def list_two_sheets_lookup() -> CorpusList:
+    y = 2024
+    people = [
+        Person("Kha Thị Mộng Tuyền", True, D(1987, 7, 7), "Chi cục trưởng", "Lãnh đạo Chi cục", "chien_si_thi_dua_co_so",
+               {y: "htxs"}),
+        Person("Âu Văn Thành", False, D(1982, 2, 12), "Phó Chi cục trưởng", "Lãnh đạo Chi cục", "lao_dong_tien_tien",
+               {y: "httnv"}),
+        Person("Viên Thị Hạnh", True, D(1991, 9, 19), "Chuyên viên", "Phòng Nghiệp vụ", "lao_dong_tien_tien", {y: "httnv"}),
+        Person("Tạ Minh Quân", False, D(1994, 4, 24), "Chuyên viên", "Phòng Nghiệp vụ", "lao_dong_tien_tien", {y: "htnv"}),
+    ]
+    groups = [
+        Collective("Phòng Nghiệp vụ", "tap_the_lao_dong_xuat_sac", 8, 7, 1, 8),
+        Collective("Phòng Hành chính - Tổng hợp", "tap_the_lao_dong_xuat_sac", 6, 4, 1, 6),
+    ]
+    ind = Sheet("Cá nhân", [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Chức vụ",), lambda p: p.position),
+        Col((f"Xếp loại năm {y}",), _rating(y), (f"rating:{y}",)),
+        Col(("Kỷ luật",), lambda p: None, ("disc",)),
+        Col(("Danh hiệu đề nghị",), _award(), ("award",), width=24),
+    ], people, top=[centered(f"DANH SÁCH CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG NĂM {y}", 6)],
+        footer=[Line({1: "Cộng: 04 cá nhân"})])
+    col = Sheet("Tập thể", collective_cols(), groups, top=[centered(f"DANH SÁCH TẬP THỂ ĐỀ NGHỊ KHEN THƯỞNG NĂM {y}", 10)],
+                footer=[Line({1: "Cộng: 02 tập thể"})])
+    lookup = Sheet("DanhMuc", [Col(("STT",), lambda r: r[0]), Col(("Danh hiệu thi đua",), lambda r: r[1], width=40)],
+                   [(1, "Lao động tiên tiến"), (2, "Chiến sĩ thi đua cơ sở"), (3, "Tập thể lao động tiên tiến"),
+                    (4, "Tập thể lao động xuất sắc"), (5, "Giấy khen")], gap_after_top=0, hidden=True)
+    return CorpusList(
+        "36-chi-cuc-hai-trang-tinh", "Chi cục: một tệp hai trang tính (cá nhân, tập thể) và một trang 'DanhMuc' ẩn dùng "
+        "cho danh sách chọn (có STT và tên danh hiệu — không phải người được đề nghị)", POPULATION,
+        ("multi-sheet", "lookup-sheets", "collective-list", "footer-forms"),
+        "nd98-2023", D(2025, 1, 22), (y,), {"level": "don_vi", "name": "Hội đồng Thi đua - Khen thưởng Chi cục",
+                                           "members": 5}, [ind, col, lookup],
+        sheet_of_nominees=("Cá nhân", "Tập thể"))
+
+
+EDU_OFFICE = "Phòng Giáo dục và Đào tạo huyện Tân Hải (hư cấu)"
+
+
+def list_district_schools_cap() -> CorpusList:
+    y = 2023
+    a, b = "Trường Tiểu học Hòa Bình", "Trường THCS Quang Trung"
+    names = staff_names(16, 5)  # one call: no name twice across the two schools
+    pa = [replace(p, unit=a) for p in cohort_thcs(y, cstdcs=1, ldtt=8, names=names[:9])]
+    pb = [replace(p, unit=b) for p in cohort_thcs(y, cstdcs=2, ldtt=5, names=names[9:])]
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Đơn vị",), lambda p: p.unit, width=26),
+        Col(("Xếp loại năm học 2022-2023",), rating_any(y, 7), (f"rating:{y}",)),
+        Col(("Sáng kiến (cấp cơ sở)",), lambda p: p.inits[0].title if p.inits else None, ("init",), width=30),
+        Col(("Kỷ luật",), lambda p: None, ("disc",)),
+        Col(("Danh hiệu đề nghị",), award_any(3), ("award",)),
+    ]
+    n = len(cols)
+    body = [Section(f"1. {a}", span=False), *pa, Line({1: f"Cộng: {len(pa)} người"}, in_table=True),
+            Section(f"2. {b}", span=False), *pb, Line({1: f"Cộng: {len(pb)} người"}, in_table=True)]
+    sheet = Sheet("Tong hop", cols, body,
+                  top=[centered("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN TÂN HẢI", 4),
+                       centered("TỔNG HỢP DANH SÁCH ĐỀ NGHỊ DANH HIỆU THI ĐUA NĂM HỌC 2022-2023", n)],
+                  footer=[Line({1: f"Tổng cộng toàn huyện: {len(pa) + len(pb)} người"}, bold=True)])
+    return CorpusList(
+        "37-phong-gd-nhieu-truong-nd91", "Phòng GD&ĐT huyện, NĐ 91: danh sách tổng hợp nhiều trường, mỗi trường một dòng "
+        "mục '1. Trường …' và dòng 'Cộng: 9 người'; trần 15 % tính riêng từng trường (cột 'Đơn vị'): trường Hòa Bình "
+        "trong trần, trường Quang Trung vượt", EDU_OFFICE,
+        ("list-cap", "section-rows", "subtotal-rows", "school-years", "footer-forms"),
+        "nd91-2017", D(2023, 7, 25), (y,), {"level": "huyen", "name": "Hội đồng Thi đua - Khen thưởng huyện Tân Hải",
+                                           "members": 9}, [sheet], caps=nd91_caps(lambda p: p.unit),
+        notes="Trường Quang Trung: 2 CSTĐCS trên 7 người đạt LĐTT, 15 % = 1,05 → tối đa 1.")
+
+
+def list_unknown_values() -> CorpusList:
+    y = 2024
+    pending = "Đang chờ Hội đồng sáng kiến công nhận"
+    people = [
+        Person("Khổng Thị Thanh", True, D(1984, 4, 14), "Viên chức", "Phòng Nghiệp vụ văn hóa", "lao_dong_tien_tien",
+               {y: "httnv"}, odd={f"rating:{y}": "Khá"}),
+        Person("Mẫn Văn Trọng", False, D(1986, 8, 18), "Viên chức", "Phòng Nghiệp vụ văn hóa", "lao_dong_tien_tien",
+               {y: "httnv"}, odd={f"rating:{y}": "chờ đánh giá"}),
+        Person("Chu Thị Ngà", True, D(1990, 1, 30), "Thủ thư", "Thư viện tỉnh", "lao_dong_tien_tien", {y: "httnv"},
+               odd={"disc": "?"}),
+        Person("Bạch Văn Khoa", False, D(1983, 5, 25), "Huấn luyện viên", "Trung tâm Huấn luyện thể thao",
+               "chien_si_thi_dua_co_so", {y: "httnv"}, odd={"init": pending}),
+        Person("Lò Thị Xuyến", True, D(1988, 12, 3), "Diễn viên", "Đoàn Ca múa nhạc", "chien_si_thi_dua_co_so",
+               {y: "htxs"}, odd={"init": pending}),
+        Person("Doãn Văn Hùng", False, D(1979, 7, 7), "Lái xe", "Văn phòng Sở", "lao_dong_tien_tien", {y: "httnv"},
+               odd={f"rating:{y}": "Khá"},
+               discipline=Discipline("canh_cao", y, f"22/QĐ-SVHTTDL ngày 8/8/{y}")),
+        Person("Thạch Thị Yến", True, D(1992, 2, 22), "Kế toán", "Văn phòng Sở", "lao_dong_tien_tien", {y: "httnv"}),
+        Person("Tống Văn Lộc", False, D(1981, 10, 1), "Phó Trưởng phòng", "Phòng Quản lý thể dục thể thao",
+               "chien_si_thi_dua_co_so", {y: "htxs"}, odd={f"rating:{y}": "HTXSNV (dự kiến)"}),
+    ]
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Chức vụ",), lambda p: p.position),
+        Col(("Đơn vị",), lambda p: p.dept, width=26),
+        Col((f"Xếp loại năm {y}",), _rating(y), (f"rating:{y}",)),
+        Col(("Sáng kiến",), _init_names, ("init",), width=30),
+        Col(("Kỷ luật",), lambda p: shown(p, "disc", f"Cảnh cáo (QĐ số {p.discipline.decision})" if p.discipline else None),
+            ("disc",)),
+        Col(("Danh hiệu đề nghị",), _award(), ("award",), width=24),
+    ]
+    n = len(cols)
+    sheet = Sheet("DS", cols, people, top=[centered("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH HẢI ĐÔNG", 4),
+                                           centered(f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM {y}", n)],
+                  footer=[Line({1: "Tổng: 08 người"})])
+    return CorpusList(
+        "38-so-van-hoa-gia-tri-khong-ro", "Sở VHTTDL, NĐ 98: giá trị người đọc cẩn thận không hiểu chắc — xếp loại 'Khá', "
+        "'chờ đánh giá', 'HTXSNV (dự kiến)', kỷ luật '?', sáng kiến 'Đang chờ Hội đồng sáng kiến công nhận': cần xem "
+        "xét, nêu ô; trừ khi một dữ kiện khác đã đủ (HTXS) hoặc đã loại (cảnh cáo)",
+        "Sở Văn hóa, Thể thao và Du lịch tỉnh Hải Đông (hư cấu)", ("unknown-value", "footer-forms"),
+        "nd98-2023", D(2025, 2, 5), (y,), PROVINCE_COUNCIL, [sheet])
+
+
+ECONOMIC_ZONE = "Ban Quản lý Khu kinh tế tỉnh Long Giang (hư cấu)"
+
+
+def list_merged_notes() -> CorpusList:
+    y = 2025
+    insp = "Đang bị thanh tra, kiểm tra (Kế hoạch số 12/KH-TTr ngày 05/11/2025 của Thanh tra tỉnh)"
+    people = [
+        Person("Trần Văn Hiếu", False, D(1978, 3, 3), "Trưởng phòng", "Phòng Quản lý đầu tư", "chien_si_thi_dua_co_so",
+               {y: "htxs"}, pending=insp),
+        Person("Phạm Thị Thu Hiền", True, D(1986, 6, 16), "Chuyên viên", "Phòng Quản lý đầu tư", "lao_dong_tien_tien",
+               {y: "httnv"}, pending=insp),
+        Person("Nguyễn Minh Tâm", False, D(1990, 9, 26), "Chuyên viên", "Phòng Quản lý đầu tư", "lao_dong_tien_tien",
+               {y: "httnv"}, pending=insp),
+        Person("Lê Thị Ngọc Diệp", True, D(1984, 12, 6), "Trưởng phòng", "Phòng Quản lý doanh nghiệp",
+               "chien_si_thi_dua_co_so", {y: "htxs"}),
+        Person("Võ Thành Đạt", False, D(1989, 2, 9), "Chuyên viên", "Phòng Quản lý doanh nghiệp", "lao_dong_tien_tien",
+               {y: "httnv"}),
+        Person("Đặng Thị Tuyết Mai", True, D(1992, 5, 19), "Chuyên viên", "Phòng Quản lý doanh nghiệp",
+               "lao_dong_tien_tien", {y: "httnv"}),
+        Person("Hồ Văn Phát", False, D(1987, 8, 29), "Chuyên viên", "Văn phòng Ban", "lao_dong_tien_tien", {y: "httnv"}),
+        Person("Bùi Thị Kim Ngân", True, D(1995, 11, 11), "Văn thư", "Văn phòng Ban", "lao_dong_tien_tien", {y: "httnv"}),
+    ]
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Chức vụ",), lambda p: p.position),
+        Col(("Phòng",), lambda p: p.dept, width=26, merge_down=True),
+        Col((f"Xếp loại năm {y}",), lambda p: RATING_SHORT[p.ratings[y]], (f"rating:{y}",), merge_down=True),
+        Col(("Kỷ luật",), lambda p: None, ("disc",)),
+        Col(("Danh hiệu đề nghị",), _award(), ("award",), width=24),
+        Col(("Ghi chú",), lambda p: p.pending, ("pending",), width=36, merge_down=True, states=False),
+    ]
+    n = len(cols)
+    sheet = Sheet("Danh sach", cols, people, top=[centered("BAN QUẢN LÝ KHU KINH TẾ TỈNH LONG GIANG", 4),
+                                                  centered(f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM {y}", n)],
+                  footer=[Line({1: "Danh sách gồm 08 người./."}), Line({n - 3: "TRƯỞNG BAN"}, bold=True)])
+    return CorpusList(
+        "39-ban-ql-ghi-chu-gop-o", "Ban quản lý khu kinh tế, NĐ 152: một ô 'Ghi chú' gộp xuống ba người của cùng phòng "
+        "('Đang bị thanh tra, kiểm tra …'); xếp loại và phòng cũng gộp ô xuống nhiều người", ECONOMIC_ZONE,
+        ("merged-down-value", "notes-facts", "footer-forms"),
+        "nd152-2025", D(2026, 1, 16), (y,), {"level": "don_vi", "name": "Hội đồng Thi đua - Khen thưởng Ban",
+                                            "members": 7}, [sheet],
+        notes="Giá trị gộp ô là dữ kiện của mọi dòng nó phủ: cả ba người đang bị thanh tra (NĐ 152 Điều 4 k4).")
+
+
+INDUSTRY = "Sở Công Thương tỉnh Long Giang (hư cấu)"
+
+
+def list_two_discipline_columns() -> CorpusList:
+    y = 2025
+    people = [
+        Person("Lưu Văn Thành", False, D(1982, 2, 28), "Chuyên viên", "Phòng Quản lý thương mại", "lao_dong_tien_tien",
+               {y: "httnv"}, discipline=Discipline("khien_trach", y, f"17/QĐ-SCT ngày 09/6/{y}")),
+        Person("Nguyễn Thị Hải Yến", True, D(1988, 7, 17), "Chuyên viên", "Phòng Quản lý công nghiệp",
+               "lao_dong_tien_tien", {y: "httnv"}, pending="Có (đang bị thanh tra công vụ)"),
+        Person("Tạ Quang Vũ", False, D(1980, 10, 20), "Phó Giám đốc Sở", "Ban Giám đốc", "chien_si_thi_dua_co_so",
+               {y: "htxs"}),
+        Person("Đỗ Thị Hương Giang", True, D(1991, 1, 1), "Chuyên viên", "Văn phòng Sở", "lao_dong_tien_tien",
+               {y: "httnv"}),
+        Person("Quách Minh Nhật", False, D(1985, 4, 15), "Trưởng phòng", "Phòng Kế hoạch - Tài chính",
+               "chien_si_thi_dua_co_so", {y: "httnv"},
+               inits=(Initiative("Bảng điều khiển số liệu xuất khẩu theo tháng", "co_so", y, f"40/QĐ-SCT ngày 25/11/{y}"),)),
+        Person("Phan Thị Bích Liên", True, D(1993, 9, 9), "Chuyên viên", "Thanh tra Sở", "lao_dong_tien_tien",
+               {y: "htnv"}),
+    ]
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Chức vụ, đơn vị",), lambda p: f"{p.position}, {p.dept}", width=30),
+        Col((f"Xếp loại năm {y}",), rating_any(y, 8), (f"rating:{y}",)),
+        Col(("Sáng kiến",), lambda p: f"{p.inits[0].title} (cấp cơ sở)" if p.inits else None, ("init",), width=30),
+        Col((f"Kỷ luật năm {y}",), lambda p: DISC_WORDS[p.discipline.form] if p.discipline else None, ("disc",)),
+        Col(("Đang bị xem xét kỷ luật, thanh tra, kiểm tra",), lambda p: p.pending or "Không", ("pending",), width=24),
+        Col(("Danh hiệu đề nghị",), _award(), ("award",), width=24),
+    ]
+    n = len(cols)
+    sheet = Sheet("DS", cols, people, top=[centered(f"DANH SÁCH ĐỀ NGHỊ XÉT THI ĐUA NĂM {y}", n)],
+                  footer=[Line({1: "Người lập biểu", n - 3: "GIÁM ĐỐC"}, bold=True)])
+    return CorpusList(
+        "40-so-cong-thuong-hai-cot-ky-luat", "Sở Công Thương, NĐ 152: cột 'Kỷ luật năm 2025' (năm trong tiêu đề) và cột "
+        "'Đang bị xem xét kỷ luật, thanh tra, kiểm tra' — hai cột cho cùng tiêu chí, phải đọc cả hai", INDUSTRY,
+        ("two-columns-one-field", "discipline-year-header", "negatives", "rating-aliases", "footer-forms"),
+        "nd152-2025", D(2026, 1, 20), (y,), PROVINCE_COUNCIL, [sheet])
+
+
+PROJECTS = "Ban Quản lý dự án đầu tư xây dựng tỉnh Hải Đông (hư cấu)"
+
+
+def list_service_months() -> CorpusList:
+    y = 2021
+    names = staff_names(11, 23)
+    recruited: list[Any] = [D(y, 4, 1), "4/2021", D(y, 1, 10), "15/3/2015", "02/01/2012"] + [None] * 6
+    specials = {3: "Nghỉ thai sản từ 01/3/2021 đến 31/8/2021", 4: "Đi học thạc sĩ tập trung 9 tháng (từ 01/3/2021)"}
+    people = []
+    for i, (name, female) in enumerate(names):
+        r = recruited[i]
+        rdate = r if isinstance(r, dt.date) else (D(2021, 4, 1) if r == "4/2021" else
+                                                   (D(2015, 3, 15) if r == "15/3/2015" else
+                                                    (D(2012, 1, 2) if r else None)))
+        award = "chien_si_thi_dua_co_so" if i == 10 else "lao_dong_tien_tien"
+        inits = (Initiative("Mẫu hồ sơ nghiệm thu điện tử", "co_so", y, f"25/QĐ-BQLDA ngày 01/12/{y}"),) if i == 10 else ()
+        people.append(Person(name, female, D(1980 + i, 1 + i % 12, 5 + i), "Viên chức", "Phòng Kỹ thuật", award,
+                             {y: "htxs" if i == 10 else "httnv"}, recruited=rdate, special=specials.get(i),
+                             inits=inits))
+    shown_date = {p.name: recruited[i] for i, p in enumerate(people)}
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Ngày tuyển dụng",), lambda p: shown_date[p.name], ("recruited",), number_format="dd/mm/yyyy"),
+        Col((f"Xếp loại năm {y}",), _rating(y), (f"rating:{y}",)),
+        Col(("Sáng kiến",), lambda p: f"{p.inits[0].title} (cơ sở)" if p.inits else None, ("init",)),
+        Col(("Kỷ luật",), lambda p: None, ("disc",)),
+        Col(("Danh hiệu đề nghị",), _award(), ("award",)),
+        Col(("Ghi chú",), lambda p: p.special, width=34, states=False),
+    ]
+    n = len(cols)
+    sheet = Sheet("LDTT", cols, by_award(people), top=[centered(f"DANH SÁCH ĐỀ NGHỊ XÉT DANH HIỆU THI ĐUA NĂM {y}", n)],
+                  footer=[Line({1: f"Tổng: {len(people)} người"})])
+    return CorpusList(
+        "41-ban-qlda-thoi-gian-cong-tac-nd91", "Ban QLDA, NĐ 91: ngày tuyển dụng ghi bằng ngày Excel, '4/2021', "
+        "'15/3/2015' — mới tuyển dụng dưới 10 tháng không xét LĐTT; nghỉ thai sản và đi học ghi ở 'Ghi chú' vẫn được "
+        "tính", PROJECTS, ("service-months", "notes-facts", "dates-as-text", "footer-forms"),
+        "nd91-2017", D(2022, 1, 25), (y,), {"level": "don_vi", "name": "Hội đồng Thi đua - Khen thưởng Ban",
+                                           "members": 7}, [sheet], caps=nd91_caps(),
+        notes="NĐ 91 Điều 10: tuyển dụng 01/4/2021 → 9 tháng đến 31/12/2021, dưới 10 tháng; nghỉ thai sản và đi học "
+              "dưới 1 năm được tính là thời gian công tác.")
+
+
+def list_commune_minimal() -> CorpusList:
+    y = 2025
+    people = [p for p in cohort_commune(y) if p.award == "lao_dong_tien_tien" and p.discipline is None][:6]
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Chức vụ",), lambda p: p.position, width=30),
+        Col((f"Xếp loại năm {y}",), _rating(y), (f"rating:{y}",)),
+        Col(("Danh hiệu đề nghị",), _award(), ("award",)),
+    ]
+    sheet = Sheet("Sheet1", cols, people, top=[Line({0: "UBND XÃ TÂN PHƯỚC - DANH SÁCH ĐỀ NGHỊ LĐTT NĂM 2025"}, bold=True)])
+    return CorpusList(
+        "43-xa-toi-gian-khong-cot-ky-luat", "UBND xã, NĐ 152: danh sách tối giản (họ tên, chức vụ, xếp loại, danh hiệu) "
+        "— không có cột nào cho kỷ luật hay thanh tra, nên tiêu chí kỷ luật không kiểm được: cần xem xét",
+        COMMUNE_VNI, ("missing-column", "plain"), "nd152-2025", D(2026, 1, 15), (y,),
+        {"level": "xa", "name": "Hội đồng Thi đua - Khen thưởng xã Tân Phước", "members": 9}, [sheet],
+        notes="Danh sách không có cột kỷ luật: tiêu chí 'không đang bị kỷ luật' (NĐ 152 Điều 4 k4) thiếu dữ kiện → "
+              "cần xem xét (if_missing: review). Người xếp loại HTNV vẫn không đạt.")
+
+
+def cocp_cap(entries: list[dict[str, Any]], placed: list[tuple[Any, dict[str, str]]]) -> None:
+    """NĐ 152 Điều 7 k1: Cờ thi đua của Chính phủ ≤ 20 % of the cluster leaders meeting the Cờ bộ/tỉnh standard."""
+    leaders = [i for i, (o, _c) in enumerate(placed) if isinstance(o, Collective) and o.rank == 1
+               and o.award in ("co_thi_dua_bo_tinh", "co_thi_dua_chinh_phu")]
+    cp = [i for i, (o, _c) in enumerate(placed) if isinstance(o, Collective) and o.award == "co_thi_dua_chinh_phu"]
+    allowed = (20 * len(leaders)) // 100
+    if len(cp) > allowed:
+        for i in cp:
+            if entries[i]["verdict"] != FAIL:
+                entries[i]["verdict"] = REVIEW
+                entries[i]["why"] = (f"vượt trần 20 %: {len(cp)} Cờ Chính phủ / {len(leaders)} tập thể dẫn đầu khối, "
+                                     f"tối đa {allowed} (NĐ 152 Điều 7 k1)")
+
+
+def list_government_flag_cap() -> CorpusList:
+    y = 2025
+    flags = [
+        Collective("Sở Tư pháp tỉnh Long Giang", "co_thi_dua_bo_tinh", 48, 45, 5, 48, cluster="Khối Nội chính", rank=1),
+        Collective("Sở Tài chính tỉnh Long Giang", "co_thi_dua_bo_tinh", 80, 70, 8, 80, cluster="Khối Tổng hợp", rank=1),
+        Collective("Sở Y tế tỉnh Long Giang", "co_thi_dua_bo_tinh", 66, 60, 6, 66, cluster="Khối Văn hóa - Xã hội", rank=1),
+        Collective("Sở Xây dựng tỉnh Long Giang", "co_thi_dua_chinh_phu", 74, 70, 9, 74, cluster="Khối Kinh tế", rank=1),
+        Collective("Văn phòng Sở Tư pháp tỉnh Long Giang", "tap_the_lao_dong_xuat_sac", 12, 11, 1, 12),
+    ]
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Tên tập thể",), _name, ("name",), width=32),
+        Col(("Số CBCCVC",), lambda c: c.members, ("members",)),
+        Col(("Số LĐTT",), lambda c: c.ltt, ("ltt",)),
+        Col(("Số CSTĐCS",), lambda c: c.cstdcs, ("cstdcs",)),
+        Col(("Số hoàn thành nhiệm vụ",), lambda c: c.completed, ("completed",)),
+        Col(("Xếp loại tập thể",), lambda c: RATING_SHORT[c.rating or "httnv"], ("crating",)),
+        Col(("Khối thi đua",), lambda c: c.cluster),
+        Col(("Kết quả suy tôn",), lambda c: "Dẫn đầu khối" if c.rank == 1 else None, ("rank",)),
+        Col(("Hình thức đề nghị",), _award(), ("award",), width=26),
+    ]
+    n = len(cols)
+    sheet = Sheet("Co thi dua", cols, flags, top=[centered("DANH SÁCH ĐỀ NGHỊ TẶNG CỜ THI ĐUA NĂM 2025", n)],
+                  footer=[Line({1: "Tổng cộng: 05 tập thể"})])
+    return CorpusList(
+        "44-tinh-co-chinh-phu-nd152", "Hội đồng tỉnh, NĐ 152: Cờ thi đua của UBND tỉnh cho các tập thể dẫn đầu khối (số "
+        "Cờ mỗi khối chưa đặt trong quy chế → cần xem xét) và một Cờ thi đua của Chính phủ vượt trần 20 % của 4 tập "
+        "thể dẫn đầu", "Sở Nội vụ tỉnh Long Giang (hư cấu)",
+        ("list-cap", "collective-list", "cluster-words", "footer-forms"),
+        "nd152-2025", D(2026, 2, 12), (y,), PROVINCE_COUNCIL, [sheet], caps=cocp_cap,
+        notes="20 % của 4 tập thể dẫn đầu khối = 0,8 → không được Cờ Chính phủ nào: Hội đồng xem xét.")
+
+
+def list_initiative_window() -> CorpusList:
+    y = 2024
+    people = [
+        Person("Nguyễn Đình Trọng", False, D(1981, 11, 11), "Trưởng phòng", "Phòng Y tế", "bang_khen_bo_tinh",
+               {y - 1: "htxs", y: "htxs"},
+               inits=(Initiative("Hồ sơ sức khỏe điện tử cho người cao tuổi", "co_so", y - 2, "14/QĐ-UBND ngày 01/12/2022"),
+                      Initiative("Tiêm chủng hẹn giờ qua tin nhắn", "co_so", y, "51/QĐ-UBND ngày 29/11/2024"))),
+        Person("Lê Thị Hồng Hạnh", True, D(1984, 1, 24), "Phó Trưởng phòng", "Phòng Văn hóa - Thông tin",
+               "bang_khen_bo_tinh", {y - 1: "htxs", y: "htxs"},
+               inits=(Initiative("Thư viện số cấp huyện", "bo_tinh", y - 1, "1877/QĐ-UBND ngày 12/12/2023"),
+                      Initiative("Bản đồ di tích trên điện thoại", "co_so", y, "51/QĐ-UBND ngày 29/11/2024"))),
+        Person("Vũ Minh Hoàng", False, D(1986, 5, 5), "Chuyên viên", "Văn phòng HĐND và UBND", "bang_khen_bo_tinh",
+               {y - 1: "htxs", y: "httnv"}, titles=_cstdcs_years(y - 1, y),
+               inits=(Initiative("Đề tài: Chuẩn hóa quy trình một cửa", "co_so", y - 1, "33/QĐ-UBND ngày 01/12/2023"),
+                      Initiative("Đề tài: Kho dữ liệu văn bản điện tử", "co_so", y, "51/QĐ-UBND ngày 29/11/2024"))),
+    ]
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Chức vụ, đơn vị",), lambda p: f"{p.position} {p.dept}", width=30),
+        Col(("Xếp loại", f"Năm {y - 1}"), _rating(y - 1), (f"rating:{y - 1}",)),
+        Col(("Xếp loại", f"Năm {y}"), _rating(y), (f"rating:{y}",)),
+        Col(("Danh hiệu", f"Năm {y - 1}"), _title(y - 1), (f"title:{y - 1}",)),
+        Col(("Danh hiệu", f"Năm {y}"), _title(y), (f"title:{y}",)),
+        Col(("Sáng kiến, đề tài", "Tên"), _init_names, ("init",), width=32),
+        Col(("Sáng kiến, đề tài", "Số lượng"), lambda p: len(p.inits), ("init",)),
+        Col(("Sáng kiến, đề tài", "Cấp"), lambda p: "\n".join(INIT_LEVEL_CAP[i.level] for i in p.inits), ("init",)),
+        Col(("Sáng kiến, đề tài", "Năm"), lambda p: "\n".join(str(i.year) for i in p.inits), ("init",)),
+        Col(("Kỷ luật",), lambda p: None, ("disc",)),
+        Col(("Hình thức đề nghị",), _award(), ("award",), width=26),
+    ]
+    n = len(cols)
+    sheet = Sheet("Ca nhan", cols, people, top=[centered("UBND HUYỆN TÂN HẢI", 4),
+                                                 centered(f"DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH NĂM {y}", n)],
+                  footer=[Line({1: "Danh sách gồm 03 người./."})])
+    return CorpusList(
+        "42-huyen-bang-khen-sang-kien-hai-nam", "UBND huyện, NĐ 98: Bằng khen tỉnh cần 2 sáng kiến trong 2 năm liên tục "
+        "(Luật 2022 Điều 74 k1 d) — một sáng kiến năm 2022 ngoài thời gian; sáng kiến cấp tỉnh tính như cấp cơ sở trở "
+        "lên; đề tài thay sáng kiến; nhiều dòng trong một ô cho tên, cấp, năm", "UBND huyện Tân Hải (hư cấu)",
+        ("initiative-window", "two-row-header", "multi-line-cells", "footer-forms"),
+        "nd98-2023", D(2025, 3, 3), (y,), PROVINCE_COUNCIL, [sheet])
+
+
+COMMUNE_2026 = "UBND xã Phú Mỹ, tỉnh Long Giang (hư cấu)"
+
+
+def list_award_by_section_luat06() -> CorpusList:
+    y = 2026
+    people = [
+        Person("Lê Văn Quý", False, D(1976, 5, 1), "Chủ tịch UBND xã", "UBND xã", "chien_si_thi_dua_co_so", {y: "htxs"},
+               inits=(Initiative("Chuyển đổi số thủ tục chứng thực tại xã", "co_so", y, f"77/QĐ-UBND ngày 01/12/{y}"),)),
+        Person("Nguyễn Thị Thanh Hương", True, D(1984, 3, 12), "Phó Chủ tịch UBND xã", "UBND xã",
+               "chien_si_thi_dua_co_so", {y: "htxs"}),
+        Person("Phạm Văn Lợi", False, D(1988, 7, 20), "Công chức Văn phòng - Thống kê", "UBND xã", "lao_dong_tien_tien",
+               {y: "httnv"}),
+        Person("Trần Thị Ngọc Ánh", True, D(1991, 9, 9), "Công chức Tư pháp - Hộ tịch", "UBND xã", "lao_dong_tien_tien",
+               {y: "httnv"}),
+        Person("Huỳnh Văn Dũng", False, D(1985, 12, 24), "Công chức Địa chính", "UBND xã", "lao_dong_tien_tien",
+               {y: "htnv"}),
+        Person("Võ Thị Kiều", True, D(1993, 2, 2), "Công chức Văn hóa - Xã hội", "UBND xã", "lao_dong_tien_tien",
+               {y: "httnv"}, discipline=Discipline("khien_trach", y, f"30/QĐ-UBND ngày 14/8/{y}")),
+    ]
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=24),
+        Col(("Chức vụ",), lambda p: p.position, width=28),
+        Col((f"Xếp loại năm {y}",), rating_any(y, 9), (f"rating:{y}",)),
+        Col(("Sáng kiến",), lambda p: f"{p.inits[0].title} (cơ sở)" if p.inits else "Không", ("init",), width=30),
+        Col(("Kỷ luật",), lambda p: f"Khiển trách ({p.discipline.decision})" if p.discipline else "Không", ("disc",)),
+    ]
+    n = len(cols)
+    body = [Section("I. ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ"), *people[:2],
+            Section("II. ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN"), *people[2:]]
+    sheet = Sheet("Sheet1", cols, body, top=[centered("ỦY BAN NHÂN DÂN XÃ PHÚ MỸ", 3),
+                                             centered(f"DANH SÁCH ĐỀ NGHỊ XÉT DANH HIỆU THI ĐUA NĂM {y}", n)],
+                  footer=[Line({1: "Phú Mỹ, ngày … tháng 12 năm 2026"}), Line({1: "CHỦ TỊCH"}, bold=True)])
+    return CorpusList(
+        "26-xa-danh-hieu-theo-muc-luat06", "UBND xã, Luật 06/2026: không có cột danh hiệu — danh hiệu đề nghị ghi ở dòng "
+        "mục ('I. ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ', 'II. … LAO ĐỘNG TIÊN TIẾN')", COMMUNE_2026,
+        ("award-in-section-rows", "section-rows", "negatives", "rating-aliases", "footer-forms"),
+        "luat06-2026", D(2026, 12, 22), (y,), {"level": "xa", "name": "Hội đồng Thi đua - Khen thưởng xã Phú Mỹ",
+                                            "members": 7}, [sheet])
+
+
 LISTS: list[Callable[[], CorpusList]] = [
     list_school_plain,
     list_school_two_rows,
@@ -949,6 +2302,35 @@ LISTS: list[Callable[[], CorpusList]] = [
     list_commune_vni,
     list_school_collectives,
     list_company_grades,
+    list_department_cstd,
+    list_pm_commendation_period,
+    list_pm_commendation_cells,
+    list_register_history,
+    list_company_initiatives,
+    list_company_collectives,
+    list_flags_overlay,
+    list_collectives_overlay,
+    list_vendor_mautdkt,
+    list_vendor_canhan,
+    list_award_by_section_luat06,
+    list_collectives_csv_utf16,
+    list_building_csv,
+    list_stale_title_year,
+    list_school_pm_period_nd91,
+    list_labour_order_period,
+    list_hospital_luat06,
+    list_word_luat06,
+    list_split_name_columns,
+    list_uppercase_names,
+    list_two_sheets_lookup,
+    list_district_schools_cap,
+    list_unknown_values,
+    list_merged_notes,
+    list_two_discipline_columns,
+    list_service_months,
+    list_initiative_window,
+    list_commune_minimal,
+    list_government_flag_cap,
 ]
 
 
@@ -960,6 +2342,8 @@ def _expected(cl: CorpusList, grids: Sequence[Grid]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     placed: list[tuple[Any, dict[str, str]]] = []
     for g in grids:
+        if cl.sheet_of_nominees is not None and g.name not in cl.sheet_of_nominees:
+            continue
         stated = g.families | ({"disc"} if "pending" in g.families else set())
         for obj, cells in g.nominee_cells:
             o = expect(obj, cl.rules, year, cl.overlay, frozenset(stated))
@@ -971,7 +2355,7 @@ def _expected(cl: CorpusList, grids: Sequence[Grid]) -> list[dict[str, Any]]:
                 "cells": sorted({cells[f] for f in o.facts if f in cells}),
                 "why": o.why,
             }
-            if len(grids) > 1:
+            if len([g for g in grids if cl.sheet_of_nominees is None or g.name in cl.sheet_of_nominees]) > 1:
                 entry["sheet"] = g.name
             out.append(entry)
             placed.append((obj, cells))
