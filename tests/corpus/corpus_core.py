@@ -377,8 +377,11 @@ def criteria(n: Nominee, pack: str, year: int, overlay: Overlay | None = None,
             core = [_initiatives(p, year, 1, "co_so", stated=st)]
         else:
             core = [_any(_rating(p, year, "htxs"), _initiatives(p, year, 1, "co_so", stated=st))]
-            if pack == "luat06-2026":  # l06.cstdcs.initiative-2026 (uncertain)
-                core.append(_u(_initiatives(p, year, 1, "co_so", stated=st)))
+            if pack == "luat06-2026":
+                # l06.cstdcs.initiative-2026 (uncertain). Both drafts of Luật 06/2026 ask for HTXS *and* an
+                # initiative (legal-2026.md §2.3): a verdict resting on the unseen text is review either way,
+                # so HTTNV with an initiative is review too (the pack adds only the initiative half).
+                core += [_u(_initiatives(p, year, 1, "co_so", stated=st)), _u(_rating(p, year, "htxs"))]
         return [ldtt, *core, _discipline(p, year, 1, pending=new, stated=st), _service(p, year, months, svc_uncertain)]
     if a == "chien_si_thi_dua_bo_tinh":
         disc = _discipline(p, year, 3, pending=True, stated=st) if new else _u(_discipline(p, year, 1, pending=False, stated=st))
