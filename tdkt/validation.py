@@ -225,6 +225,11 @@ def validate_files(
                 merged.append(m)
                 extra += f
             nominees = merged
+    if ws is not None and rnd is not None:  # a nominee this council neither decides nor proposes (tdkt.authority)
+        from tdkt import authority
+
+        extra += authority.findings(nominees, ws.config.council.level, rnd.date, award=award, award_name=rs.award_name,
+                                    parent_level=ws.config.council.parent_level)
     report = evaluate(nominees, rs, year=year, award=award, extra=extra, session=rnd.id if rnd else None)
     inputs = [{"path": str(p), "sha256": sha256_file(p)} for p in paths]
     result = Validation(report, inputs, rnd)

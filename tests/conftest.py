@@ -62,7 +62,8 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> Iterator[
     monkeypatch.delenv("TDKT_WORKSPACE", raising=False)
     monkeypatch.delenv("TDKT_DATABASE_URL", raising=False)
     r = cli(["init", "--council", "Hội đồng Thi đua - Khen thưởng tỉnh Hải Đông", "--level", "tinh",
-             "--agency", "ỦY BAN NHÂN DÂN TỈNH HẢI ĐÔNG", "--place", "Hải Đông", "--members", "11"])
+             "--agency", "ỦY BAN NHÂN DÂN TỈNH HẢI ĐÔNG", "--place", "Hải Đông", "--members", "11",
+             "--signer", "deputy", "--signer-name", "Lê Thị Ký", "--proposal-signer-name", "Trần Văn Trình"])
     assert r.exit_code == 0, r.stderr
     yield tmp_path
 

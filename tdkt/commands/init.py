@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from tdkt.commands.common import ForceOpt
+
+SIGNER_WORDS = {"head": "người đứng đầu ký", "deputy": "cấp phó ký thay (KT.)", "acting": "quyền (Q.)"}
+LEGACY_PREFIX = {"": "head", "KT.": "deputy", "Q.": "acting"}
 
 
 def _ask(value: str | None, prompt: str, default: str, interactive: bool) -> str:
@@ -19,27 +23,53 @@ def _ask(value: str | None, prompt: str, default: str, interactive: bool) -> str
     return default
 
 
+def _ask_mode(value: str | None, prompt: str, interactive: bool, head: str) -> str:
+    """head | deputy, from an option or from the terminal ("1": the head signs, "2": a deputy)."""
+    from tdkt.errors import UsageError
+
+    if value is None and interactive:
+        answer = str(typer.prompt(f"{prompt} 1 = {head.capitalize()} ký; 2 = cấp phó ký thay (KT. {head})",
+                                  default="1")).strip()
+        value = {"1": "head", "2": "deputy"}.get(answer, answer)
+    value = value or "head"
+    if value not in SIGNER_WORDS:
+        raise UsageError(f"Người ký '{value}' không hợp lệ: chọn head (người đứng đầu ký), deputy (cấp phó ký thay, "
+                         "KT.) hoặc acting (quyền, Q.).")
+    return value
+
+
 def init(
     council: Annotated[str | None, typer.Option("--council", help="Tên Hội đồng TĐKT.")] = None,
-    level: Annotated[str | None, typer.Option("--level", help="Cấp Hội đồng: xa | huyen | tinh | bo.")] = None,
+    level: Annotated[str | None, typer.Option("--level", help="Cấp Hội đồng: don_vi (Hội đồng của cơ quan, đơn vị: sở, trường, bệnh viện, doanh nghiệp nhà nước…) | xa | huyen | tinh | bo.")] = None,
+    parent_level: Annotated[str | None, typer.Option("--parent-level", help="Hội đồng của cơ quan, đơn vị đề nghị lên: tinh (mặc định) hoặc bo.")] = None,
     agency: Annotated[str | None, typer.Option("--agency", help="Cơ quan ban hành (vd ỦY BAN NHÂN DÂN TỈNH …).")] = None,
     parent_agency: Annotated[str | None, typer.Option("--parent-agency", help="Cơ quan chủ quản (có thể để trống).")] = None,
     abbreviation: Annotated[str | None, typer.Option("--abbreviation", help="Ký hiệu cơ quan trong số văn bản (vd UBND).")] = None,
     place: Annotated[str | None, typer.Option("--place", help="Địa danh ở dòng ngày tháng (vd Hải Phòng).")] = None,
+    province: Annotated[str | None, typer.Option("--province", help="Tỉnh, thành phố trực thuộc Trung ương cấp trên (Hội đồng cấp xã, huyện, đơn vị), vd 'tỉnh Hải Đông'.")] = None,
+    ministry: Annotated[str | None, typer.Option("--ministry", help="Bộ cấp trên của đơn vị (khi đề nghị lên bộ), vd 'Bộ Y tế'.")] = None,
+    head_title: Annotated[str | None, typer.Option("--head-title", help="Chức danh người đứng đầu cơ quan, đơn vị (vd GIÁM ĐỐC, HIỆU TRƯỞNG); cấp xã, huyện, tỉnh là CHỦ TỊCH, cấp bộ là BỘ TRƯỞNG.")] = None,
     proposer: Annotated[str | None, typer.Option("--proposer", help="'Theo đề nghị của …' (vd Giám đốc Sở Nội vụ).")] = None,
-    chair: Annotated[str | None, typer.Option("--chair", help="Họ tên người ký Quyết định.")] = None,
-    chair_title: Annotated[str | None, typer.Option("--chair-title", help="Chức danh người ký (vd CHỦ TỊCH, PHÓ CHỦ TỊCH).")] = None,
-    chair_prefix: Annotated[str | None, typer.Option("--chair-prefix", help="Quyền hạn ký: TM. | KT. | Q. | TL. | TUQ. | (trống).")] = None,
+    signer: Annotated[str | None, typer.Option("--signer", help="Ai ký Quyết định khen thưởng: head (người đứng đầu, vd Chủ tịch) | deputy (cấp phó ký thay: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH) | acting (Q.).")] = None,
+    signer_name: Annotated[str | None, typer.Option("--signer-name", "--chair", help="Họ tên người ký Quyết định.")] = None,
+    signer_title: Annotated[str | None, typer.Option("--signer-title", "--chair-title", help="Chức danh người ký thay (vd PHÓ CHỦ TỊCH).")] = None,
+    proposal_signer: Annotated[str | None, typer.Option("--proposal-signer", help="Ai ký Tờ trình, Báo cáo (head | deputy | acting); của Ủy ban nhân dân thì có 'TM. ỦY BAN NHÂN DÂN' ở trên.")] = None,
+    proposal_signer_name: Annotated[str | None, typer.Option("--proposal-signer-name", help="Họ tên người ký Tờ trình, Báo cáo.")] = None,
+    proposal_signer_title: Annotated[str | None, typer.Option("--proposal-signer-title", help="Chức danh người ký thay Tờ trình, Báo cáo.")] = None,
+    chair_prefix: Annotated[str | None, typer.Option("--chair-prefix", hidden=True)] = None,
     members: Annotated[int | None, typer.Option("--members", min=1, help="Số thành viên Hội đồng.")] = None,
     database_url: Annotated[str | None, typer.Option("--database-url", help="URL sổ dùng chung (PostgreSQL); mặc định là tệp SQLite cạnh tdkt.toml.")] = None,
     force: ForceOpt = False,
 ) -> None:
     """Tạo không gian làm việc ở thư mục hiện tại: tệp cấu hình tdkt.toml và sổ theo dõi khen thưởng.
 
-    Chỉ hỏi khi chạy ở terminal; khi đầu vào không phải terminal, các khóa không nêu lấy giá trị mặc định.
-    Nếu đã có tdkt.toml thì từ chối (mã 3) và không thay đổi gì, trừ khi có --force.
+    Hỏi cấp Hội đồng, số thành viên và ai ký: Quyết định khen thưởng do người đứng đầu (Chủ tịch,
+    Bộ trưởng, Giám đốc…) ký hoặc cấp phó ký thay (KT.); Tờ trình, Báo cáo của Ủy ban nhân dân ký
+    'TM. ỦY BAN NHÂN DÂN'. Chỉ hỏi khi chạy ở terminal; khi đầu vào không phải terminal, các khóa
+    không nêu lấy giá trị mặc định. Nếu đã có tdkt.toml thì từ chối (mã 3) và không thay đổi gì,
+    trừ khi có --force.
     """
-    from tdkt import console, workspace
+    from tdkt import authority, console, workspace
     from tdkt.errors import UsageError
 
     root = Path.cwd()
@@ -48,11 +78,15 @@ def init(
     interactive = sys.stdin.isatty()
     cfg = workspace.Config()
     council_name = _ask(council, "Tên Hội đồng", cfg.council.name, interactive)
-    level_v = _ask(level, "Cấp (xa/huyen/tinh/bo)", cfg.council.level, interactive)
-    if level_v not in ("xa", "huyen", "tinh", "bo"):
-        raise UsageError(f"Cấp Hội đồng '{level_v}' không hợp lệ: chọn xa, huyen, tinh hoặc bo.")
-    data = cfg.model_dump()
-    data["council"].update(name=council_name, level=level_v, members=members)
+    level_v = _ask(level, "Cấp Hội đồng (don_vi/xa/huyen/tinh/bo)", cfg.council.level, interactive)
+    if level_v not in workspace.LEVELS:
+        raise UsageError(f"Cấp Hội đồng '{level_v}' không hợp lệ: chọn {', '.join(workspace.LEVELS)}.")
+    if parent_level not in (None, "tinh", "bo"):
+        raise UsageError(f"Cấp trên '{parent_level}' không hợp lệ: chọn tinh hoặc bo.")
+    if members is None and interactive:
+        members = int(typer.prompt("Số thành viên Hội đồng", type=int))
+    data: dict[str, Any] = cfg.model_dump()
+    data["council"].update(name=council_name, level=level_v, members=members, parent_level=parent_level or "tinh")
     data["agency"].update(
         name=_ask(agency, "Cơ quan ban hành", cfg.agency.name, interactive),
         parent=_ask(parent_agency, "Cơ quan chủ quản", cfg.agency.parent, interactive),
@@ -60,18 +94,50 @@ def init(
         place=_ask(place, "Địa danh", cfg.agency.place, interactive),
         proposer=_ask(proposer, "Theo đề nghị của", cfg.agency.proposer, interactive),
     )
-    signer = data["signers"]["decision"]
-    signer.update(
-        name=_ask(chair, "Người ký", signer["name"], interactive),
-        title=_ask(chair_title, "Chức danh người ký", signer["title"], interactive),
-        prefix=_ask(chair_prefix, "Quyền hạn ký (TM./KT./Q.)", signer["prefix"], interactive),
-    )
-    if signer["prefix"] not in ("", "TM.", "KT.", "Q.", "TL.", "TUQ."):
-        raise UsageError(f"Quyền hạn ký '{signer['prefix']}' không hợp lệ: TM., KT., Q., TL., TUQ. hoặc để trống.")
-    data["signers"]["proposal"] = dict(signer)
+    if level_v in ("xa", "huyen") or (level_v == "don_vi" and (parent_level or "tinh") == "tinh"):
+        data["agency"]["province"] = _ask(province, "Tỉnh, thành phố trực thuộc Trung ương cấp trên (vd tỉnh Hải Đông)",
+                                          "", interactive)
+    elif province is not None:
+        data["agency"]["province"] = province
+    if ministry is not None or (level_v == "don_vi" and parent_level == "bo"):
+        data["agency"]["ministry"] = _ask(ministry, "Bộ cấp trên (vd Bộ Y tế)", "", interactive)
+    if head_title is not None or level_v == "don_vi":
+        data["agency"]["head_title"] = _ask(head_title, "Chức danh người đứng đầu (vd GIÁM ĐỐC)", "", interactive).upper()
+    head = (data["agency"].get("head_title") or authority.table().heads[level_v]).upper()
+    if chair_prefix is not None and signer is None:  # the options of tdkt 0.1 still work
+        if chair_prefix.strip().upper() not in LEGACY_PREFIX:
+            raise UsageError(
+                f"Quyền hạn ký '{chair_prefix}' không dùng cho Quyết định khen thưởng: Quyết định do người có thẩm "
+                "quyền ký (--signer head) hoặc cấp phó ký thay (--signer deputy); 'TM.' chỉ dùng cho Tờ trình, Báo "
+                "cáo của tập thể.")
+        signer = LEGACY_PREFIX[chair_prefix.strip().upper()]
+    mode = _ask_mode(signer, "Ai ký Quyết định khen thưởng?", interactive, head)
+    decision = {"mode": mode, "name": _ask(signer_name, "Họ tên người ký Quyết định", "", interactive)}
+    if mode == "deputy":
+        decision["title"] = _ask(signer_title, "Chức danh người ký thay", f"PHÓ {head}", interactive).upper()
+    pmode = _ask_mode(proposal_signer, "Ai ký Tờ trình, Báo cáo?", interactive, head)
+    proposal = {"mode": pmode, "name": _ask(proposal_signer_name, "Họ tên người ký Tờ trình, Báo cáo", decision["name"],
+                                            interactive)}
+    if pmode == "deputy":
+        proposal["title"] = _ask(proposal_signer_title, "Chức danh người ký thay Tờ trình",
+                                 decision.get("title") or f"PHÓ {head}", interactive).upper()
+    data["signers"]["decision"] = decision
+    data["signers"]["proposal"] = proposal
     if database_url:
         data["database"]["url"] = database_url
-    ws = workspace.create(root, workspace.Config.model_validate(data), force=force)
+    try:
+        config = workspace.Config.model_validate(data)
+    except ValueError as exc:
+        raise UsageError(f"Cấu hình không hợp lệ: {exc}") from exc
+    ws = workspace.create(root, config, force=force)
     console.info(f"Đã tạo không gian làm việc tại {ws.root}")
     console.info(f"  cấu hình: {ws.config_path.name}; sổ theo dõi: {ws.database_url}")
-    console.info("Tiếp theo: tdkt session new 2022-1 --date 2022-04-25 --year 2021 --members 11")
+    lines = {"head": head, "deputy": f"KT. {head} / {decision.get('title', '')}", "acting": f"Q. {head}"}
+    console.info(f"  Quyết định khen thưởng: {head} {config.agency.name.upper()}; ký: {lines[mode]}"
+                 f"{' - ' + decision['name'] if decision['name'] else ''}")
+    if not decision["name"] or not proposal["name"]:
+        console.warn("Chưa có họ tên người ký (khóa signers.decision.name, signers.proposal.name trong tdkt.toml): "
+                     "'tdkt render' không soạn văn bản để ký khi còn thiếu, chỉ soạn bản dự thảo (--draft).")
+    year = dt.date.today().year
+    console.info(f"Tiếp theo: tdkt session new {year}-1 --date {year}-MM-DD"
+                 + ("" if config.council.members else " --members N"))

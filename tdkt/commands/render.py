@@ -31,13 +31,16 @@ def render(
     award: AwardOpt = None,
     fmt: Annotated[DocFormat, typer.Option("--format", "-f", help="docx | pdf | html | xlsx.")] = DocFormat.docx,
     out: Annotated[Path | None, typer.Option("--out", help="Thư mục ghi văn bản; mặc định thư mục hiện tại.")] = None,
+    draft: Annotated[bool, typer.Option("--draft", help="Bản dự thảo: ghi '(Dự thảo)' dưới số văn bản; chỗ còn thiếu (người ký…) để trống có đánh dấu thay vì từ chối.")] = False,
     force: ForceOpt = False,
 ) -> None:
     """Soạn văn bản của đợt theo thể thức Nghị định 30/2020.
 
-    Quyết định: khen thưởng thuộc thẩm quyền của Chủ tịch, chỉ gồm người đạt thẩm định và bỏ phiếu
-    (mỗi hình thức một Quyết định, kèm danh sách). Tờ trình: khen thưởng cấp trên. Biên bản kiểm
-    phiếu: kết quả bỏ phiếu và mã SHA-256 của tệp phiếu. Báo cáo: .docx hoặc .xlsx.
+    Quyết định: chỉ những hình thức khen thưởng người đứng đầu cấp này quyết định (theo cấp Hội đồng và
+    ngày họp), chỉ gồm người đạt thẩm định và bỏ phiếu (mỗi hình thức một Quyết định). Tờ trình: mọi
+    hình thức cấp trên quyết định, gửi cấp trên liền kề. Biên bản kiểm phiếu: kết quả bỏ phiếu và mã
+    SHA-256 của tệp phiếu. Báo cáo: .docx hoặc .xlsx. Thiếu họ tên người ký hoặc thông tin khác chỉ
+    tdkt.toml cho được thì không ghi gì (mã 3) và nêu khóa cần đặt, trừ khi có --draft.
     Mẫu trong thư mục templates/ của không gian làm việc thay mẫu kèm theo.
     """
     from tdkt import console, workspace
@@ -46,7 +49,7 @@ def render(
     ws = workspace.require()
     paths = render_document(
         document.value, workspace=ws, round_id=session, award=award, fmt=fmt.value,
-        out_dir=out if out is not None else Path.cwd(), force=force,
+        out_dir=out if out is not None else Path.cwd(), force=force, draft=draft,
     )
     for path in paths:
         console.info(f"Đã ghi {path}")

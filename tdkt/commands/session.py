@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
@@ -87,6 +88,52 @@ def show(
             for r in stored]))
     else:
         console.info("  Chưa có kết quả thẩm định hay kiểm phiếu nào được lưu.")
+
+
+@app.command("set")
+def set_(
+    round_id: Annotated[str | None, typer.Argument(metavar="[ID]", help="Mã đợt; mặc định đợt hiện hành.")] = None,
+    proposer: Annotated[str | None, typer.Option("--proposer", help="Người trình Quyết định: 'Theo đề nghị của …' (vd Giám đốc Sở Nội vụ); mặc định như tdkt.toml.")] = None,
+    proposal_number: Annotated[str | None, typer.Option("--proposal-number", help="Số Tờ trình của người trình (vd 125/TTr-SNV).")] = None,
+    proposal_date: Annotated[str | None, typer.Option("--proposal-date", help="Ngày Tờ trình đó, dạng YYYY-MM-DD.")] = None,
+    request: Annotated[list[str] | None, typer.Option("--request", help="Đề nghị của đơn vị, dòng 'Xét đề nghị của …' (lặp lại nếu nhiều), vd 'Giám đốc Sở Tư pháp tại Tờ trình số 27/TTr-STP ngày 28/9/2022'.")] = None,
+    achievement: Annotated[str | None, typer.Option("--achievement", help="Thành tích nêu ở Điều 1 (đợt chuyên đề, đột xuất…), vd 'đã có thành tích xuất sắc trong 10 năm triển khai Luật Phổ biến, giáo dục pháp luật'.")] = None,
+    award: Annotated[str | None, typer.Option("--award", "-a", help="Thành tích ở --achievement chỉ cho hình thức khen thưởng này.")] = None,
+    period: Annotated[str | None, typer.Option("--period", help="Thời gian thành tích, vd 'từ năm 2017 đến năm 2021' hoặc 'năm học 2021-2022'.")] = None,
+    chair: Annotated[str | None, typer.Option("--chair", help="Người chủ trì cuộc họp (Biên bản), vd 'ông Nguyễn Văn A, Chủ tịch UBND tỉnh, Chủ tịch Hội đồng'.")] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Bỏ mọi nội dung đã đặt trước khi đặt lại.")] = False,
+) -> None:
+    """Đặt nội dung văn bản riêng của đợt: Tờ trình của người trình, đề nghị của đơn vị, thành tích ở Điều 1, thời gian, người chủ trì.
+
+    Mỗi lần đặt được lưu vào đợt (lần trước giữ trong lịch sử); điều không nêu giữ nguyên; chuỗi rỗng bỏ điều đó.
+    """
+    from tdkt import awards, console, rounds, workspace
+    from tdkt.render import settings
+
+    ws = workspace.require()
+    rnd = rounds.get_round(ws.database_url, round_id)
+    data = settings.update(
+        ws.database_url, rnd.id, proposer=proposer, proposal_number=proposal_number,
+        proposal_date=rounds.parse_date(proposal_date, "ngày Tờ trình") if proposal_date else None,
+        requests=request, achievement=achievement, award=(awards.resolve(award) or award) if award else None,
+        period=period, chair=chair, clear=clear,
+    )
+    console.info(f"Đã lưu nội dung văn bản của đợt {rnd.id}:")
+    req = data.get("request") or {}
+    if req:
+        console.info(f"  Theo đề nghị của: {req.get('by') or ws.config.agency.proposer or '(theo tdkt.toml)'}"
+                     + (f" tại Tờ trình số {req['number']}" if req.get("number") else "")
+                     + (f" ngày {dt.date.fromisoformat(req['date']):%d/%m/%Y}" if req.get("date") else ""))
+    for r in data.get("requests", []):
+        console.info(f"  Xét đề nghị của: {r}")
+    if data.get("achievement"):
+        console.info(f"  Thành tích (cả đợt): {data['achievement']}")
+    for aid, text in (data.get("achievements") or {}).items():
+        console.info(f"  Thành tích ({awards.name(aid)}): {text}")
+    if data.get("period"):
+        console.info(f"  Thời gian thành tích: {data['period']}")
+    if data.get("chair"):
+        console.info(f"  Chủ trì cuộc họp: {data['chair']}")
 
 
 @app.command("use")

@@ -69,7 +69,7 @@ def _html(docx: bytes, title: str, meta: str, ws: Workspace | None) -> bytes:
     return text.encode("utf-8")
 
 
-def _contexts(kind: str, data: RoundData, award: str | None) -> list[tuple[str, dict[str, Any]]]:
+def _contexts(kind: str, data: RoundData, award: str | None, draft: bool) -> list[tuple[str, dict[str, Any]]]:
     """(file stem, context) for each document of ``kind``."""
     from tdkt.render import context as c
 
@@ -77,23 +77,52 @@ def _contexts(kind: str, data: RoundData, award: str | None) -> list[tuple[str, 
     stem = FILE_STEMS[kind]
     if kind == "decision":
         awards = [award] if award else c.decision_awards(data)
-        if award and not c.decided_here(award, data.config.council.level):
+        if award and not c.decided_here(award, data):
             raise UsageError(
-                f"'{award}' không thuộc thẩm quyền quyết định của Chủ tịch ({data.config.council.level}); "
-                "dùng 'tdkt render proposal' để soạn Tờ trình."
+                f"{c.award_name(data, award)} không thuộc thẩm quyền quyết định của người đứng đầu cấp này; "
+                "dùng 'tdkt render proposal' để soạn Tờ trình đề nghị cấp trên."
             )
         if not awards:
             raise WorkspaceError(f"Đợt {rid} không có khen thưởng nào thuộc thẩm quyền quyết định đạt để soạn Quyết định.")
-        return [(f"{stem}_{rid}_{a}", c.decision_context(data, a)) for a in awards]
+        return [(f"{stem}_{rid}_{a}", c.decision_context(data, a, draft=draft)) for a in awards]
     suffix = f"_{award}" if award else ""
-    return [(f"{stem}_{rid}{suffix}", c.BUILDERS[kind](data, award))]
+    return [(f"{stem}_{rid}{suffix}", c.BUILDERS[kind](data, award, draft=draft))]
 
 
-def _outputs(kind: str, data: RoundData, award: str | None, fmt: str, ws: Workspace | None) -> dict[str, bytes]:
+def _check_missing(contexts: list[tuple[str, dict[str, Any]]], draft: bool) -> None:
+    """Refuse (exit 3, nothing written) documents that lack a value only the workspace can give — the
+    signer's name, the province above… — naming each key to set; with ``draft`` say what is a blank."""
+    from tdkt import console
+    from tdkt.render.context import Missing
+
+    missing: dict[str, Missing] = {}
+    for _stem, ctx in contexts:
+        for m in ctx.pop("missing", []):
+            missing.setdefault(m.key, m)
+    if not missing:
+        return
+    listed = "; ".join(f"{m.what} (khóa {m.key} trong tdkt.toml)" for m in missing.values())
+    if draft:
+        console.warn(f"Bản dự thảo còn chỗ trống: {listed}.")
+        return
+    raise WorkspaceError(
+        f"Chưa soạn được văn bản để ký vì còn thiếu: {listed}. Đặt các khóa đó rồi chạy lại, hoặc dùng --draft để "
+        "soạn bản dự thảo có chỗ trống; không ghi tệp nào.",
+        code="render.missing-value",
+    )
+
+
+def _outputs(kind: str, data: RoundData, award: str | None, fmt: str, ws: Workspace | None,
+             draft: bool = False) -> dict[str, bytes]:
+    from tdkt.render.filters import official
+
     if fmt == "xlsx" and kind != "report":
         raise UsageError("Dạng xlsx chỉ dùng cho báo cáo tổng hợp (tdkt render report --format xlsx).")
+    contexts = _contexts(kind, data, award, draft)
+    _check_missing(contexts, draft)
     out: dict[str, bytes] = {}
-    for stem, ctx in _contexts(kind, data, award):
+    for stem, raw in contexts:
+        ctx = official(raw)
         if fmt == "xlsx":
             from tdkt.render.xlsx import report_xlsx
 
@@ -127,7 +156,8 @@ def _write(files: dict[str, bytes], out_dir: Path, force: bool) -> list[Path]:
 
 
 def render_document(
-    kind: str, *, workspace: Workspace, round_id: str | None, award: str | None, fmt: str, out_dir: Path, force: bool
+    kind: str, *, workspace: Workspace, round_id: str | None, award: str | None, fmt: str, out_dir: Path, force: bool,
+    draft: bool = False,
 ) -> list[Path]:
     """Render one kind of document of a round into ``out_dir``; returns the files written.
 
@@ -137,11 +167,14 @@ def render_document(
         award: only this award (a decision is one per award; without it, every award in authority).
         fmt: docx | pdf | html | xlsx (xlsx: report only).
         force: replace existing files.
+        draft: a draft ("(Dự thảo)" under the number); a value the workspace lacks (the signer's
+            name…) becomes a visible placeholder instead of a refusal.
 
     Raises:
         UsageError: a kind/format that does not exist or does not fit.
         TemplateError: a broken template or one needing data the round lacks (nothing written).
-        InputError, WorkspaceError: the round has no results for this document.
+        InputError, WorkspaceError: the round has no results for this document, or (without
+            ``draft``) the document lacks a value only tdkt.toml can give (named, nothing written).
     """
     from tdkt.render.context import load
     from tdkt.util import no_gc
@@ -152,11 +185,11 @@ def render_document(
         raise UsageError(f"Dạng '{fmt}' không có: chọn {', '.join(FORMATS)}.")
     with no_gc():  # a dict per nominee and per row of the attached list: see tdkt.util.no_gc
         data = load(workspace, round_id)
-        files = _outputs(kind, data, award, fmt, workspace)
+        files = _outputs(kind, data, award, fmt, workspace, draft)
     return _write(files, out_dir, force)
 
 
-def render_all(workspace: Workspace, round_id: str | None, out_dir: Path, force: bool) -> list[Path]:
+def render_all(workspace: Workspace, round_id: str | None, out_dir: Path, force: bool, draft: bool = False) -> list[Path]:
     """Every document the round has data for (the decisions, the proposal, the minutes, the report
     as .docx and .xlsx) — what ``tdkt demo`` produces. Nothing is written if one fails."""
     from tdkt.render.context import decision_awards, load, proposal_awards
@@ -166,13 +199,13 @@ def render_all(workspace: Workspace, round_id: str | None, out_dir: Path, force:
     with no_gc():  # as in render_document
         data = load(workspace, round_id)
         if decision_awards(data):
-            files.update(_outputs("decision", data, None, "docx", workspace))
+            files.update(_outputs("decision", data, None, "docx", workspace, draft))
         if proposal_awards(data):
-            files.update(_outputs("proposal", data, None, "docx", workspace))
+            files.update(_outputs("proposal", data, None, "docx", workspace, draft))
         if data.tallies:
-            files.update(_outputs("minutes", data, None, "docx", workspace))
-        files.update(_outputs("report", data, None, "docx", workspace))
-        files.update(_outputs("report", data, None, "xlsx", workspace))
+            files.update(_outputs("minutes", data, None, "docx", workspace, draft))
+        files.update(_outputs("report", data, None, "docx", workspace, draft))
+        files.update(_outputs("report", data, None, "xlsx", workspace, draft))
     return _write(files, out_dir, force)
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 import unicodedata
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from tdkt.text import nfc
 
@@ -125,6 +126,27 @@ def counts_phrase(counts: dict[str, int]) -> str:
     if not parts:
         return "00 cá nhân"
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
+
+
+# Official prose (NĐ 30 practice, as in "Độc lập - Tự do - Hạnh phúc"): a hyphen between spaces, not
+# an em or en dash; Vietnamese double quotes, not guillemets (which the engine's messages use).
+_OFFICIAL = str.maketrans({"«": "“", "»": "”", "—": "-", "–": "-"})
+
+
+def official(value: Any) -> Any:
+    """``value`` with the typography of official prose, through dicts, lists and tuples (other
+    objects unchanged; a container in which nothing changed is returned as it is)."""
+    if isinstance(value, str):
+        return value.translate(_OFFICIAL) if any(ch in value for ch in "«»—–") else value
+    if isinstance(value, dict):
+        changed = {k: v2 for k, v in value.items() if (v2 := official(v)) is not v}
+        return {**value, **changed} if changed else value
+    if isinstance(value, list | tuple):
+        items = [official(v) for v in value]
+        if all(a is b for a, b in zip(items, value, strict=True)):
+            return value
+        return items if isinstance(value, list) else tuple(items)
+    return value
 
 
 FILTERS = {

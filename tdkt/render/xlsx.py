@@ -8,6 +8,8 @@ import io
 from typing import Any
 
 from tdkt.render.docx import normalize_zip
+from tdkt.render.filters import official
+from tdkt.text import nfc
 
 VERDICTS = {"pass": "Đạt", "fail": "Không đạt", "review": "Cần xem xét"}
 KIND_LABEL = {"individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình"}
@@ -44,7 +46,7 @@ def report_xlsx(ctx: dict[str, Any], data: Any) -> bytes:
             ws.set_column(c, c, w)
         for r, row in enumerate(rows, 3):
             for c, v in enumerate(row):
-                ws.write(r, c, cell_text(v) if isinstance(v, str) else v, num if isinstance(v, int) else cell)
+                ws.write(r, c, cell_text(official(v)) if isinstance(v, str) else v, num if isinstance(v, int) else cell)
         ws.freeze_panes(3, 0)
         ws.autofilter(2, 0, 2 + max(len(rows), 1), len(headers) - 1)
         return ws
@@ -78,15 +80,16 @@ def report_xlsx(ctx: dict[str, Any], data: Any) -> bytes:
             i, o.name, KIND_LABEL.get(o.kind, o.kind), GENDER.get(o.nominee.get("gender") or "", ""), o.unit,
             str(o.nominee.get("position") or ""), award_name(data, o.award), VERDICTS.get(o.verdict, o.verdict),
             f"{vote.get('agree')}/{vote.get('denominator')}" if vote else "",
-            "Đạt" if o.approved else "Không đạt", " ".join(o.reasons),
+            o.result, " ".join(o.reasons),
         ])
     sheet("Danh sách", ["STT", "Tên tập thể, họ và tên", "Loại", "Giới tính", "Đơn vị", "Chức vụ",
                         "Hình thức khen thưởng", "Thẩm định", "Phiếu đồng ý", "Kết quả", "Lý do"],
           rows, [6, 28, 11, 9, 28, 20, 30, 12, 11, 11, 60], f"Danh sách đề nghị khen thưởng {ctx['round']['title']}")
     info = wb.add_worksheet("Thông tin")
     info.set_column(0, 1, 40)
+    regime = nfc(str(getattr(data.ruleset, "title", "") or "")) or "không rõ"
     for r, (k, v) in enumerate([("Đợt xét", ctx["round"]["id"]), ("Phiên bản tdkt", ctx["tdkt_version"]),
-                                ("Bộ tiêu chí", ctx["ruleset_label"])]):
+                                ("Bộ tiêu chí", regime)]):
         info.write(r, 0, k, head)
         info.write(r, 1, v, cell)
     wb.close()

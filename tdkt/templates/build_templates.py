@@ -89,12 +89,13 @@ def tag(container: Any, text: str) -> Any:
 
 def rule(container: Any, indent_mm: float) -> Any:
     """A short solid line (NĐ 30: under the agency name, the Tiêu ngữ and the trích yếu): an empty
-    paragraph with a top border, narrowed by indents."""
+    paragraph with a top border, narrowed by indents, 3 pt below the line above it (at 1 pt Word
+    and LibreOffice draw it through the descenders of that line)."""
     p = container.add_paragraph()
     fmt = p.paragraph_format
     fmt.left_indent = Mm(indent_mm)
     fmt.right_indent = Mm(indent_mm)
-    fmt.space_before = Pt(0)
+    fmt.space_before = Pt(3)
     fmt.space_after = Pt(6)
     ppr = p._p.get_or_add_pPr()
     bdr = OxmlElement("w:pBdr")
@@ -203,19 +204,42 @@ def new_document(title: str) -> Doc:
     return doc
 
 
+def _cell_margins(table: Any, mm: float) -> None:
+    """Left and right cell margins of every cell of ``table`` (the default 1.9 mm leaves the Quốc
+    hiệu, 97.5 mm wide in Times New Roman 13 bold, too little room in its column)."""
+    tblpr = table._tbl.tblPr
+    mar = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(int(Mm(mm).twips)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    tblpr.append(mar)
+
+
 def national_header(doc: Doc, issuer: str = "agency") -> None:
-    """The two-column header: issuing (and parent) agency | Quốc hiệu and Tiêu ngữ; Số | place and date."""
-    table = layout_table(doc, 2, [65, 100])
+    """The two-column header: issuing (and parent) agency | Quốc hiệu and Tiêu ngữ; Số | place and date.
+
+    Columns of 63 and 102 mm with 1 mm cell margins: the Quốc hiệu (97.5 mm) never wraps, and the
+    agency's name goes on the lines the context gives (broken after "ỦY BAN NHÂN DÂN" / "HỘI ĐỒNG";
+    61 mm holds "THÀNH PHỐ HỒ CHÍ MINH" and "THI ĐUA - KHEN THƯỞNG" at 13 pt bold)."""
+    table = layout_table(doc, 2, [63, 102])
+    _cell_margins(table, 1)
     left, right = table.cell(0, 0), table.cell(0, 1)
     tag(left, "{%p if " + issuer + ".parent %}")
     para(left, "{{ " + issuer + ".parent }}", align=CENTER, after=0, size=13)
     tag(left, "{%p endif %}")
-    para(left, "{{ " + issuer + ".name }}", align=CENTER, after=0, size=13, bold=True)
+    tag(left, "{%p for line in " + issuer + ".lines %}")
+    para(left, "{{ line }}", align=CENTER, after=0, size=13, bold=True)
+    tag(left, "{%p endfor %}")
     rule(left, 20)
     para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", align=CENTER, after=0, size=13, bold=True)
     para(right, "Độc lập - Tự do - Hạnh phúc", align=CENTER, after=0, size=14, bold=True)
     rule(right, 19)
     para(table.cell(1, 0), "Số: {{ doc.number }}/{{ doc.symbol }}", align=CENTER, after=0, size=13)
+    tag(table.cell(1, 0), "{%p if doc.draft %}")
+    para(table.cell(1, 0), "(Dự thảo)", align=CENTER, after=0, size=13, bold=True)
+    tag(table.cell(1, 0), "{%p endif %}")
     para(table.cell(1, 1), "{{ doc.place_date }}", align=CENTER, after=0, size=14, italic=True)
 
 
@@ -292,9 +316,14 @@ def decision() -> Doc:
     para(doc, "{{ authority }}", align=CENTER, before=6, after=12, bold=True)
     bases(doc)
     para(doc, "QUYẾT ĐỊNH:", align=CENTER, before=6, after=6, bold=True)
-    for n in (1, 2, 3):
+    para(doc, ("Điều 1. ", {"bold": True}), "{{ articles[0] }}", indent=True)
+    tag(doc, "{%p for item in items %}")
+    para(doc, "{{ item }}", indent=True)
+    tag(doc, "{%p endfor %}")
+    for n in (2, 3):
         para(doc, (f"Điều {n}. ", {"bold": True}), "{{ articles[" + str(n - 1) + "] }}", indent=True)
     signature(doc)
+    tag(doc, "{%p if annex %}")
     page_break(doc)
     para(doc, "DANH SÁCH", align=CENTER, after=0, bold=True)
     para(doc, "{{ annex_title }}", align=CENTER, after=0, bold=True)
@@ -303,10 +332,11 @@ def decision() -> Doc:
     grid_table(
         doc,
         ["STT", "Tên tập thể, họ và tên cá nhân", "Chức vụ, đơn vị công tác"],
-        [14, 66, 85],
+        [15, 66, 84],
         ["stt", "name", "detail"],
         "annex",
     )
+    tag(doc, "{%p endif %}")
     return doc
 
 
@@ -314,7 +344,7 @@ def proposal() -> Doc:
     doc = new_document("Tờ trình đề nghị khen thưởng")
     national_header(doc)
     title_block(doc, "TỜ TRÌNH")
-    para(doc, "Kính gửi: {{ addressee }}", align=CENTER, before=6, after=12)
+    para(doc, "Kính gửi: {{ addressee }}.", align=CENTER, before=6, after=12)
     bases(doc)
     tag(doc, "{%p for text in body %}")
     para(doc, "{{ text }}", indent=True)
@@ -328,7 +358,7 @@ def proposal() -> Doc:
     grid_table(
         doc,
         ["STT", "Tên tập thể, họ và tên cá nhân", "Chức vụ, đơn vị công tác", "Phiếu đồng ý", "Tỷ lệ"],
-        [12, 52, 55, 22, 24],
+        [15, 50, 54, 22, 24],
         ["stt", "name", "detail", "votes", "percent"],
         "annex",
     )
@@ -349,15 +379,12 @@ def minutes() -> Doc:
     tag(doc, "{%p endfor %}")
     grid_table(
         doc,
-        ["STT", "Họ và tên, tên tập thể", "Đồng ý", "Không đồng ý", "Không hợp lệ", "Tỷ lệ đồng ý", "Kết quả"],
-        [11, 48, 18, 20, 20, 22, 26],
-        ["stt", "name", "agree", "disagree", "invalid", "percent", "result"],
+        ["STT", "Họ và tên, tên tập thể", "Đồng ý", "Không đồng ý", "Để trống", "Không hợp lệ", "Tỷ lệ đồng ý",
+         "Kết quả"],
+        [15, 40, 16, 18, 16, 18, 20, 22],
+        ["stt", "name", "agree", "disagree", "blank", "invalid", "percent", "result"],
         "t.rows",
     )
-    para(doc, "Tệp phiếu đã kiểm và mã SHA-256:", before=6, italic=True)
-    tag(doc, "{%p for f in t.inputs %}")
-    para(doc, "- {{ f.name }}: {{ f.sha256 }}", align=LEFT, size=11)
-    tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p for text in closing %}")
     para(doc, "{{ text }}", indent=True)
@@ -380,6 +407,13 @@ def minutes() -> Doc:
         _clear(cell)
     tag(end.cells[0], "{%tr endfor %}")
     _widths(table, [82, 83])
+    # The SHA-256 of the ballot files (design.md §6) after the signatures, not in the minutes' body.
+    tag(doc, "{%p if files %}")
+    para(doc, "Tệp phiếu đã kiểm và mã kiểm tra (SHA-256):", before=12, after=0, size=11, italic=True)
+    tag(doc, "{%p for f in files %}")
+    para(doc, "- {{ f.name }}: {{ f.sha256 }}", align=LEFT, after=0, size=11)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
     return doc
 
 
@@ -396,7 +430,7 @@ def report() -> Doc:
     grid_table(
         doc,
         ["STT", "Nội dung", "Tập thể", "Cá nhân", "Hộ gia đình", "Cộng"],
-        [12, 73, 20, 20, 20, 20],
+        [15, 70, 20, 20, 20, 20],
         ["stt", "name", "collective", "individual", "household", "total"],
         "section.rows",
     )

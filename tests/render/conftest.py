@@ -7,6 +7,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,6 +63,15 @@ def example_ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example_template
     shutil.copytree(example_template, root)
     monkeypatch.chdir(root)
     yield root
+
+
+def edit_config(root: Path, change: Any) -> None:
+    """Rewrite ``root``'s tdkt.toml after ``change(data)`` edits its dict (as tdkt.toml's keys)."""
+    from tdkt import workspace as w
+
+    data = w.load_config(root / w.CONFIG_NAME).model_dump(by_alias=True)
+    change(data)
+    (root / w.CONFIG_NAME).write_text(w.dump_config(w.Config.model_validate(data)), encoding="utf-8")
 
 
 def check_golden(name: str, text: str) -> None:

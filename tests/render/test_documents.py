@@ -34,10 +34,11 @@ def test_render_all_writes_every_document(rendered: dict[str, Path]) -> None:
     assert "bien-ban-kiem-phieu_2022-1.docx" in names
     assert {"bao-cao_2022-1.docx", "bao-cao_2022-1.xlsx"} <= set(names)
     decisions = sorted(n for n in names if n.startswith("quyet-dinh_"))
-    assert "quyet-dinh_2022-1_chien_si_thi_dua_bo_tinh.docx" in decisions
-    assert "quyet-dinh_2022-1_chien_si_thi_dua_co_so.docx" in decisions
-    # The Prime Minister's and the President's awards go to the proposal, never to a decision.
-    assert not any("thu_tuong" in n or "huan_chuong" in n for n in decisions)
+    # What the Chủ tịch UBND tỉnh decides (Luật TĐKT Điều 80), and the province's own title; not the
+    # cơ sở titles the heads of units decide, nor the Prime Minister's and the President's awards.
+    assert decisions == [f"quyet-dinh_2022-1_{a}.docx" for a in (
+        "bang_khen_bo_tinh", "chien_si_thi_dua_bo_tinh", "co_thi_dua_bo_tinh", "guong_mat_tieu_bieu",
+        "tap_the_lao_dong_xuat_sac")]
 
 
 def test_golden_text(rendered: dict[str, Path]) -> None:
@@ -82,20 +83,24 @@ def test_nd30_geometry_and_fonts(rendered: dict[str, Path]) -> None:
 
 
 def test_decision_structure(rendered: dict[str, Path]) -> None:
-    text = docx_text(rendered["quyet-dinh_2022-1_chien_si_thi_dua_co_so.docx"])
+    text = docx_text(rendered["quyet-dinh_2022-1_chien_si_thi_dua_bo_tinh.docx"])
     lines = text.splitlines()
-    order = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số:      /QĐ-UBND", "Hải Đông, ngày     tháng     năm 2022",
-             "P: QUYẾT ĐỊNH", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HẢI ĐÔNG", "P: Căn cứ Nghị định số 91/2017/NĐ-CP",
-             "P: Theo đề nghị của Giám đốc Sở Nội vụ.", "P: QUYẾT ĐỊNH:", "P: Điều 1. Tặng danh hiệu “Chiến sĩ thi đua cơ sở” năm 2021 cho 02 cá nhân",
-             "P: Điều 2.", "P: Điều 3.", "Nơi nhận:", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần Thị Kim Liên", "P: DANH SÁCH"]
+    order = ["ỦY BAN NHÂN DÂN / TỈNH HẢI ĐÔNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số:      /QĐ-UBND",
+             "Hải Đông, ngày     tháng     năm 2022", "P: QUYẾT ĐỊNH",
+             "P: Về việc tặng danh hiệu “Chiến sĩ thi đua cấp tỉnh” năm 2021",
+             "P: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HẢI ĐÔNG",
+             "P: Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+             "P: Căn cứ Nghị định số 91/2017/NĐ-CP", "P: Căn cứ Quyết định số 24/2019/QĐ-UBND",
+             "P: Theo đề nghị của Giám đốc Sở Nội vụ.", "P: QUYẾT ĐỊNH:",
+             "P: Điều 1. Tặng danh hiệu “Chiến sĩ thi đua cấp tỉnh” năm 2021 cho 01 cá nhân", "gồm:",
+             "P: 1. Bà Bùi Thị Thu Hà, Phó Trưởng khoa Dược, Bệnh viện Đa khoa tỉnh Hải Đông.",
+             "P: Điều 2.", "P: Điều 3.", "Nơi nhận:", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần Thị Kim Liên"]
     pos = [next(i for i, line in enumerate(lines) if o in line) for o in order]
     assert pos == sorted(pos)
-    # Only those who passed validation: Vũ Minh Đức and Đặng Thị Hạnh failed.
-    assert "Hoàng Thị Dung" in text and "Trịnh Minh Khôi" in text
-    assert "Vũ Minh Đức" not in text and "Đặng Thị Hạnh" not in text
     # Cao Thị Hương passed validation but not the vote (9/11 < 90 %).
-    bo_tinh = docx_text(rendered["quyet-dinh_2022-1_chien_si_thi_dua_bo_tinh.docx"])
-    assert "Bùi Thị Thu Hà" in bo_tinh and "Cao Thị Hương" not in bo_tinh
+    assert "Cao Thị Hương" not in text
+    # One awardee is named in Điều 1: no attached list.
+    assert "DANH SÁCH" not in text
 
 
 def test_minutes_and_report_content(rendered: dict[str, Path]) -> None:
@@ -105,6 +110,9 @@ def test_minutes_and_report_content(rendered: dict[str, Path]) -> None:
     digest = hashlib.sha256((Path(__file__).parents[2] / "examples/2022-1/ballots.csv").read_bytes()).hexdigest()
     assert f"ballots.csv: {digest}" in minutes
     assert "Tổng số thành viên Hội đồng: 11; có mặt: 10; vắng mặt: 01" in minutes
+    # Every ballot accounted for: 10 issued and returned at the meeting, 1 written opinion, 11 counted.
+    assert ("Số phiếu phát ra: 10; số phiếu thu về: 10; số phiếu ý kiến bằng văn bản của thành viên vắng mặt: 01. "
+            "Tổng số phiếu được kiểm: 11") in minutes
     assert "TRƯỞNG BAN KIỂM PHIẾU / Tôn Nữ Diệu Linh" in minutes
     report = docx_text(rendered["bao-cao_2022-1.docx"])
     assert "Huân chương Lao động hạng Ba: 01 cá nhân; Bằng khen của Thủ tướng Chính phủ: 01 cá nhân;" in report

@@ -21,6 +21,8 @@ from docx import Document
 
 from tdkt.render import docx as d
 
+from .conftest import edit_config
+
 AWARD = "bang_khen_bo_tinh"
 LDTT = "lao_dong_tien_tien"
 N_ROWS = d.FAST_ROWS + 20  # above the threshold: the fast path is the default, nothing patched
@@ -109,8 +111,21 @@ def _write_csv(path: Path, rows: list[list[str]]) -> None:
     path.write_text(buf.getvalue(), encoding="utf-8")
 
 
+def _as_unit_council(root: Path) -> None:
+    """The workspace's council becomes a unit's own (a sở), whose head decides Lao động tiên tiến."""
+    def change(data: dict[str, Any]) -> None:
+        data["council"]["level"] = "don_vi"
+        data["agency"].update(name="SỞ Y TẾ TỈNH HẢI ĐÔNG", parent="ỦY BAN NHÂN DÂN TỈNH HẢI ĐÔNG",
+                              head_title="GIÁM ĐỐC", province="tỉnh Hải Đông")
+        data["legal"]["competence"] = [{"text": "Quyết định số 01/2020/QĐ-UBND ngày 02 tháng 01 năm 2020 của Ủy ban "
+                                                "nhân dân tỉnh Hải Đông quy định chức năng, nhiệm vụ của Sở Y tế"}]
+
+    edit_config(root, change)
+
+
 def _csv_round(cli, workspace: Path, people: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
-    """Round 2022-1 with one LĐTT list read by `tdkt validate` (CSV), every nominee passing."""
+    """Round 2022-1 of a unit's council with one LĐTT list read by `tdkt validate` (CSV), every nominee passing."""
+    _as_unit_council(workspace)
     _session(cli, "2022-1", "2022-04-25", "2021")
     rows = [[str(i), name, "Nữ" if i % 2 else "Nam", f"{(i % 28) + 1:02d}/03/1985", unit, "Lao động tiên tiến", "HTTNV"]
             for i, (name, unit) in enumerate(people, 1)]
@@ -255,7 +270,8 @@ def test_a_control_character_leaves_the_other_values_intact(cli, workspace: Path
 
 
 def test_decision_shows_the_issued_number_and_date(cli, example_ws: Path) -> None:  # type: ignore[no-untyped-def]
-    award = "chien_si_thi_dua_co_so"
+    award = "bang_khen_bo_tinh"
+    edit_config(example_ws, lambda data: data["documents"].update(inline_max=0))  # a list even for one awardee
     before = d.project(_render(cli, "before", award))
     assert "Số:      /QĐ-UBND" in before and "Hải Đông, ngày     tháng     năm 2022" in before
     assert "1035" not in before
@@ -267,9 +283,10 @@ def test_decision_shows_the_issued_number_and_date(cli, example_ws: Path) -> Non
     after = d.project(_render(cli, "after", award))
     assert "Số: 1035/QĐ-UBND" in after
     assert "Hải Đông, ngày 06 tháng 5 năm 2022" in after
-    assert "(Kèm theo Quyết định số 1035/QĐ-UBND ngày 06 tháng 5 năm 2022)" in after
+    assert ("(Kèm theo Quyết định số 1035/QĐ-UBND ngày 06 tháng 5 năm 2022 của Chủ tịch Ủy ban nhân dân tỉnh "
+            "Hải Đông)") in after
     assert "Số:      /QĐ-UBND" not in after
-    assert "Hoàng Thị Dung" in after and "Trịnh Minh Khôi" in after  # the same awardees
+    assert "Ngô Thị Lan" in after and "Lý Văn Hùng" not in after  # the same awardee (Hùng is still to be reviewed)
     # Another award of the round, not issued: still blank.
     other = d.project(_render(cli, "other", "chien_si_thi_dua_bo_tinh"))
     assert "Số:      /QĐ-UBND" in other and "1035" not in other

@@ -99,9 +99,15 @@ def test_article_2_uses_the_rule_pack_multiple() -> None:
     rnd = Round(id="2024-2", date=dt.date(2024, 8, 1), years=(2023,))
     data = c.join(rnd, Config(), "sqlite://", {"nominees": noms}, [], [], Pack())
     ctx = c.decision_context(data, "bang_khen_bo_tinh")
-    assert ctx["bases"][0] == "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
+    # The chairman's competence first (the organisation law in force on 01/08/2024), then the law on thi đua.
+    assert ctx["bases"][:3] == [
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương "
+        "ngày 22 tháng 11 năm 2019;",
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"]
     assert ctx["articles"][1].startswith(
         "Mỗi tập thể được tặng Bằng khen của Chủ tịch UBND tỉnh kèm theo tiền thưởng 7.020.000 đồng (3 lần")
     assert "mỗi cá nhân được tặng Bằng khen của Chủ tịch UBND tỉnh kèm theo tiền thưởng 3.510.000 đồng (1,5 lần mức lương cơ sở)" in ctx["articles"][1]
     assert ctx["articles"][0].startswith("Tặng Bằng khen của Chủ tịch UBND tỉnh cho 01 tập thể và 01 cá nhân")
-    assert [r["name"] for r in ctx["annex"]] == ["", "Phòng B", "Nguyễn Văn An"]
+    # Two recipients are named in Điều 1 itself, as real decisions do; no attached list.
+    assert ctx["items"] == ["1. Phòng B, Sở A;", "2. Nguyễn Văn An, Sở A."] and ctx["annex"] == []
