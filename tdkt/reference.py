@@ -16,6 +16,7 @@ CODE_MODULES = (
     "tdkt.ingest.nominations",
     "tdkt.engine",
     "tdkt.validation",
+    "tdkt.authority",
     "tdkt.ballots",
     "tdkt.tally",
     "tdkt.register.importing",

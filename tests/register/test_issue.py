@@ -67,8 +67,9 @@ def test_issue_puts_awardees_in_the_register_and_the_next_round_counts_it(round_
     doc = json.loads(r.stdout)
     # An passed the vote; Bình passed validation but not the vote; Chi failed validation.
     assert [(a["name"], a["match"]) for a in doc["awardees"]] == [("Nguyễn Văn An", "cccd")]
+    # The signer of the decision is the workspace's (tests/conftest.py: --signer-name Lê Thị Ký).
     assert doc["decision"] == {"session": "2022-1", "award": CSTD, "number": 5, "number_text": "05/QĐ-UBND",
-                               "date": "2022-05-10", "signer": None, "awardees": 1}
+                               "date": "2022-05-10", "signer": "Lê Thị Ký", "awardees": 1}
 
     decision = issued_decision(url, "2022-1", CSTD)
     assert decision is not None and (decision.number, decision.date, decision.number_text, decision.awardees) == (
