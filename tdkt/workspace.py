@@ -171,6 +171,8 @@ def _basis_lines(value: Any) -> Any:
 class Legal(_Section):
     rules: str = "rules"  # the council overlay folder, relative to the workspace
     columns: dict[str, str] = Field(default_factory=dict)  # header text → canonical field (ingest)
+    # Dates of instruments the rule packs print without one (not confirmed), e.g. "06/2026/QH16" = 2026-04-23.
+    dates: dict[str, dt.date] = Field(default_factory=dict)
     # The province's or ministry's own Quy chế / Quy định thi đua, khen thưởng, cited in its decisions
     # and Tờ trình after the law, decrees and circulars ("Quyết định số 35/2019/QĐ-UBND ngày … ").
     regulation: list[BasisLine] = Field(default_factory=list)
