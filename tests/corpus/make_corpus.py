@@ -808,9 +808,9 @@ def list_thcs_cap(priority: bool) -> CorpusList:
         THCS, ("list-cap", "school-years", "section-rows", "two-row-header", "footer-forms", "birth-under-gender")
         + (("priority-order",) if priority else ()),
         "nd91-2017", D(2023, 7, 20), (y,), THCS_COUNCIL, [sheet], caps=nd91_caps(),
-        same_facts_as=None if not priority else "06-truong-thcs-nd91-vuot-tran",
-        notes="15 % của 24 = 3,6 → tối đa 3 CSTĐCS." + (" Thứ tự ưu tiên của danh sách quyết định 3 người trong suất."
-                                                        if priority else " Hội đồng phải chọn 3 trong 4."))
+        notes="15 % của 24 = 3,6 → tối đa 3 CSTĐCS." + (" Cùng người như 06, thêm thứ tự ưu tiên: thứ tự của danh "
+                                                        "sách quyết định 3 người trong suất." if priority
+                                                        else " Hội đồng phải chọn 3 trong 4."))
 
 
 def list_thcs_nd98() -> CorpusList:
