@@ -2286,6 +2286,36 @@ def list_award_by_section_luat06() -> CorpusList:
                                             "members": 7}, [sheet])
 
 
+def list_hospital_tcvn3_notes() -> CorpusList:
+    y = 2024
+    people = cohort_hospital(y)
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Giới tính",), _gender),
+        Col(("Chức vụ, khoa",), lambda p: f"{p.position} - {p.dept}", width=30),
+        *[Col((f"Xếp loại {k}",), _rating(k, RATING_WORDS), (f"rating:{k}",), width=24) for k in (y - 1, y)],
+        *[Col((f"Danh hiệu {k}",), _title(k, {"ldtt": "Lao động tiên tiến", "cstdcs": "Chiến sĩ thi đua cơ sở"}),
+              (f"title:{k}",)) for k in (y - 1, y)],
+        Col(("Sáng kiến",), lambda p: "\n".join(f"{i.title} - cơ sở - {i.year}" for i in p.inits) or "Không", ("init",),
+            width=32),
+        Col(("Kỷ luật",), lambda p: f"Khiển trách năm {p.discipline.year}" if p.discipline else "Không", ("disc",)),
+        Col(("Ngày tuyển dụng",), lambda p: dmy(p.recruited) if p.recruited else None, ("recruited",)),
+        Col(("Danh hiệu đề nghị",), _award(), ("award",), width=26),
+        Col(("Ghi chú",), lambda p: p.pending, ("pending",), width=34, states=False),
+    ]
+    n = len(cols)
+    sheet = Sheet("Sheet1", cols, by_award(people), font=".VnTime", encode="tcvn3",
+                  top=[centered("Trung tâm Y tế huyện Long Điền", 4),
+                       centered("Danh sách cá nhân đề nghị khen thưởng năm 2024", n)],
+                  footer=[Line({1: "Danh sách gồm 08 người"}), Line({n - 4: "Giám đốc"}, bold=True)])
+    return CorpusList(
+        "45-benh-vien-tcvn3-ghi-chu", "Trung tâm Y tế, NĐ 98: cùng người như 09 nhưng cả bảng gõ phông TCVN3 — xếp "
+        "loại, danh hiệu, giới tính viết đủ chữ, và 'Đang bị thanh tra …' chỉ ở cột 'Ghi chú' (cũng TCVN3)", HOSPITAL,
+        ("legacy-encoding", "notes-facts", "negatives", "footer-forms"),
+        "nd98-2023", D(2025, 2, 14), (y,), HOSPITAL_COUNCIL, [sheet], same_facts_as="09-benh-vien-co-ban")
+
+
 LISTS: list[Callable[[], CorpusList]] = [
     list_school_plain,
     list_school_two_rows,
@@ -2331,6 +2361,7 @@ LISTS: list[Callable[[], CorpusList]] = [
     list_initiative_window,
     list_commune_minimal,
     list_government_flag_cap,
+    list_hospital_tcvn3_notes,
 ]
 
 
