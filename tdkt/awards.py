@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from tdkt.errors import RuleFileError
@@ -72,3 +74,75 @@ def resolve(text: str, extra: dict[str, str] | None = None) -> str | None:
 def name(award_id: str) -> str:
     award = catalogue().get(award_id)
     return award.name if award else award_id
+
+
+def close_to(text: str, extra: dict[str, str] | None = None, n: int = 5) -> list[str]:
+    """Ids of the awards whose names or aliases are closest to ``text`` (for a refusal's "gần giống").
+
+    Names that contain every word typed come first ("bằng khen" → both Bằng khen), then the
+    spelling neighbours of the whole text (difflib over the folded names, aliases and ids).
+    """
+    from difflib import get_close_matches
+
+    key = fold(text)
+    index = {**_alias_index(), **(extra or {})}
+    index.update({fold(a.id): a.id for a in catalogue().values()})
+    found: list[str] = []
+    words = key.split()
+    for alias, award_id in index.items():
+        if words and all(w in alias.split() for w in words) and award_id not in found:
+            found.append(award_id)
+    for alias in get_close_matches(key, list(index), n=2 * n, cutoff=0.6):
+        if index[alias] not in found:
+            found.append(index[alias])
+    return found[:n]
+
+
+KIND_VN = {"title": "Danh hiệu", "form": "Hình thức", "local": "Danh hiệu của Hội đồng"}
+FOR_VN = {"individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình", "both": "Cá nhân, tập thể"}
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One line of ``tdkt rules awards``: an award of the catalogue or a council's own title."""
+
+    id: str
+    name: str
+    kind: str  # title | form | local
+    for_: str  # individual | collective | household | both (or several, comma-separated)
+    aliases: tuple[str, ...]
+    source: str  # "" for the catalogue, else the overlay's title
+
+    @property
+    def kind_vn(self) -> str:
+        return KIND_VN.get(self.kind, self.kind)
+
+    @property
+    def for_vn(self) -> str:
+        return ", ".join(FOR_VN.get(f, f) for f in self.for_.split(",")).capitalize()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "for": self.for_,
+                "aliases": list(self.aliases), "overlay": self.source or None}
+
+
+def listing(overlays: Sequence[Path] = ()) -> list[Listed]:
+    """Every award an ``--award`` option accepts: the catalogue, then the overlays' own titles."""
+    out = [Listed(a.id, a.name, a.kind, a.for_, tuple(x for x in a.aliases if x != a.name), "")
+           for a in catalogue().values()]
+    if overlays:
+        from tdkt.ruleset import overlay_files, parse_overlay, read_yaml
+
+        for p in overlays:
+            if not p.exists():
+                continue
+            for f in overlay_files(p) if p.is_dir() else [p]:
+                data = read_yaml(f)
+                if data.get("kind") != "overlay":
+                    continue
+                ov = parse_overlay(f, data)
+                for aid, spec in ov.awards.items():
+                    kinds = [k for k in ("individual", "collective", "household") if getattr(spec, k) is not None]
+                    out.append(Listed(aid, spec.name or aid, "local", ",".join(kinds) or "both",
+                                      tuple(spec.aliases), ov.title))
+    return out

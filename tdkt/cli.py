@@ -11,9 +11,9 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from tdkt import __version__
+from tdkt.commands.app import App, Group
 
 EPILOG = (
     "Mã thoát: 0 thành công; 1 có lỗi thẩm định hoặc phiếu không hợp lệ; 2 sai cú pháp lệnh; "
@@ -23,14 +23,18 @@ EPILOG = (
 _state: dict[str, bool] = {"debug": os.environ.get("TDKT_DEBUG", "") not in ("", "0")}
 
 
-class _Boundary(TyperGroup):
+class _Boundary(Group):
     """Turns a TdktError into one Vietnamese line on stderr and its exit code (no traceback)."""
 
     def invoke(self, ctx: Any) -> Any:
+        from typer._click.exceptions import ClickException
+
         from tdkt.errors import TdktError
 
         try:
             return super().invoke(ctx)
+        except (ClickException, typer.Exit, typer.Abort, BrokenPipeError):
+            raise  # usage errors (already Vietnamese, see tdkt.commands.app), exits, Ctrl-C, `| head`
         except TdktError as exc:
             if _state["debug"]:
                 raise
@@ -51,17 +55,13 @@ class _Boundary(TyperGroup):
             raise typer.Exit(4) from None
 
 
-app = typer.Typer(
+app = App(
     cls=_Boundary,
     name="tdkt",
     help="tdkt — bộ công cụ của Thường trực Hội đồng Thi đua – Khen thưởng: đọc danh sách đề nghị, "
     "thẩm định theo tiêu chí pháp luật, kiểm phiếu, soạn Quyết định/Tờ trình/Biên bản, sổ theo dõi khen thưởng.",
     epilog=EPILOG,
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode=None,
 )
 
 

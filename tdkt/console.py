@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.table import Table
 
 
 @cache
@@ -26,17 +27,36 @@ def err() -> Console:
 
 
 def error(message: str) -> None:
-    """One Vietnamese line on stderr, prefixed "Lỗi:"."""
-    err().print(f"[bold red]Lỗi:[/] {escape(message)}", soft_wrap=True)
+    """One Vietnamese message on stderr, prefixed "Lỗi:", wrapped to the terminal's width."""
+    _labelled(err(), "Lỗi:", "bold red", message)
 
 
 def warn(message: str) -> None:
-    err().print(f"[yellow]Chú ý:[/] {escape(message)}", soft_wrap=True)
+    _labelled(err(), "Chú ý:", "yellow", message)
+
+
+def _labelled(console: Console, label: str, style: str, message: str) -> None:
+    lines = wrap_text(f"{label} {message}", width())
+    console.print(f"[{style}]{label}[/]{escape(lines[0][len(label):])}", soft_wrap=True)
+    for line in lines[1:]:
+        console.print(escape(line), soft_wrap=True)
 
 
 def info(message: str) -> None:
-    """A line for people on stdout; never hard-wrapped (paths and names stay whole)."""
-    out().print(message, soft_wrap=True)
+    """Lines for people on stdout, wrapped between words to the terminal's width; a word longer
+    than the line (a path) stays whole on its own line. ``message`` is Rich markup (escape() what
+    comes from files)."""
+    from rich.text import Text
+
+    text = "\n".join(wrap_text(Text.from_markup(message).plain, width()))
+    stream = out().file
+    stream.write(text + "\n")
+    stream.flush()
+
+
+def wrap_text(text: str, width: int) -> list[str]:
+    """``text`` wrapped between words to ``width``, each line break kept; long words stay whole."""
+    return _wrap(text, width, False)
 
 
 def escape(text: str) -> str:
@@ -66,16 +86,186 @@ def print_json(document: dict[str, Any]) -> None:
         out.flush()
 
 
-def table(title: str | None, columns: list[str], rows: list[list[Any]], **kwargs: Any) -> Table:
-    from rich.table import Table
+# --- tables that fit the terminal -----------------------------------------------------------------
+# Rich's Table cannot put a cell under its row (it has no column spans), and when a table is too wide
+# its last resort shrinks every column evenly, cutting names to "Nguy…". Officers read these tables
+# on 80-column laptop terminals, so the layout is done here: each column has a kind that says how it
+# may shrink, columns give up width by priority, long notes move under their row, and a name is never
+# cut (a column is never narrower than its longest word). tests/cli/test_width.py renders every
+# command's table at 80 columns.
 
-    t = Table(title=title, **kwargs)
-    for col in columns:
-        t.add_column(col)
-    for row in rows:
-        t.add_row(*("" if v is None else escape(str(v)) for v in row))
-    return t
+SEP = "  "
+
+
+@dataclass(frozen=True)
+class Col:
+    """A column of :func:`table`.
+
+    kind: ``short`` (numbers, dates, verdicts: never wrapped), ``name`` (people, units, awards:
+    wrapped between words, never cut), ``text`` (prose: shrinks first), ``note`` (long prose — a
+    reason, a message: goes under its row when the table would leave it less than NOTE_MIN
+    columns), ``code`` (identifiers, paths: whole up to 32 characters, folded beyond).
+    """
+
+    header: str
+    kind: str = "name"
+    right: bool = False  # right-aligned (numbers)
+    priority: int = -1  # who stays in the table: higher stays longer; KEEP never leaves (-1: by kind)
+
+    def __post_init__(self) -> None:
+        if self.priority == -1:
+            object.__setattr__(self, "priority", 0 if self.kind == "note" else 1)
+
+
+NOTE_MIN = 36
+KEEP = 3  # a column of this priority never leaves the table (the name, the verdict)
+_MIN = {"short": 0, "name": 14, "text": 20, "note": 20, "code": 32}
+_SHRINK = ("note", "text", "code", "name", "short")  # who gives up width first
+
+
+@dataclass
+class Table:
+    """Rows laid out for the terminal's width by :func:`layout` (print with :func:`show`)."""
+
+    title: str | None
+    columns: list[Col]
+    rows: list[list[str]]
+    after: list[str] = field(default_factory=list)  # lines printed under the table
+
+    def lines(self, width: int) -> list[str]:
+        return layout(self, width)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _natural(col: Col, cells: list[str]) -> tuple[int, int]:
+    """(natural width, narrowest allowed) of a column: the header on one line if it can be."""
+    widest_cell = max((len(ln) for c in cells for ln in c.split("\n")), default=0)
+    longest_word = max((len(w) for c in cells for w in _words(c)), default=0)
+    header_word = max((len(w) for w in _words(col.header)), default=0)
+    widest = max(widest_cell, len(col.header))
+    if col.kind == "short":
+        floor = max(widest_cell if widest_cell <= 16 else longest_word, header_word)
+    elif col.kind == "code":
+        floor = max(min(widest_cell, _MIN["code"]), header_word)
+    else:
+        floor = max(min(widest_cell, _MIN[col.kind]), longest_word, header_word)
+    return widest, min(floor, widest)
+
+
+def _wrap(text: str, width: int, fold: bool) -> list[str]:
+    out: list[str] = []
+    for para in text.split("\n"):
+        if len(para) <= width:
+            out.append(para)
+            continue
+        import textwrap
+
+        out.extend(textwrap.wrap(para, width, break_long_words=fold, break_on_hyphens=False) or [""])
+    return out or [""]
+
+
+def _fit(widths: list[int], floors: list[int], kinds: list[str], room: int) -> list[int]:
+    """Shrink ``widths`` to ``room`` by priority (see _SHRINK), never below ``floors``."""
+    widths = list(widths)
+    for kind in _SHRINK:
+        excess = sum(widths) - room
+        if excess <= 0:
+            break
+        idx = [i for i, k in enumerate(kinds) if k == kind and widths[i] > floors[i]]
+        while excess > 0 and idx:
+            slack = sum(widths[i] - floors[i] for i in idx)
+            take = min(excess, slack)
+            for i in idx:  # proportionally to what each can give, the widest first
+                share = -(-take * (widths[i] - floors[i]) // slack)
+                cut = min(share, widths[i] - floors[i], excess)
+                widths[i] -= cut
+                excess -= cut
+            idx = [i for i in idx if widths[i] > floors[i]]
+    return widths
+
+
+def layout(t: Table, width: int) -> list[str]:
+    """The table's lines, none wider than ``width`` unless one word is (see the comment above Col).
+
+    Columns shrink by kind (_SHRINK), never below their floor; when they still do not fit, or a
+    note would be squeezed under NOTE_MIN, the lowest-priority column (the rightmost among equals)
+    leaves the table and is printed under each row as "Tiêu đề: giá trị".
+    """
+    cols = list(range(len(t.columns)))
+    under: list[int] = []
+    while True:
+        kinds = [t.columns[i].kind for i in cols]
+        nat = [_natural(t.columns[i], [r[i] for r in t.rows]) for i in cols]
+        widths, floors = [n[0] for n in nat], [n[1] for n in nat]
+        room = width - len(SEP) * (len(cols) - 1)
+        widths = _fit(widths, floors, kinds, room)
+        squeezed = [j for j, k in enumerate(kinds) if k == "note" and widths[j] < min(NOTE_MIN, nat[j][0])]
+        if sum(widths) <= room and not squeezed:
+            break
+        movable = squeezed or [j for j, i in enumerate(cols) if t.columns[i].priority < KEEP]
+        if not movable:
+            share = max(4, room // max(1, len(cols)))  # only on absurdly narrow screens: fold evenly
+            widths = [min(w, share) for w in widths]
+            break
+        j = min(movable, key=lambda j: (t.columns[cols[j]].priority, -j))
+        under.append(cols.pop(j))
+    under.sort()
+    lines: list[str] = [t.title] if t.title else []
+    heads = [_wrap(t.columns[i].header, w, True) for i, w in zip(cols, widths, strict=True)]
+    lines += _joined(heads, widths, [t.columns[i].right for i in cols])
+    lines.append(SEP.join("─" * w for w in widths).rstrip())
+    indent = " " * min(4, width // 8)
+    for r in t.rows:
+        cells = [_wrap(r[i], w, t.columns[i].kind in ("code", "short") or w < 12) for i, w in zip(cols, widths, strict=True)]
+        lines += _joined(cells, widths, [t.columns[i].right for i in cols])
+        for i in under:
+            if r[i]:
+                lines += [indent + part for part in _wrap(f"{t.columns[i].header}: {r[i]}", width - len(indent), True)]
+    lines += t.after
+    return lines
+
+
+def _joined(cells: list[list[str]], widths: list[int], right: list[bool]) -> list[str]:
+    height = max((len(c) for c in cells), default=1)
+    out = []
+    for k in range(height):
+        parts = []
+        for c, w, r in zip(cells, widths, right, strict=True):
+            text = c[k] if k < len(c) else ""
+            parts.append(text.rjust(w) if r else text.ljust(w))
+        out.append(SEP.join(parts).rstrip())
+    return out
+
+
+def table(title: str | None, columns: Sequence[str | Col], rows: Iterable[Sequence[Any]], **_: Any) -> Table:
+    """A table for :func:`show`: ``columns`` are headers (kind "name") or :class:`Col`; cells any value."""
+    cols = [c if isinstance(c, Col) else Col(c) for c in columns]
+    return Table(title, cols, [["" if v is None else str(v) for v in row] for row in rows])
+
+
+def width() -> int:
+    """The width to lay text out for: COLUMNS when set, else the terminal's, else 80 (piped).
+
+    Read on every call, not from the cached Console (whose width is fixed when first made).
+    """
+    import os
+    import shutil
+
+    value = os.environ.get("COLUMNS", "")
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((80, 24)).columns
+    return 80
 
 
 def show(renderable: Any) -> None:
-    out().print(renderable)
+    if isinstance(renderable, Table):
+        text = "\n".join(renderable.lines(width()))
+        out().file.write(text + "\n")
+        out().file.flush()
+        return
+    out().print(renderable, width=width())

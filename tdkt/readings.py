@@ -270,18 +270,6 @@ def base_line(r: Reading) -> str:
     return f"{r.article} (Hội đồng Thi đua - Khen thưởng thống nhất cách áp dụng ngày {r.date.strftime('%d/%m/%Y')})"
 
 
-def parse_date(text: str) -> dt.date:
-    """dd/mm/yyyy or YYYY-MM-DD (the contract accepts both)."""
-    t = text.strip()
-    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", t)
-    try:
-        if m:
-            return dt.date(int(m[3]), int(m[2]), int(m[1]))
-        return dt.date.fromisoformat(t)
-    except ValueError:
-        raise UsageError(f"Ngày '{text}' không hợp lệ: cần dạng dd/mm/yyyy, ví dụ 02/12/2026.") from None
-
-
 # ------------------------------------------------------------------------------ recording
 def round_ruleset(*, session: str | None = None, rules: str | None = None, cwd: Path | None = None) -> Ruleset:
     """The ruleset a round uses (its pack by its meeting date, or ``rules``), with the workspace overlays."""

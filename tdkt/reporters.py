@@ -57,18 +57,26 @@ def headline(r: NomineeResult) -> str:
     return text
 
 
+def _shown(r: NomineeResult) -> bool:
+    return any(f.severity != Severity.INFO for f in r.findings)
+
+
 def report_table(report: Report, **_: Any) -> None:
     from tdkt import console
 
     rs = report.ruleset
-    console.info(f"Bộ tiêu chí: {console.escape(rs.label)} — {console.escape(rs.title)} "
+    overlays = "".join(f" và {o.title}" for o in rs.overlays)
+    console.info(f"Bộ tiêu chí: {console.escape(rs.title)}{console.escape(overlays)} "
                  f"({console.escape(rs.chosen_by)})" + (f"; đợt xét {report.session}" if report.session else ""))
     rows = [
-        [r.nominee.source.row, r.nominee.name, r.nominee.unit or "", r.award_name or "?", VERDICT_VN[r.verdict], headline(r)]
+        [r.nominee.source.row, r.nominee.name, r.nominee.unit or "", r.award_name or "?", VERDICT_VN[r.verdict],
+         "" if r.verdict == "pass" and not _shown(r) else headline(r)]
         for r in report.nominees
     ]
-    console.show(console.table("Kết quả thẩm định", ["Dòng", "Họ tên / Tập thể", "Đơn vị", "Đề nghị", "Kết luận", "Lý do chính"],
-                               rows, show_lines=True))
+    C = console.Col
+    console.show(console.table("Kết quả thẩm định", [
+        C("Dòng", "short", right=True), C("Họ tên / Tập thể", "name", priority=3), C("Đơn vị", "name"),
+        C("Đề nghị", "name"), C("Kết luận", "short", priority=3), C("Lý do chính", "note")], rows))
     for f in sort_findings(report.findings):
         if f.severity != Severity.INFO:
             line = f"- [{SEVERITY_VN[f.severity.value]}] {f.message}" + (f" [{f.basis}]" if f.basis else "")

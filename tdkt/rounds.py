@@ -32,10 +32,13 @@ def parse_round_id(text: str) -> str:
 
 
 def parse_date(text: str, what: str = "ngày") -> dt.date:
+    """A date as officers type it (dd/mm/yyyy, d/m/yyyy) or ISO; UsageError naming ``what`` otherwise."""
+    from tdkt.dates import parse_day
+
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(f"{what.capitalize()} '{text}' không hợp lệ: cần dạng YYYY-MM-DD, ví dụ 2022-04-25.") from None
+        return parse_day(text)
+    except ValueError as exc:
+        raise UsageError(f"{what.capitalize()}: {exc}.") from None
 
 
 # The columns of a round, in the order _to_round reads them (list_rounds selects the whole table,
@@ -122,7 +125,7 @@ def get_round(url: str, round_id: str | None = None) -> Round:
     if rid is None:
         rows = query(url, f"SELECT {_ROUND_COLUMNS} FROM rounds ORDER BY date DESC, id DESC LIMIT 1")
         if not rows:
-            raise WorkspaceError("Chưa có đợt xét nào. Tạo đợt bằng 'tdkt session new 2022-1 --date 2022-04-25'.")
+            raise WorkspaceError("Chưa có đợt xét nào. Tạo đợt bằng 'tdkt session new 2022-1 --date 25/04/2022'.")
         return _to_round(rows[0])
     rows = query(url, f"SELECT {_ROUND_COLUMNS} FROM rounds WHERE id = :id", {"id": parse_round_id(rid)})
     if not rows:

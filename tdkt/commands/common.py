@@ -1,19 +1,32 @@
-"""Options shared by several commands (declared once, as Annotated aliases)."""
+"""Options shared by several commands (declared once, as Annotated aliases), and the value types
+every command uses for a date and an award.
+
+- ``date_option(...)``: a date as officers type it — 25/04/2022, 5/4/2022 or 2022-04-25 — parsed to
+  a ``datetime.date`` (tdkt.dates.parse_day); a bad date is refused in Vietnamese, exit code 2.
+- ``AwardOpt`` / ``award_option(...)``: an award by its id, its Vietnamese name or a usual alias
+  ("CSTĐ cơ sở", "Bằng khen của Chủ tịch UBND tỉnh"), and in a workspace the council's own titles,
+  resolved through the alias catalogue ingest reads lists with (tdkt.ingest.layout.resolve_award);
+  the command receives the award id. An unknown award is refused with the closest names and a
+  pointer to ``tdkt rules awards``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from tdkt.commands.app import BadValue
+
 SessionOpt = Annotated[
-    str | None, typer.Option("--session", "-s", help="Mã đợt xét (vd 2022-1); mặc định là đợt hiện hành.")
+    str | None, typer.Option("--session", "-s", metavar="MÃ_ĐỢT",
+                             help="Mã đợt xét (vd 2022-1); mặc định là đợt hiện hành.")
 ]
-AwardOpt = Annotated[str | None, typer.Option("--award", "-a", help="Mã khen thưởng (vd chien_si_thi_dua_co_so).")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Cho phép ghi đè/ghi lại kết quả đã có (kết quả cũ giữ trong lịch sử).")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Tệp kết quả.")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", metavar="TỆP", help="Tệp kết quả.")]
 
 
 class TableJson(StrEnum):
@@ -22,3 +35,64 @@ class TableJson(StrEnum):
 
 
 FormatOpt = Annotated[TableJson, typer.Option("--format", "-f", help="Dạng kết quả: table (bảng) hoặc json.")]
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def parse_date_value(text: str) -> dt.date:
+    """A command-line date (dd/mm/yyyy, d/m/yyyy or yyyy-mm-dd); BadValue in Vietnamese otherwise."""
+    if isinstance(text, dt.date):
+        return text
+    from tdkt.dates import parse_day
+
+    try:
+        return parse_day(text)
+    except ValueError as exc:
+        raise BadValue(str(exc)) from None
+
+
+def date_option(*names: str, help: str, **kwargs: Any) -> Any:
+    """``typer.Option`` for a date: ``Annotated[dt.date, date_option("--date", help="Ngày họp.")]``."""
+    return typer.Option(*names, parser=parse_date_value, metavar="NGÀY",
+                        help=f"{help.rstrip('.')}, dạng dd/mm/yyyy (vd 25/04/2022) hoặc yyyy-mm-dd.", **kwargs)
+
+
+# --- awards -------------------------------------------------------------------------------------
+
+
+def workspace_award_aliases() -> dict[str, str]:
+    """fold(alias) → id of the council's own titles (the workspace's overlays); {} outside one."""
+    from tdkt import workspace
+
+    ws = workspace.find()
+    if ws is None:
+        return {}
+    from tdkt.validation import overlay_aliases
+
+    return overlay_aliases([ws.overlay_dir])
+
+
+def parse_award_value(text: str) -> str:
+    """The award id that ``text`` names (id, Vietnamese name, usual alias, council title)."""
+    from tdkt import awards
+    from tdkt.ingest.layout import resolve_award
+
+    extra = workspace_award_aliases()
+    found = resolve_award(text, extra or None)
+    if found:
+        return found
+    close = awards.close_to(text, extra)
+    names = "; ".join(awards.name(a) if a in awards.catalogue() else a.replace("_", " ") for a in close)
+    hint = f" Gần giống: {names}." if names else ""
+    raise BadValue(f"không có khen thưởng '{text}'.{hint} Danh sách khen thưởng: tdkt rules awards.")
+
+
+def award_option(*names: str, help: str = "Khen thưởng: tên (vd \"CSTĐ cơ sở\", \"Bằng khen của Chủ tịch UBND tỉnh\") hoặc mã; xem tdkt rules awards.",
+                 **kwargs: Any) -> Any:
+    """``typer.Option`` for an award by id, name or alias (the command receives the id)."""
+    return typer.Option(*(names or ("--award", "-a")), parser=parse_award_value, metavar="KHEN_THƯỞNG",
+                        help=help, **kwargs)
+
+
+AwardOpt = Annotated[str | None, award_option()]

@@ -12,7 +12,7 @@ from tdkt.commands.common import FormatOpt, TableJson
 
 def ingest(
     files: Annotated[
-        list[Path], typer.Argument(metavar="FILE...", help="Danh sách đề nghị (.xlsx, .xls, .ods, .csv).")
+        list[Path], typer.Argument(metavar="TỆP...", help="Danh sách đề nghị (.xlsx, .xls, .ods, .csv).")
     ],
     fmt: FormatOpt = TableJson.table,
     columns: Annotated[

@@ -139,5 +139,5 @@ def init(
         console.warn("Chưa có họ tên người ký (khóa signers.decision.name, signers.proposal.name trong tdkt.toml): "
                      "'tdkt render' không soạn văn bản để ký khi còn thiếu, chỉ soạn bản dự thảo (--draft).")
     year = dt.date.today().year
-    console.info(f"Tiếp theo: tdkt session new {year}-1 --date {year}-MM-DD"
+    console.info(f"Tiếp theo: tdkt session new {year}-1 --date dd/mm/{year}"
                  + ("" if config.council.members else " --members N"))

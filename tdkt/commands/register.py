@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tdkt.commands.common import AwardOpt, ForceOpt, FormatOpt, OutputOpt, SessionOpt, TableJson
+from tdkt import dates
+from tdkt.commands.app import App
+from tdkt.commands.common import AwardOpt, ForceOpt, FormatOpt, OutputOpt, SessionOpt, TableJson, date_option
 
 if TYPE_CHECKING:
     from tdkt.findings import Finding
 
-app = typer.Typer(
+app = App(
     help="Sổ theo dõi khen thưởng: nhập lịch sử, tra cứu, xuất, ban hành quyết định, xác định danh tính, nhật ký.",
     no_args_is_help=True,
 )
@@ -38,8 +41,10 @@ def _findings(findings: list[Finding]) -> None:
 
     shown = [f for f in findings if f.severity != "info"] or []
     if shown:
-        console.show(console.table("Phát hiện", ["Vị trí", "Mức", "Mã", "Nội dung"], [
-            [str(f.cell) if f.cell else "", SEVERITY_VN[f.severity.value], f.code, f.message] for f in shown]))
+        C = console.Col
+        console.show(console.table("Phát hiện", [C("Mức", "short", priority=3), C("Vị trí", "code"),
+                                                 C("Nội dung", "note")], [
+            [SEVERITY_VN[f.severity.value], str(f.cell) if f.cell else "", f.message] for f in shown]))
 
 
 def _done(result: Any, fmt: TableJson, summary: str) -> None:
@@ -55,7 +60,7 @@ def _done(result: Any, fmt: TableJson, summary: str) -> None:
 
 @app.command("import")
 def import_(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Danh sách quyết định/sổ theo dõi (.xlsx, .csv).")],
+    files: Annotated[list[Path], typer.Argument(metavar="TỆP...", help="Danh sách quyết định/sổ theo dõi (.xlsx, .csv).")],
     fmt: FormatOpt = TableJson.table,
 ) -> None:
     """Nhập lịch sử khen thưởng từ danh sách quyết định/sổ theo dõi; có lỗi thì không ghi gì."""
@@ -72,7 +77,7 @@ def import_(
 
 @app.command("search")
 def search(
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="Họ tên, đơn vị, CCCD, mã CBCCVC hoặc số trong sổ.")],
+    text: Annotated[str, typer.Argument(metavar="CHỮ", help="Họ tên, đơn vị, CCCD, mã CBCCVC hoặc số trong sổ.")],
     fmt: FormatOpt = TableJson.table,
 ) -> None:
     """Tìm người/tập thể trong sổ (không phân biệt dấu, hoa thường)."""
@@ -86,13 +91,17 @@ def search(
     if not found:
         console.info(f"Không có ai trong sổ khớp với '{text}'.")
         return
-    console.show(console.table(f"Kết quả tìm '{text}'", ["Số", "Họ tên / Tập thể", "Sinh", "Đơn vị", "Lần khen", "Năm gần nhất"],
-                               [[f"#{p.id}", p.name, p.birth, p.unit, p.awards, p.last_year] for p in found]))
+    C = console.Col
+    console.show(console.table(f"Kết quả tìm '{text}'", [
+        C("Số", "short", priority=3), C("Họ tên / Tập thể", "name", priority=3), C("Sinh", "short"),
+        C("Đơn vị", "name"), C("Lần khen", "short", right=True), C("Năm gần nhất", "short")],
+        [[f"#{p.id}", p.name, dates.show_iso(p.birth) if p.birth else "", p.unit, p.awards, p.last_year]
+         for p in found]))
 
 
 @app.command("show")
 def show(
-    person: Annotated[str, typer.Argument(metavar="PERSON", help="Số trong sổ (vd #12), CCCD, mã CBCCVC hoặc họ tên.")],
+    person: Annotated[str, typer.Argument(metavar="NGƯỜI", help="Số trong sổ (vd #12), CCCD, mã CBCCVC hoặc họ tên.")],
     fmt: FormatOpt = TableJson.table,
 ) -> None:
     """Xem toàn bộ lịch sử khen thưởng của một người/tập thể."""
@@ -103,14 +112,24 @@ def show(
     if fmt == TableJson.json:
         console.print_json(data)
         return
+    from tdkt.awards import name
+    from tdkt.register.queries import LEVEL_VN
+
     p = data["person"]
-    console.info(f"#{p['id']} {p['name']}" + "".join(f", {v}" for v in (p["birth_date"] or p["birth_year"], p["unit"]) if v))
-    console.show(console.table("Khen thưởng", ["Năm", "Giai đoạn", "Khen thưởng", "Số QĐ", "Ngày QĐ", "Đợt"], [
-        [a["year"], f"{a['period_from']}-{a['period_to']}" if a["period_from"] else "", a["award_text"] or a["award"],
-         a["decision_number"], a["decision_date"], a["session"]] for a in data["awards"]]))
+    birth = dates.show_iso(p["birth_date"]) if p["birth_date"] else p["birth_year"]
+    console.info(f"#{p['id']} {p['name']}" + "".join(f", {v}" for v in (birth, p["unit"]) if v))
+    C = console.Col
+    console.show(console.table("Khen thưởng", [
+        C("Năm", "short"), C("Giai đoạn", "short"), C("Khen thưởng", "name", priority=3), C("Số QĐ", "short"),
+        C("Ngày QĐ", "short"), C("Đợt", "short")], [
+        [a["year"], f"{a['period_from']}–{a['period_to']}" if a["period_from"] else "",
+         name(a["award"]) if a["award"] else a["award_text"], a["decision_number"],
+         dates.show_iso(a["decision_date"]), a["session"]] for a in data["awards"]]))
     if data["initiatives"]:
-        console.show(console.table("Sáng kiến", ["Năm", "Tên", "Cấp", "Đã dùng cho"], [
-            [i["year"], i["title"], i["level"], i["used_for"]] for i in data["initiatives"]]))
+        console.show(console.table("Sáng kiến", [
+            C("Năm", "short"), C("Tên", "text", priority=3), C("Cấp", "short"), C("Đã dùng cho", "name")], [
+            [i["year"], i["title"], LEVEL_VN.get(i["level"] or "", i["level"]),
+             name(i["used_for"]) if i["used_for"] else ""] for i in data["initiatives"]]))
 
 
 @app.command("export")
@@ -148,7 +167,10 @@ def log(
     if fmt == TableJson.json:
         console.print_json({"schema_version": 1, "entries": [e.to_dict() for e in items]})
         return
-    console.show(console.table("Nhật ký sổ theo dõi khen thưởng", ["#", "Lúc", "Người dùng", "Lệnh", "Phiên bản", "Bộ tiêu chí", "Tệp (SHA-256)"], [
+    C = console.Col
+    console.show(console.table("Nhật ký sổ theo dõi khen thưởng", [
+        C("Số", "short", right=True), C("Lúc", "short", priority=3), C("Người dùng", "short"),
+        C("Lệnh", "code", priority=3), C("Phiên bản", "short"), C("Bộ tiêu chí", "code"), C("Tệp (SHA-256)", "note")], [
         [e.id, f"{e.at:%d/%m/%Y %H:%M:%S}", e.os_user, e.command, e.tdkt_version, e.ruleset,
          "; ".join(f"{Path(i['path']).name} {i['sha256'][:12]}…" for i in e.inputs)] for e in items]))
 
@@ -156,7 +178,7 @@ def log(
 @app.command("issue")
 def issue(
     number: Annotated[int, typer.Option("--number", help="Số quyết định đã ký (vd 5 cho 05/QĐ-UBND).")],
-    date: Annotated[str, typer.Option("--date", help="Ngày ký, dạng YYYY-MM-DD.")],
+    date: Annotated[dt.date, date_option("--date", help="Ngày ký quyết định")],
     session: SessionOpt = None,
     award: AwardOpt = None,
     force: ForceOpt = False,
@@ -164,23 +186,24 @@ def issue(
 ) -> None:
     """Ghi nhận quyết định đã ký: số, ngày; người được khen và sáng kiến đã dùng vào sổ."""
     from tdkt import rounds, workspace
+    from tdkt.awards import name
     from tdkt.errors import UsageError
     from tdkt.register import issue as record
 
     ws = workspace.require()
     if award is None:
-        raise UsageError("Cần nêu --award (vd chien_si_thi_dua_co_so): mỗi quyết định cho một hình thức khen thưởng.")
+        raise UsageError("Cần nêu --award (vd --award \"CSTĐ cơ sở\"): mỗi quyết định cho một hình thức khen thưởng.")
     rid = rounds.get_round(ws.database_url, session).id
     symbol = ws.config.numbering.decision.format(abbreviation=ws.config.agency.abbreviation)
-    r = record(ws.database_url, rid, award, number, rounds.parse_date(date, "ngày ký"), symbol=symbol,
+    r = record(ws.database_url, rid, award, number, date, symbol=symbol,
                signer=ws.config.signers.decision.name or None, force=force, columns=ws.config.legal.columns or None)
     _done(r, fmt, f"Đã ghi nhận Quyết định số {r.decision.number_text} ngày {r.decision.date:%d/%m/%Y} "
-                  f"({award}, đợt {rid}): {len(r.awardees)} người/tập thể vào sổ, {r.initiatives_added} sáng kiến đã dùng.")
+                  f"({name(award)}, đợt {rid}): {len(r.awardees)} người/tập thể vào sổ, {r.initiatives_added} sáng kiến đã dùng.")
 
 
 @app.command("settle")
 def settle(
-    key: Annotated[str, typer.Argument(metavar="KEY", help="Mã xác định trong thông báo 'register.ambiguous-identity'.")],
+    key: Annotated[str, typer.Argument(metavar="MÃ_XÁC_ĐỊNH", help="Mã xác định trong thông báo 'register.ambiguous-identity'.")],
     person: Annotated[str | None, typer.Option("--person", help="Đây là người số … trong sổ (vd 12).")] = None,
     new: Annotated[bool, typer.Option("--new", help="Đây là một người khác, chưa có trong sổ.")] = False,
     fmt: FormatOpt = TableJson.table,

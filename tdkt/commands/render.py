@@ -26,7 +26,7 @@ class DocFormat(StrEnum):
 
 
 def render(
-    document: Annotated[Document, typer.Argument(help="decision (Quyết định) | proposal (Tờ trình) | minutes (Biên bản kiểm phiếu) | report (Báo cáo tổng hợp).")],
+    document: Annotated[Document, typer.Argument(metavar="VĂN_BẢN", help="decision (Quyết định) | proposal (Tờ trình) | minutes (Biên bản kiểm phiếu) | report (Báo cáo tổng hợp).")],
     session: SessionOpt = None,
     award: AwardOpt = None,
     fmt: Annotated[DocFormat, typer.Option("--format", "-f", help="docx | pdf | html | xlsx.")] = DocFormat.docx,

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from tdkt.commands.common import ForceOpt, FormatOpt, SessionOpt, TableJson
+from tdkt.commands.app import App
+from tdkt.commands.common import AwardOpt, ForceOpt, FormatOpt, SessionOpt, TableJson, date_option
 
-app = typer.Typer(help="Bộ tiêu chí khen thưởng theo từng chế độ pháp luật và quy chế của Hội đồng.", no_args_is_help=True)
+app = App(help="Bộ tiêu chí khen thưởng theo từng chế độ pháp luật và quy chế của Hội đồng.")
 
 
 @app.command("list")
@@ -30,48 +32,75 @@ def list_(fmt: FormatOpt = TableJson.table) -> None:
     rows = []
     for r in packs:
         c = counts(r)
-        rows.append([r.id, r.title, r.valid_from.strftime("%d/%m/%Y"),
-                     r.valid_to.strftime("%d/%m/%Y") if r.valid_to else "nay", len(r.rule_ids()),
-                     f"{c['criteria']} tiêu chí, {c['votes']} biểu quyết"])
-    console.show(console.table("Bộ tiêu chí", ["Mã", "Chế độ", "Từ", "Đến", "Số tiêu chí", "Chưa xác thực"], rows))
+        rows.append([r.title, r.valid_from.strftime("%d/%m/%Y"), r.valid_to.strftime("%d/%m/%Y") if r.valid_to else "nay",
+                     len(r.rule_ids()), f"{c['criteria']} tiêu chí, {c['votes']} biểu quyết", r.id])
+    C = console.Col
+    console.show(console.table("Bộ tiêu chí", [C("Chế độ", "text", priority=3), C("Từ", "short"), C("Đến", "short"),
+                                               C("Số tiêu chí", "short", right=True), C("Chưa xác thực", "name"),
+                                               C("Mã", "code")], rows))
     console.info("Hội đồng xác định cách áp dụng các căn cứ chưa xác thực của đợt xét bằng 'tdkt rules settle'.")
+
+
+CRITERION_STATUS_VN = {"confirmed": "đã xác thực", "uncertain": "chưa xác thực"}
+VOTE_STATUS_VN = {"law": "theo luật", "overlay": "theo quy chế Hội đồng", "unset": "chưa có quy định",
+                  "not_required": "không cần bỏ phiếu"}
 
 
 @app.command("show")
 def show(
-    pack: Annotated[str, typer.Argument(help="Mã bộ tiêu chí (vd nd91-2017) hoặc đường dẫn tệp.")],
-    award: Annotated[str | None, typer.Option("--award", "-a", help="Chỉ một khen thưởng.")] = None,
+    pack: Annotated[str, typer.Argument(metavar="BỘ_TIÊU_CHÍ", help="Mã bộ tiêu chí (vd nd91-2017) hoặc đường dẫn tệp.")],
+    award: AwardOpt = None,
+    fmt: FormatOpt = TableJson.table,
 ) -> None:
-    """Xem các tiêu chí của một bộ: mã, điều luật, trạng thái, biểu quyết, và cách áp dụng Hội đồng đã xác định."""
+    """Xem các tiêu chí của một bộ: khen thưởng, tiêu chí, căn cứ, đã xác thực hay chưa, biểu quyết, và cách áp
+    dụng Hội đồng đã xác định.
+
+    Mã của từng tiêu chí (để viết quy chế) có ở --format json.
+    """
     from tdkt import console, workspace
     from tdkt.ruleset import load_ruleset
 
     ws = workspace.find()
     rs = load_ruleset(pack, overlay=ws.overlay_dir if ws is not None else None)
-    console.info(f"{console.escape(rs.id)} — {console.escape(rs.title)} (phiên bản {rs.version})")
-    status_vn = {"confirmed": "đã xác thực", "uncertain": "chưa xác thực"}
-    rows = [[c.id, rs.award_name(c.award), c.text, c.basis,
-             "Hội đồng đã xác định" if c.reading else status_vn.get(c.status, c.status)]
-            for c in rs.criteria() if award is None or c.award == award]
-    console.show(console.table(None, ["Mã tiêu chí", "Khen thưởng", "Tiêu chí", "Căn cứ", "Trạng thái"], rows))
-    votes = []
-    for aid in rs.awards:
-        if award is None or aid == award:
-            v = rs.vote_policy(aid)
-            share = f"≥ {v.share_num}/{v.share_den} tổng số thành viên" if v.share_num else ""
-            votes.append([rs.award_name(aid), v.status, share, v.basis or v.note or ""])
-    console.show(console.table("Biểu quyết của Hội đồng", ["Khen thưởng", "Trạng thái", "Tỷ lệ", "Căn cứ"], votes))
+    criteria = [c for c in rs.criteria() if award is None or c.award == award]
+    policies = [(aid, rs.vote_policy(aid)) for aid in rs.awards if award is None or aid == award]
     readings = [r for r in rs.readings if award is None or award in r.awards]
+    if fmt is TableJson.json:
+        console.print_json({"schema_version": 1, "id": rs.id, "version": rs.version, "title": rs.title,
+                            "criteria": [{"id": c.id, "award": c.award, "text": c.text, "basis": c.basis,
+                                          "status": c.status, "settled": bool(c.reading)} for c in criteria],
+                            "votes": [{"award": aid, "status": v.status, "share": [v.share_num, v.share_den]
+                                       if v.share_num else None, "basis": v.basis or v.note or None}
+                                      for aid, v in policies],
+                            "readings": [{"rule": r.rule, "label": r.label, "phrase": r.phrase,
+                                          "date": r.date.isoformat(), "article": r.article, "text": r.text}
+                                         for r in readings],
+                            "legal_bases": list(rs.legal_bases())})
+        return
+    console.info(f"{console.escape(rs.title)} (phiên bản {console.escape(rs.version)})")
+    C = console.Col
+    rows = [[rs.award_name(c.award), c.text,
+             "Hội đồng đã xác định" if c.reading else CRITERION_STATUS_VN.get(c.status, c.status), c.basis]
+            for c in criteria]
+    console.show(console.table("Tiêu chí", [C("Khen thưởng", "name", priority=3), C("Tiêu chí", "text", priority=3),
+                                            C("Trạng thái", "name"), C("Căn cứ", "note")], rows))
+    votes = []
+    for aid, v in policies:
+        share = f"≥ {v.share_num}/{v.share_den} tổng số thành viên" if v.share_num else ""
+        votes.append([rs.award_name(aid), VOTE_STATUS_VN.get(v.status, v.status), share, v.basis or v.note or ""])
+    console.show(console.table("Biểu quyết của Hội đồng", [C("Khen thưởng", "name", priority=3), C("Quy định", "name"),
+                                                           C("Tỷ lệ", "name"), C("Căn cứ", "note")], votes))
     if readings:
-        console.show(console.table("Cách áp dụng Hội đồng đã xác định", ["Mã", "Nội dung", "Hội đồng xác định", "Căn cứ", "Trích dẫn"],
-                                   [[r.rule, r.label, f"{r.phrase} (ngày {r.date.strftime('%d/%m/%Y')})", r.article, r.text]
-                                    for r in readings]))
+        console.show(console.table("Cách áp dụng Hội đồng đã xác định", [
+            C("Nội dung", "text", priority=3), C("Hội đồng xác định", "name"), C("Căn cứ", "name"),
+            C("Trích dẫn", "note")],
+            [[r.label, f"{r.phrase} (ngày {r.date.strftime('%d/%m/%Y')})", r.article, r.text] for r in readings]))
     for b in rs.legal_bases():
         console.info(f"Căn cứ: {console.escape(b)}")
 
 
 @app.command("check")
-def check(path: Annotated[Path, typer.Argument(help="Tệp bộ tiêu chí hoặc quy chế (overlay) .yaml.")]) -> None:
+def check(path: Annotated[Path, typer.Argument(metavar="TỆP", help="Tệp bộ tiêu chí hoặc quy chế (overlay) .yaml.")]) -> None:
     """Kiểm tra một tệp tiêu chí/quy chế: lỗi → mã thoát 3 (nêu tệp và vị trí); lưu ý về căn cứ còn thiếu."""
     from tdkt import console
     from tdkt.ruleset import check_file, lint
@@ -91,7 +120,7 @@ class Reading(StrEnum):
 
 @app.command("settle")
 def settle(
-    key: Annotated[str | None, typer.Argument(help="Mã căn cứ chưa xác thực (xem danh sách khi bỏ trống), "
+    key: Annotated[str | None, typer.Argument(metavar="MÃ_CĂN_CỨ", help="Mã căn cứ chưa xác thực (xem danh sách khi bỏ trống), "
                                                    "vd cstdcs.initiative-2026 hoặc vote.chien_si_thi_dua_toan_quoc.")] = None,
     applies: Annotated[bool, typer.Option("--applies", help="Hội đồng áp dụng như văn bản của bộ tiêu chí.")] = False,
     not_applies: Annotated[bool, typer.Option("--not-applies", help="Hội đồng xác định căn cứ này không áp dụng.")] = False,
@@ -99,7 +128,7 @@ def settle(
                                                             "hoặc tham số của tiêu chí (vd min_months=12).")] = None,
     article: Annotated[str, typer.Option("--article", help="Điều, khoản của văn bản Hội đồng căn cứ.")] = "",
     text: Annotated[str, typer.Option("--text", help="Nội dung điều khoản được trích dẫn.")] = "",
-    on: Annotated[str | None, typer.Option("--date", help="Ngày Hội đồng xác định (dd/mm/yyyy); mặc định hôm nay.")] = None,
+    on: Annotated[dt.date | None, date_option("--date", help="Ngày Hội đồng xác định; mặc định hôm nay")] = None,
     session: SessionOpt = None,
     rules: Annotated[str | None, typer.Option("--rules", help="Mã bộ tiêu chí, thay cho bộ của đợt xét.")] = None,
     force: ForceOpt = False,
@@ -107,11 +136,9 @@ def settle(
 ) -> None:
     """Liệt kê các căn cứ chưa xác thực của bộ tiêu chí đợt xét dùng, hoặc ghi cách Hội đồng áp dụng một căn cứ
     (kèm điều khoản, nội dung trích dẫn và ngày) vào quy chế của không gian làm việc."""
-    import datetime as dt
-
     from tdkt import console, council_overlay, workspace
     from tdkt.errors import UsageError
-    from tdkt.readings import parse_date, round_ruleset, uncertain_items
+    from tdkt.readings import round_ruleset, uncertain_items
     from tdkt.readings import settle as record
 
     rs = round_ruleset(session=session, rules=rules)
@@ -138,7 +165,7 @@ def settle(
     if len(chosen) != 1:
         raise UsageError("Chọn đúng một cách áp dụng: --applies, --not-applies hoặc --value GIÁ_TRỊ.")
     ws = workspace.require()
-    day = parse_date(on) if on else dt.date.today()
+    day = on or dt.date.today()
     item = record(rs, ws.overlay_dir, key, reading=chosen[0].value, value=value, article=article, text=text, on=day,
                   force=force, title=f"Quy chế của {ws.config.council.name}")
     if fmt is TableJson.json:
@@ -163,3 +190,21 @@ def docs(
 
     policy.write_one(output, reference_markdown().encode("utf-8"), force=force)
     console.info(f"Đã ghi {output}.")
+
+
+@app.command("awards")
+def awards_(fmt: FormatOpt = TableJson.table) -> None:
+    """Liệt kê các danh hiệu, hình thức khen thưởng: tên, cách viết khác, mã (dùng được ở mọi tùy chọn --award)."""
+    from tdkt import console, workspace
+    from tdkt.awards import listing
+
+    ws = workspace.find()
+    items = listing([ws.overlay_dir] if ws else [])
+    if fmt is TableJson.json:
+        console.print_json({"schema_version": 1, "awards": [a.to_dict() for a in items]})
+        return
+    console.show(console.table("Danh hiệu và hình thức khen thưởng", [
+        console.Col("Tên", kind="name"), console.Col("Loại"), console.Col("Dành cho"),
+        console.Col("Mã", kind="code"), console.Col("Cách viết khác", kind="note")],
+        [[a.name, a.kind_vn, a.for_vn, a.id, "; ".join(a.aliases)] for a in items]))
+    console.info("Ở tùy chọn --award, gõ tên, cách viết khác hoặc mã đều được, vd --award \"CSTĐ cơ sở\".")

@@ -7,15 +7,32 @@ from typing import Annotated
 
 import typer
 
-from tdkt.commands.common import FormatOpt, TableJson
+from tdkt.commands.app import App
+from tdkt.commands.common import FormatOpt, TableJson, date_option
 
-app = typer.Typer(help="Quản lý đợt xét khen thưởng (vd 2022-1 = đợt 1 năm 2022).", no_args_is_help=True)
+RUN_VN = {"validate": "Thẩm định", "tally": "Kiểm phiếu", "documents": "Văn bản", "review": "Xem xét hồ sơ"}
+
+
+def pack_title(ref: str | None) -> str:
+    """The legal regime a stored run was checked under ("nd91-2017@3" → its title), for people."""
+    if not ref:
+        return ""
+    from tdkt.ruleset import builtin_ids, load_ruleset
+
+    pack, _, version = ref.partition("@")
+    if pack not in builtin_ids():
+        return pack
+    title = load_ruleset(pack).title
+    return f"{title} (phiên bản {version})" if version else title
+
+
+app = App(help="Quản lý đợt xét khen thưởng (vd 2022-1 = đợt 1 năm 2022).")
 
 
 @app.command("new")
 def new(
-    round_id: Annotated[str, typer.Argument(metavar="ID", help="Mã đợt: NĂM-SỐ ĐỢT, vd 2022-1.")],
-    date: Annotated[str, typer.Option("--date", help="Ngày họp Hội đồng, dạng YYYY-MM-DD.")],
+    round_id: Annotated[str, typer.Argument(metavar="MÃ_ĐỢT", help="Mã đợt: NĂM-SỐ ĐỢT, vd 2022-1.")],
+    date: Annotated[dt.date, date_option("--date", help="Ngày họp Hội đồng")],
     year: Annotated[list[int] | None, typer.Option("--year", help="Năm thành tích được xét (lặp lại nếu nhiều năm); mặc định năm trước năm họp.")] = None,
     members: Annotated[int | None, typer.Option("--members", help="Số thành viên Hội đồng; mặc định lấy từ tdkt.toml.")] = None,
     title: Annotated[str | None, typer.Option("--title", help="Tên đợt, vd 'Tổng kết năm 2021'.")] = None,
@@ -29,7 +46,7 @@ def new(
     rnd = rounds.new_round(
         ws.database_url,
         rid,
-        rounds.parse_date(date, "ngày họp"),
+        date,
         years=tuple(year or ()),
         members=members if members is not None else ws.config.council.members,
         title=title,
@@ -54,16 +71,19 @@ def list_(fmt: FormatOpt = TableJson.table) -> None:
             for r in items]})
         return
     if not items:
-        console.info("Chưa có đợt xét nào. Tạo bằng: tdkt session new 2022-1 --date 2022-04-25")
+        console.info("Chưa có đợt xét nào. Tạo bằng: tdkt session new 2022-1 --date 25/04/2022")
         return
-    console.show(console.table("Các đợt xét", ["", "Mã đợt", "Ngày họp", "Năm xét", "Thành viên", "Tên"], [
+    C = console.Col
+    console.show(console.table("Các đợt xét (* là đợt hiện hành)", [
+        C("", "short"), C("Mã đợt", "short", priority=3), C("Ngày họp", "short"), C("Năm xét", "short"),
+        C("Thành viên", "short", right=True), C("Tên", "text")], [
         ["*" if r.id == current else "", r.id, f"{r.date:%d/%m/%Y}", ", ".join(map(str, r.years)), r.members, r.title]
         for r in items]))
 
 
 @app.command("show")
 def show(
-    round_id: Annotated[str | None, typer.Argument(metavar="[ID]", help="Mã đợt; mặc định đợt hiện hành.")] = None,
+    round_id: Annotated[str | None, typer.Argument(metavar="MÃ_ĐỢT", help="Mã đợt; mặc định đợt hiện hành.")] = None,
     fmt: FormatOpt = TableJson.table,
 ) -> None:
     """Xem một đợt xét và các kết quả đã lưu của đợt."""
@@ -83,8 +103,14 @@ def show(
     console.info(f"  Năm xét: {', '.join(map(str, rnd.years))}")
     console.info(f"  Thành viên Hội đồng: {rnd.members if rnd.members is not None else 'chưa đặt'}")
     if stored:
-        console.show(console.table("Kết quả đã lưu", ["#", "Loại", "Khen thưởng", "Lúc", "Hiện hành", "Bộ tiêu chí"], [
-            [r.id, r.kind, r.award, f"{r.created_at:%d/%m/%Y %H:%M}", "có" if r.current else "lịch sử", r.ruleset]
+        from tdkt.awards import name
+
+        C = console.Col
+        console.show(console.table("Kết quả đã lưu", [
+            C("Số", "short", right=True), C("Việc", "short", priority=3), C("Khen thưởng", "name"),
+            C("Lúc", "short"), C("Hiện hành", "short"), C("Bộ tiêu chí", "note")], [
+            [r.id, RUN_VN.get(r.kind, r.kind), name(r.award) if r.award else "mọi khen thưởng",
+             f"{r.created_at:%d/%m/%Y %H:%M}", "có" if r.current else "lịch sử", pack_title(r.ruleset)]
             for r in stored]))
     else:
         console.info("  Chưa có kết quả thẩm định hay kiểm phiếu nào được lưu.")
@@ -137,7 +163,7 @@ def set_(
 
 
 @app.command("use")
-def use(round_id: Annotated[str, typer.Argument(metavar="ID", help="Mã đợt.")]) -> None:
+def use(round_id: Annotated[str, typer.Argument(metavar="MÃ_ĐỢT", help="Mã đợt.")]) -> None:
     """Chọn đợt hiện hành (dùng khi không nêu --session)."""
     from tdkt import console, rounds, workspace
 

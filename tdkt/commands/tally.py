@@ -22,7 +22,7 @@ SEVERITY_VN = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Ghi chú"}
 
 
 def tally(
-    ballots: Annotated[list[Path], typer.Argument(metavar="BALLOTS...", help="Tệp phiếu bầu (.csv, .xlsx).")],
+    ballots: Annotated[list[Path], typer.Argument(metavar="TỆP_PHIẾU...", help="Tệp phiếu bầu (.csv, .xlsx).")],
     session: SessionOpt = None,
     members: Annotated[int | None, typer.Option("--members", help="Số thành viên Hội đồng (mẫu số).")] = None,
     award: AwardOpt = None,
@@ -30,7 +30,7 @@ def tally(
         str | None,
         typer.Option(
             "--threshold",
-            metavar="PERCENT",
+            metavar="TỶ_LỆ",
             help="Tỷ lệ đồng ý cần đạt, trên tổng số thành viên (vd 80, 2/3, >50).",
         ),
     ] = None,
@@ -76,18 +76,11 @@ def _show(done: TallyRun) -> None:
         for i, x in enumerate(r.results, 1)
     ]  # fmt: skip
     title = f"Kết quả kiểm phiếu{' đợt ' + done.session if done.session else ''}"
-    cols = [
-        "STT",
-        "Người/tập thể",
-        "Hình thức",
-        "Đồng ý",
-        "Không đồng ý",
-        "Trống",
-        "Không hợp lệ",
-        "Tỷ lệ %",
-        "Cần",
-        "Kết quả",
-    ]
+    C = console.Col
+    cols = [C("STT", "short", right=True), C("Người/tập thể", "name", priority=3), C("Hình thức", "name", priority=0),
+            C("Đồng ý", "short", right=True), C("Không đồng ý", "short", right=True),
+            C("Trống", "short", right=True), C("Không hợp lệ", "short", right=True),
+            C("Tỷ lệ %", "short", right=True), C("Cần", "short", right=True), C("Kết quả", "short", priority=3)]
     console.show(console.table(title, cols, rows))
     console.info(
         f"Hội đồng {r.members} thành viên; có mặt {r.present}; nhận {r.received} phiếu "

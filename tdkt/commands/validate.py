@@ -18,7 +18,7 @@ class ValidateFormat(StrEnum):
 
 
 def validate(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Danh sách đề nghị.")],
+    files: Annotated[list[Path], typer.Argument(metavar="TỆP...", help="Danh sách đề nghị.")],
     session: SessionOpt = None,
     rules: Annotated[str | None, typer.Option("--rules", help="Bộ tiêu chí (mã hoặc đường dẫn); mặc định theo ngày của đợt.")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Năm thành tích được xét.")] = None,
@@ -33,13 +33,11 @@ def validate(
     Mỗi hồ sơ có kết luận Đạt / Không đạt / Cần xem xét, kèm mã tiêu chí, điều luật và ô trong tệp.
     Có đợt xét (không gian làm việc), kết quả được lưu vào đợt (chạy lại cần --force).
     """
-    from tdkt import awards, console
+    from tdkt import console
     from tdkt.errors import UsageError
     from tdkt.reporters import REPORTERS
     from tdkt.validation import validate_files
 
-    if award is not None and "/" not in award:
-        award = awards.resolve(award) or award
     if fmt is not ValidateFormat.xlsx and output is not None:
         raise UsageError("--output chỉ dùng với --format xlsx.")
     if fmt is ValidateFormat.xlsx:  # a copy that may not be written is refused before the round is touched

@@ -98,7 +98,8 @@ def show(result: IngestResult) -> None:
         console.show(
             console.table(
                 None,
-                ["Cột", "Tiêu đề", "Trường"],
+                [console.Col("Cột", "short"), console.Col("Tiêu đề", "text", priority=3),
+                 console.Col("Trường", "name")],
                 [[c.letter, c.header, c.field or "—"] for c in sheet.columns],
             )
         )
@@ -115,7 +116,9 @@ def show(result: IngestResult) -> None:
         ]
         console.show(
             console.table(
-                f"{len(records)} bản ghi", ["Dòng", "STT", "Tên", "Loại", "Đề nghị", "Chi tiết"], records
+                f"{len(records)} bản ghi", [console.Col("Dòng", "short", right=True), console.Col("STT", "short"),
+                                           console.Col("Tên", "name", priority=3), console.Col("Loại", "short"),
+                                           console.Col("Đề nghị", "name"), console.Col("Chi tiết", "note")], records
             )
         )
     findings = sort_findings(result.findings)
@@ -129,4 +132,6 @@ def show(result: IngestResult) -> None:
             ]
             for f in findings
         ]
-        console.show(console.table(f"{len(findings)} phát hiện", ["Mức", "Mã", "Ô", "Nội dung"], rows_f))
+        console.show(console.table(f"{len(findings)} phát hiện", [
+            console.Col("Mức", "short", priority=3), console.Col("Mã", "code"), console.Col("Ô", "short"),
+            console.Col("Nội dung", "note")], rows_f))

@@ -92,8 +92,8 @@ def test_init_refuses_existing_workspace_and_changes_nothing(workspace: Path, cl
     ("args", "needle"),
     [
         (["session", "new", "22-1", "--date", "2022-04-25"], "Mã đợt xét '22-1' không hợp lệ"),
-        (["session", "new", "2022-1", "--date", "25/04/2022"], "cần dạng YYYY-MM-DD"),
-        (["session", "new", "2022-1", "--date", "2022-02-30"], "không hợp lệ"),
+        (["session", "new", "2022-1", "--date", "25/04/22"], "cần năm đủ bốn chữ số"),
+        (["session", "new", "2022-1", "--date", "2022-02-30"], "không có ngày '2022-02-30'"),
         (["session", "show", "2030-9"], "Không có đợt xét 2030-9"),
         (["session", "use", "abc"], "không hợp lệ"),
     ],

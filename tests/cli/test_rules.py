@@ -19,10 +19,14 @@ def test_list(cli) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_show(cli) -> None:  # type: ignore[no-untyped-def]
-    r = cli(["rules", "show", "nd91-2017", "--award", "chien_si_thi_dua_co_so"])
+    r = cli(["rules", "show", "nd91-2017", "--award", "CSTĐ cơ sở"])
     assert r.exit_code == 0
-    assert "nd91.cstdcs.initiative" in r.stdout and "NĐ 91/2017 Điều 9 k3 b" in r.stdout
-    assert "nd91.ldtt.rating" not in r.stdout
+    assert "NĐ 91/2017 Điều 9 k3 b" in r.stdout and "Chiến sĩ thi đua cơ sở" in r.stdout
+    for word in ("CONFIRMED", "UNCERTAIN", "nd91.", "unset", "overlay"):  # words and ids for people: none
+        assert word not in r.stdout, word
+    doc = json.loads(cli(["rules", "show", "nd91-2017", "-a", "chien_si_thi_dua_co_so", "-f", "json"]).stdout)
+    ids = {c["id"] for c in doc["criteria"]}
+    assert "nd91.cstdcs.initiative" in ids and "nd91.ldtt.rating" not in ids
     assert cli(["rules", "show", "nd00"]).exit_code == 3
 
 

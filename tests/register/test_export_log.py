@@ -108,7 +108,7 @@ def test_default_export_file_and_table_views(ws: Path, db_url: str, files, cli) 
     assert cli(["register", "export"]).exit_code == 3  # never overwritten without --force
     shown = cli(["register", "show", "099080000123"])
     assert shown.exit_code == 0
-    assert "Nguyễn Văn An, 1980-01-02, Sở Y tế" in shown.stdout and "99/QĐ-UBND" in shown.stdout
-    assert "2017-2018" in shown.stdout and "Số hóa hồ sơ bệnh án" in shown.stdout
+    assert "Nguyễn Văn An, 02/01/1980, Sở Y tế" in shown.stdout and "99/QĐ-UBND" in shown.stdout
+    assert "2017–2018" in shown.stdout and "Số hóa hồ sơ bệnh án" in shown.stdout
     found = cli(["register", "search", "binh"])
     assert found.exit_code == 0 and "Trần Thị Bình" in found.stdout and "Nguyễn Văn An" not in found.stdout

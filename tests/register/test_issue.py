@@ -108,9 +108,9 @@ def test_a_number_already_used_that_year_is_refused(round_2022: str, cli, rows) 
     assert rows(round_2022, "reg_awards") == awards
     # No tally stored for the collective award: issued on the validation alone, with a warning.
     ok = cli(["register", "issue", "--award", "tap_the_lao_dong_xuat_sac", "--number", "7", "--date", "2022-06-01"])
-    assert ok.exit_code == 0 and "register.no-tally" in ok.stdout
+    assert ok.exit_code == 0 and "chưa lưu kết quả kiểm phiếu" in ok.stdout
     # The register already holds that collective's TTLĐXS 2021 (decision 30/QĐ-UBND): recorded, and flagged.
-    assert "register.already-awarded" in ok.stdout and "30/QĐ-UBND" in ok.stdout
+    assert "một thành tích chỉ khen một lần" in ok.stdout and "30/QĐ-UBND" in ok.stdout
     assert rows(round_2022, "reg_awards") == awards + 1
 
 
