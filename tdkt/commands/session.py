@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from tdkt.commands.app import App
-from tdkt.commands.common import FormatOpt, TableJson, date_option
+from tdkt.commands.common import FormatOpt, TableJson, award_option, date_option
 
 RUN_VN = {"validate": "Thẩm định", "tally": "Kiểm phiếu", "documents": "Văn bản", "review": "Xem xét hồ sơ"}
 
@@ -118,13 +118,13 @@ def show(
 
 @app.command("set")
 def set_(
-    round_id: Annotated[str | None, typer.Argument(metavar="[ID]", help="Mã đợt; mặc định đợt hiện hành.")] = None,
+    round_id: Annotated[str | None, typer.Argument(metavar="MÃ_ĐỢT", help="Mã đợt; mặc định đợt hiện hành.")] = None,
     proposer: Annotated[str | None, typer.Option("--proposer", help="Người trình Quyết định: 'Theo đề nghị của …' (vd Giám đốc Sở Nội vụ); mặc định như tdkt.toml.")] = None,
     proposal_number: Annotated[str | None, typer.Option("--proposal-number", help="Số Tờ trình của người trình (vd 125/TTr-SNV).")] = None,
-    proposal_date: Annotated[str | None, typer.Option("--proposal-date", help="Ngày Tờ trình đó, dạng YYYY-MM-DD.")] = None,
+    proposal_date: Annotated[dt.date | None, date_option("--proposal-date", help="Ngày Tờ trình đó")] = None,
     request: Annotated[list[str] | None, typer.Option("--request", help="Đề nghị của đơn vị, dòng 'Xét đề nghị của …' (lặp lại nếu nhiều), vd 'Giám đốc Sở Tư pháp tại Tờ trình số 27/TTr-STP ngày 28/9/2022'.")] = None,
     achievement: Annotated[str | None, typer.Option("--achievement", help="Thành tích nêu ở Điều 1 (đợt chuyên đề, đột xuất…), vd 'đã có thành tích xuất sắc trong 10 năm triển khai Luật Phổ biến, giáo dục pháp luật'.")] = None,
-    award: Annotated[str | None, typer.Option("--award", "-a", help="Thành tích ở --achievement chỉ cho hình thức khen thưởng này.")] = None,
+    award: Annotated[str | None, award_option(help="Thành tích ở --achievement chỉ cho khen thưởng này (tên hoặc mã; xem tdkt rules awards).")] = None,
     period: Annotated[str | None, typer.Option("--period", help="Thời gian thành tích, vd 'từ năm 2017 đến năm 2021' hoặc 'năm học 2021-2022'.")] = None,
     chair: Annotated[str | None, typer.Option("--chair", help="Người chủ trì cuộc họp (Biên bản), vd 'ông Nguyễn Văn A, Chủ tịch UBND tỉnh, Chủ tịch Hội đồng'.")] = None,
     clear: Annotated[bool, typer.Option("--clear", help="Bỏ mọi nội dung đã đặt trước khi đặt lại.")] = False,
@@ -140,8 +140,8 @@ def set_(
     rnd = rounds.get_round(ws.database_url, round_id)
     data = settings.update(
         ws.database_url, rnd.id, proposer=proposer, proposal_number=proposal_number,
-        proposal_date=rounds.parse_date(proposal_date, "ngày Tờ trình") if proposal_date else None,
-        requests=request, achievement=achievement, award=(awards.resolve(award) or award) if award else None,
+        proposal_date=proposal_date,
+        requests=request, achievement=achievement, award=award,
         period=period, chair=chair, clear=clear,
     )
     console.info(f"Đã lưu nội dung văn bản của đợt {rnd.id}:")
