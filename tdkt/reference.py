@@ -103,6 +103,9 @@ exclusive:                    # các hình thức không được đề nghị c
   - {id: list.one-achievement, awards: [giay_khen, bang_khen_bo_tinh], text: …, basis: …}
 notices:                      # thông báo theo ngày (vd văn bản mới chưa đối chiếu)
   - {id: notice.x, from: 2026-10-01, severity: warning, text: …}
+rating_caps:                  # trần xếp loại trong một đơn vị (thông tin ở mức danh sách, không đổi kết luận)
+  - {id: vc.htxs-share, text: …, basis: NĐ 233/2026/NĐ-CP Điều 12 k6, from_year: 2026, staff: [vien chuc],
+     rating: htxs, of: httnv, max_percent: 20, rated_unit_percent: 25}
 ```
 
 ### Quy chế của Hội đồng (`kind: overlay`)
@@ -244,6 +247,10 @@ def reference_markdown() -> str:
             ind, col = rs.prize_multiple(aid, "individual"), rs.prize_multiple(aid, "collective")
             prize = f"{ind if ind is not None else '—'} / {col if col is not None else '—'}"
             lines.append(f"| {a.name} | {vote} | {v.basis or v.note or ''} | {prize} |")
+        if rs.rating_caps:
+            lines += ["", "Trần xếp loại trong đơn vị (thông tin, không đổi kết luận):", ""]
+            for cap in rs.rating_caps:
+                lines.append(f"- `{rs.prefix}.{cap.id}` (xếp loại từ năm {cap.from_year}): {cap.text} [{cap.basis}]")
         if rs.notices:
             lines += ["", "Thông báo theo ngày:", ""]
             for n in rs.notices:

@@ -45,6 +45,9 @@ MAX_COMMENTS = 2000  # comments make openpyxl slow on very large lists; the resu
 BIG_INPUT = 20000  # above this many rows, write only the results sheet (loading the copy costs ~1 s per 1000 rows)
 
 
+TOP_CODES = ("rules.uncertain-pending", "rules.council-reading")
+
+
 def headline(r: NomineeResult) -> str:
     """The most relevant finding of a nominee, with its basis, and how many more there are."""
     shown = [f for f in r.ordered() if f.severity != Severity.INFO]
@@ -68,6 +71,9 @@ def report_table(report: Report, **_: Any) -> None:
     overlays = "".join(f" và {o.title}" for o in rs.overlays)
     console.info(f"Bộ tiêu chí: {console.escape(rs.title)}{console.escape(overlays)} "
                  f"({console.escape(rs.chosen_by)})" + (f"; đợt xét {report.session}" if report.session else ""))
+    for f in report.findings:  # once, at the top: what of the pack is unsettled, and what the council settled
+        if f.code in TOP_CODES:
+            console.info(console.escape(f"  {f.message}"))
     rows = [
         [r.nominee.source.row, r.nominee.name, r.nominee.unit or "", r.award_name or "?", VERDICT_VN[r.verdict],
          "" if r.verdict == "pass" and not _shown(r) else headline(r)]

@@ -141,6 +141,23 @@ class NoticeSpec(_Strict):
     severity: Literal["warning", "info"] = "warning"
 
 
+class RatingCapSpec(_Strict):
+    """A ceiling on how many people of a kind may get a rating in one unit (NĐ 233/2026 Điều 12 k6 for
+    viên chức). A nomination list is only part of a unit, so going over it is information for the
+    secretariat, never a nominee's failure."""
+
+    id: str = Field(pattern=_ID)
+    text: str
+    basis: str
+    status: Literal["confirmed", "uncertain"] = "confirmed"
+    from_year: int  # ratings of this achievement year and later
+    staff: list[str] = Field(min_length=1)  # folded words of the staff category that the ceiling covers
+    rating: Literal["htxs", "httnv", "htnv"] = "htxs"
+    of: Literal["htxs", "httnv", "htnv"] = "httnv"
+    max_percent: float = Field(gt=0, le=100)
+    rated_unit_percent: float | None = Field(default=None, gt=0, le=100)  # when the unit itself has `rating`
+
+
 class PackFile(_Strict):
     kind: Literal["pack"]
     id: str = Field(pattern=_ID)
@@ -158,6 +175,7 @@ class PackFile(_Strict):
     exclusive: list[ExclusiveSpec] = Field(default_factory=list)
     special_time: dict[Literal["maternity", "training", "injury"], SpecialSpec] = Field(default_factory=dict)
     notices: list[NoticeSpec] = Field(default_factory=list)
+    rating_caps: list[RatingCapSpec] = Field(default_factory=list)
 
 
 class CriterionPatch(_Strict):
@@ -314,6 +332,7 @@ class Ruleset:
     exclusive: list[ExclusiveSpec]
     special_time: dict[str, SpecialSpec]
     notices: list[NoticeSpec]
+    rating_caps: list[RatingCapSpec] = field(default_factory=list)
     overlays: list[OverlayFile] = field(default_factory=list)
     chosen_by: str = ""
     readings: list[Reading] = field(default_factory=list)  # the council's readings of uncertain facts
@@ -622,6 +641,7 @@ def _build(pack: PackFile, path: str, sources: list[str]) -> Ruleset:
         bases=[b if isinstance(b, BaseLine) else BaseLine(text=b) for b in pack.legal_bases],
         household_factor=pack.household_factor, awards=awards, list_rules=list_rules, exclusive=list(pack.exclusive),
         special_time={str(k): v for k, v in pack.special_time.items()}, notices=list(pack.notices),
+        rating_caps=list(pack.rating_caps),
     )
 
 

@@ -59,6 +59,11 @@ _R("rules.exclusive-awards-uncertain", "warning",
    "Như rules.exclusive-awards, với căn cứ chưa xác thực.")
 _R("rules.notice", "warning", "{text}", "Thông báo của bộ tiêu chí theo ngày của đợt xét.")
 _R("rules.ruleset-chosen", "info", "Bộ tiêu chí: {ruleset} — {title} ({how}).", "Bộ tiêu chí được dùng và lý do chọn.")
+_R("rules.rating-share-high", "info",
+   "Đơn vị {unit}{unit_rated}: danh sách có {top} viên chức xếp loại {rating} năm {year}, nhiều hơn {pct} % của {base} "
+   "viên chức xếp loại {of} (tối đa {allowed}) — {text}. Danh sách chỉ là một phần của đơn vị: Thường trực đối chiếu "
+   "kết quả xếp loại của cả đơn vị; không ảnh hưởng kết luận của từng người.",
+   "Thông tin: tỷ lệ xếp loại trên danh sách vượt trần của đơn vị theo quy định đánh giá, xếp loại viên chức.")
 _R("rules.uncertain-pending", "info",
    "Bộ tiêu chí {ruleset} có {what} chưa xác thực mà Hội đồng chưa xác định cách áp dụng; các kết luận dựa vào "
    "chúng là \"cần xem xét\". Xem và xác định (kèm điều khoản trích dẫn): tdkt rules settle",

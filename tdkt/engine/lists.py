@@ -218,3 +218,47 @@ def _duplicates(results: list[NomineeResult], rs: Ruleset, index: _Index) -> Non
                 r.findings.append(messages.make(code, cell=r.nominee.source, subject=r.nominee.id,
                                                 rule=f"{rs.prefix}.{ex.id}", basis=ex.basis, name=r.nominee.name,
                                                 awards=names, rows=row_list, text=ex.text))
+
+
+def _rating_caps(results: list[NomineeResult], rs: Ruleset) -> list[Finding]:
+    """Ratings above the unit ceiling of the pack's ``rating_caps`` (NĐ 233/2026 Điều 12 k6): one info
+    finding per unit, never a nominee's verdict. People of the covered staff are those whose staff
+    category names it; a unit counts as rated ``rating`` itself when a collective row of that name is."""
+    out: list[Finding] = []
+    for cap in rs.rating_caps:
+        counts: dict[tuple[str, int], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        names: dict[str, str] = {}
+        rated_units: set[tuple[str, int]] = set()
+        for r in results:
+            n, year = r.nominee, r.year
+            if year is None or year < cap.from_year:
+                continue
+            rec = n.year_record(year)
+            rating = rec.rating if rec is not None else None
+            if n.kind == "collective":
+                if rating == cap.rating:
+                    rated_units.add((_fold(n.name), year))
+                continue
+            category = _fold(n.staff_category or "")
+            if n.kind != "individual" or not any(w in category for w in cap.staff) or rating is None:
+                continue
+            unit = _fold(n.unit or "")
+            names[unit] = n.unit or ""
+            counts[(unit, year)][rating].add(person_key(n))
+        for (unit, year), by_rating in sorted(counts.items()):
+            top = len(by_rating.get(cap.rating, ()))
+            base = len(by_rating.get(cap.of, ()))
+            rated = (unit, year) in rated_units and cap.rated_unit_percent is not None
+            pct = cap.rated_unit_percent if rated and cap.rated_unit_percent is not None else cap.max_percent
+            if top == 0 or 10000 * top <= round(pct * 100) * base:  # exact: top ≤ pct % of base
+                continue
+            out.append(messages.make(
+                "rules.rating-share-high", rule=f"{rs.prefix}.{cap.id}", basis=cap.basis, unit=names[unit] or "không ghi",
+                year=year, top=top, rating=RATING_LABEL[cap.rating], base=base, of=RATING_LABEL[cap.of],
+                pct=f"{pct:g}", allowed=(round(pct * 100) * base) // 10000, text=cap.text,
+                unit_rated=" (đơn vị được xếp loại hoàn thành xuất sắc nhiệm vụ)" if rated else ""))
+    return out
+
+
+RATING_LABEL = {"htxs": "hoàn thành xuất sắc nhiệm vụ", "httnv": "hoàn thành tốt nhiệm vụ",
+                "htnv": "hoàn thành nhiệm vụ"}

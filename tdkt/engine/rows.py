@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from tdkt import messages
-from tdkt.engine.lists import _caps, _duplicates, _fold, _Index, _notices, _People, _quotas
+from tdkt.engine.lists import _caps, _duplicates, _fold, _Index, _notices, _People, _quotas, _rating_caps
 from tdkt.engine.plan import _evaluate_one, _Found, _Plans
 from tdkt.engine.report import NomineeResult, Report
 from tdkt.findings import Finding
@@ -102,6 +102,7 @@ def _evaluate(
     listing += _notices(rs)
     listing += _caps(results, rs, index)
     listing += _quotas(results, rs, index)
+    listing += _rating_caps(results, rs)
     _duplicates(results, rs, index)
     return Report(rs, results, listing, session)
 

@@ -629,11 +629,24 @@ def _applying(lines: Iterable[BasisLine], on: dt.date) -> list[str]:
     return [ln.text for ln in lines if ln.applies(on)]
 
 
-def _law_bases(data: RoundData) -> list[str]:
-    """The regime's laws, decrees and circulars, from the rule pack (dates there: issue 17's packs)."""
+def _law_bases(data: RoundData, awards: Iterable[str] = ()) -> list[str]:
+    """The regime's laws, decrees and circulars, from the rule pack (dates there: issue 17's packs), then
+    the council's readings of uncertain facts that bear on ``awards`` (tdkt rules settle)."""
+    from tdkt.readings import base_line
+
     rs = data.ruleset
     fn = getattr(rs, "legal_bases", None) if rs is not None else None
-    return [str(x) for x in fn()] if fn is not None else []
+    lines = [str(x) for x in fn()] if fn is not None else []
+    wanted = set(awards)
+    return lines + [base_line(r) for r in getattr(rs, "readings", []) if wanted & set(r.awards)]
+
+
+def _reading_lines(data: RoundData, awards: Iterable[str]) -> list[str]:
+    """The council's readings of uncertain facts that bore on these awards, for the Báo cáo."""
+    wanted = set(awards)
+    return [f"Hội đồng đã xác định cách áp dụng «{nfc(r.label)}»: {r.phrase} (căn cứ {nfc(r.article)}: "
+            f"“{nfc(r.text)}”; ngày {r.date.strftime('%d/%m/%Y')})."
+            for r in getattr(data.ruleset, "readings", []) if wanted & set(r.awards)]
 
 
 def _basis_lines(lines: Iterable[str]) -> list[str]:
@@ -663,7 +676,7 @@ def _request_line(docs: Docs) -> str:
     return text
 
 
-def decision_bases(docs: Docs, on: dt.date) -> list[str]:
+def decision_bases(docs: Docs, on: dt.date, awards: Iterable[str] = ()) -> list[str]:
     """Căn cứ of a Quyết định, in the order of real decisions: the organisation law in force on its
     date, the agency's own competence, the law on thi đua with its decrees and circulars, the
     province's or ministry's Quy chế, the units' requests, and last "Theo đề nghị của …"."""
@@ -673,7 +686,7 @@ def decision_bases(docs: Docs, on: dt.date) -> list[str]:
         competence = [docs.need("legal.competence", "căn cứ thẩm quyền của cơ quan, đơn vị (quyết định thành lập "
                                 "hoặc quy định chức năng, nhiệm vụ)", "[Văn bản quy định chức năng, nhiệm vụ của "
                                 "cơ quan, đơn vị]")]
-    lines = _basis_lines([*competence, *_law_bases(docs.data), *_applying(cfg.legal.regulation, on)])
+    lines = _basis_lines([*competence, *_law_bases(docs.data, awards), *_applying(cfg.legal.regulation, on)])
     out = [line + ";" for line in lines]
     out += [f"Xét đề nghị của {_clean_item(r)};" for r in docs.data.docs.get("requests") or []]
     out.append(_request_line(docs) + ".")
@@ -857,7 +870,7 @@ def decision_context(data: RoundData, award: str, *, draft: bool = False) -> dic
     ctx.update(
         trich_yeu=f"Về việc tặng {what}",
         authority=f"{docs.head()} {docs.agency_upper}",
-        bases=decision_bases(docs, when),
+        bases=decision_bases(docs, when, [award]),
         articles=[
             first,
             prize_text,
@@ -960,7 +973,8 @@ def proposal_context(data: RoundData, award: str | None, *, draft: bool = False)
     ctx.update(
         trich_yeu="Về việc đề nghị khen thưởng cấp Nhà nước" if state else "Về việc đề nghị khen thưởng",
         addressee=addressee + (f" (qua {via})" if via else ""),
-        bases=[line + ";" for line in _basis_lines([*_law_bases(data), *_applying(cfg.legal.regulation, data.round.date)])]
+        bases=[line + ";" for line in _basis_lines([*_law_bases(data, awards),
+                                                    *_applying(cfg.legal.regulation, data.round.date)])]
         + [f"Căn cứ kết quả họp xét khen thưởng của {council} ngày {meeting}."],
         body=body,
         signer=signer_block(cfg.signers.proposal, docs, "proposal", body=default_body),
@@ -1187,6 +1201,7 @@ def report_context(data: RoundData, award: str | None, *, draft: bool = False) -
                 f"Tổng số hồ sơ đề nghị: {two_digits(len(outcomes))}; đạt thẩm định: {two_digits(verdicts['pass'])}; "
                 f"không đạt: {two_digits(verdicts['fail'])}; cần xem xét: {two_digits(verdicts['review'])}.",
                 f"Được khen thưởng hoặc đề nghị khen thưởng: {sentence}",
+                *_reading_lines(data, awards),
             ]},
             {"heading": "II. THEO ĐƠN VỊ", "rows": by_unit, "lines": []},
             {"heading": "III. NỮ, NGƯỜI LAO ĐỘNG TRỰC TIẾP, TẬP THỂ NHỎ", "rows": [], "lines": special},

@@ -127,3 +127,44 @@ def test_a_value_changes_the_criterion(cli, workspace: Path, round2026: Path) ->
     (c,) = [c for c in rs.criteria() if c.id == "l06.ldtt.service"]
     assert c.raw_params["min_months"] == 12 and c.status == "confirmed" and c.reading is not None
     assert c.reading.phrase.startswith("áp dụng với số tháng công tác tối thiểu")
+
+
+def test_a_round_under_a_pack_with_uncertain_facts_says_so_once_at_the_top(cli, workspace: Path, round2026: Path) -> None:  # type: ignore[no-untyped-def]
+    out = cli(["validate", round2026]).stdout.splitlines()
+    assert out[0].startswith("Bộ tiêu chí: luat06-2026")
+    assert "chưa xác thực" in out[1] and "tdkt rules settle" in out[1]
+    assert sum("tdkt rules settle" in line and "chưa xác định cách áp dụng" in line for line in out) == 1
+    doc = json.loads(cli(["validate", round2026, "--format", "json", "--force"]).stdout)
+    (pending,) = [f for f in doc["findings"] if f["code"] == "rules.uncertain-pending"]
+    assert pending["severity"] == "info" and pending["rule"] == "l06.uncertain"
+    assert "UNCERTAIN" not in "\n".join(out)
+
+
+def test_the_reading_is_named_in_the_bao_cao_and_in_the_can_cu_of_the_award_it_bears_on(
+        cli, workspace: Path, round2026: Path) -> None:  # type: ignore[no-untyped-def]
+    from tdkt import rounds
+    from tdkt import workspace as ws_mod
+    from tdkt.render import docx_text
+
+    article = "Quy chế công tác thi đua, khen thưởng tỉnh Hải Đông, Điều 14 khoản 2"
+    quote = "Bằng khen của Chủ tịch UBND tỉnh xét trên cơ sở hồ sơ, không bỏ phiếu"
+    r = cli(["rules", "settle", "vote.bang_khen_bo_tinh", "--not-applies", "--article", article, "--text", quote,
+             "--date", "02/12/2026"])
+    assert r.exit_code == 0, r.stderr
+    nominees = [{"id": f"ds.xlsx:DS:{i}", "row": i, "name": name, "kind": "individual", "unit": "Sở Xây dựng",
+                 "award": award, "verdict": "pass", "findings": []}
+                for i, (name, award) in enumerate([("Mai Quốc Toản", "bang_khen_bo_tinh"),
+                                                   ("Đặng Thị Thanh Huyền", "lao_dong_tien_tien")], 2)]
+    rounds.store_run(ws_mod.require().database_url, "2026-2", "validate",
+                     {"schema_version": 1, "ruleset": {"id": "luat06-2026", "version": "2026.11"}, "nominees": nominees},
+                     ruleset="luat06-2026")
+    line = f"Căn cứ {article} (Hội đồng Thi đua - Khen thưởng thống nhất cách áp dụng ngày 02/12/2026);"
+    assert cli(["render", "decision", "--award", "bang_khen_bo_tinh", "--out", "qd"]).exit_code == 0
+    assert line in docx_text(next(Path("qd").glob("quyet-dinh_*.docx")))
+    assert cli(["render", "decision", "--award", "lao_dong_tien_tien", "--out", "qd2"]).exit_code == 0
+    assert article not in docx_text(next(Path("qd2").glob("quyet-dinh_*.docx")))  # only where it applies
+    r = cli(["render", "report", "--out", "bc"])
+    assert r.exit_code == 0, r.stdout + r.stderr
+    report = docx_text(next(Path("bc").glob("bao-cao_*.docx")))
+    assert "Hội đồng đã xác định cách áp dụng «Biểu quyết Bằng khen" in report and article in report and quote in report
+    assert "không áp dụng" in report and "vote." not in report and "UNCERTAIN" not in report
