@@ -151,20 +151,23 @@ def test_the_reading_is_named_in_the_bao_cao_and_in_the_can_cu_of_the_award_it_b
     r = cli(["rules", "settle", "vote.bang_khen_bo_tinh", "--not-applies", "--article", article, "--text", quote,
              "--date", "02/12/2026"])
     assert r.exit_code == 0, r.stderr
-    nominees = [{"id": f"ds.xlsx:DS:{i}", "row": i, "name": name, "kind": "individual", "unit": "Sở Xây dựng",
+    nominees = [{"id": f"ds.xlsx:DS:{i}", "row": i, "name": name, "kind": kind, "unit": "Sở Xây dựng",
                  "award": award, "verdict": "pass", "findings": []}
-                for i, (name, award) in enumerate([("Mai Quốc Toản", "bang_khen_bo_tinh"),
-                                                   ("Đặng Thị Thanh Huyền", "lao_dong_tien_tien")], 2)]
+                for i, (name, kind, award) in enumerate([("Mai Quốc Toản", "individual", "bang_khen_bo_tinh"),
+                                                         ("Phòng Quản lý xây dựng", "collective",
+                                                          "tap_the_lao_dong_xuat_sac")], 2)]
     rounds.store_run(ws_mod.require().database_url, "2026-2", "validate",
                      {"schema_version": 1, "ruleset": {"id": "luat06-2026", "version": "2026.11"}, "nominees": nominees},
                      ruleset="luat06-2026")
     line = f"Căn cứ {article} (Hội đồng Thi đua - Khen thưởng thống nhất cách áp dụng ngày 02/12/2026);"
     assert cli(["render", "decision", "--award", "bang_khen_bo_tinh", "--out", "qd"]).exit_code == 0
     assert line in docx_text(next(Path("qd").glob("quyet-dinh_*.docx")))
-    assert cli(["render", "decision", "--award", "lao_dong_tien_tien", "--out", "qd2"]).exit_code == 0
+    r = cli(["render", "decision", "--award", "tap_the_lao_dong_xuat_sac", "--out", "qd2"])
+    assert r.exit_code == 0, r.stderr
     assert article not in docx_text(next(Path("qd2").glob("quyet-dinh_*.docx")))  # only where it applies
     r = cli(["render", "report", "--out", "bc"])
     assert r.exit_code == 0, r.stdout + r.stderr
     report = docx_text(next(Path("bc").glob("bao-cao_*.docx")))
-    assert "Hội đồng đã xác định cách áp dụng «Biểu quyết Bằng khen" in report and article in report and quote in report
+    assert "Hội đồng đã xác định cách áp dụng" in report and "Biểu quyết Bằng khen" in report
+    assert article in report and quote in report
     assert "không áp dụng" in report and "vote." not in report and "UNCERTAIN" not in report
