@@ -2316,6 +2316,63 @@ def list_hospital_tcvn3_notes() -> CorpusList:
         "nd98-2023", D(2025, 2, 14), (y,), HOSPITAL_COUNCIL, [sheet], same_facts_as="09-benh-vien-co-ban")
 
 
+def list_school_pm_two_decisions() -> CorpusList:
+    y = 2025
+    years = range(y - 4, y + 1)
+    cstdcs3 = {y - 4: "cstdcs", y - 3: "ldtt", y - 2: "cstdcs", y - 1: "ldtt", y: "cstdcs"}
+    people = [
+        Person("Hoàng Thị Minh Phương", True, D(1977, 3, 8), "Giáo viên", "Trường THPT Chu Văn An", "bang_khen_thu_tuong",
+               _five(y, **{f"y{y}": "htxs"}), titles=cstdcs3,
+               inits=(Initiative("Dạy học STEM chủ đề năng lượng tái tạo", "co_so", y, f"210/QĐ-SGDĐT ngày 15/6/{y}"),),
+               priors=(Prior("bang_khen_bo_tinh", y - 5, decision="4321/QĐ-BGDĐT", date=D(y - 5, 9, 5)),)),
+        Person("Trần Đức Lương", False, D(1974, 9, 30), "Tổ trưởng chuyên môn", "Trường THPT Chu Văn An",
+               "bang_khen_thu_tuong", _five(y, **{f"y{y - 1}": "htxs"}), titles=cstdcs3,
+               inits=(Initiative("Ngân hàng câu hỏi trắc nghiệm Vật lý 12", "co_so", y - 6, f"1234/QĐ-UBND ngày 10/4/{y - 6}"),)),
+        Person("Lã Thị Hồng Nhung", True, D(1980, 12, 17), "Phó Hiệu trưởng", "Trường THPT Lê Quý Đôn",
+               "bang_khen_thu_tuong", _five(y, **{f"y{y}": "htxs"}), titles=cstdcs3,
+               priors=(Prior("bang_khen_bo_tinh", y - 3, decision="2780/QĐ-BGDĐT", date=D(y - 3, 8, 22)),)),
+    ]
+
+    def prior_name(p: Person) -> str:
+        if not p.priors:
+            return "Không"
+        return "BK Bộ GD&ĐT" if p.priors[0].decision == "4321/QĐ-BGDĐT" else "Bằng khen của Bộ trưởng Bộ GD&ĐT"
+
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Họ và tên",), _name, ("name",), width=22),
+        Col(("Chức vụ, đơn vị",), lambda p: f"{p.position}, {p.dept}", width=30),
+        *[Col(("Xếp loại", f"{k - 1}-{k}"), rating_any(k, k), (f"rating:{k}",)) for k in years],
+        *[Col(("Danh hiệu", f"{k - 1}-{k}"), title_any(k, k), (f"title:{k}",)) for k in years],
+        Col(("Khen thưởng đã nhận", "Hình thức"), prior_name, ("prior",), width=26),
+        Col(("Khen thưởng đã nhận", "Số, ngày QĐ"),
+            lambda p: f"{p.priors[0].decision} ngày {dmy(p.priors[0].date)}" if p.priors else None, ("prior",), width=26),
+        Col(("Khen thưởng đã nhận", "Thành tích"),
+            lambda p: f"Hoàn thành xuất sắc nhiệm vụ năm học {p.priors[0].to - 1}-{p.priors[0].to}" if p.priors else None,
+            ("prior",), width=30),
+        Col(("Sáng kiến kinh nghiệm", "Tên"), _init_names, ("init",), width=30),
+        Col(("Sáng kiến kinh nghiệm", "Số, ngày QĐ"), lambda p: "\n".join(i.decision for i in p.inits) or None,
+            ("init",), width=26),
+        Col(("Kỷ luật",), lambda p: "Không", ("disc",)),
+        Col(("Đề nghị",), _award(), ("award",), width=26),
+    ]
+    n = len(cols)
+    sheet = Sheet("BKTTg", cols, people,
+                  top=[centered("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LONG GIANG", 4),
+                       centered("DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA THỦ TƯỚNG CHÍNH PHỦ", n),
+                       centered("(Thành tích từ năm học 2020-2021 đến năm học 2024-2025)", n, bold=False)],
+                  footer=[Line({1: "Danh sách có 03 người./."})])
+    return CorpusList(
+        "46-so-gd-bkttg-hai-cot-so-qd", "Sở GD&ĐT, NĐ 152: Bằng khen Thủ tướng — hai nhóm cùng có cột 'Số, ngày QĐ' "
+        "(khen thưởng đã nhận, sáng kiến): người chưa có Bằng khen mà sáng kiến có số QĐ của UBND tỉnh vẫn không đạt; "
+        "'BK Bộ GD&ĐT' là Bằng khen cấp bộ", "Sở Giáo dục và Đào tạo tỉnh Long Giang (hư cấu)",
+        ("decision-under-initiative", "title-award-aliases", "school-years", "period-in-title", "multi-row-header",
+         "negatives", "footer-forms"),
+        "nd152-2025", D(2025, 8, 20), (y,), PROVINCE_COUNCIL, [sheet],
+        notes="Luật 2022 Điều 73 k1 b: Bằng khen bộ/tỉnh (công trạng: 'hoàn thành xuất sắc nhiệm vụ năm học …'), sau "
+              "đó 5 năm HTTNV trở lên có 3 lần CSTĐCS.")
+
+
 LISTS: list[Callable[[], CorpusList]] = [
     list_school_plain,
     list_school_two_rows,
@@ -2362,6 +2419,7 @@ LISTS: list[Callable[[], CorpusList]] = [
     list_commune_minimal,
     list_government_flag_cap,
     list_hospital_tcvn3_notes,
+    list_school_pm_two_decisions,
 ]
 
 
