@@ -18,9 +18,8 @@ marks are read in well under a second.
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,7 @@ from typing import Any
 from tdkt import messages
 from tdkt.errors import InputError
 from tdkt.findings import CellRef, Finding, Severity, column_letter
-from tdkt.text import clean, fold, nfc
+from tdkt.text import clean, fold, name_key, nfc, strip_diacritics
 
 # The four kinds of mark. Short interned strings: they are the values of a million-entry dict.
 AGREE = "agree"
@@ -39,32 +38,48 @@ INVALID = "invalid"
 KINDS = (AGREE, DISAGREE, BLANK, INVALID)
 
 # --- vocabulary ---------------------------------------------------------------------------------
-# Marks are compared after tdkt.text.fold (no diacritics, lower case, punctuation → space), so
-# "Đồng ý", "đồng ý", "dong_y" and "ĐỒNG Ý" are one mark. Symbols are looked up before folding,
-# because folding drops them. Anything not listed is an invalid mark (docs/ballots.md).
-AGREE_WORDS = frozenset({"x", "1", "dong y", "co", "tan thanh", "yes", "agree", "y"})
-DISAGREE_WORDS = frozenset(
-    {"0", "khong", "khong dong y", "ko", "k", "khong tan thanh", "phan doi", "no", "disagree", "n"}
-)
-BLANK_WORDS = frozenset({"", "khong y kien", "kyk", "de trong", "bo trong", "trong", "blank", "abstain"})
-AGREE_SYMBOLS = frozenset({"✓", "✔", "☑", "✅", "√"})
+# The documented marks (docs/ballots.md §2), as a secretariat writes them. A mark is one of them when,
+# after NFC, lower case, trimming and one space for every run of spaces (or "_" between words), it is
+# exactly that word — with its Vietnamese marks, or typed with none at all ("dong y", "khong"). Any
+# other character — a "?", a bracket, a slash, a minus sign, a second letter, a zero-width space,
+# half the accents — makes the mark invalid: a mark is never guessed. (Folding punctuation away, as
+# before, counted "đồng ý?", "x?", "(x)", "x/" and "-1" as agree: report #3.)
+AGREE_WORDS = ("x", "1", "đồng ý", "có", "tán thành", "yes", "agree", "y")
+DISAGREE_WORDS = ("0", "không", "không đồng ý", "ko", "k", "không tán thành", "phản đối", "no", "disagree", "n")
+BLANK_WORDS = ("", "không ý kiến", "kyk", "để trống", "bỏ trống", "trống", "blank", "abstain")
+AGREE_SYMBOLS = ("✓", "✔", "☑", "✅", "√")
 
-# Whether a ballot is the written opinion (ý kiến bằng văn bản) of an absent member.
-WRITTEN_YES = frozenset(
-    {
-        "x",
-        "1",
-        "co",
-        "van ban",
-        "bang van ban",
-        "y kien bang van ban",
-        "phieu van ban",
-        "vang mat",
-        "written",
-        "yes",
-    }
-)
-WRITTEN_NO = frozenset({"", "0", "khong", "tai hoi nghi", "truc tiep", "co mat", "hoi nghi", "no", "present"})
+# Whether a ballot is the written opinion (ý kiến bằng văn bản) of an absent member: the same matching.
+WRITTEN_YES_WORDS = ("x", "1", "có", "văn bản", "bằng văn bản", "ý kiến bằng văn bản", "phiếu văn bản",
+                     "vắng mặt", "written", "yes")
+WRITTEN_NO_WORDS = ("", "0", "không", "tại hội nghị", "trực tiếp", "có mặt", "hội nghị", "no", "present")
+
+_SPACES = re.compile(r"[\s_]+")
+
+
+def _spelling(text: str) -> str:
+    """What a mark is compared as: NFC, lower case, trimmed, each run of spaces or "_" one space."""
+    return _SPACES.sub(" ", nfc(text)).strip().lower()
+
+
+def vocabulary(meanings: dict[str, Sequence[str]]) -> dict[str, str]:
+    """Spelling → meaning for each word of ``meanings``, with and without its Vietnamese marks.
+
+    Raises:
+        ValueError: two meanings share a spelling (a vocabulary that would guess).
+    """
+    out: dict[str, str] = {}
+    for meaning, words in meanings.items():
+        for word in words:
+            for spelling in {_spelling(word), _spelling(strip_diacritics(word))}:
+                if out.setdefault(spelling, meaning) != meaning:
+                    raise ValueError(f"ballot vocabulary: {spelling!r} means two things")
+    return out
+
+
+MARKS = vocabulary({AGREE: (*AGREE_WORDS, *AGREE_SYMBOLS), DISAGREE: DISAGREE_WORDS, BLANK: BLANK_WORDS})
+WRITTEN = vocabulary({"yes": WRITTEN_YES_WORDS, "no": WRITTEN_NO_WORDS})
+
 
 # --- headers ------------------------------------------------------------------------------------
 BALLOT_HEADERS = frozenset(
@@ -237,19 +252,7 @@ def _classify(value: Any) -> str:
         return AGREE if value == 1 else DISAGREE if value == 0 else INVALID
     if not isinstance(value, str):
         return INVALID
-    text = clean(value)
-    if text in AGREE_SYMBOLS:
-        return AGREE
-    key = fold(text)
-    if not key and text:  # only symbols we do not know
-        return INVALID
-    if key in AGREE_WORDS:
-        return AGREE
-    if key in DISAGREE_WORDS:
-        return DISAGREE
-    if key in BLANK_WORDS:
-        return BLANK
-    return INVALID
+    return MARKS.get(_spelling(value), INVALID)
 
 
 def _written(value: Any) -> bool | None:
@@ -257,12 +260,15 @@ def _written(value: Any) -> bool | None:
         return False
     if isinstance(value, bool | int) and value in (0, 1):
         return bool(value)
-    key = fold(str(value))
-    if key in WRITTEN_YES:
-        return True
-    if key in WRITTEN_NO:
-        return False
-    return None
+    meaning = WRITTEN.get(_spelling(str(value)))
+    return None if meaning is None else meaning == "yes"
+
+
+def ballot_key(ballot_id: str) -> str | int:
+    """What two ballot numbers are compared by: a number as a number ("05" is ballot 5), anything
+    else as written (trimmed)."""
+    text = ballot_id.strip()
+    return int(text) if text.isdecimal() and len(text) < 20 else text
 
 
 def _text(value: Any) -> str:
@@ -296,23 +302,20 @@ def read_ballots(paths: Sequence[Path]) -> BallotSet:
     result = BallotSet()
     for path in paths:
         for sheet, reopen in _tables(path):
-            try:
-                result.extend(read_rows(reopen(), file=path.name, sheet=sheet, reopen=reopen))
-            except csv.Error as exc:
-                raise InputError(
-                    f"Tệp {path.name} không phải CSV hợp lệ: {exc}.", code="input.damaged"
-                ) from exc
+            result.extend(read_rows(reopen(), file=path.name, sheet=sheet, reopen=reopen))
     return result
 
 
 def _tables(path: Path) -> Iterator[tuple[str | None, Callable[[], Rows]]]:
     """The tables of a file, each as a function that (re)opens its rows as an iterator."""
-    from tdkt.ingest.sources import CSV_SUFFIXES, decode_csv, read_sheets
+    from tdkt.ingest.delimited import decode, records, sniff_delimiter
+    from tdkt.ingest.sources import CSV_SUFFIXES, read_sheets
 
     if path.suffix.lower() in CSV_SUFFIXES and path.is_file():
         # CSV rows are streamed from the decoded text rather than built by read_sheets: the
-        # benchmark file has a million rows, and materialising and normalising every cell would
-        # triple the time and memory. decode_csv already returns NFC text.
+        # benchmark file has a million marks, and materialising and normalising every cell would
+        # triple the time and memory. decode already returns NFC text; records splits only at
+        # CR LF / LF and enforces the row, column and field limits.
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -321,17 +324,9 @@ def _tables(path: Path) -> Iterator[tuple[str | None, Callable[[], Rows]]]:
             ) from exc
         if not data.strip():
             raise InputError(f"Tệp {path.name} rỗng, không có phiếu nào.", code="input.empty")
-        text = decode_csv(data, path).rstrip("\r\n")
-        delimiter = _delimiter(text)
-
-        def reopen() -> Rows:
-            if '"' not in text:
-                # No quoting anywhere: str.split gives exactly csv.reader's rows, 40 % faster.
-                lines = text.splitlines() if "\r" in text else text.split("\n")
-                return map(str.split, lines, itertools.repeat(delimiter))
-            return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-
-        yield None, reopen
+        text = decode(data, path.name)
+        delimiter = sniff_delimiter(text)
+        yield None, lambda: records(text, delimiter, path.name)
         return
     sheets = [s for s in read_sheets(path) if s.rows and not s.hidden]
     if not sheets:
@@ -341,13 +336,6 @@ def _tables(path: Path) -> Iterator[tuple[str | None, Callable[[], Rows]]]:
     chosen = [s for s in sheets if _find_header(s.rows[:15]) is not None] or sheets[:1]
     for sheet in chosen:
         yield sheet.name, (lambda rows=sheet.rows: iter(rows))  # type: ignore[misc]
-
-
-def _delimiter(text: str) -> str:
-    line = next((ln for ln in text.split("\n", 20)[:20] if ln.strip()), "")
-    counts = {d: line.count(d) for d in ("\t", ";", ",")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
 
 
 def _find_header(rows: Sequence[Sequence[Any]]) -> int | None:
@@ -443,7 +431,7 @@ def _read_wide(data: Rows, t: _Table) -> BallotSet:
     for j, label in enumerate(header):
         if j in special or not label or fold(label) in IGNORED_HEADERS:
             continue
-        key = fold(label) or label
+        key = name_key(label) or label  # names as written: a diacritic makes another person
         if key in seen:
             raise InputError(
                 f"{t.where}: cột {column_letter(j)} và cột {column_letter(seen[key])} cùng tên '{label}'; "
@@ -619,10 +607,10 @@ def _report_duplicates(
 
 
 def _nominee_key(value: Any) -> str:
-    # Long-layout nominees are grouped by their folded spelling ("Nguyễn Văn An" = "NGUYỄN VĂN AN");
-    # the label keeps the first spelling seen.
+    # Long-layout nominees are grouped by tdkt.text.name_key ("Nguyễn Văn An" = "NGUYỄN VĂN AN", but
+    # not "Nguyễn Văn Ân"); the label keeps the first spelling seen.
     text = _text(value)
-    return fold(text) or text
+    return name_key(text) or text
 
 
 def _long_written(
@@ -644,8 +632,3 @@ def _long_written(
                 "tally.inconsistent-written", cell=cell, ballot=ballot.id, first_row=first, row=cell.row
             )
         )
-
-
-def nfc_key(text: str) -> str:
-    """The NFC, trimmed form of a label (used to match ballot columns to nominee ids)."""
-    return nfc(text).strip()

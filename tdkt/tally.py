@@ -19,10 +19,10 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from tdkt import messages
-from tdkt.ballots import AGREE, BLANK, DISAGREE, INVALID, Ballot, BallotSet, Column
+from tdkt.ballots import AGREE, BLANK, DISAGREE, INVALID, Ballot, BallotSet, Column, ballot_key
 from tdkt.findings import CellRef, Finding, Severity, count_errors, sort_findings
 from tdkt.models import VotePolicy
-from tdkt.text import fold
+from tdkt.text import fold, name_key
 
 Status = Literal["pass", "fail", "review", "tie"]
 WOMEN_PREFERENCE_PERCENT = 70  # a collective with ≥ 70 % women is preferred at a tie (NĐ 152 Điều 4 k6)
@@ -59,6 +59,30 @@ for _code, _sev, _tpl, _desc in (
         _E,
         "Cột '{column}' của phiếu không phải người/tập thể được đề nghị trong đợt {session}.",
         "Phiếu chỉ được ghi những người có trong danh sách đề nghị của đợt xét.",
+    ),
+    (
+        "tally.near-nominee",
+        _E,
+        "Cột '{column}' của phiếu không đúng họ tên người nào trong đợt {session}; chỉ gần giống {names} (khác dấu "
+        "hoặc chữ): không tính phiếu cho người đó. Nếu đúng là người đó, sửa tiêu đề cột cho đúng như danh sách "
+        "đề nghị (hoặc ghi mã của người đó).",
+        "Họ tên khác một dấu là tên của người khác; tdkt không đoán. Thường trực quyết định cột phiếu là của ai "
+        "bằng cách ghi đúng họ tên hoặc mã.",
+    ),
+    (
+        "tally.nothing-counted",
+        _E,
+        "Không có cột phiếu nào được kiểm cho {award}; không lưu kết quả.",
+        "Một lần kiểm phiếu không đếm cột nào (mọi cột thuộc hình thức khác hoặc không khớp ai) không phải kết "
+        "quả bỏ phiếu và không được lưu vào đợt.",
+    ),
+    (
+        "tally.other-award-columns",
+        _W,
+        "{count} cột phiếu là của người được đề nghị hình thức khác ({names}); không kiểm trong lần này "
+        "(chỉ kiểm {award}).",
+        "Khi kiểm phiếu cho một hình thức khen thưởng, các cột của hình thức khác được bỏ qua; tdkt nói rõ để "
+        "không cột nào bị bỏ sót mà không ai biết.",
     ),
     (
         "tally.ambiguous-nominee",
@@ -437,10 +461,10 @@ def _integrity(ballots: Sequence[Ballot], council: Council) -> list[Finding]:
     received = len(ballots)
     if received > council.members:
         out.append(messages.make("tally.too-many-ballots", received=received, members=council.members))
-    seen: dict[str, Ballot] = {}
+    seen: dict[str | int, Ballot] = {}
     members: dict[str, Ballot] = {}
     for b in ballots:
-        first = seen.setdefault(b.id, b)
+        first = seen.setdefault(ballot_key(b.id), b)  # "05" and "5" are one paper ballot
         if first is not b:
             out.append(
                 messages.make(
@@ -448,7 +472,7 @@ def _integrity(ballots: Sequence[Ballot], council: Council) -> list[Finding]:
                 )
             )
         if b.member:
-            mfirst = members.setdefault(fold(b.member), b)
+            mfirst = members.setdefault(fold(b.member), b)  # loose on purpose: a look-alike is flagged
             if mfirst is not b:
                 out.append(
                     messages.make(
@@ -652,38 +676,55 @@ def candidates_from_validation(
 ) -> tuple[list[Candidate], list[Finding]]:
     """Match ballot columns to the nominees of the round's stored validation.
 
-    A column matches a nominee by id or code, or by the folded full name ("Nguyễn Văn An" = "NGUYEN VAN
-    AN"), or by full name and unit. A column naming nobody, several people, or someone who failed
-    validation is an error finding; a nominee of the round absent from the ballots is a warning.
-    With ``award`` only the nominees of that award are expected (columns of other awards are ignored);
-    nominees of awards the council does not vote on (``voted`` is false) are not expected either.
+    A column matches a nominee by id or code, or by the full name as written (tdkt.text.name_key:
+    case, spaces and the place of an oa/oe/uy tone do not count, any other letter or mark does), or
+    by full name and unit. A column naming nobody, several people, or someone who failed validation
+    is an error finding; so is a column that names a nominee only once its diacritics are dropped
+    ("Cao Thị Hường" for "Cao Thị Hương"): that is another person, never counted for the nominee,
+    until the officer writes the column as the list does (or the nominee's code). A nominee of the
+    round absent from the ballots is a warning. With ``award`` only the nominees of that award are
+    expected (columns of other awards are ignored); nominees of awards the council does not vote on
+    (``voted`` is false) are not expected either.
     """
     index: dict[str, list[Mapping[str, Any]]] = {}
+    loose: dict[str, list[Mapping[str, Any]]] = {}  # by folded name: only to name a near miss
+
+    def add(where: dict[str, list[Mapping[str, Any]]], key: str, nom: Mapping[str, Any]) -> None:
+        if key and nom not in where.setdefault(key, []):
+            where[key].append(nom)
+
     for nom in nominees:
-        keys = {fold(str(nom.get(k) or "")) for k in ("id", "code", "staff_code", "cccd")}
+        for k in ("id", "code", "staff_code", "cccd"):
+            add(index, fold(str(nom.get(k) or "")), nom)  # codes: ASCII, compared loosely
         name = str(nom.get("name") or "")
-        keys.add(fold(name))
+        add(index, name_key(name), nom)
+        add(loose, fold(name), nom)
         if nom.get("unit"):
-            keys.add(fold(f"{name} {nom['unit']}"))
-        for k in keys - {""}:
-            index.setdefault(k, [])
-            if nom not in index[k]:
-                index[k].append(nom)
+            add(index, name_key(f"{name} {nom['unit']}"), nom)
+            add(loose, fold(f"{name} {nom['unit']}"), nom)
     found: list[Candidate] = []
     findings: list[Finding] = []
     matched: set[str] = set()
+    elsewhere: list[str] = []  # columns of another award's nominees (with ``award``)
     for col in columns:
         cell = CellRef(file=col.file, column=col.column, header=col.label)
-        hits = index.get(col.key, []) or index.get(fold(col.label), [])
+        hits = index.get(name_key(col.label), []) or index.get(fold(col.label), [])
         if not hits:
-            findings.append(
-                messages.make("tally.unknown-nominee", cell=cell, column=col.label, session=session)
-            )
+            near = loose.get(fold(col.label), [])
+            if near:
+                findings.append(messages.make(
+                    "tally.near-nominee", cell=cell, column=col.label, session=session,
+                    names=", ".join(f"'{n.get('name')}'" for n in near)))
+            else:
+                findings.append(
+                    messages.make("tally.unknown-nominee", cell=cell, column=col.label, session=session)
+                )
             continue
         if award is not None:
             hits = [h for h in hits if h.get("award") == award] or ([] if len(hits) == 1 else hits)
             if not hits:
-                continue  # a column for another award: not part of this vote
+                elsewhere.append(col.label)  # a column for another award: not part of this vote
+                continue
         if len(hits) > 1:
             findings.append(
                 messages.make(
@@ -700,6 +741,10 @@ def candidates_from_validation(
                 messages.make("tally.failed-nominee", cell=cell, subject=nid, name=cand.name, session=session)
             )
         found.append(cand)
+    if elsewhere:
+        shown = ", ".join(elsewhere[:5]) + (f" và {len(elsewhere) - 5} cột khác" if len(elsewhere) > 5 else "")
+        findings.append(messages.make("tally.other-award-columns", count=len(elsewhere), names=shown,
+                                      award=award or ""))
     for nom in nominees:
         if award is not None and nom.get("award") != award:
             continue
@@ -746,8 +791,8 @@ def compare(
 ) -> list[Finding]:
     """Every difference between two independent entries of the same paper ballots, by ballot and nominee."""
     out: list[Finding] = []
-    a = {b.id: b for b in first.ballots}
-    b2 = {b.id: b for b in second.ballots}
+    a = {ballot_key(b.id): b for b in first.ballots}  # "05" in one entry is "5" in the other
+    b2 = {ballot_key(b.id): b for b in second.ballots}
     cols_a, cols_b = set(first.columns), set(second.columns)
     for key in sorted(cols_a ^ cols_b):
         col = first.columns.get(key) or second.columns[key]
@@ -764,7 +809,7 @@ def compare(
         if y is None:
             out.append(
                 messages.make(
-                    "tally.entry-missing", cell=x.cell, ballot=bid, present_in=names[0], absent_in=names[1]
+                    "tally.entry-missing", cell=x.cell, ballot=x.id, present_in=names[0], absent_in=names[1]
                 )
             )
             continue
@@ -773,7 +818,7 @@ def compare(
                 messages.make(
                     "tally.entry-mismatch",
                     cell=x.cell,
-                    ballot=bid,
+                    ballot=x.id,
                     nominee="ý kiến bằng văn bản",
                     first="có" if x.written else "không",
                     second="có" if y.written else "không",
@@ -789,7 +834,7 @@ def compare(
                     messages.make(
                         "tally.entry-mismatch",
                         cell=x.cell,
-                        ballot=bid,
+                        ballot=x.id,
                         nominee=first.columns[key].label,
                         first=_mark_vn(mx, rx),
                         second=_mark_vn(my, ry),
@@ -799,7 +844,7 @@ def compare(
         if bid not in a:
             out.append(
                 messages.make(
-                    "tally.entry-missing", cell=y.cell, ballot=bid, present_in=names[1], absent_in=names[0]
+                    "tally.entry-missing", cell=y.cell, ballot=y.id, present_in=names[1], absent_in=names[0]
                 )
             )
     if not out:

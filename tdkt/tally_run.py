@@ -6,7 +6,7 @@ its arguments), as :mod:`tdkt.engine` is to :mod:`tdkt.validation`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -129,6 +129,8 @@ def run(
         if ws and rnd
         else []
     )
+    if award is not None:
+        award = known_award(award, ruleset, validated)
     if rnd is not None and validated:
         candidates, found = candidates_from_validation(
             ballots.columns.values(),
@@ -142,6 +144,8 @@ def run(
         if rnd is not None:
             extra.append(messages.make("tally.no-validation", session=rnd.id))
         candidates = candidates_from_columns(ballots.columns.values(), award)
+    if not candidates:  # every column ignored (another award's, or unknown): nothing may be stored
+        extra.append(messages.make("tally.nothing-counted", award=award or "?"))
     council = _council(size, ruleset, ws, {c.award for c in candidates if c.award})
     result = count(ballots.ballots, candidates, council, policy_for, findings=extra)
     sid = rnd.id if rnd else None
@@ -155,6 +159,27 @@ def run(
         stored = True
     names = {c.award: _award_name(ruleset, c.award) for c in candidates if c.award}
     return TallyRun(result, document, sid, stored, names)
+
+
+def known_award(text: str, ruleset: Any, validated: Sequence[Mapping[str, Any]]) -> str:
+    """The award id ``--award`` names (an id, a name or an alias), if the catalogue, the rule pack with
+    its overlays, or the round's validation knows it.
+
+    Raises:
+        WorkspaceError: an award nobody knows (a misspelt id stored an empty tally before: report #7).
+    """
+    from tdkt import awards
+    from tdkt.errors import WorkspaceError
+
+    local = ruleset.extra_awards() if ruleset is not None else None
+    found = awards.resolve(text, local) or text
+    known = set(awards.catalogue()) | {str(n.get("award")) for n in validated if n.get("award")}
+    if ruleset is not None:
+        known |= set(ruleset.awards)
+    if found not in known:
+        raise WorkspaceError(f"Không có hình thức khen thưởng '{text}' trong danh mục, quy chế của Hội đồng hay "
+                             "danh sách đề nghị của đợt; không kiểm phiếu. Xem các mã bằng 'tdkt rules show'.")
+    return found
 
 
 def _award_name(ruleset: Any, award: str) -> str:

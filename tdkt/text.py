@@ -63,6 +63,38 @@ def fold(text: str) -> str:
     return _NON_ALNUM.sub(" ", strip_diacritics(nfc(text)).lower()).strip()
 
 
+# Tone marks (huyền, sắc, ngã, hỏi, nặng) as combining characters; the vowel marks (ˆ, ˘, ơ/ư's horn)
+# belong to their letter and never move.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_VOWELS = frozenset("aăâeêioôơuưy")
+_MOVABLE = ("oa", "oe", "uy")  # open syllables whose tone sits on either vowel: "hòa"/"hoà", "thúy"/"thuý"
+
+
+def name_key(text: str) -> str:
+    """A key that tells people apart by their name as written: NFC, case and runs of spaces do not
+    count, nor does where the tone mark of a final oa/oe/uy sits (the old "Hòa", "Thúy", "Khỏe" and
+    the new "Hoà", "Thuý", "Khoẻ" are one spelling); every other difference of letters or marks does
+    ("Hường" is not "Hương"). Ballot columns are matched to nominees by this key: a vote is never
+    given to a look-alike name (report #6).
+    """
+    cleaned = clean(text).casefold()
+    if cleaned.isascii():
+        return cleaned
+    return " ".join(_tone_placed(word) for word in cleaned.split(" "))
+
+
+def _tone_placed(word: str) -> str:
+    """``word`` (lower case, NFC) with the tone of a final oa/oe/uy on its last vowel (the new style)."""
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [ch for ch in decomposed if ch in _TONES]
+    if len(tones) != 1:
+        return word
+    letters = unicodedata.normalize("NFC", decomposed.replace(tones[0], ""))
+    if not letters.endswith(_MOVABLE) or (len(letters) > 2 and letters[-3] in _VOWELS):
+        return word  # the tone's place is fixed ("hoàng", "ngoài", "của")
+    return unicodedata.normalize("NFC", letters + tones[0])
+
+
 def title_name(text: str) -> str:
     """'NGUYỄN  văn an' → 'Nguyễn Văn An' (each word capitalised; NFC; single spaces).
 

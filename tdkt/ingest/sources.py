@@ -4,7 +4,7 @@ Workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods) are read with python-calamine: about
 openpyxl in read-only mode, and it keeps a real date cell (``datetime.date``) apart from a date typed
 as text (``str``), which the validator must report. Formulas are never evaluated: calamine returns
 the value Excel cached. CSV files are decoded as Excel writes them (UTF-8 with or without BOM,
-UTF-16 "Unicode text", Windows-1258) and split by the stdlib ``csv`` module.
+UTF-16 "Unicode text", Windows-1258) and split into records by :mod:`tdkt.ingest.delimited`.
 
 Before a workbook is handed to calamine, the container is checked here so that a bad file gives one
 Vietnamese sentence naming the file instead of a library traceback: empty, not what its extension
@@ -19,7 +19,6 @@ threads (see :mod:`tdkt.ingest.xlsx_slices`): the same rows, about 0.6 s sooner 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import threading
 import unicodedata
@@ -433,65 +432,19 @@ def _drop_empty_tail(rows: list[list[CellValue]]) -> None:
 
 
 def decode_csv(data: bytes, path: Path) -> str:
-    """Text of a CSV file as Excel saves it: UTF-8 (with or without BOM), UTF-16 (BOM), Windows-1258.
+    """Text of a CSV file as Excel saves it (UTF-8 ± BOM, UTF-16, Windows-1258), NFC: see
+    :func:`tdkt.ingest.delimited.decode`."""
+    from tdkt.ingest.delimited import decode
 
-    Windows-1258 writes many Vietnamese letters as a base letter plus a combining tone mark; the
-    result is NFC either way.
-
-    Raises:
-        InputError: binary content, or bytes that no supported encoding accepts (names the file).
-    """
-    name = path.name
-    if data.startswith(b"\xef\xbb\xbf"):
-        text = _decode(data[3:], "utf-8", name)
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = _decode(data, "utf-16", name)
-    elif len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] != 0:
-        text = _decode(data, "utf-16-le", name)  # UTF-16 without BOM (rare; some exporters)
-    elif len(data) >= 4 and data[0] == 0 and data[2] == 0 and data[1] != 0:
-        text = _decode(data, "utf-16-be", name)
-    else:
-        if b"\x00" in data:
-            raise InputError(
-                f"Tệp {name} không phải tệp văn bản CSV (chứa dữ liệu nhị phân).", code="input.mislabelled"
-            )
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = _decode(data, "cp1258", name)
-    return unicodedata.normalize("NFC", text)
-
-
-def _decode(data: bytes, encoding: str, name: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"Tệp {name} không đọc được bằng bảng mã {encoding} (byte lỗi ở vị trí {exc.start}); "
-            "hãy lưu lại dạng CSV UTF-8.",
-            code="input.bad-encoding",
-        ) from exc
-
-
-def _delimiter(text: str) -> str:
-    # csv.Sniffer guesses wrongly on short Vietnamese lines with commas inside names; Excel writes one
-    # of three separators, so counting them on the first non-empty line is both simpler and reliable.
-    for line in text.splitlines():
-        if line.strip():
-            counts = {d: line.count(d) for d in ("\t", ";", ",")}
-            best = max(counts, key=lambda d: counts[d])
-            return best if counts[best] else ","
-    return ","
+    return decode(data, path.name)
 
 
 def _read_csv(path: Path) -> RawSheet:
+    from tdkt.ingest.delimited import records, sniff_delimiter
+
     text = decode_csv(path.read_bytes(), path)
-    delimiter = _delimiter(text)
-    try:
-        reader = csv.reader(text.splitlines(), delimiter=delimiter)
-        rows: list[list[CellValue]] = [[v if v.strip() else None for v in row] for row in reader]
-    except csv.Error as exc:
-        raise InputError(f"Tệp {path.name} không phải CSV hợp lệ: {exc}.", code="input.damaged") from exc
+    rows: list[list[CellValue]] = [[v if v.strip() else None for v in row]
+                                   for row in records(text, sniff_delimiter(text), path.name)]
     while rows and all(v is None for v in rows[-1]):
         rows.pop()
     return RawSheet(name=path.stem, rows=rows)
