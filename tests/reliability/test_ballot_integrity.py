@@ -174,12 +174,24 @@ def test_6_old_and_new_tone_placement_are_one_name() -> None:
 # --- #7: award ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("award", ["chien_si_thi_dua_tinhh", "../x", "bang_khen_tinh_x", "chien_si"])
-def test_7_an_unknown_award_is_exit_3_and_nothing_is_stored(cli: Any, round_ws: Round, award: str) -> None:
+@pytest.mark.parametrize("award", ["chien_si_thi_dua_tinhh", "../x", "chien_si"])
+def test_7_an_unknown_award_is_refused_and_nothing_is_stored(cli: Any, round_ws: Round, award: str) -> None:
     validate(cli, round_ws)
     r = cli(["tally", round_ws.ballots, "--award", award])
-    assert r.exit_code == 3 and award in r.stderr and "Traceback" not in r.stderr
+    # the option itself refuses it (a usage error, exit 2, with the names it resembles)
+    assert r.exit_code == 2 and award in r.stderr and "Traceback" not in r.stderr
     assert _runs(round_ws.url) == 1
+
+
+def test_7_the_library_refuses_an_unknown_award_too(sqlite_round: Round, cli: Any) -> None:
+    from tdkt.errors import WorkspaceError
+    from tdkt.tally_run import run
+
+    validate(cli, sqlite_round)
+    with pytest.raises(WorkspaceError) as info:
+        run([sqlite_round.ballots], award="chien_si_thi_dua_tinhh")
+    assert info.value.exit_code == 3 and "chien_si_thi_dua_tinhh" in info.value.message
+    assert _runs(sqlite_round.url) == 1
 
 
 @pytest.mark.parametrize("award", ["chien_si_thi_dua_bo_tinh", "chien_si_thi_dua_tinh", "CSTĐ cấp tỉnh"])
