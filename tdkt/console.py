@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -269,3 +270,101 @@ def show(renderable: Any) -> None:
         out().file.flush()
         return
     out().print(renderable, width=width())
+
+
+# --- progress of long work ------------------------------------------------------------------------
+
+BIG_INPUT_BYTES = 400_000  # ≈ 3,000 rows of a nomination list: below this the work takes about a second
+
+
+class _RichStages:
+    """A tdkt.progress listener: one Rich progress line per stage on stderr (earlier stages stay, done)."""
+
+    def __init__(self, bar: Any) -> None:
+        self._bar = bar
+        self._task: Any = None
+        self._total: int | None = None
+
+    def stage(self, label: str, total: int | None, unit: str) -> _RichStage:
+        if self._task is not None:
+            done = self._total or 1
+            self._bar.update(self._task, total=done, completed=done)
+            self._bar.stop_task(self._task)
+        self._task = self._bar.add_task(label, total=total, unit=unit, unknown=total is None)
+        self._total = total
+        return _RichStage(self._bar, self._task)
+
+
+class _RichStage:
+    def __init__(self, bar: Any, task: Any) -> None:
+        self._bar, self._task = bar, task
+
+    def update(self, done: int) -> None:
+        self._bar.update(self._task, completed=done)
+
+
+def progress(*, quiet: bool = False, inputs: Sequence[Any] = (), big: bool | None = None) -> Any:
+    """A context manager showing the stages of the work inside it (see tdkt.progress) on stderr.
+
+    Shown only when stderr is a terminal, ``quiet`` is false and the job is big (``big``, or else
+    the ``inputs`` paths weigh at least BIG_INPUT_BYTES); otherwise nothing is drawn.
+    """
+    from contextlib import nullcontext
+    from pathlib import Path
+
+    from tdkt import progress as stages
+
+    if big is None:
+        size = 0
+        for p in inputs:
+            try:
+                size += Path(p).stat().st_size
+            except OSError:
+                continue
+        big = size >= BIG_INPUT_BYTES
+    if quiet or not big or not err().is_terminal:
+        return nullcontext()
+    return _shown(stages)
+
+
+@contextmanager
+def _shown(stages: Any) -> Iterator[None]:
+    from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn
+    from rich.progress import Task as RichTask
+    from rich.table import Column
+    from rich.text import Text
+
+    def number(n: float) -> str:
+        return f"{n:,.0f}".replace(",", ".")
+
+    class Count(ProgressColumn):
+        """"7.168/30.000 hồ sơ" (Vietnamese thousands, the stage's unit)."""
+
+        def render(self, task: RichTask) -> Text:
+            if task.fields.get("unknown"):
+                return Text("")
+            return Text(f"{number(task.completed)}/{number(task.total or 0)} {task.fields.get('unit', '')}")
+
+    class Rate(ProgressColumn):
+        """"1.234/giây"."""
+
+        def render(self, task: RichTask) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{number(speed)}/giây" if speed else "")
+
+    class Left(ProgressColumn):
+        """"còn 0:00:12" while the time left can be told."""
+
+        def render(self, task: RichTask) -> Text:
+            left = task.time_remaining
+            if left is None or task.finished or task.total is None:
+                return Text("")
+            m, sec = divmod(int(left), 60)
+            return Text(f"còn {m // 60}:{m % 60:02d}:{sec:02d}")
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}", table_column=Column(max_width=24, no_wrap=True,
+                                                                                    overflow="ellipsis")),
+               BarColumn(bar_width=10), Count(), Rate(), Left())
+    with Progress(*columns, console=err(), transient=True, redirect_stdout=False, redirect_stderr=False,
+                  refresh_per_second=4) as bar, stages.listening(_RichStages(bar)):
+        yield

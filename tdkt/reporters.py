@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tdkt import output as output_policy
+from tdkt import progress
 from tdkt.engine import NomineeResult, Report
 from tdkt.errors import UsageError
 from tdkt.findings import Finding, Severity, sort_findings
@@ -64,7 +65,15 @@ def _shown(r: NomineeResult) -> bool:
     return any(f.severity != Severity.INFO for f in r.findings)
 
 
-def report_table(report: Report, **_: Any) -> None:
+BIG_TABLE = 100  # above this many nominees the table shows the summary and the rows needing attention
+TABLE_CAP = 100  # at most this many rows needing attention on screen (the rest: --all, xlsx, json)
+LIST_CAP = 50  # list-level findings on screen
+
+
+def report_table(report: Report, *, all_rows: bool = False, **_: Any) -> None:
+    """The verdicts on screen. A big list (over BIG_TABLE nominees) shows its totals, the most
+    frequent reasons and the first TABLE_CAP rows that are not "Đạt", unless ``all_rows``: a
+    30,000-row list is read in the .xlsx or the JSON, which always hold every row."""
     from tdkt import console
 
     rs = report.ruleset
@@ -74,21 +83,59 @@ def report_table(report: Report, **_: Any) -> None:
     for f in report.findings:  # once, at the top: what of the pack is unsettled, and what the council settled
         if f.code in TOP_CODES:
             console.info(console.escape(f"  {f.message}"))
+    s = report.summary()
+    total = f"Tổng: {s['nominees']} hồ sơ — Đạt: {s['pass']}, Không đạt: {s['fail']}, Cần xem xét: {s['review']}."
+    big = len(report.nominees) > BIG_TABLE and not all_rows
+    chosen = [r for r in report.nominees if r.verdict != "pass"] if big else report.nominees
+    if big:
+        console.info(total)
+        _frequent_reasons(report, chosen)
+    shown = chosen[:TABLE_CAP] if big else chosen
     rows = [
         [r.nominee.source.row, r.nominee.name, r.nominee.unit or "", r.award_name or "?", VERDICT_VN[r.verdict],
          "" if r.verdict == "pass" and not _shown(r) else headline(r)]
-        for r in report.nominees
+        for r in shown
     ]
     C = console.Col
-    console.show(console.table("Kết quả thẩm định", [
-        C("Dòng", "short", right=True), C("Họ tên / Tập thể", "name", priority=3), C("Đơn vị", "name"),
-        C("Đề nghị", "name"), C("Kết luận", "short", priority=3), C("Lý do chính", "note")], rows))
-    for f in sort_findings(report.findings):
-        if f.severity != Severity.INFO:
-            line = f"- [{SEVERITY_VN[f.severity.value]}] {f.message}" + (f" [{f.basis}]" if f.basis else "")
-            console.info(console.escape(line))
-    s = report.summary()
-    console.info(f"Tổng: {s['nominees']} hồ sơ — Đạt: {s['pass']}, Không đạt: {s['fail']}, Cần xem xét: {s['review']}.")
+    title = (f"Hồ sơ không đạt hoặc cần xem xét ({len(shown)} trong {len(chosen)})" if big else "Kết quả thẩm định")
+    if rows:
+        console.show(console.table(title, [
+            C("Dòng", "short", right=True), C("Họ tên / Tập thể", "name", priority=3), C("Đơn vị", "name"),
+            C("Đề nghị", "name"), C("Kết luận", "short", priority=3), C("Lý do chính", "note")], rows))
+    if big:
+        left = len(chosen) - len(shown)
+        console.info((f"Còn {left} hồ sơ cần chú ý chưa in. " if left else "")
+                     + f"Không in {s['pass']} hồ sơ đạt. Xem mọi hồ sơ: thêm --all; bản đầy đủ: --format xlsx hoặc json.")
+    listed = [f for f in sort_findings(report.findings) if f.severity != Severity.INFO]
+    for f in listed[:LIST_CAP]:
+        line = f"- [{SEVERITY_VN[f.severity.value]}] {f.message}" + (f" [{f.basis}]" if f.basis else "")
+        console.info(console.escape(line))
+    if len(listed) > LIST_CAP:
+        console.info(f"- … và {len(listed) - LIST_CAP} phát hiện khác của cả danh sách (xem --format xlsx hoặc json).")
+    console.info(total)
+
+
+def _frequent_reasons(report: Report, results: Sequence[NomineeResult], top: int = 8) -> None:
+    """The reasons that stop most nominees, by criterion (its text), with how many each stops."""
+    from collections import Counter
+
+    from tdkt import console
+
+    texts = {c.id: c.text for c in report.ruleset.criteria()}
+    counts: Counter[str] = Counter()
+    for r in results:
+        seen = set()
+        for f in r.findings:
+            if f.severity == Severity.INFO:
+                continue
+            label = f"«{texts[f.rule]}»" if f.rule in texts else f.message
+            if label not in seen:
+                seen.add(label)
+                counts[label] += 1
+    if counts:
+        console.show(console.table("Lý do thường gặp", [console.Col("Số hồ sơ", "short", right=True),
+                                                         console.Col("Lý do", "text", priority=3)],
+                                   [[n, label] for label, n in counts.most_common(top)]))
 
 
 def report_json(report: Report, **_: Any) -> None:
@@ -119,9 +166,12 @@ def report_xlsx(report: Report, *, paths: Sequence[Path] = (), output: Path | No
     def annotated(tmp: Path) -> None:
         from openpyxl import load_workbook
 
+        progress.stage(f"Mở bản sao {source.name}", None)
         wb = load_workbook(source)
+        progress.stage("Ghi chú thích vào bản sao", None)
         _annotate(wb, report, source.name)
         _results_sheet(wb, report)
+        progress.stage(f"Ghi tệp {out.name}", None)
         wb.save(tmp)
 
     return output_policy.write_one(out, annotated, force=force, inputs=paths)
@@ -268,7 +318,7 @@ def _nominee_rows(report: Report) -> Iterator[tuple[list[Any], str | None]]:
 def _nominees_sheet(report: Report) -> _Sheet:
     """The results sheet of a big list: one row per nominee (see the module docstring)."""
     return _Sheet(RESULTS_SHEET, NOMINEES_WIDTHS, [*_title_rows(report), NOMINEES_HEADER], _nominee_rows(report),
-                  verdict_col=6, wrap_cols=(7,))
+                  verdict_col=6, wrap_cols=(7,), count=len(report.nominees) + len(report.findings))
 
 
 # --- results-only workbooks ----------------------------------------------------------------------
@@ -294,6 +344,7 @@ class _Sheet:
     rows: Iterable[tuple[list[Any], str | None]]
     verdict_col: int | None = None
     wrap_cols: tuple[int, ...] = ()
+    count: int | None = None  # how many rows, when known (for the progress display)
 
 
 _NS = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
@@ -402,6 +453,7 @@ def _write_sheet(write: Callable[[bytes], Any], sheet: _Sheet, index: int) -> st
             by_verdict[name][sheet.verdict_col] = f' s="{style}"'
     chunk: list[str] = []
     line = header
+    bar = progress.stage(f"Ghi trang tính '{sheet.name}'", sheet.count)
     for values, verdict in sheet.rows:
         line += 1
         if line > EXCEL_ROWS:
@@ -411,6 +463,7 @@ def _write_sheet(write: Callable[[bytes], Any], sheet: _Sheet, index: int) -> st
         if len(chunk) == 2000:
             emit("".join(chunk))
             chunk = []
+            bar.update(line - header)
     emit("".join(chunk))
     ref = f"A{header}:{letters[-1]}{max(line, header)}"
     emit(f'</sheetData><autoFilter ref="{ref}"/></worksheet>')

@@ -16,7 +16,7 @@ from typing import Any
 
 import msgspec
 
-from tdkt import messages
+from tdkt import messages, progress
 from tdkt.engine import Report, evaluate, regime_date
 from tdkt.errors import InputError, WorkspaceError
 from tdkt.findings import Finding
@@ -217,6 +217,7 @@ def validate_files(
         rs.chosen_by = how
     extra: list[Finding] = list(ingested.findings)
     if ws is not None and nominees:
+        progress.stage("Đối chiếu sổ khen thưởng", None)
         hist = _register_history(ws.database_url, nominees, rnd)
         if hist:
             merged = []
@@ -236,6 +237,7 @@ def validate_files(
     if store and rnd is not None and ws is not None:
         from tdkt import rounds
 
+        progress.stage(f"Lưu vào đợt {rnd.id}", None)
         rounds.store_run(ws.database_url, rnd.id, "validate", report.to_dict(), inputs=inputs,
                          ruleset=f"{rs.id}@{rs.version}", force=force)
         result.stored = True

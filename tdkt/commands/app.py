@@ -45,7 +45,9 @@ class VietnameseUsageError(cx.UsageError):
     """A usage error already in Vietnamese: shown as "Lỗi: …", the usage line and where help is."""
 
     def show(self, file: IO[Any] | None = None) -> None:
-        lines = [f"Lỗi: {self.message}"]
+        from tdkt import console  # its layout helpers import no rich
+
+        lines = console.wrap_text(f"Lỗi: {self.message}", console.width())
         if self.ctx is not None:
             lines.append(self.ctx.get_usage())
             if self.ctx.command.get_help_option(self.ctx) is not None:

@@ -29,6 +29,10 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Cho phép ghi đè/ghi 
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", metavar="TỆP", help="Tệp kết quả.")]
 
 
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Không hiện tiến độ công việc (tiến độ chỉ hiện ở terminal, với danh sách lớn).")]
+AllOpt = Annotated[bool, typer.Option("--all", help="Bảng in mọi dòng (danh sách lớn: mặc định chỉ in tổng hợp và các dòng cần chú ý).")]
+
+
 class TableJson(StrEnum):
     table = "table"
     json = "json"

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from tdkt.commands.common import FormatOpt, TableJson
+from tdkt.commands.common import AllOpt, FormatOpt, QuietOpt, TableJson
 
 
 def ingest(
@@ -16,8 +16,10 @@ def ingest(
     ],
     fmt: FormatOpt = TableJson.table,
     columns: Annotated[
-        Path | None, typer.Option("--columns", help="Tệp ánh xạ cột (TOML/YAML: tiêu đề → trường).")
+        Path | None, typer.Option("--columns", metavar="TỆP", help="Tệp ánh xạ cột (TOML/YAML: tiêu đề → trường).")
     ] = None,
+    all_rows: AllOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Đọc danh sách đề nghị và cho biết đã hiểu thế nào: dòng tiêu đề, cột → trường, các bản ghi, phát hiện.
 
@@ -34,8 +36,9 @@ def ingest(
         from tdkt.validation import overlay_aliases
 
         extra = overlay_aliases([ws.overlay_dir]) or None
-    result = read_nominations(files, columns=colmap, extra_awards=extra)
+    with console.progress(quiet=quiet, inputs=files):
+        result = read_nominations(files, columns=colmap, extra_awards=extra)
     if fmt is TableJson.json:
         console.print_json(result.to_dict())
     else:
-        show(result)
+        show(result, all_rows=all_rows)

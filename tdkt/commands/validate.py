@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from tdkt.commands.common import AwardOpt, ForceOpt, OutputOpt, SessionOpt
+from tdkt.commands.common import AllOpt, AwardOpt, ForceOpt, OutputOpt, QuietOpt, SessionOpt
 
 
 class ValidateFormat(StrEnum):
@@ -27,6 +27,8 @@ def validate(
     output: OutputOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo như lỗi (mã thoát 1).")] = False,
     force: ForceOpt = False,
+    all_rows: AllOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Thẩm định từng người/tập thể được đề nghị theo tiêu chí của pháp luật và quy chế Hội đồng, nêu rõ căn cứ.
 
@@ -45,8 +47,12 @@ def validate(
         from tdkt.reporters import default_output
 
         policy.check([output or default_output(files)], force=force, inputs=files)
-    run = validate_files(files, session=session, rules=rules, year=year, award=award, force=force)
-    written = REPORTERS[fmt.value](run.report, paths=files, output=output, force=force)
+    with console.progress(quiet=quiet, inputs=files):  # on stderr; what is printed comes after it
+        run = validate_files(files, session=session, rules=rules, year=year, award=award, force=force)
+        if fmt is ValidateFormat.xlsx:
+            written = REPORTERS["xlsx"](run.report, paths=files, output=output, force=force)
     if fmt is ValidateFormat.xlsx:
         console.info(f"Đã ghi {written}.")
+    else:
+        REPORTERS[fmt.value](run.report, all_rows=all_rows)
     raise typer.Exit(run.report.exit_code(strict=strict))

@@ -100,7 +100,7 @@ def _notices(rs: Ruleset) -> list[Finding]:
 
     pending = pending_phrase(rs)
     if pending:
-        out.append(messages.make("rules.uncertain-pending", rule=f"{rs.prefix}.uncertain", ruleset=rs.id, what=pending))
+        out.append(messages.make("rules.uncertain-pending", rule=f"{rs.prefix}.uncertain", ruleset=rs.title, what=pending))
     for r in rs.readings:
         out.append(messages.make("rules.council-reading", rule=r.rule, basis=r.basis, criterion=r.label,
                                  phrase=r.phrase, article=r.article, quote=r.text, date=r.date.strftime("%d/%m/%Y")))

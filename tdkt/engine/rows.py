@@ -7,7 +7,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from tdkt import messages
+from tdkt import messages, progress
 from tdkt.engine.lists import _caps, _duplicates, _fold, _Index, _notices, _People, _quotas, _rating_caps
 from tdkt.engine.plan import _evaluate_one, _Found, _Plans
 from tdkt.engine.report import NomineeResult, Report
@@ -64,7 +64,10 @@ def _evaluate(
     names: dict[str, str] = {}
     plans = _Plans(rs)
     by_award, number, add_person, add_unit = index.by_award, people.number, index.people.append, index.units.append
+    bar = progress.stage("Kiểm tra tiêu chí", len(nominees), unit="hồ sơ")
     for i, n in enumerate(nominees):  # one pass: each row is read once, while it is in the cache
+        if not i & 511:
+            bar.update(i)
         unit = _fold(n.unit or "")
         key = number(i, n, unit)
         if key != i:

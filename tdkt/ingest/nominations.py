@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tdkt import messages
+from tdkt import messages, progress
 from tdkt.errors import InputError
 from tdkt.findings import CellRef, Finding, Severity, column_letter, sort_findings
 from tdkt.ingest.assemble import _nominee
@@ -199,7 +199,10 @@ def _read_sheet(
     current_award = sheet_award
     ctx = _Ctx(file, sheet.name, 0, extra, lookup, findings, sheet_year, today)  # one per sheet; row moves
     no_errors = _ERRORS.isdisjoint  # most rows hold no cached formula error: one C-level test per row
+    bar = progress.stage(f"Đọc dòng ({sheet.name})", len(rows) - header.data_start)
     for i in range(header.data_start, len(rows)):
+        if not i & 511:
+            bar.update(i - header.data_start)
         row = rows[i]
         if not row:
             continue
@@ -307,6 +310,7 @@ def read_nominations(
     sheets: list[SheetReport] = []
     nominees: list[Nominee] = []
     for path in paths:
+        progress.stage(f"Mở tệp {path.name}", None)
         raw = read_sheets(path)
         lookups = [s for s in raw if _role_by_name(s) == "lookup"]
         lookup = lookup_table(lookups)

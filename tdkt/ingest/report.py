@@ -65,24 +65,44 @@ def load_columns(path: Path | None, workspace_columns: dict[str, str] | None = N
     return merged
 
 
+GENDER_VN = {"male": "nam", "female": "nữ"}
+RATING_SHORT_VN = {"htxs": "HTXSNV", "httnv": "HTTNV", "htnv": "HTNV", "khtnv": "Không HTNV"}  # as lists write them
+
+
 def _summary(record: dict[str, Any]) -> str:
+    """What was understood of a row, in the words a list uses (dates dd/mm/yyyy, ratings, titles)."""
+    from tdkt import dates
+    from tdkt.awards import name as award_name
+
     parts: list[str] = []
     for key in ("birth_date", "birth_year", "gender", "position", "unit", "cccd"):
-        if key in record and not (key == "birth_year" and "birth_date" in record):
-            parts.append(str(record[key]))
+        if key in record and record[key] and not (key == "birth_year" and record.get("birth_date")):
+            value = record[key]
+            parts.append(dates.show_iso(value) if key == "birth_date" else GENDER_VN.get(str(value), str(value)))
     for y in record.get("history", []):
-        bits = [b for b in (y.get("rating"), *y.get("titles", [])) if b]
-        parts.append(f"{y['year']}: {'+'.join(bits)}")
-    for key in ("prior_awards", "initiatives", "disciplines"):
+        bits = [RATING_SHORT_VN.get(y["rating"], y["rating"]) if y.get("rating") else None,
+                *(award_name(t) for t in y.get("titles", []))]
+        parts.append(f"{y['year']}: {', '.join(b for b in bits if b)}")
+    for key, label in (("prior_awards", "khen thưởng đã có"), ("initiatives", "sáng kiến"),
+                       ("disciplines", "kỷ luật")):
         if record.get(key):
-            parts.append(f"{key}={len(record[key])}")
+            parts.append(f"{len(record[key])} {label}")
     return "; ".join(parts)
 
 
-def show(result: IngestResult) -> None:
-    """Print, per sheet, the header rows, column → field, the records and then the findings."""
-    from tdkt import console
+BIG_TABLE = 100  # above this many records or findings a table shows the first SHOWN (the rest: --all, json)
+SHOWN = 30
 
+
+def show(result: IngestResult, *, all_rows: bool = False) -> None:
+    """Print, per sheet, the header rows, column → field, the records and then the findings.
+
+    A big list shows its first SHOWN records and its findings counted by kind with a few examples,
+    unless ``all_rows``; ``--format json`` always holds everything."""
+    from tdkt import console
+    from tdkt.awards import name as award_name
+
+    C = console.Col
     for sheet in result.sheets:
         doc = sheet.to_dict()
         head = f"{sheet.file} — trang tính '{sheet.name}': {ROLE_VN.get(sheet.role, sheet.role)}"
@@ -90,48 +110,41 @@ def show(result: IngestResult) -> None:
             console.info(console.escape(head + (" (ẩn)" if sheet.hidden else "")))
             continue
         rows = ", ".join(str(r) for r in sheet.header_rows)
-        console.info(
-            console.escape(
-                f"{head}; dòng tiêu đề {rows}; danh hiệu: {sheet.award or '—'}; năm: {sheet.year or '—'}"
-            )
-        )
-        console.show(
-            console.table(
-                None,
-                [console.Col("Cột", "short"), console.Col("Tiêu đề", "text", priority=3),
-                 console.Col("Trường", "name")],
-                [[c.letter, c.header, c.field or "—"] for c in sheet.columns],
-            )
-        )
+        award = award_name(sheet.award) if sheet.award else "—"
+        console.info(console.escape(f"{head}; dòng tiêu đề {rows}; danh hiệu: {award}; năm: {sheet.year or '—'}"))
+        console.show(console.table(None, [C("Cột", "short"), C("Tiêu đề", "text", priority=3), C("Trường", "name")],
+                                   [[c.letter, c.header, c.field or "—"] for c in sheet.columns]))
+        found = doc["records"]
+        cut = not all_rows and len(found) > BIG_TABLE
         records = [
-            [
-                r["row"],
-                r.get("stt"),
-                r["name"],
-                KIND_VN.get(r.get("kind", ""), ""),
-                r.get("award") or r.get("award_text"),
-                _summary(r),
-            ]
-            for r in doc["records"]
+            [r["row"], r.get("stt"), r["name"], KIND_VN.get(r.get("kind", ""), ""),
+             award_name(r["award"]) if r.get("award") else r.get("award_text"), _summary(r)]
+            for r in (found[:SHOWN] if cut else found)
         ]
-        console.show(
-            console.table(
-                f"{len(records)} bản ghi", [console.Col("Dòng", "short", right=True), console.Col("STT", "short"),
-                                           console.Col("Tên", "name", priority=3), console.Col("Loại", "short"),
-                                           console.Col("Đề nghị", "name"), console.Col("Chi tiết", "note")], records
-            )
-        )
+        title = f"{len(found)} bản ghi" + (f" (in {SHOWN} bản ghi đầu)" if cut else "")
+        console.show(console.table(title, [C("Dòng", "short", right=True), C("STT", "short"),
+                                           C("Tên", "name", priority=3), C("Loại", "short"), C("Đề nghị", "name"),
+                                           C("Chi tiết", "note")], records))
+        if cut:
+            console.info(f"Còn {len(found) - SHOWN} bản ghi chưa in: thêm --all để in hết, hoặc --format json.")
     findings = sort_findings(result.findings)
-    if findings:
-        rows_f = [
-            [
-                SEVERITY_VN[f.severity.value],
-                f.code,
-                f"{f.cell.sheet or ''}!{f.cell.a1}" if f.cell else "",
-                f.message,
-            ]
-            for f in findings
-        ]
-        console.show(console.table(f"{len(findings)} phát hiện", [
-            console.Col("Mức", "short", priority=3), console.Col("Mã", "code"), console.Col("Ô", "short"),
-            console.Col("Nội dung", "note")], rows_f))
+    if not findings:
+        return
+    columns = [C("Mức", "short", priority=3), C("Ô", "short"), C("Nội dung", "note")]
+    if all_rows or len(findings) <= BIG_TABLE:
+        console.show(console.table(f"{len(findings)} phát hiện", columns, [_finding_row(f) for f in findings]))
+        return
+    by_code: dict[str, list[Any]] = {}
+    for f in findings:
+        by_code.setdefault(f.code, []).append(f)
+    rows_f = []
+    for group in by_code.values():
+        rows_f += [_finding_row(f) for f in group[:3]]
+        if len(group) > 3:
+            rows_f.append(["", "", f"… và {len(group) - 3} phát hiện cùng loại"])
+    console.show(console.table(f"{len(findings)} phát hiện (mỗi loại in 3 phát hiện đầu)", columns, rows_f))
+    console.info("In mọi phát hiện: thêm --all, hoặc --format json.")
+
+
+def _finding_row(f: Any) -> list[str]:
+    return [SEVERITY_VN[f.severity.value], f"{f.cell.sheet or ''}!{f.cell.a1}" if f.cell else "", f.message]
