@@ -151,7 +151,7 @@ def settle(
         if fmt is TableJson.json:
             console.print_json({"schema_version": 1, "ruleset": rs.id, "items": [i.to_dict(rs) for i in items]})
             return
-        console.info(f"Bộ tiêu chí {console.escape(rs.id)} — {console.escape(rs.title)} ({console.escape(rs.chosen_by)}).")
+        console.info(f"Bộ tiêu chí: {console.escape(rs.title)} ({console.escape(rs.chosen_by)}).")
         if not items:
             console.info("Bộ tiêu chí này không có căn cứ chưa xác thực.")
             return
