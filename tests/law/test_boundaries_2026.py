@@ -130,3 +130,19 @@ def test_the_workspace_date_reaches_the_decision(cli, workspace: Path) -> None: 
     (path,) = sorted(Path("out").glob("quyet-dinh_*.docx"))
     assert ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng số 06/2026/QH16 "
             "ngày 23 tháng 4 năm 2026;") in docx_text(path)
+
+
+def test_rules_list_shows_each_packs_dates_and_how_much_of_it_is_uncertain(cli) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from tdkt.readings import counts
+
+    doc = json.loads(cli(["rules", "list", "--format", "json"]).stdout)
+    by_id = {p["id"]: p for p in doc["rulesets"]}
+    assert by_id["nd152-2025"]["valid_from"] == "2025-07-01" and by_id["nd152-2025"]["valid_to"] == "2026-09-30"
+    assert by_id["luat06-2026"]["valid_from"] == "2026-10-01" and by_id["luat06-2026"]["valid_to"] is None
+    l06 = counts(load_ruleset("luat06-2026"))
+    assert by_id["luat06-2026"]["uncertain"] == {"criteria": l06["criteria"], "votes": l06["votes"]}
+    assert l06["criteria"] > counts(load_ruleset("nd152-2025"))["criteria"]  # the drafts' CSTĐ cơ sở rule, Điều 33 k7
+    table = cli(["rules", "list"]).stdout
+    assert "Chưa xác thực" in table and f"{l06['criteria']} tiêu chí" in table and "tdkt rules settle" in table
