@@ -219,11 +219,14 @@ def findings(
         if r.kind != "elsewhere":
             continue
         cells = getattr(n, "cells", None) or {}
-        deciders = [DECIDER_WORDS.get(lvl, lvl) for lvl, awards in period(on).decides.items() if aid in awards]
-        out.append(messages.make(
-            "authority.not-here", cell=cells.get("award", getattr(n, "source", None)), subject=n.id,
-            basis=r.basis, award=name_of(aid), decider=" hoặc ".join(deciders), basis_text=r.basis,
-            council=COUNCIL_WORDS.get(level, "Hội đồng"),
-        ))
+        out.append(messages.make("authority.not-here", cell=cells.get("award", getattr(n, "source", None)),
+                                 subject=n.id, basis=r.basis, **not_here(aid, name_of(aid), level, on)))
     return out
+
+
+def not_here(award: str, award_name: str, level: str, on: dt.date) -> dict[str, str]:
+    """The parameters of ``authority.not-here`` for an award decided below or beside ``level``."""
+    deciders = [DECIDER_WORDS.get(lvl, lvl) for lvl, awards in period(on).decides.items() if award in awards]
+    return {"award": award_name, "decider": " hoặc ".join(deciders), "basis_text": period(on).basis,
+            "council": COUNCIL_WORDS.get(level, "Hội đồng")}
 

@@ -3,9 +3,9 @@
 The law counts a share of ALL council members (NĐ 91/2017 Điều 45 k8; NĐ 98/2023 Điều 30 k7;
 NĐ 152/2025 Điều 33 k5): ``required = ⌈share × members⌉`` "đồng ý" votes, so 80 % of 11 members
 is 9 and 90 % of 11 is 10. Written opinions of absent members are ballots and count. Where the law
-leaves the share to the council and neither the overlay nor ``--threshold`` sets it, the answer is
-"review", never a guess. Ties at the last seat of a quota go to a woman or a collective with at least
-70 % women (NĐ 91/2017 and NĐ 152/2025 Điều 4 k6); any other tie goes back to the council, flagged.
+leaves the share to the council and the overlay does not set it, the answer is "review", never a
+guess; ``--threshold`` never undercuts the law (:func:`threshold_policy`). Ties at the last seat of a
+quota go to a woman or a collective with at least 70 % women (NĐ 91/2017 and NĐ 152/2025 Điều 4 k6); any other tie goes back to the council, flagged.
 Nothing here reads a file or a clock: :func:`count` is a function of its arguments.
 :mod:`tdkt.tally_run` assembles a tally from files, the workspace and the round for the CLI.
 """
@@ -120,12 +120,12 @@ for _code, _sev, _tpl, _desc in (
         _W,
         "Chưa có tỷ lệ phiếu cho {award}: pháp luật giao Hội đồng quy định ({source}); kết quả để Hội đồng xem xét.",
         "Từ NĐ 152/2025, tỷ lệ phiếu cho CSTĐ cơ sở, CSTĐ cấp bộ/tỉnh và Cờ thi đua cấp bộ/tỉnh do bộ/tỉnh quy định; "
-        "cần đặt trong quy chế (overlay) hoặc bằng --threshold.",
+        "Hội đồng cần đặt tỷ lệ đó, kèm điều khoản, trong quy chế (overlay) hoặc bằng 'tdkt rules settle'.",
     ),
     (
         "tally.no-award",
         _W,
-        "Không rõ hình thức khen thưởng của {count} cột phiếu; kết quả để Hội đồng xem xét (dùng --award hoặc --threshold).",
+        "Không rõ hình thức khen thưởng của {count} cột phiếu; kết quả để Hội đồng xem xét (dùng --award).",
         "Ngưỡng và mẫu số tùy từng hình thức khen thưởng; khi không biết hình thức thì không đoán.",
     ),
     (
@@ -881,3 +881,52 @@ def parse_threshold(text: str) -> tuple[Fraction, Literal["at_least", "more_than
             f"Ngưỡng '{text}' không hợp lệ: cần một tỷ lệ phần trăm từ 0 đến 100 (vd 80, 66,67, 2/3 hoặc >50)."
         )
     return share, comparison
+
+
+def _share_text(share: Fraction, comparison: str) -> str:
+    pct = share * 100
+    num = f"{pct.numerator // pct.denominator}" if pct.denominator == 1 else f"{float(pct):.2f}".replace(".", ",")
+    return ("trên " if comparison == "more_than" else "từ ") + num + "%"
+
+
+def threshold_policy(
+    rule: VotePolicy, share: Fraction, comparison: Literal["at_least", "more_than"], *, award: str, in_round: bool
+) -> VotePolicy:
+    """The vote rule a tally uses when ``--threshold`` is given, or a refusal: the law is not a
+    command-line option.
+
+    Where the law or the council's regulation sets the share, a lower ``--threshold`` is refused, an
+    equal one changes nothing, and a higher one is used with the rule's own basis (the Biên bản cites
+    the article, never the option). Where the law leaves the share to the council and its regulation
+    does not set it, or the regulation puts the award to no vote, a threshold for a round must come
+    from the regulation with its article (``tdkt rules settle``, the overlay), so it is refused; outside
+    a round (files counted on their own, nothing stored) it is used as typed.
+
+    Raises:
+        InputError: the threshold would override the law or the regulation (exit 3, nothing counted).
+    """
+    from tdkt.errors import InputError
+
+    if rule.share_num is not None and rule.status in ("law", "overlay") and rule.share_den > 0:
+        legal = Fraction(rule.share_num, rule.share_den)
+        weaker = share < legal or (share == legal and comparison == "at_least" and rule.comparison == "more_than")
+        if weaker:
+            raise InputError(
+                f"Ngưỡng {_share_text(share, comparison)} thấp hơn tỷ lệ {_share_text(legal, rule.comparison)} tổng số "
+                f"thành viên Hội đồng mà {rule.basis or 'quy định'} đặt cho {award}; không kiểm phiếu. Bỏ --threshold: "
+                "tỷ lệ theo quy định được áp dụng.", code="tally.threshold-below-law")
+        if share == legal and comparison == rule.comparison:
+            return rule
+        return VotePolicy(award=rule.award, share_num=share.numerator, share_den=share.denominator,
+                          denominator=rule.denominator, comparison=comparison, ballot_required=rule.ballot_required,
+                          status=rule.status, basis=f"{rule.basis or 'quy định'}; Hội đồng áp dụng tỷ lệ cao hơn, "
+                          f"{_share_text(share, comparison)}", uncertain=rule.uncertain, note=rule.note)
+    if in_round:
+        why = ("quy chế của Hội đồng quy định hình thức này không đưa ra bỏ phiếu" if rule.status == "not_required"
+               else "pháp luật giao Hội đồng quy định tỷ lệ phiếu và quy chế của Hội đồng chưa đặt")
+        raise InputError(
+            f"{award}: {why} ({rule.basis or 'chưa có quy định'}). Tỷ lệ phiếu của một đợt xét phải có trong quy chế, "
+            "kèm điều khoản (tdkt rules settle hoặc tệp quy chế trong thư mục rules/), để Biên bản dẫn được căn cứ; "
+            "không dùng --threshold.", code="tally.threshold-without-basis")
+    return VotePolicy(award=rule.award, share_num=share.numerator, share_den=share.denominator, comparison=comparison,
+                      status="overlay", basis="tỷ lệ nhập khi kiểm phiếu riêng, không lưu vào đợt xét")

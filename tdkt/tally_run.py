@@ -24,6 +24,7 @@ from tdkt.tally import (
     count,
     not_voted,
     parse_threshold,
+    threshold_policy,
 )
 from tdkt.util import sha256_file
 
@@ -93,9 +94,10 @@ def run(
         )
         inputs.append({"path": str(verify), "sha256": sha256_file(verify)})
     # The rule pack matters only in a workspace (overlay: thresholds, quorum, seats) or when the
-    # ballots name awards; files alone with --threshold skip it (and its YAML parsing).
+    # ballots name awards (whose legal share a --threshold may not undercut); files alone naming none
+    # skip it (and its YAML parsing).
     named = award is not None or any(c.award for c in ballots.columns.values())
-    need_rules = ws is not None or (share is None and named)
+    need_rules = ws is not None or named
     ruleset = (
         _load_ruleset(
             rnd.date if rnd else dt.date.today(), ws.overlay_dir if ws else None, strict=rnd is not None
@@ -112,17 +114,15 @@ def run(
                 pass
         return VotePolicy(award=aw or "", status="unset", basis="chưa có quy định về tỷ lệ phiếu")
 
+    chosen: dict[str | None, VotePolicy] = {}
+
     def policy_for(aw: str | None) -> VotePolicy:
         if share is None:
             return rule_for(aw)
-        return VotePolicy(
-            award=aw or "",
-            share_num=share[0].numerator,
-            share_den=share[0].denominator,
-            comparison=share[1],
-            status="overlay",
-            basis="--threshold",
-        )
+        if aw not in chosen:  # the option never overrides the law (tally.threshold_policy)
+            chosen[aw] = threshold_policy(rule_for(aw), share[0], share[1], in_round=rnd is not None,
+                                          award=_award_name(ruleset, aw) if aw else "Hình thức chưa rõ")
+        return chosen[aw]
 
     validated = (
         [n for r in rounds.runs(ws.database_url, rnd.id, "validate") for n in r.payload.get("nominees", [])]
@@ -146,6 +146,8 @@ def run(
         candidates = candidates_from_columns(ballots.columns.values(), award)
     if not candidates:  # every column ignored (another award's, or unknown): nothing may be stored
         extra.append(messages.make("tally.nothing-counted", award=award or "?"))
+    for aw in dict.fromkeys(c.award for c in candidates):
+        policy_for(aw)  # a threshold the law or the regulation forbids stops here, before anything is counted
     council = _council(size, ruleset, ws, {c.award for c in candidates if c.award})
     result = count(ballots.ballots, candidates, council, policy_for, findings=extra)
     sid = rnd.id if rnd else None

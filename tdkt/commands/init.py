@@ -115,11 +115,14 @@ def init(
     decision = {"mode": mode, "name": _ask(signer_name, "Họ tên người ký Quyết định", "", interactive)}
     if mode == "deputy":
         decision["title"] = _ask(signer_title, "Chức danh người ký thay", f"PHÓ {head}", interactive).upper()
-    pmode = _ask_mode(proposal_signer, "Ai ký Tờ trình, Báo cáo?", interactive, head)
+    # Without an answer the Tờ trình and the Báo cáo are signed as the decisions are.
+    pmode = _ask_mode(proposal_signer if proposal_signer or interactive else mode, "Ai ký Tờ trình, Báo cáo?",
+                      interactive, head)
     proposal = {"mode": pmode, "name": _ask(proposal_signer_name, "Họ tên người ký Tờ trình, Báo cáo", decision["name"],
                                             interactive)}
     if pmode == "deputy":
-        proposal["title"] = _ask(proposal_signer_title, "Chức danh người ký thay Tờ trình",
+        proposal["title"] = _ask(proposal_signer_title if proposal_signer_title or interactive else
+                                 decision.get("title") or f"PHÓ {head}", "Chức danh người ký thay Tờ trình",
                                  decision.get("title") or f"PHÓ {head}", interactive).upper()
     data["signers"]["decision"] = decision
     data["signers"]["proposal"] = proposal

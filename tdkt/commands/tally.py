@@ -31,7 +31,9 @@ def tally(
         typer.Option(
             "--threshold",
             metavar="TỶ_LỆ",
-            help="Tỷ lệ đồng ý cần đạt, trên tổng số thành viên (vd 80, 2/3, >50).",
+            help="Tỷ lệ đồng ý cần đạt, trên tổng số thành viên (vd 80, 2/3, >50); không thấp hơn tỷ lệ pháp luật hoặc quy chế "
+            "quy định (mã 3 nếu thấp hơn). Trong một đợt xét, tỷ lệ pháp luật giao Hội đồng phải đặt trong quy chế, không "
+            "bằng tùy chọn này.",
         ),
     ] = None,
     verify: Annotated[

@@ -263,7 +263,10 @@ def join(
                 reasons.append("Kết quả bỏ phiếu để Hội đồng xem xét (chưa có tỷ lệ phiếu theo quy định).")
         in_scope = route is None or route.kind != "elsewhere"
         if not in_scope and verdict == "pass":
-            reasons.append("Không thuộc thẩm quyền quyết định hoặc đề nghị của cấp này.")
+            from tdkt import messages
+
+            reasons.append(messages.render(messages.CATALOGUE["authority.not-here"].template, authority.not_here(
+                award, _pack_award_name_of(ruleset, award), level, rnd.date)))
         unit = nfc(str(nom.get("unit") or ""))
         if unit not in units:
             units.append(unit)
@@ -459,17 +462,22 @@ class Docs:
         return f"{head[:1]}{head[1:].lower()} {self.agency_text}"
 
 
-def _pack_award_name(data: RoundData, award: str) -> str:
-    if data.ruleset is not None and hasattr(data.ruleset, "award_name"):
+def _pack_award_name_of(ruleset: Any | None, award: str) -> str:
+    if ruleset is not None and hasattr(ruleset, "award_name"):
         try:
-            name = data.ruleset.award_name(award)
+            name = ruleset.award_name(award)
             if name:
                 return nfc(str(name))
         except (KeyError, LookupError):
             pass
     a = catalogue().get(award)
-    if a:
-        return a.name
+    return a.name if a else ""
+
+
+def _pack_award_name(data: RoundData, award: str) -> str:
+    name = _pack_award_name_of(data.ruleset, award)
+    if name:
+        return name
     for o in data.outcomes:
         if o.award == award and o.nominee.get("award_name"):
             return nfc(str(o.nominee["award_name"]))
@@ -1025,8 +1033,8 @@ def minutes_context(data: RoundData, award: str | None, *, draft: bool = False) 
     if names:
         intro.append("Ban kiểm phiếu gồm: " + "; ".join(names) + ".")
     else:
-        for i, _s in enumerate(board):
-            docs.need(f"signers.minutes[{i}].name", "họ tên thành viên Ban kiểm phiếu", "[Họ và tên]")
+        docs.need("signers.minutes", "chức danh, họ tên các thành viên Ban kiểm phiếu ([[signers.minutes]] title, name)",
+                  "[Họ và tên]")
     sections: list[dict[str, Any]] = []
     counts = Counter[str]()
     files: list[dict[str, str]] = []

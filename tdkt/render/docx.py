@@ -250,13 +250,15 @@ def normalize_zip(data: bytes, replace: dict[str, bytes] | None = None) -> bytes
     return out.getvalue()
 
 
-def _cell_text(tc: Any) -> str:
+def _cell_paragraphs(tc: Any) -> list[str]:
     from docx.oxml.ns import qn
 
-    paras = []
-    for p in tc.iter(qn("w:p")):
-        paras.append("".join(t.text or "" for t in p.iter(qn("w:t"))))
-    return " / ".join(s for s in paras if s.strip())
+    paras = ("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p")))
+    return [s for s in paras if s.strip()]
+
+
+def _cell_text(tc: Any) -> str:
+    return " / ".join(_cell_paragraphs(tc))
 
 
 def blocks(data: bytes | Path) -> list[dict[str, Any]]:
@@ -279,8 +281,14 @@ def blocks(data: bytes | Path) -> list[dict[str, Any]]:
             out.append({"type": "p", "text": text, "bold": bold, "italic": italic,
                         "center": jc is not None and jc.get(qn("w:val")) == "center"})
         elif el.tag == qn("w:tbl"):
-            rows = [[_cell_text(tc) for tc in tr.findall(qn("w:tc"))] for tr in el.findall(qn("w:tr"))]
-            out.append({"type": "table", "rows": rows})
+            trs = el.findall(qn("w:tr"))
+            rows = [[_cell_text(tc) for tc in tr.findall(qn("w:tc"))] for tr in trs]
+            # The paragraphs of each cell, and whether the table is a bordered grid (an attached list)
+            # or a layout table (the header, the signature): for the HTML view, which keeps both.
+            style = el.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
+            out.append({"type": "table", "rows": rows,
+                        "cells": [[_cell_paragraphs(tc) for tc in tr.findall(qn("w:tc"))] for tr in trs],
+                        "grid": style is not None and "Grid" in str(style.get(qn("w:val")))})
     return out
 
 

@@ -77,7 +77,8 @@ def test_every_layout_and_encoding_gives_the_same_tally(
         assert got["passed"] is (want["agree"] >= required)
         assert got["status"] == ("pass" if want["agree"] >= required else "fail")
         assert got["percent"] == pct(want["agree"], 11)
-        assert got["basis"] == "--threshold"
+        # files counted on their own: the share as typed, never cited as if it were law (nothing is stored)
+        assert got["basis"] == "tỷ lệ nhập khi kiểm phiếu riêng, không lưu vào đợt xét"
     assert [f["code"] for f in doc["findings"]] == ["tally.invalid-mark"]
     assert doc["schema_version"] == 1 and doc["session"] is None
     assert doc["inputs"] == [
@@ -217,11 +218,19 @@ def test_round_uses_the_law_and_stores_the_result(
     again = cli(["tally", data / "wide-utf8.csv"])
     assert again.exit_code == 3 and "--force" in again.stderr
     assert len(rounds.runs(url, "2022-1", "tally")) == 1
-    forced = cli(["tally", data / "wide-utf8.csv", "--force", "--threshold", "80"])
+    # The law is not a command-line option: 80 % is below the 90 % NĐ 91 sets for CSTĐ cấp tỉnh (exit 3,
+    # nothing counted or stored), and the Cờ's share, left to the council, must come from its quy chế.
+    below = cli(["tally", data / "wide-utf8.csv", "--force", "--threshold", "80"])
+    assert below.exit_code == 3, below.stderr
+    assert "90%" in below.stderr and "NĐ 91/2017 Điều 45 k8" in below.stderr and "Traceback" not in below.stderr
+    assert len(rounds.runs(url, "2022-1", "tally", current_only=False)) == 1
+    unset = cli(["tally", data / "wide-utf8.csv", "--force", "--threshold", "95"])
+    assert unset.exit_code == 3 and "quy chế" in unset.stderr, unset.stderr
+    forced = cli(["tally", data / "wide-utf8.csv", "--force"])
     assert forced.exit_code == 0
     history = rounds.runs(url, "2022-1", "tally", current_only=False)
     assert [r.current for r in history] == [False, True]
-    assert history[1].payload["results"][1]["status"] == "pass"  # the re-tally at 80 %
+    assert history[1].payload["results"][1]["status"] == "fail"  # still 9/11 < 90 %
 
 
 @pytest.mark.parametrize(
@@ -244,8 +253,8 @@ def test_ballot_columns_checked_against_the_round(
 ) -> None:
     from tdkt import rounds
 
-    url = make_round(fx.validation_payload(verdicts))
-    code, doc, _ = tally_json(cli, data / name, "--threshold", 80)
+    url = make_round(fx.validation_payload(verdicts), overlay="overlay-shares.yaml")
+    code, doc, _ = tally_json(cli, data / name)
     assert code == exit_
     assert code_ in [f["code"] for f in doc["findings"]]
     assert len(rounds.runs(url, "2022-1", "tally")) == (1 if exit_ == 0 else 0)
@@ -257,7 +266,7 @@ def test_quorum_counts_members_present_not_written_opinions(
     from tdkt import rounds
 
     url = make_round(fx.validation_payload(), overlay="overlay-seats.yaml")
-    code, doc, _ = tally_json(cli, data / "quorum.csv", "--threshold", 80)
+    code, doc, _ = tally_json(cli, data / "quorum.csv")
     assert code == 1
     (q,) = [f for f in doc["findings"] if f["code"] == "tally.quorum-not-met"]
     assert "6/11" in q["message"] and "8 thành viên" in q["message"]  # ⌈2/3 × 11⌉ = 8
@@ -303,8 +312,8 @@ def test_award_option_limits_the_vote_to_one_award(
 ) -> None:
     from tdkt import rounds
 
-    url = make_round(fx.validation_payload())
-    code, doc, _ = tally_json(cli, data / "wide-utf8.csv", "--award", "co_thi_dua_bo_tinh", "--threshold", 80)
+    url = make_round(fx.validation_payload(), overlay="overlay-shares.yaml")
+    code, doc, _ = tally_json(cli, data / "wide-utf8.csv", "--award", "co_thi_dua_bo_tinh")
     assert code == 0
     assert [(r["nominee"], r["award"], r["status"]) for r in doc["results"]] == [
         ("TT01", "co_thi_dua_bo_tinh", "pass")
