@@ -36,7 +36,10 @@ class Case:
     config: dict[str, Any] = field(default_factory=dict)  # tdkt.toml sections to add
 
 
-UNIT = "Sở Y tế tỉnh Hải Đông"
+COMMUNE = ["--level", "xa", "--council", "Hội đồng Thi đua - Khen thưởng xã Tân Lập", "--agency",
+           "ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "--place", "Tân Lập", "--province", "tỉnh Hải Đông"]
+TAM = ("lao_dong_tien_tien", "individual", "Lù Văn Tám", "male", "Công chức Tư pháp - Hộ tịch, UBND xã Tân Lập")
+MUOI = ("chien_si_thi_dua_co_so", "individual", "Cầm Văn Mười", "male", "Chỉ huy trưởng, Ban Chỉ huy quân sự xã Tân Lập")
 CASES = [
     Case(
         "don-vi", ["--level", "don_vi", "--council", "Hội đồng Thi đua - Khen thưởng Sở Y tế", "--agency",
@@ -59,24 +62,19 @@ CASES = [
                 "agency": {"via": "Sở Nội vụ"}},
     ),
     Case(
-        "xa", ["--level", "xa", "--council", "Hội đồng Thi đua - Khen thưởng xã Tân Lập", "--agency",
-               "ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "--place", "Tân Lập", "--province", "tỉnh Hải Đông", "--signer", "deputy",
-               "--signer-name", "Lường Văn Phó", "--proposal-signer", "head", "--proposal-signer-name", "Quàng Thị Chủ"],
+        "xa", [*COMMUNE, "--signer", "deputy", "--signer-name", "Lường Văn Phó", "--proposal-signer", "head",
+               "--proposal-signer-name", "Quàng Thị Chủ"],
         ("2026-1", "2026-01-10", "2025"), "nd152-2025",
-        [("lao_dong_tien_tien", "individual", "Lù Văn Tám", "male", "Công chức Tư pháp - Hộ tịch, UBND xã Tân Lập"),
-         ("lao_dong_tien_tien", "individual", "Tòng Thị Chín", "female", "Công chức Văn hóa - Xã hội, UBND xã Tân Lập"),
-         ("chien_si_thi_dua_co_so", "individual", "Cầm Văn Mười", "male", "Chỉ huy trưởng, Ban Chỉ huy quân sự xã Tân Lập"),
+        [TAM, ("lao_dong_tien_tien", "individual", "Tòng Thị Chín", "female", "Công chức Văn hóa - Xã hội, UBND xã Tân Lập"),
+         MUOI,
          ("bang_khen_bo_tinh", "individual", "Lò Thị Một", "female", "Chủ tịch, Hội Liên hiệp Phụ nữ xã Tân Lập"),
          ("huan_chuong_lao_dong_hang_ba", "individual", "Vì Văn Hai", "male", "Bí thư, Đảng ủy xã Tân Lập")],
         votes={"Cầm Văn Mười": (8, 1, 0, 0, "Quy chế thi đua, khen thưởng của tỉnh Hải Đông, Điều 12")},
     ),
     Case(
-        "xa-2024", ["--level", "xa", "--council", "Hội đồng Thi đua - Khen thưởng xã Tân Lập", "--agency",
-                    "ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "--place", "Tân Lập", "--province", "tỉnh Hải Đông", "--signer",
-                    "acting", "--signer-name", "Lường Văn Quyền", "--proposal-signer-name", "Lường Văn Quyền"],
+        "xa-2024", [*COMMUNE, "--signer", "acting", "--signer-name", "Lường Văn Quyền"],
         ("2024-2", "2024-12-15", "2024"), "nd98-2023",
-        [("lao_dong_tien_tien", "individual", "Lù Văn Tám", "male", "Công chức Tư pháp - Hộ tịch, UBND xã Tân Lập"),
-         ("chien_si_thi_dua_co_so", "individual", "Cầm Văn Mười", "male", "Chỉ huy trưởng, Ban Chỉ huy quân sự xã Tân Lập")],
+        [TAM, MUOI],
         votes={"Cầm Văn Mười": (8, 1, 0, 0, "NĐ 98/2023 Điều 30 k7 (≥ 80 % tổng số thành viên Hội đồng cấp trình)")},
         config={"agency": {"district": "huyện Tân Hải"}},
     ),
