@@ -81,11 +81,11 @@ def _fail(path: Path, loc: str, reason: str) -> Exception:
 
 
 def _record(rs: Ruleset, key: str, rule: str, what: Any, label: str, awards: tuple[str, ...], spec: ReadingSpec,
-            path: Path) -> Reading:
+            path: Path, check: str | None = None) -> Reading:
     from tdkt.ruleset import Reading
 
     r = Reading(pack=rs.id, target=key, rule=rule, what=what, label=label, awards=awards, reading=spec.reading,
-                value=spec.value, article=spec.article, text=spec.text, date=spec.date, source=str(path))
+                value=spec.value, article=spec.article, text=spec.text, date=spec.date, source=str(path), check=check)
     rs.readings.append(r)
     return r
 
@@ -100,7 +100,7 @@ def _settle_criterion(rs: Ruleset, key: str, spec: ReadingSpec, path: Path, loc:
     if crit.status != "uncertain" or crit.reading is not None:
         raise _fail(path, loc, f"tiêu chí '{key}' của bộ {rs.id} không phải căn cứ chưa xác thực "
                                "(có thể bộ tiêu chí đã được cập nhật): bỏ mục này khỏi quy chế")
-    r = _record(rs, crit.short, crit.id, "criterion", crit.text, (crit.award,), spec, path)
+    r = _record(rs, crit.short, crit.id, "criterion", crit.text, (crit.award,), spec, path, crit.check)
     if spec.reading == "not_applies":
         a = rs.awards[crit.award]
         req = a.requirements[crit.kind]
@@ -245,24 +245,13 @@ def _values_text(r: Reading) -> str:
 
     model: Any = ListCapParams
     if r.what == "criterion":
-        check = _check_of(r)
-        model = REGISTRY[check].params if check else None
+        model = REGISTRY[r.check].params if r.check in REGISTRY else None
     parts = []
     for k, v in dict(r.value).items():
         f = model.model_fields.get(k) if model is not None else None
         label = (f.description if f is not None and f.description else "giá trị")
         parts.append(f"{label}: {v}")
     return "; ".join(parts)
-
-
-def _check_of(r: Reading) -> str | None:
-    from tdkt.ruleset import load_ruleset
-
-    try:
-        rs = load_ruleset(r.pack)
-    except Exception:  # a pack from a file: the wording falls back to "giá trị"
-        return None
-    return next((c.check for c in rs.criteria() if c.id == r.rule), None)
 
 
 def base_line(r: Reading) -> str:

@@ -271,6 +271,7 @@ class Reading:
     text: str
     date: dt.date
     source: str  # the overlay file
+    check: str | None = None  # the criterion's predicate kind (its params name the value's keys)
 
     @property
     def phrase(self) -> str:
