@@ -3,23 +3,25 @@ annotated .xlsx copy (result columns, fills and comments, plus a "Kết quả th
 
 Reporters are chosen by name (``REPORTERS``); none of them changes the input files.
 
-The .xlsx output has three shapes:
+The .xlsx output has two shapes, both laid out to print (A4 landscape, one page wide, header rows
+on every page, a title at the top and "Trang N/M" at the bottom of each page: ``print_setup``):
 
 - **Annotated copy** (one .xlsx/.xlsm input of at most ``BIG_INPUT`` nominees): the input opened with
-  openpyxl, two result columns (Kết quả thẩm định, Lý do / căn cứ) after the last column, the verdict
-  fill, a comment on each cell a finding points at (at most ``MAX_COMMENTS``), and a "Kết quả thẩm
-  định" sheet with **one row per finding** (``RESULTS_HEADER``; a nominee with no finding has one row
-  "Đạt mọi tiêu chí đã kiểm.", then the list-level findings).
-- **Results only, small** (other inputs of at most ``BIG_INPUT`` nominees): that same "Kết quả thẩm
-  định" sheet alone.
-- **Results only, big** (more than ``BIG_INPUT`` nominees): loading a copy costs ~1 s per 1000 rows
-  and one row per finding has more cells than the list itself, so the "Kết quả thẩm định" sheet has
-  **one row per nominee**, in list order (``NOMINEES_HEADER``): Tệp, Trang tính, Dòng, Họ tên / Tập
-  thể, Đơn vị, Đề nghị, Kết luận (filled), "Lý do / căn cứ" — every error and warning of the
-  nominee, one per line in the cell, ``[lỗi · code] message — basis; tiêu chí rule; ô K7`` — and
-  "Ghi chú" — the notes (info findings), same form. Rows 1–2 name the rule pack and the totals, row
-  3 is the header (frozen, with a filter); the list-level findings follow the nominees, with
-  "(toàn danh sách)" as the name. Nothing is left out: every nominee and every finding is there.
+  openpyxl, two columns inserted right after the names (Kết quả thẩm định, filled with the verdict's
+  colour; Lý do / căn cứ, every problem on its own line) — the list's merged titles and headers,
+  formulas, drop-down lists and column widths move with their cells (``_insert_columns``) —, a
+  comment on each cell a finding points at (at most ``MAX_COMMENTS``), the header and the columns up
+  to the verdict frozen, and the "Kết quả thẩm định" sheet below.
+- **Results only** (any other input, or more than ``BIG_INPUT`` nominees: loading a copy costs ~1 s per
+  1000 rows): the "Kết quả thẩm định" sheet alone.
+
+The "Kết quả thẩm định" sheet has **one row per nominee**, in list order (``NOMINEES_HEADER``): Dòng,
+Họ tên / Tập thể, Kết luận (filled) beside the name, "Lý do / căn cứ" — every error and warning of the
+nominee, one per line in the cell, in words: ``[lỗi] message — basis; ô K7`` (codes and criterion ids
+are in the JSON) —, Đề nghị, Đơn vị, "Ghi chú" — the notes (info findings), same form —, Trang tính,
+Tệp. Rows 1–2 name the legal regime and the totals, row 3 is the header (frozen, with a filter); the
+list-level findings follow the nominees, with "(toàn danh sách)" as the name. Nothing is left out:
+every nominee and every finding is there.
 
 Results-only workbooks are written by ``_write_xlsx`` below, not by a library (see there why).
 """
@@ -160,7 +162,7 @@ def report_xlsx(report: Report, *, paths: Sequence[Path] = (), output: Path | No
     source = paths[0] if (len(paths) == 1 and paths[0].suffix.lower() in (".xlsx", ".xlsm")
                           and not big) else None
     if source is None:
-        sheet = _nominees_sheet(report) if big else _findings_sheet(report)
+        sheet = _nominees_sheet(report, paths)
         return output_policy.write_one(out, lambda tmp: _write_xlsx(tmp, [sheet]), force=force, inputs=paths)
 
     def annotated(tmp: Path) -> None:
@@ -170,7 +172,7 @@ def report_xlsx(report: Report, *, paths: Sequence[Path] = (), output: Path | No
         wb = load_workbook(source)
         progress.stage("Ghi chú thích vào bản sao", None)
         _annotate(wb, report, source.name)
-        _results_sheet(wb, report)
+        _results_sheet(wb, report, paths)
         progress.stage(f"Ghi tệp {out.name}", None)
         wb.save(tmp)
 
@@ -186,8 +188,11 @@ def _text(cell: Any, value: str) -> Any:
 
 
 def _annotate(wb: Any, report: Report, file_name: str) -> None:
+    from copy import copy
+
     from openpyxl.comments import Comment
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import column_index_from_string, get_column_letter
 
     fills = {v: PatternFill("solid", fgColor=c) for v, c in FILL.items()}
     comments = 0
@@ -203,92 +208,203 @@ def _annotate(wb: Any, report: Report, file_name: str) -> None:
                     _text(cell, cell.value)
     for sheet_name, results in by_sheet.items():
         ws = wb[sheet_name]
-        col = ws.max_column + 1
+        name_col = _name_column(results, ws.max_column)
+        col = name_col + 1  # the verdict and its reasons go right after the name: read first, printed with it
         first_row = min(r.nominee.source.row or 1 for r in results)
-        if first_row > 1:
+        _insert_columns(ws, col, 2)
+        head = _header_rows(ws, results, name_col, first_row)
+        wrap = Alignment(vertical="top", wrap_text=True)
+        if head is not None:
+            top, bottom = head
             for c, text in ((col, "Kết quả thẩm định"), (col + 1, "Lý do / căn cứ")):
-                cell = ws.cell(row=first_row - 1, column=c, value=text)
+                cell = ws.cell(row=top, column=c, value=text)
+                cell._style = copy(ws.cell(row=top, column=name_col)._style)
                 cell.font = Font(bold=True)
+                cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+                if bottom > top:
+                    ws.merge_cells(start_row=top, start_column=c, end_row=bottom, end_column=c)
         for r in results:
             row = r.nominee.source.row
             if row is None:
                 continue
+            style = ws.cell(row=row, column=name_col)._style
             v = ws.cell(row=row, column=col, value=VERDICT_VN[r.verdict])
+            v._style = copy(style)
             v.fill = fills[r.verdict]
-            _text(ws.cell(row=row, column=col + 1), headline(r))
+            reason = _text(ws.cell(row=row, column=col + 1), reasons(r))
+            reason._style = copy(style)
+            reason.alignment = wrap
             for f in r.ordered():
                 if f.severity == Severity.INFO or comments >= MAX_COMMENTS:
                     continue
                 if f.cell and f.cell.column and f.cell.row and f.cell.sheet == sheet_name:
-                    target = ws[f"{f.cell.column}{f.cell.row}"]
+                    target = ws.cell(row=f.cell.row, column=_moved(column_index_from_string(f.cell.column), col, 2))
                     text = f"{f.message}\n{f.basis or ''}".strip()
                     text = text if not target.comment else target.comment.text + "\n" + text
                     target.comment = Comment(_cut(text), "tdkt")
                     target.fill = fills[r.verdict]
                     comments += 1
+        ws.column_dimensions[get_column_letter(col)].width = 13
+        ws.column_dimensions[get_column_letter(col + 1)].width = 45
+        ws.freeze_panes = f"{get_column_letter(col + 1)}{first_row}"  # the rows above and the columns up to the verdict
+        print_setup(ws, f"{head[0]}:{head[1]}" if head else None,
+                    f"{RESULTS_SHEET} — {file_name} — {sheet_name}")
+
+
+def reasons(r: NomineeResult) -> str:
+    """Every problem of a nominee, one per line, with its basis (the annotated copy's reason cell)."""
+    lines = [f.message + (f" [{f.basis}]" if f.basis else "") for f in r.ordered() if f.severity != Severity.INFO]
+    return "\n".join(lines) if lines else "Đạt mọi tiêu chí đã kiểm."
+
+
+def _name_column(results: Sequence[NomineeResult], default: int) -> int:
+    """The column of the names (1-based) in the rows of ``results``; ``default`` when none says."""
+    from openpyxl.utils import column_index_from_string
+
+    for r in results:
+        cell = r.nominee.cells.get("name")
+        if cell is not None and cell.column:
+            return int(column_index_from_string(cell.column))
+    return default
+
+
+def _header_rows(ws: Any, results: Sequence[NomineeResult], name_col: int, first_row: int) -> tuple[int, int] | None:
+    """(first, last) row of the header of the names' column: the row holding the name column's header
+    text, down to the end of that cell when it is merged over two header rows. None when not found."""
+    from tdkt.text import fold
+
+    header = next((c.header for r in results if (c := r.nominee.cells.get("name")) is not None and c.header), None)
+    if not header:
+        return None
+    want = fold(header)
+    for row in range(first_row - 1, 0, -1):
+        value = ws.cell(row=row, column=name_col).value
+        if isinstance(value, str) and fold(value) == want:
+            for m in ws.merged_cells.ranges:
+                if m.min_row == row and m.min_col <= name_col <= m.max_col:
+                    return row, int(m.max_row)
+            return row, row
+    return None
+
+
+def _moved(index: int, at: int, n: int) -> int:
+    return index + n if index >= at else index
+
+
+_REF = re.compile(r"(\$?)([A-Z]{1,3})(\$?)(\d+)|(\$?)([A-Z]{1,3}):(\$?)([A-Z]{1,3})")
+
+
+def _shift_refs(text: str, at: int, n: int) -> str:
+    """A1 references of ``text`` with their columns from ``at`` on moved ``n`` to the right."""
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    def col(letters: str) -> str:
+        return str(get_column_letter(_moved(column_index_from_string(letters), at, n)))
+
+    def sub(m: re.Match[str]) -> str:
+        if m[2]:
+            return f"{m[1]}{col(m[2])}{m[3]}{m[4]}"
+        return f"{m[5]}{col(m[6])}:{m[7]}{col(m[8])}"
+
+    return _REF.sub(sub, text)
+
+
+def _shift_formula(formula: str, at: int, n: int) -> str:
+    """A formula with its references to this sheet's columns from ``at`` on moved ``n`` to the right."""
+    from openpyxl.formula.tokenizer import Token, Tokenizer
+
+    tok = Tokenizer(formula)
+    out = ["="]
+    for t in tok.items:
+        if t.type == Token.OPERAND and t.subtype == Token.RANGE and "!" not in t.value:
+            out.append(_shift_refs(t.value, at, n))
+        else:
+            out.append(t.value)
+    return "".join(out)
+
+
+def _insert_columns(ws: Any, at: int, n: int) -> None:
+    """Insert ``n`` empty columns before column ``at`` of an openpyxl sheet, moving with the cells what
+    openpyxl's insert_cols leaves behind: merged ranges (a title merged across them widens), column
+    widths, formulas of the sheet, data validations, conditional formats, the filter, frozen panes and
+    the print area. (openpyxl moves only the cells; a list's merged titles and headers and its
+    drop-down lists would otherwise be broken in the copy.)"""
+    from copy import copy
+
+    from openpyxl.formatting.formatting import ConditionalFormattingList
+    from openpyxl.utils import column_index_from_string, get_column_letter
+    from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
+
+    merged = [CellRange(str(m)) for m in ws.merged_cells.ranges]
+    for m in merged:
+        ws.unmerge_cells(str(m))
+    ws.insert_cols(at, n)
+    for m in merged:
+        lo, hi = m.min_col, m.max_col
+        ws.merge_cells(start_row=m.min_row, end_row=m.max_row, start_column=_moved(lo, at, n),
+                       end_column=hi + n if hi >= at else hi)
+    dims = ws.column_dimensions
+    moved = []
+    for key in list(dims):
+        d = dims[key]
+        lo, hi = d.min or column_index_from_string(key), d.max or column_index_from_string(key)
+        if hi >= at:
+            del dims[key]
+            moved.append((lo, hi, d))
+    for lo, hi, d in moved:
+        start = _moved(lo, at, n)
+        new = copy(d)
+        new.index, new.min, new.max = get_column_letter(start), start, hi + n
+        dims[new.index] = new
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.data_type == "f" and isinstance(cell.value, str):
+                cell.value = _shift_formula(cell.value, at, n)
+    for dv in ws.data_validations.dataValidation:
+        dv.sqref = MultiCellRange(_shift_refs(str(dv.sqref), at, n))
+    if ws.conditional_formatting:
+        old, ws.conditional_formatting = ws.conditional_formatting, ConditionalFormattingList()
+        for cf in old:
+            for rule in cf.rules:
+                ws.conditional_formatting.add(_shift_refs(str(cf.sqref), at, n), rule)
+    if ws.auto_filter.ref:
+        ws.auto_filter.ref = _shift_refs(ws.auto_filter.ref, at, n)
+    if ws.print_area:
+        ws.print_area = [_shift_refs(a.split("!")[-1], at, n) for a in ws.print_area.split(",")]
 
 
 RESULTS_SHEET = "Kết quả thẩm định"
-RESULTS_HEADER = ["Tệp", "Trang tính", "Dòng", "Họ tên / Tập thể", "Đơn vị", "Đề nghị", "Kết luận", "Mức", "Mã",
-                  "Tiêu chí", "Căn cứ", "Ô", "Nội dung"]
-RESULTS_WIDTHS = (18, 14, 6, 28, 24, 26, 12, 12, 26, 24, 36, 6, 80)
-
-
-def _results_rows(report: Report) -> Iterator[tuple[list[Any], str | None]]:
-    """The data rows of the results sheet, each with the verdict that colours its Kết luận cell."""
-
-    def row(r: NomineeResult | None, f: Finding | None) -> list[Any]:
-        n = r.nominee if r else None
-        return [
-            n.source.file if n else (f.cell.file if f and f.cell else ""),
-            n.source.sheet if n else "", n.source.row if n else None, n.name if n else "(toàn danh sách)",
-            n.unit if n else "", r.award_name if r else "", VERDICT_VN[r.verdict] if r else "",
-            SEVERITY_VN[f.severity.value] if f else "", f.code if f else "", f.rule if f else "",
-            f.basis if f else "", f.cell.a1 if f and f.cell else "", f.message if f else "Đạt mọi tiêu chí đã kiểm.",
-        ]
-
-    for r in report.nominees:
-        verdict = r.verdict
-        findings: list[Finding | None] = list(r.ordered()) or [None]
-        for f in findings:
-            yield row(r, f), verdict
-    for f in sort_findings(report.findings):
-        yield row(None, f), None
 
 
 def _title_rows(report: Report) -> list[list[Any]]:
-    """Rows 1–2 of a results sheet: the rule pack and the totals."""
+    """Rows 1–2 of a results sheet: the legal regime (by its name) and the totals."""
     rs = report.ruleset
     s = report.summary()
-    return [[f"Bộ tiêu chí: {rs.label} — {rs.title} (phiên bản {rs.version})"],
+    overlays = "".join(f" và {o.title}" for o in rs.overlays)
+    return [[f"Bộ tiêu chí: {rs.title}{overlays} (phiên bản {rs.version})"],
             [f"Tổng: {s['nominees']} hồ sơ — Đạt: {s['pass']}, Không đạt: {s['fail']}, Cần xem xét: {s['review']}"]]
 
 
-def _findings_sheet(report: Report) -> _Sheet:
-    """The results sheet as _results_sheet lays it out (one row per finding), for _write_xlsx."""
-    return _Sheet(RESULTS_SHEET, RESULTS_WIDTHS, [*_title_rows(report), RESULTS_HEADER], _results_rows(report),
-                  verdict_col=6)
-
-
-NOMINEES_HEADER = ["Tệp", "Trang tính", "Dòng", "Họ tên / Tập thể", "Đơn vị", "Đề nghị", "Kết luận",
-                   "Lý do / căn cứ", "Ghi chú"]
-NOMINEES_WIDTHS = (18, 14, 6, 28, 24, 26, 12, 100, 60)
+# One row per nominee, the verdict beside the name (what the officer reads first, on the same printed
+# page), then every problem in words, one per line of the cell; where the row came from at the end.
+NOMINEES_HEADER = ["Dòng", "Họ tên / Tập thể", "Kết luận", "Lý do / căn cứ", "Đề nghị", "Đơn vị", "Ghi chú",
+                   "Trang tính", "Tệp"]
+NOMINEES_WIDTHS = (6, 26, 12, 70, 24, 24, 36, 12, 16)
+VERDICT_COL, REASON_COL, NOTE_COL = 2, 3, 6
 
 
 def _finding_line(f: Finding, file: str | None, sheet: str | None, row: int | None) -> str:
-    """``[lỗi · code] message — basis; tiêu chí rule; ô K7``: one finding on one line of a cell. The
-    place is the cell in the nominee's own row (nothing when it is the whole row), or the full
-    reference when it is elsewhere."""
+    """``[lỗi] message — basis; ô K7``: one finding on one line of a cell, in words (its code and
+    criterion id are in the JSON). The place is the cell in the nominee's own row (nothing when it is
+    the whole row), or the full reference when it is elsewhere."""
     c = f.cell
     extra = [f.basis] if f.basis else []
-    if f.rule:
-        extra.append(f"tiêu chí {f.rule}")
     if c is not None:
         if c.file != file or c.sheet != sheet or (c.row is not None and c.row != row):
             extra.append(str(c))
         elif c.column:
             extra.append(f"ô {c.column}{c.row or ''}")
-    head = f"[{SEVERITY_VN[f.severity]} · {f.code}] {f.message}"
+    head = f"[{SEVERITY_VN[f.severity]}] {f.message}"
     return f"{head} — {'; '.join(extra)}" if extra else head
 
 
@@ -307,18 +423,24 @@ def _nominee_rows(report: Report) -> Iterator[tuple[list[Any], str | None]]:
             (errors if sev == error else notes if sev == info else warnings).append(
                 _finding_line(f, file, sheet, row))
         verdict = r.verdict
-        yield [file, sheet, row, n.name, n.unit, r.award_name, VERDICT_VN[verdict],
-               "\n".join(errors + warnings), "\n".join(notes)], verdict
+        yield [row, n.name, VERDICT_VN[verdict], "\n".join(errors + warnings), r.award_name, n.unit,
+               "\n".join(notes), sheet, file], verdict
     for f in sort_findings(report.findings):
         line = _finding_line(f, None, None, None)
-        yield [f.cell.file if f.cell else "", "", None, "(toàn danh sách)", "", "", "",
-               line if f.severity != info else "", line if f.severity == info else ""], None
+        yield [None, "(toàn danh sách)", "", line if f.severity != info else "", "", "",
+               line if f.severity == info else "", "", f.cell.file if f.cell else ""], None
 
 
-def _nominees_sheet(report: Report) -> _Sheet:
-    """The results sheet of a big list: one row per nominee (see the module docstring)."""
+def _nominees_sheet(report: Report, paths: Sequence[Path] = ()) -> _Sheet:
+    """The results sheet: one row per nominee (see the module docstring), laid out to print."""
     return _Sheet(RESULTS_SHEET, NOMINEES_WIDTHS, [*_title_rows(report), NOMINEES_HEADER], _nominee_rows(report),
-                  verdict_col=6, wrap_cols=(7,), count=len(report.nominees) + len(report.findings))
+                  verdict_col=VERDICT_COL, wrap_cols=(1, REASON_COL, 4, 5, NOTE_COL),
+                  count=len(report.nominees) + len(report.findings), print_title=_print_title(paths))
+
+
+def _print_title(paths: Sequence[Path]) -> str:
+    names = ", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
+    return f"{RESULTS_SHEET} — {names}" if names else RESULTS_SHEET
 
 
 # --- results-only workbooks ----------------------------------------------------------------------
@@ -345,6 +467,7 @@ class _Sheet:
     verdict_col: int | None = None
     wrap_cols: tuple[int, ...] = ()
     count: int | None = None  # how many rows, when known (for the progress display)
+    print_title: str | None = None  # the title printed at the top of each page (None: the sheet's name)
 
 
 _NS = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
@@ -436,7 +559,8 @@ def _write_sheet(write: Callable[[bytes], Any], sheet: _Sheet, index: int) -> st
     letters = _col_letters(ncols)
     header = len(sheet.head)
     cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(sheet.widths, 1))
-    emit(_XML + f'<worksheet {_NS}><sheetViews><sheetView workbookViewId="0"'
+    emit(_XML + f'<worksheet {_NS}><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+         '<sheetViews><sheetView workbookViewId="0"'
          + (' tabSelected="1"' if index == 0 else "")
          + f'><pane ySplit="{header}" topLeftCell="A{header + 1}" activePane="bottomLeft" state="frozen"/>'
          f'<selection pane="bottomLeft"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>'
@@ -466,7 +590,12 @@ def _write_sheet(write: Callable[[bytes], Any], sheet: _Sheet, index: int) -> st
             bar.update(line - header)
     emit("".join(chunk))
     ref = f"A{header}:{letters[-1]}{max(line, header)}"
-    emit(f'</sheetData><autoFilter ref="{ref}"/></worksheet>')
+    title = _esc(_header_text(sheet.print_title or sheet.name))
+    emit(f'</sheetData><autoFilter ref="{ref}"/>'  # then the print setup, as print_setup() makes it
+         '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
+         '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+         f'<headerFooter><oddHeader>&amp;C&amp;11{title}</oddHeader>'
+         '<oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter></worksheet>')
     return ref
 
 
@@ -515,6 +644,8 @@ def _write_xlsx(path: Path, sheets: list[_Sheet]) -> None:
                         for i, s in enumerate(sheets, 1))
         filters = "".join(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
                           f'{_esc(_quoted(s.name))}!{_absolute(ref)}</definedName>'
+                          f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">'
+                          f'{_esc(_quoted(s.name))}!$1:${len(s.head)}</definedName>'
                           for i, (s, ref) in enumerate(zip(sheets, refs, strict=True)))
         z.writestr("xl/workbook.xml", _XML + (
             f'<workbook {_NS}><bookViews><workbookView activeTab="0"/></bookViews><sheets>{names}</sheets>'
@@ -522,27 +653,57 @@ def _write_xlsx(path: Path, sheets: list[_Sheet]) -> None:
         z.writestr("xl/styles.xml", _STYLES)
 
 
-def _results_sheet(wb: Any, report: Report) -> None:
-    from openpyxl.styles import Font, PatternFill
+def _results_sheet(wb: Any, report: Report, paths: Sequence[Path]) -> None:
+    """The results sheet of the annotated copy: the same rows, styles and print setup as _write_xlsx's."""
+    from openpyxl.styles import Alignment, Font, PatternFill
 
-    name = RESULTS_SHEET
+    sheet = _nominees_sheet(report, paths)
+    name = sheet.name
     if name in wb.sheetnames:
         del wb[name]
     ws = wb.create_sheet(name)
     fills = {v: PatternFill("solid", fgColor=c) for v, c in FILL.items()}
-    rows: list[tuple[list[Any], str | None]] = [(v, None) for v in (*_title_rows(report), RESULTS_HEADER)]
+    wrap = Alignment(vertical="top", wrap_text=True)
+    head = len(sheet.head)
     # line counted here: ws.max_row is O(rows) in openpyxl
-    for line, (values, verdict) in enumerate(itertools.chain(rows, _results_rows(report)), 1):
+    for line, (values, verdict) in enumerate(itertools.chain(((v, None) for v in sheet.head), sheet.rows), 1):
         ws.append(values)
         for col, value in enumerate(values, 1):
             if type(value) is str and value:  # every value from a list is text, never a formula
                 _text(ws.cell(row=line, column=col), value)
-        if verdict is not None:
-            ws.cell(row=line, column=7).fill = fills[verdict]
-    for c in ws[3]:
+            if line > head and col - 1 in sheet.wrap_cols:
+                ws.cell(row=line, column=col).alignment = wrap
+        if verdict is not None and sheet.verdict_col is not None:
+            ws.cell(row=line, column=sheet.verdict_col + 1).fill = fills[verdict]
+    for c in ws[head]:
         c.font = Font(bold=True)
-    for letter, width in zip("ABCDEFGHIJKLM", RESULTS_WIDTHS, strict=True):
+    for letter, width in zip(_col_letters(len(sheet.widths)), sheet.widths, strict=True):
         ws.column_dimensions[letter].width = width
+    ws.freeze_panes = f"A{head + 1}"
+    ws.auto_filter.ref = f"A{head}:{_col_letters(len(sheet.widths))[-1]}{ws.max_row}"
+    print_setup(ws, f"1:{head}", sheet.print_title or name)
+
+
+def print_setup(ws: Any, title_rows: str | None, title: str) -> None:
+    """A4 landscape, one page wide (as many pages down as needed), the header rows on every page, the
+    title at the top of each page and "Trang N/M" at the bottom (openpyxl worksheet)."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddHeader.center.text = _header_text(title)
+    ws.oddHeader.center.size = 11
+    ws.oddFooter.center.text = "Trang &P/&N"
+
+
+def _header_text(title: str) -> str:
+    """A page header's text: "&" is a code there, so a literal one is doubled; at most 250 characters."""
+    return title.replace("&", "&&")[:250]
 
 
 REPORTERS: dict[str, Callable[..., Any]] = {"table": report_table, "json": report_json, "xlsx": report_xlsx}

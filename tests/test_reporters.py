@@ -1,6 +1,6 @@
-"""`validate --format xlsx` writers: the big-list results workbook (one row per nominee) keeps every
-nominee and every finding; the small results-only workbook keeps the one-row-per-finding layout; the
-hand-written SpreadsheetML carries any text safely."""
+"""`validate --format xlsx` writers: the results workbook (one row per nominee, the verdict beside the
+name) keeps every nominee and every finding, in words; small or big, it is laid out the same and set up
+to print; the hand-written SpreadsheetML carries any text safely."""
 
 from __future__ import annotations
 
@@ -13,10 +13,9 @@ from tdkt.engine import Report
 from tdkt.reporters import (
     CELL_MAX,
     NOMINEES_HEADER,
-    RESULTS_HEADER,
     RESULTS_SHEET,
     VERDICT_VN,
-    _results_rows,
+    _nominee_rows,
     _Sheet,
     _write_xlsx,
     report_xlsx,
@@ -54,7 +53,7 @@ def test_big_list_has_one_row_per_nominee_and_every_finding(generated: tuple[Pat
     assert list(sheets) == [RESULTS_SHEET]  # results only: no copy of the input above big_input
     rows = sheets[RESULTS_SHEET]
     s = report.summary()
-    assert "nd91-2017" in rows[0][0] and f"Tổng: {N} hồ sơ" in rows[1][0]
+    assert "NĐ 91/2017/NĐ-CP" in rows[0][0] and "nd91-2017" not in rows[0][0] and f"Tổng: {N} hồ sơ" in rows[1][0]
     assert rows[2] == NOMINEES_HEADER
     body, tail = rows[3:3 + N], rows[3 + N:]
     assert len(tail) == len(report.findings)
@@ -62,23 +61,23 @@ def test_big_list_has_one_row_per_nominee_and_every_finding(generated: tuple[Pat
     attention = 0
     for r, row in zip(report.nominees, body, strict=True):
         n = r.nominee
-        assert row[:7] == [n.source.file, n.source.sheet, n.source.row, n.name, n.unit or "", r.award_name,
-                           VERDICT_VN[r.verdict]]
-        verdicts[row[6]] += 1
-        reasons, notes = row[7].split("\n") if row[7] else [], row[8].split("\n") if row[8] else []
+        assert row == [n.source.row, n.name, VERDICT_VN[r.verdict], row[3], r.award_name, n.unit or "", row[6],
+                       n.source.sheet, n.source.file]  # the verdict beside the name
+        verdicts[row[2]] += 1
+        reasons, notes = row[3].split("\n") if row[3] else [], row[6].split("\n") if row[6] else []
         shown = [f for f in r.ordered() if f.severity != "info"]
         assert len(reasons) == len(shown) and len(notes) == len(r.findings) - len(shown)
         for f, line in zip([*shown, *(f for f in r.ordered() if f.severity == "info")], reasons + notes, strict=True):
-            assert line.startswith("[") and f"· {f.code}] {f.message}" in line
+            assert line.startswith("[") and f"] {f.message}" in line
+            assert f.code not in line and (f.rule is None or f.rule not in line)  # words, not ids
             assert f.basis is None or f.basis in line
-            assert f.rule is None or f"tiêu chí {f.rule}" in line
             if f.cell and f.cell.column:
                 assert f"ô {f.cell.column}{f.cell.row}" in line
         attention += len(shown)
     assert verdicts == {VERDICT_VN[k]: s[k] for k in ("pass", "fail", "review")}
     assert attention > 0 and s["fail"] > 0  # the generated list has real defects to report
     for f, row in zip(sorted(report.findings, key=lambda f: f.sort_key()), tail, strict=True):
-        assert row[3] == "(toàn danh sách)" and f.message in row[7] + row[8]
+        assert row[1] == "(toàn danh sách)" and f.message in row[3] + row[6]
 
 
 def test_big_list_styles(generated: tuple[Path, Report], tmp_path: Path) -> None:
@@ -90,20 +89,33 @@ def test_big_list_styles(generated: tuple[Path, Report], tmp_path: Path) -> None
     ws = load_workbook(out)[RESULTS_SHEET]
     assert ws.freeze_panes == "A4" and ws.auto_filter.ref == f"A3:I{3 + N + len(report.findings)}"
     assert all(c.font.b for c in ws[3])
-    fills = {r.verdict: ws.cell(row=4 + i, column=7).fill.fgColor.rgb for i, r in enumerate(report.nominees)}
+    fills = {r.verdict: ws.cell(row=4 + i, column=3).fill.fgColor.rgb for i, r in enumerate(report.nominees)}
     assert fills == {"pass": "FFC6EFCE", "fail": "FFFFC7CE", "review": "FFFFEB9C"}
     first_fail = 4 + next(i for i, r in enumerate(report.nominees) if r.verdict == "fail")
-    assert ws.cell(row=first_fail, column=8).alignment.wrap_text and ws.column_dimensions["H"].width == 100
+    assert ws.cell(row=first_fail, column=4).alignment.wrap_text and ws.column_dimensions["D"].width == 70
+    _printable(ws, "1:3")
 
 
-def test_small_results_only_workbook_keeps_one_row_per_finding(generated: tuple[Path, Report], tmp_path: Path) -> None:
+def _printable(ws: Any, title_rows: str) -> None:
+    """A4 landscape, one page wide, the header rows on every page, a title and page numbers."""
+    ps = ws.page_setup
+    assert (ps.paperSize, ps.orientation, ps.fitToWidth, ps.fitToHeight) in ((9, "landscape", 1, 0), ("9", "landscape", 1, 0))
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$" + title_rows.replace(":", ":$")
+    assert ws.oddHeader.center.text.startswith(RESULTS_SHEET) and "&P" in ws.oddFooter.center.text
+
+
+def test_small_results_only_workbook_has_the_same_rows(generated: tuple[Path, Report], tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
     _, report = generated
     out = tmp_path / "ket-qua.xlsx"
     report_xlsx(report, output=out)  # no .xlsx input to copy: the results sheet alone
     rows = rows_of(out)[RESULTS_SHEET]
-    assert rows[2] == RESULTS_HEADER
-    expected = [[("" if v is None else v) for v in values] for values, _ in _results_rows(report)]
+    assert rows[2] == NOMINEES_HEADER
+    expected = [[("" if v is None else v) for v in values] for values, _ in _nominee_rows(report)]
     assert rows[3:] == expected
+    _printable(load_workbook(out)[RESULTS_SHEET], "1:3")
 
 
 def test_any_text_is_written_safely(tmp_path: Path) -> None:

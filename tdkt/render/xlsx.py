@@ -37,18 +37,36 @@ def report_xlsx(ctx: dict[str, Any], data: Any) -> bytes:
     cell = wb.add_format({"border": 1, "font_name": "Times New Roman", "valign": "top", "text_wrap": True})
     num = wb.add_format({"border": 1, "font_name": "Times New Roman", "num_format": "0"})
     title_fmt = wb.add_format({"bold": True, "font_size": 14, "font_name": "Times New Roman"})
+    note_fmt = wb.add_format({"italic": True, "text_wrap": True, "valign": "top", "font_name": "Times New Roman"})
+    verdict_fmt = {v: wb.add_format({"border": 1, "font_name": "Times New Roman", "valign": "top", "bg_color": c})
+                   for v, c in (("Đạt", "#C6EFCE"), ("Không đạt", "#FFC7CE"), ("Cần xem xét", "#FFEB9C"))}
+    agency = nfc(str((ctx.get("agency") or {}).get("name") or ""))  # printed at the top of every page
 
-    def sheet(name: str, headers: list[str], rows: list[list[Any]], widths: list[int], title: str) -> Any:
+    def sheet(name: str, headers: list[str], rows: list[list[Any]], widths: list[int], title: str,
+              note: str = "", fills: int | None = None) -> Any:
+        """A titled table laid out to print: A4 landscape, one page wide, the title and header rows
+        on every page, the agency and the page number in the margins."""
         ws = wb.add_worksheet(name)
-        ws.write(0, 0, title, title_fmt)
+        ws.write(0, 0, cell_text(title), title_fmt)
+        if note:  # a long sentence under the title, wrapped over the table's width
+            ws.merge_range(1, 0, 1, len(headers) - 1, cell_text(note), note_fmt)
+            ws.set_row(1, 15 * (1 + len(note) // max(1, int(sum(widths) * 1.1))))
         for c, (h, w) in enumerate(zip(headers, widths, strict=True)):
             ws.write(2, c, h, head)
             ws.set_column(c, c, w)
         for r, row in enumerate(rows, 3):
             for c, v in enumerate(row):
-                ws.write(r, c, cell_text(official(v)) if isinstance(v, str) else v, num if isinstance(v, int) else cell)
+                fmt = verdict_fmt.get(v, cell) if c == fills else num if isinstance(v, int) else cell
+                ws.write(r, c, cell_text(official(v)) if isinstance(v, str) else v, fmt)
         ws.freeze_panes(3, 0)
         ws.autofilter(2, 0, 2 + max(len(rows), 1), len(headers) - 1)
+        ws.set_paper(9)  # A4
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0, 2)
+        ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
+        ws.set_header("&C&11" + (agency or title).replace("&", "&&")[:200])
+        ws.set_footer("&CTrang &P/&N")
         return ws
 
     first = ctx["sections"][0]["rows"]
@@ -56,7 +74,7 @@ def report_xlsx(ctx: dict[str, Any], data: Any) -> bytes:
     summary = sheet(
         "Tổng hợp", ["Hình thức khen thưởng", "Tập thể", "Cá nhân", "Hộ gia đình", "Cộng"],
         [[r["name"], int(r["collective"]), int(r["individual"]), int(r["household"]), int(r["total"])] for r in totals],
-        [44, 12, 12, 14, 10], ctx["summary_sentence"],
+        [44, 12, 12, 14, 10], f"Tổng hợp khen thưởng {ctx['round']['title']}", note=ctx["summary_sentence"],
     )
     if totals:
         chart = wb.add_chart({"type": "column"})
@@ -67,8 +85,10 @@ def report_xlsx(ctx: dict[str, Any], data: Any) -> bytes:
                 "values": ["Tổng hợp", 3, col, 2 + len(totals), col],
             })
         chart.set_title({"name": "Số được khen thưởng, đề nghị khen thưởng theo hình thức"})
-        chart.set_y_axis({"name": "Số lượng", "major_gridlines": {"visible": True}})
-        summary.insert_chart(4 + len(totals), 0, chart, {"x_scale": 1.4, "y_scale": 1.2})
+        # whole people: the axis counts 0, 1, 2 … (never 0.5); the chart stays inside the printed width
+        chart.set_y_axis({"name": "Số lượng", "major_gridlines": {"visible": True}, "min": 0, "major_unit": 1,
+                          "num_format": "0"})
+        summary.insert_chart(4 + len(totals), 0, chart, {"x_scale": 1.3, "y_scale": 1.2})
     units = ctx["sections"][1]["rows"]
     sheet("Theo đơn vị", ["Đơn vị", "Tập thể", "Cá nhân", "Hộ gia đình", "Cộng"],
           [[r["name"], int(r["collective"]), int(r["individual"]), int(r["household"]), int(r["total"])] for r in units],
@@ -76,15 +96,16 @@ def report_xlsx(ctx: dict[str, Any], data: Any) -> bytes:
     rows = []
     for i, o in enumerate(ctx["outcomes"], 1):
         vote = o.vote or {}
-        rows.append([
-            i, o.name, KIND_LABEL.get(o.kind, o.kind), GENDER.get(o.nominee.get("gender") or "", ""), o.unit,
-            str(o.nominee.get("position") or ""), award_name(data, o.award), VERDICTS.get(o.verdict, o.verdict),
-            f"{vote.get('agree')}/{vote.get('denominator')}" if vote else "",
-            o.result, " ".join(o.reasons),
+        rows.append([  # the verdicts beside the name: what is read first, on the same printed page
+            i, o.name, o.result, VERDICTS.get(o.verdict, o.verdict),
+            f"{vote.get('agree')}/{vote.get('denominator')}" if vote else "", " ".join(o.reasons),
+            award_name(data, o.award), KIND_LABEL.get(o.kind, o.kind), GENDER.get(o.nominee.get("gender") or "", ""),
+            o.unit, str(o.nominee.get("position") or ""),
         ])
-    sheet("Danh sách", ["STT", "Tên tập thể, họ và tên", "Loại", "Giới tính", "Đơn vị", "Chức vụ",
-                        "Hình thức khen thưởng", "Thẩm định", "Phiếu đồng ý", "Kết quả", "Lý do"],
-          rows, [6, 28, 11, 9, 28, 20, 30, 12, 11, 11, 60], f"Danh sách đề nghị khen thưởng {ctx['round']['title']}")
+    sheet("Danh sách", ["STT", "Tên tập thể, họ và tên", "Kết quả", "Thẩm định", "Phiếu đồng ý", "Lý do",
+                        "Hình thức khen thưởng", "Loại", "Giới tính", "Đơn vị", "Chức vụ"],
+          rows, [6, 28, 12, 12, 10, 50, 30, 11, 9, 28, 20], f"Danh sách đề nghị khen thưởng {ctx['round']['title']}",
+          fills=3)
     info = wb.add_worksheet("Thông tin")
     info.set_column(0, 1, 40)
     regime = nfc(str(getattr(data.ruleset, "title", "") or "")) or "không rõ"

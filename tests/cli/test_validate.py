@@ -107,13 +107,17 @@ def test_xlsx_is_an_annotated_copy(cli, nolist: Path, tmp_path: Path) -> None:  
     assert sha(nolist) == before  # the input is never modified
     wb = load_workbook(out)
     ws = wb["Cá nhân"]
-    assert ws.cell(row=1, column=13).value == "Kết quả thẩm định"
-    assert [ws.cell(row=i, column=13).value for i in (2, 3, 4)] == ["Đạt", "Đạt", "Không đạt"]
-    assert ws["G4"].comment is not None and "Điều 24" in ws["G4"].comment.text
+    # the verdict and its reasons right after the name (column B); the list's columns move two to the right
+    assert [ws.cell(row=1, column=c).value for c in (2, 3, 4, 5)] == ["Họ và tên", "Kết quả thẩm định",
+                                                                   "Lý do / căn cứ", "Đơn vị công tác"]
+    assert [ws.cell(row=i, column=3).value for i in (2, 3, 4)] == ["Đạt", "Đạt", "Không đạt"]
+    assert "Điều 24" in ws["D4"].value and ws["I4"].value == "Hoàn thành nhiệm vụ"  # G4 of the list
+    assert ws["I4"].comment is not None and "Điều 24" in ws["I4"].comment.text
+    assert ws.freeze_panes == "D2" and ws.print_title_rows == "$1:$1" and ws.page_setup.orientation == "landscape"
     res = wb["Kết quả thẩm định"]
-    assert "nd98-2023" in res["A1"].value
-    texts = [c.value for c in res["I"]]
-    assert "rules.rating-not-met" in texts
+    assert "NĐ 98/2023/NĐ-CP" in res["A1"].value and "nd98-2023" not in res["A1"].value
+    texts = "\n".join(str(c.value) for c in res["D"] if c.value)
+    assert "[lỗi] " in texts and "rules.rating-not-met" not in texts  # the finding in words, no code
     assert cli(["validate", nolist, "--format", "xlsx", "--output", nolist]).exit_code == 3
 
 

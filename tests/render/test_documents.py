@@ -127,8 +127,19 @@ def test_report_xlsx(rendered: dict[str, Path]) -> None:
     ds = wb["Danh sách"]
     assert ds.freeze_panes == "A4" and ds.auto_filter.ref
     assert ds["B3"].value == "Tên tập thể, họ và tên" and ds.max_row == 3 + 23
+    assert (ds["C3"].value, ds["D3"].value) == ("Kết quả", "Thẩm định")  # the verdicts beside the name
+    for sheet in ("Tổng hợp", "Theo đơn vị", "Danh sách"):  # to print: A4 landscape, one page wide, titles repeated
+        ps = wb[sheet].page_setup
+        assert (str(ps.paperSize), ps.orientation, ps.fitToWidth or 1, ps.fitToHeight) == ("9", "landscape", 1, 0)
+        assert wb[sheet].sheet_properties.pageSetUpPr.fitToPage
+        assert wb[sheet].print_title_rows == "$1:$3" and "&P" in wb[sheet].oddFooter.center.text
+        assert "ỦY BAN NHÂN DÂN" in wb[sheet].oddHeader.center.text
+    summary = wb["Tổng hợp"]
+    assert len(summary["A1"].value) < 120 and len(summary["A2"].value) > len(summary["A1"].value)  # a title, then the sentence
     with zipfile.ZipFile(path) as z:
-        assert any(n.startswith("xl/charts/chart") for n in z.namelist())  # a native Excel chart
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+        assert charts  # a native Excel chart
+        assert '<c:majorUnit val="1"/>' in z.read(charts[0]).decode()  # whole people on the axis
 
 
 def test_same_inputs_same_bytes(example_ws: Path) -> None:
