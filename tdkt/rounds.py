@@ -3,6 +3,8 @@
 A round id is ``YYYY-N`` ("2022-1" = đợt 1 năm 2022). The current round is the one chosen with
 ``use_round``, or else the newest by meeting date. Results of a round (verdicts, tallies) are stored
 as runs: a second run of the same kind needs ``force`` and keeps the earlier one as history.
+Every write here holds the register's write lock (``tdkt.db.writing``) from its first read, so of two
+officers storing a result at once the second sees the first's and refuses without ``force``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,14 @@ from typing import Any
 from tdkt import __version__
 from tdkt.errors import UsageError, WorkspaceError
 from tdkt.models import Round
+
+
+class NoRound(WorkspaceError):
+    """The register has no round (or not the one named). Callers that work without a round catch
+    this one only: any other failure of the register (unreadable, newer, unreachable) stops them."""
+
+    code = "round.none"
+
 
 ROUND_ID = re.compile(r"^(?P<year>(19|20)\d\d)-(?P<n>[1-9]\d?)$")
 CURRENT_KEY = "current_round"
@@ -73,7 +83,7 @@ def new_round(
     """Create a round; the achievement year defaults to the year before the meeting's."""
     from sqlalchemy import select
 
-    from tdkt.db import transaction
+    from tdkt.db import writing
     from tdkt.db.schema import rounds
 
     rid = parse_round_id(round_id)
@@ -83,7 +93,7 @@ def new_round(
     for y in years:
         if not 1945 <= y <= date.year:
             raise UsageError(f"Năm xét {y} không hợp lệ cho đợt họp ngày {date.isoformat()}.")
-    with transaction(url) as conn:
+    with writing(url) as conn:  # the register's write lock: a second writer waits, then sees this one
         if conn.execute(select(rounds.c.id).where(rounds.c.id == rid)).first():
             raise WorkspaceError(f"Đợt xét {rid} đã có trong sổ; không thay đổi gì.")
         conn.execute(
@@ -125,29 +135,29 @@ def get_round(url: str, round_id: str | None = None) -> Round:
     if rid is None:
         rows = query(url, f"SELECT {_ROUND_COLUMNS} FROM rounds ORDER BY date DESC, id DESC LIMIT 1")
         if not rows:
-            raise WorkspaceError("Chưa có đợt xét nào. Tạo đợt bằng 'tdkt session new 2022-1 --date 25/04/2022'.")
+            raise NoRound("Chưa có đợt xét nào. Tạo đợt bằng 'tdkt session new 2022-1 --date 25/04/2022'.")
         return _to_round(rows[0])
     rows = query(url, f"SELECT {_ROUND_COLUMNS} FROM rounds WHERE id = :id", {"id": parse_round_id(rid)})
     if not rows:
-        raise WorkspaceError(f"Không có đợt xét {rid} trong sổ. Xem danh sách bằng 'tdkt session list'.")
+        raise NoRound(f"Không có đợt xét {rid} trong sổ. Xem danh sách bằng 'tdkt session list'.")
     return _to_round(rows[0])
 
 
 def current_id(url: str) -> str | None:
     try:
         return get_round(url).id
-    except WorkspaceError:
+    except NoRound:
         return None
 
 
 def use_round(url: str, round_id: str) -> Round:
     from sqlalchemy import delete
 
-    from tdkt.db import transaction
+    from tdkt.db import writing
     from tdkt.db.schema import settings
 
     rnd = get_round(url, round_id)
-    with transaction(url) as conn:
+    with writing(url) as conn:  # the register's write lock: a second writer waits, then sees this one
         conn.execute(delete(settings).where(settings.c.key == CURRENT_KEY))
         conn.execute(settings.insert().values(key=CURRENT_KEY, value=rnd.id))
         from tdkt.register.audit import record
@@ -185,12 +195,12 @@ def store_run(
     the earlier one is kept as history (``current`` = 0)."""
     from sqlalchemy import and_, select, update
 
-    from tdkt.db import transaction
+    from tdkt.db import writing
     from tdkt.db.schema import round_runs
 
     get_round(url, round_id)
     now = dt.datetime.now()
-    with transaction(url) as conn:
+    with writing(url) as conn:  # the register's write lock: a second writer waits, then sees this one
         cond = and_(
             round_runs.c.round_id == round_id,
             round_runs.c.kind == kind,

@@ -67,7 +67,7 @@ def run(
 
     from tdkt import rounds, workspace
     from tdkt.ballots import read_ballots
-    from tdkt.errors import UsageError, WorkspaceError
+    from tdkt.errors import UsageError
 
     share = parse_threshold(threshold) if threshold is not None else None
     ws = workspace.find()
@@ -77,7 +77,7 @@ def run(
     if ws is not None:
         try:
             rnd = rounds.get_round(ws.database_url, session)
-        except WorkspaceError:
+        except rounds.NoRound:  # no round: the ballots are counted alone (any other register error stops)
             if session is not None:
                 raise
     size = members or (rnd.members if rnd else None) or (ws.config.council.members if ws else None)

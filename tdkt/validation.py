@@ -195,7 +195,7 @@ def validate_files(
         else:
             try:
                 rnd = rounds.get_round(ws.database_url)
-            except WorkspaceError:
+            except rounds.NoRound:  # no round yet: validate without storing (a broken register stops)
                 rnd = None
     elif session is not None:
         raise WorkspaceError(f"--session {session} cần một không gian làm việc (chạy 'tdkt init' trước).")

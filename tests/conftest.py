@@ -113,16 +113,15 @@ def pg_template() -> Iterator[tuple[str, str]]:
         admin_engine.dispose()
 
 
-@pytest.fixture
-def pg_url(pg_template: tuple[str, str]) -> Iterator[str]:
-    """A fresh PostgreSQL register (a copy of the migrated template), dropped afterwards."""
+def _pg_database(template: str | None) -> Iterator[str]:
     from sqlalchemy import create_engine, text
 
-    admin, template = pg_template
+    admin = _postgres_admin()
+    assert admin
     name = f"tdkt_test_{uuid.uuid4().hex[:12]}"
     admin_engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     with admin_engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
     url = _pg_url(admin, name)
     try:
         yield url
@@ -133,6 +132,18 @@ def pg_url(pg_template: tuple[str, str]) -> Iterator[str]:
         with admin_engine.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin_engine.dispose()
+
+
+@pytest.fixture
+def pg_url(pg_template: tuple[str, str]) -> Iterator[str]:
+    """A fresh PostgreSQL register (a copy of the migrated template), dropped afterwards."""
+    yield from _pg_database(pg_template[1])
+
+
+@pytest.fixture
+def pg_empty_url() -> Iterator[str]:
+    """A fresh, EMPTY PostgreSQL database (no schema: the first command creates it), dropped afterwards."""
+    yield from _pg_database(None)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

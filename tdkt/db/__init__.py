@@ -1,8 +1,16 @@
-"""The register database: SQLAlchemy 2 engine, Alembic migrations, transactions.
+"""The register database: SQLAlchemy 2 engine, Alembic migrations, transactions, locks, errors.
 
 SQLite by default (a file beside tdkt.toml); a PostgreSQL URL works the same for a shared register.
-Every change runs in one transaction (``with transaction(url) as conn``), so a killed process leaves
-the register as it was.
+Every change runs in one transaction, so a killed process leaves the register as it was; every
+change that must see the changes before it (a round's results, a new round, the register's own
+changes) runs in :func:`writing`, which takes the register's write lock first, so that of two
+officers writing at once the second waits for the first and then sees what it wrote.
+
+The register's schema version is checked before anything else: a register from a newer tdkt is
+refused at once (exit 3), with no backup made and no retry. Creating or migrating the schema runs
+under the same write lock, so two first commands on a new shared register do not collide. Database
+errors reach people as one Vietnamese line (read-only, disk full, not a register, server
+unreachable…) — never the driver's text, which carries the SQL and the row's values.
 """
 
 from __future__ import annotations
@@ -20,18 +28,27 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
 
+# Any constant works; it names the register's write lock among PostgreSQL advisory locks.
+PG_LOCK = 0x7D4B_7452
+BUSY_SECONDS = 30  # how long a writer waits for another one (SQLite busy_timeout; PostgreSQL lock_timeout)
+CONNECT_SECONDS = 10  # a shared register's server that does not answer in this time is unreachable
+
+
 @cache
 def engine(url: str) -> Engine:
     from sqlalchemy import create_engine, event
 
-    eng = create_engine(url, future=True)
+    args: dict[str, Any] = {}
+    if url.startswith("postgresql"):
+        args["connect_args"] = {"connect_timeout": CONNECT_SECONDS}
+    eng = create_engine(url, future=True, **args)
     if eng.dialect.name == "sqlite":
 
         @event.listens_for(eng, "connect")
         def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
             cur.close()
 
     return eng
@@ -67,40 +84,82 @@ def current_revision(url: str) -> str | None:
 HEAD = "0003"
 
 
-def _at_head(url: str) -> bool:
+def _version(url: str) -> str | bool | None:
+    """The register's schema version (``alembic_version``): a revision, None (no register yet, or an
+    empty one), or False when the database cannot tell (the full path decides and explains)."""
     from sqlalchemy import text
     from sqlalchemy.exc import SQLAlchemyError
 
     try:
         with engine(url).connect() as conn:
-            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except SQLAlchemyError:
-        return False  # no register yet, or no version table: the full path below decides
+        return False  # no register yet, no version table, or unreachable: the full path below decides
+
+
+def _known(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+
+    try:
+        ScriptDirectory.from_config(_alembic_config("sqlite://")).get_revision(revision)
+    except Exception:  # alembic raises its own CommandError / ResolutionError for an unknown revision
+        return False
+    return True
+
+
+def _newer(url: str, revision: str) -> WorkspaceError:
+    return WorkspaceError(
+        f"Sổ theo dõi khen thưởng ({_safe(url)}) do phiên bản tdkt mới hơn tạo (lược đồ {revision}); "
+        "hãy cập nhật tdkt lên phiên bản mới nhất rồi chạy lại. Không thay đổi gì.", code="register.newer-schema")
 
 
 def upgrade(url: str) -> None:
     """Bring the register to the newest schema (creating it if needed), keeping its data.
 
-    Before migrating an existing SQLite register, a copy is kept beside it
+    The version is read first: at HEAD nothing else happens (one query); a version this tdkt does
+    not know means a newer tdkt made the register, refused at once. Otherwise the migration runs
+    under the write lock, after reading the version again (another officer may have just made the
+    schema). Before migrating an existing SQLite register, a copy is kept beside it
     (``<file>.bak-<revision>``) so an upgrade can always be undone by hand.
-    """
-    if _at_head(url):
-        return
-    from alembic import command
 
-    current = None
-    try:
-        current = current_revision(url)
-    except Exception as exc:
-        raise WorkspaceError(f"Không mở được sổ theo dõi khen thưởng ({_safe(url)}): {exc}") from exc
-    if current == head_revision():
+    Raises:
+        WorkspaceError: a newer register, or a database error (one Vietnamese line: :func:`failure`).
+    """
+    current = _version(url)
+    if current == HEAD:
         return
-    if current is not None:
-        _backup(url, current)
-    with engine(url).begin() as conn:
+    if isinstance(current, str) and not _known(current):
+        raise _newer(url, current)
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
+    with guard(url), engine(url).begin() as conn:
+        lock(conn)
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == HEAD:
+            return  # made by the officer whose command held the lock before us
+        if current is not None and not _known(current):
+            raise _newer(url, current)
+        if current is not None:
+            _backup(url, current)
         cfg = _alembic_config(url)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+def lock(conn: Connection) -> None:
+    """Take the register's write lock for the rest of this transaction.
+
+    SQLite: BEGIN IMMEDIATE takes the database's write lock up front (waiting up to busy_timeout),
+    so a transaction never has to upgrade a read lock later (which SQLite refuses with "database is
+    locked"), and what it reads is what the writer before it committed. PostgreSQL: a
+    transaction-scoped advisory lock, released at commit or rollback.
+    """
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{BUSY_SECONDS}s'")
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_LOCK})")
 
 
 def _backup(url: str, revision: str) -> None:
@@ -130,15 +189,99 @@ def _safe(url: str) -> str:
 def transaction(url: str) -> Iterator[Connection]:
     """One transaction on an up-to-date register: all of it is written, or none of it."""
     upgrade(url)
-    with engine(url).begin() as conn:
+    with guard(url), engine(url).begin() as conn:
+        yield conn
+
+
+@contextmanager
+def writing(url: str) -> Iterator[Connection]:
+    """:func:`transaction` holding the register's write lock from its start (:func:`lock`): a
+    check-then-write inside it (a round's result, a new round) cannot race another writer."""
+    upgrade(url)
+    with guard(url), engine(url).begin() as conn:
+        lock(conn)
         yield conn
 
 
 @contextmanager
 def reading(url: str) -> Iterator[Connection]:
     upgrade(url)
-    with engine(url).connect() as conn:
+    with guard(url), engine(url).connect() as conn:
         yield conn
+
+
+# --- errors ---------------------------------------------------------------------------------------
+
+# SQLite's own messages (not the statement or its values) → what the officer is told.
+_SQLITE = (
+    ("readonly", "tệp sổ hoặc thư mục của nó chỉ cho đọc (không có quyền ghi)"),
+    ("disk is full", "đĩa đầy, không còn chỗ trống"),
+    ("disk i/o error", "lỗi đọc/ghi đĩa"),
+    ("database is locked", f"một lệnh khác đang ghi vào sổ quá {BUSY_SECONDS} giây; hãy chạy lại sau"),
+    ("unable to open database file", "không mở được tệp sổ (thư mục không tồn tại hoặc không có quyền)"),
+    ("file is not a database", "tệp này không phải sổ theo dõi khen thưởng (không phải cơ sở dữ liệu SQLite)"),
+    ("malformed", "tệp sổ bị hỏng (chạy PRAGMA integrity_check, hoặc dùng bản sao .bak)"),
+)
+# PostgreSQL SQLSTATE classes and codes (psycopg's message carries the row's values: never shown).
+_PG = {
+    "53100": "máy chủ hết chỗ trên đĩa", "53": "máy chủ thiếu tài nguyên (bộ nhớ, đĩa hoặc số kết nối)",
+    "25006": "kết nối chỉ cho đọc", "42501": "tài khoản không có quyền ghi", "28": "sai tài khoản hoặc mật khẩu",
+    "3D000": "không có cơ sở dữ liệu này trên máy chủ", "55P03": f"một lệnh khác đang ghi vào sổ quá {BUSY_SECONDS} giây; hãy chạy lại sau",
+    "57014": f"một lệnh khác đang ghi vào sổ quá {BUSY_SECONDS} giây; hãy chạy lại sau", "08": "mất kết nối với máy chủ",
+}
+_DUPLICATE = "dữ liệu trùng với dữ liệu đã có (có thể một người khác vừa ghi cùng lúc); không ghi gì, hãy chạy lại lệnh"
+
+
+def failure(url: str, exc: BaseException) -> WorkspaceError:
+    """The one-line error for a database error met on ``url``: what happened, never the SQL or values.
+
+    Errors that are the environment's (read-only, disk full, locked, unreachable, not a register) are
+    exit 3; anything else is exit 4 (a defect of tdkt), still without the statement's text.
+    """
+    import sqlite3
+
+    from sqlalchemy import exc as sa
+
+    where = f"sổ theo dõi khen thưởng ({_safe(url)})"
+    orig = getattr(exc, "orig", None) or exc
+    if isinstance(exc, sa.IntegrityError) or isinstance(orig, sqlite3.IntegrityError):
+        return WorkspaceError(f"Không ghi được vào {where}: {_DUPLICATE}.", code="register.conflict")
+    if isinstance(orig, sqlite3.Error):
+        text = str(orig).lower()
+        for words, reason in _SQLITE:
+            if words in text:
+                return WorkspaceError(f"Không dùng được {where}: {reason}.", code="register.unusable")
+    state = str(getattr(orig, "sqlstate", "") or "")
+    if state:
+        known = _PG.get(state) or _PG.get(state[:2])
+        if known:
+            return WorkspaceError(f"Không dùng được {where}: {known}.", code="register.unusable")
+    if isinstance(exc, sa.OperationalError | sa.InterfaceError) and url.startswith("postgresql"):
+        return WorkspaceError(f"Không kết nối được {where}: máy chủ không trả lời hoặc từ chối kết nối "
+                              "(kiểm tra địa chỉ, mạng và máy chủ PostgreSQL).", code="register.unreachable")
+    if isinstance(exc, sa.ArgumentError | sa.NoSuchModuleError):
+        return WorkspaceError(f"Địa chỉ sổ theo dõi khen thưởng không hợp lệ ({_safe(url)}).", code="register.bad-url")
+    if isinstance(exc, sa.DatabaseError) and not isinstance(exc, sa.OperationalError):
+        return WorkspaceError(f"Không dùng được {where}: đây không phải sổ theo dõi khen thưởng của tdkt, hoặc "
+                              "sổ bị hỏng.", code="register.unusable")
+    error = WorkspaceError(f"Lỗi nội bộ khi dùng {where} ({type(orig).__name__}{' ' + state if state else ''}). "
+                           "Chạy lại với --debug để xem chi tiết và xin báo lỗi cho nhóm phát triển.",
+                           code="register.internal")
+    error.exit_code = 4
+    return error
+
+
+@contextmanager
+def guard(url: str) -> Iterator[None]:
+    """Database errors inside the block become :func:`failure` (a TdktError raised inside stays as it is)."""
+    import sqlite3
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        yield
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        raise failure(url, exc) from exc
 
 
 def _sqlite_file(url: str) -> str | None:

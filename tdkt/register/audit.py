@@ -24,10 +24,6 @@ from tdkt.util import sha256_file
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-# Any constant works; it names the register's write lock among PostgreSQL advisory locks.
-_PG_LOCK = 0x7D4B_7452
-
-
 @dataclass(frozen=True)
 class Entry:
     """One line of the audit log (``tdkt register log``)."""
@@ -68,19 +64,6 @@ def os_user() -> str:
         return f"uid {os.getuid()}" if hasattr(os, "getuid") else "?"
 
 
-def lock(conn: Connection) -> None:
-    """Take the register's write lock for the rest of this transaction.
-
-    SQLite: BEGIN IMMEDIATE takes the database's write lock up front (waiting up to busy_timeout),
-    so a transaction never has to upgrade a read lock later (which SQLite refuses with "database is
-    locked"). PostgreSQL: a transaction-scoped advisory lock, released at commit or rollback.
-    """
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-    elif conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
-
-
 def record(
     conn: Connection,
     action: str,
@@ -106,31 +89,6 @@ def record(
         )
     )
     return int(result.inserted_primary_key[0])  # type: ignore[index]
-
-
-def _upgrade(url: str, attempts: int = 20) -> None:
-    """tdkt.db.upgrade, safe when two officers' first commands meet on a new shared register.
-
-    Both may find no schema and start migrating; PostgreSQL makes the second wait and then refuse the
-    duplicate tables, SQLite answers "database is locked". The loser waits for the winner's schema.
-    """
-    import time
-
-    from tdkt.db import current_revision, head_revision, upgrade
-
-    for attempt in range(attempts):
-        try:
-            upgrade(url)
-            return
-        except Exception:
-            time.sleep(0.25 * (attempt + 1))
-            try:
-                if current_revision(url) == head_revision():
-                    return
-            except Exception:  # still being created: try again
-                pass
-            if attempt == attempts - 1:
-                raise
 
 
 @dataclass
@@ -159,12 +117,10 @@ def changing(
     """
     from sqlalchemy import update
 
-    from tdkt.db import engine
+    from tdkt.db import writing
     from tdkt.db.schema import reg_awards, reg_decisions, reg_initiatives, reg_people, reg_settlements
 
-    _upgrade(url)
-    with engine(url).begin() as conn:
-        lock(conn)
+    with writing(url) as conn:
         change = Change(conn)
         yield change
         entry_id = record(conn, action, command, inputs=inputs, ruleset=ruleset, details=change.details)

@@ -98,3 +98,13 @@ def register_state(url: str) -> tuple[int, int, int, int]:
         return tuple(  # type: ignore[return-value]
             int(conn.execute(select(func.count()).select_from(t)).scalar_one())
             for t in (schema.rounds, schema.round_runs, schema.reg_people, schema.audit_log))
+
+
+def one_message(stderr: str) -> bool:
+    """stderr holds one error message ("Lỗi: …", however the console wrapped it) and no traceback."""
+    return stderr.count("Lỗi:") == 1 and "Traceback" not in stderr and stderr.strip() != ""
+
+
+def flat(text: str) -> str:
+    """``text`` with every run of whitespace one space (the console wraps long lines at its width)."""
+    return " ".join(text.split())
