@@ -56,8 +56,21 @@ def info(message: str) -> None:
 
 
 def wrap_text(text: str, width: int) -> list[str]:
-    """``text`` wrapped between words to ``width``, each line break kept; long words stay whole."""
-    return _wrap(text, width, False)
+    """``text`` wrapped between words to ``width``, each line break kept; long words stay whole. A
+    wrapped line keeps its indentation, and goes two further under a bullet ("✓ …", "- …")."""
+    import textwrap
+
+    out: list[str] = []
+    for para in text.split("\n"):
+        if len(para) <= width:
+            out.append(para)
+            continue
+        body = para.lstrip(" ")
+        indent = para[:len(para) - len(body)]
+        hang = indent + ("  " if body[:2] in ("✓ ", "– ", "- ", "• ", "✗ ") else "")
+        out.extend(textwrap.wrap(para, width, subsequent_indent=hang if len(hang) < width // 2 else "",
+                                 break_long_words=False, break_on_hyphens=False) or [""])
+    return out
 
 
 def escape(text: str) -> str:

@@ -314,7 +314,7 @@ def _steps(r: _Runner, src: Path, root: Path) -> None:
         return go
 
     def tally(step: Step) -> None:
-        mod = _module("tdkt.tally")
+        mod = _module("tdkt.tally_run")  # the file-reading runner (tdkt.tally is the pure counting)
         res = _function(mod, "run")([root / f for f in ROUND_1.ballots], session=ROUND_1.id)
         doc = res.document
         elected = [x.get("name") for x in doc.get("results", []) if x.get("passed") and x.get("elected") is not False]

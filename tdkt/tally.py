@@ -221,6 +221,15 @@ class Council:
     quorum_basis: str | None = None
     seats: Mapping[str, int] = field(default_factory=dict)  # award id → number of seats
     seats_per_cluster: Mapping[str, int] = field(default_factory=dict)  # award id → seats in each cluster
+    names: Mapping[str, str] = field(default_factory=dict)  # award id → its Vietnamese name (pack, overlay)
+
+    def award_name(self, award: str | None) -> str:
+        """How a message names an award: its Vietnamese name, never its id."""
+        from tdkt.awards import name
+
+        if award is None:
+            return "(chưa rõ hình thức)"
+        return self.names.get(award) or name(award)
 
 
 @dataclass(frozen=True)
@@ -440,7 +449,7 @@ def count(
         if cand.award not in warned:
             warned.add(cand.award)
             out.extend(
-                _policy_findings(policy, cand.award, sum(1 for c in candidates if c.award == cand.award))
+                _policy_findings(policy, cand.award, sum(1 for c in candidates if c.award == cand.award), council)
             )
         results.append(_decide(cand, counts[cand.key], policy, council.members, received))
     results = _seat(results, candidates, council, out)
@@ -503,10 +512,10 @@ def _where(b: Ballot) -> str:
     return f"{b.file} dòng {b.row}" if b.row else b.file
 
 
-def _policy_findings(policy: VotePolicy, award: str | None, count: int) -> list[Finding]:
+def _policy_findings(policy: VotePolicy, award: str | None, count: int, council: Council) -> list[Finding]:
     if award is None and policy_share(policy) is None:
         return [messages.make("tally.no-award", count=count)]
-    label = award or "(chưa rõ hình thức)"
+    label = council.award_name(award)
     if policy_share(policy) is None:
         if not_voted(policy):
             return [messages.make("tally.not-voted", award=label, source=policy.basis or "quy chế")]
@@ -570,7 +579,8 @@ def _seat(
         if r.award in council.seats_per_cluster and cluster is None:
             # A quota per cluster cannot be applied without knowing the cluster: say so, do not guess.
             if r.passed:
-                out.append(messages.make("tally.no-cluster", subject=r.nominee, name=r.name, award=r.award))
+                out.append(messages.make("tally.no-cluster", subject=r.nominee, name=r.name,
+                                         award=council.award_name(r.award)))
                 final[r.nominee] = _with(r, elected=None)
             continue
         if r.award in council.seats_per_cluster:
@@ -602,7 +612,7 @@ def _seat(
                     name=r.name,
                     agree=r.agree,
                     seats=seats,
-                    award=award,
+                    award=council.award_name(award),
                     cluster=where,
                 )
             )
@@ -627,14 +637,15 @@ def _seat(
         if chosen:
             out.append(
                 messages.make(
-                    "tally.tie-broken", award=award, cluster=where, names=", ".join(r.name for r in chosen)
+                    "tally.tie-broken", award=council.award_name(award), cluster=where,
+                    names=", ".join(r.name for r in chosen)
                 )
             )
         if open_:
             out.append(
                 messages.make(
                     "tally.tie",
-                    award=award,
+                    award=council.award_name(award),
                     cluster=where,
                     agree=cutoff,
                     seats=remaining - len(chosen),
@@ -743,8 +754,10 @@ def candidates_from_validation(
         found.append(cand)
     if elsewhere:
         shown = ", ".join(elsewhere[:5]) + (f" và {len(elsewhere) - 5} cột khác" if len(elsewhere) > 5 else "")
+        from tdkt.awards import name as award_name
+
         findings.append(messages.make("tally.other-award-columns", count=len(elsewhere), names=shown,
-                                      award=award or ""))
+                                      award=award_name(award) if award else ""))
     for nom in nominees:
         if award is not None and nom.get("award") != award:
             continue

@@ -145,7 +145,7 @@ def run(
             extra.append(messages.make("tally.no-validation", session=rnd.id))
         candidates = candidates_from_columns(ballots.columns.values(), award)
     if not candidates:  # every column ignored (another award's, or unknown): nothing may be stored
-        extra.append(messages.make("tally.nothing-counted", award=award or "?"))
+        extra.append(messages.make("tally.nothing-counted", award=_award_name(ruleset, award) if award else "?"))
     for aw in dict.fromkeys(c.award for c in candidates):
         policy_for(aw)  # a threshold the law or the regulation forbids stops here, before anything is counted
     council = _council(size, ruleset, ws, {c.award for c in candidates if c.award})
@@ -231,6 +231,8 @@ def _council(members: int, ruleset: Any, ws: Any, awards: set[str]) -> Council:
             pc = ruleset.seats_per_cluster(aw)
             if pc is not None:
                 per_cluster[aw] = int(pc)
+    names = {aw: str(ruleset.award_name(aw)) for aw in awards} if ruleset is not None else {}
     return Council(
-        members=members, quorum=quorum, quorum_basis=basis, seats=seats, seats_per_cluster=per_cluster
+        members=members, quorum=quorum, quorum_basis=basis, seats=seats, seats_per_cluster=per_cluster,
+        names=names,
     )

@@ -120,8 +120,9 @@ def test_demo_runs_the_round_and_reuses_only_its_own_folder(cli, tmp_path: Path)
     summary = json.loads((out / "demo-summary.json").read_text(encoding="utf-8"))
     statuses = {s["id"]: s["status"] for s in summary["steps"]}
     assert "failed" not in statuses.values(), summary
-    for step in ("init", "session-2022-1", "register-import", "session-2023-1"):
-        assert statuses[step] == "ok", summary
+    # every capability is in this build: a step skipped means the demo lost track of a module (as the
+    # tally did when tdkt.tally's runner moved to tdkt.tally_run)
+    assert set(statuses.values()) == {"ok"}, summary
     for name in ("tdkt.toml", "tdkt-register.sqlite", "rules/quy-che-hoi-dong.yaml", "README.md",
                  *R1["files"], R1["ballots"], *R2["files"]):
         assert (out / name).is_file(), name

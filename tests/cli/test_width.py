@@ -16,6 +16,16 @@ WIDTH = 80
 ENV = {"COLUMNS": str(WIDTH)}
 
 
+def _no_ids(text: str, what: str) -> None:
+    """No award id, pack id or English run word in what an officer reads (ids only in JSON)."""
+    from tdkt.awards import catalogue
+    from tdkt.ruleset import builtin_ids
+
+    words = {w.strip(".,;:()[]'\"") for w in text.split() if "/" not in w and not w.endswith((".docx", ".xlsx"))}
+    ids = set(catalogue()) | set(builtin_ids()) | {"CONFIRMED", "UNCERTAIN", "unset", "co_so", "bo_tinh"}
+    assert not words & ids, f"{what}: ids on screen {sorted(words & ids)}"
+
+
 def _fits(text: str, what: str) -> None:
     assert text.strip(), f"{what}: printed nothing"
     for line in text.splitlines():
@@ -47,6 +57,9 @@ def at80(demo: Path, monkeypatch: pytest.MonkeyPatch, cli):  # type: ignore[no-u
         r = cli(args, env=ENV)
         assert r.exit_code in codes, (args, r.exit_code, r.stderr)
         _fits(r.stdout + r.stderr, " ".join(args))
+        if args[:2] not in (["rules", "awards"], ["rules", "settle"], ["rules", "list"], ["register", "log"]):
+            # (those list the ids one types, or the commands as they were typed)
+            _no_ids(r.stdout + r.stderr, " ".join(args))
         return r.stdout
 
     return run
