@@ -10,7 +10,7 @@ for _kind in REGISTRY.values():
     _R(_kind.code, "error", "Không đạt «{criterion}»: {found}; yêu cầu: {required}.",
        f"Tiêu chí ({_kind.title}) đã được xác thực trong căn cứ pháp lý và hồ sơ không đạt.")
 _R("rules.uncertain-not-met", "warning",
-   "Chưa đạt «{criterion}» ({found}; yêu cầu: {required}), nhưng căn cứ này CHƯA XÁC THỰC{note}: cần Thường trực xem xét.",
+   "Chưa đạt «{criterion}» ({found}; yêu cầu: {required}), nhưng căn cứ này chưa được đối chiếu với văn bản pháp luật{note}: cần Thường trực xem xét.",
    "Tiêu chí dựa trên một điều luật mà hồ sơ pháp lý đánh dấu UNCERTAIN: không kết luận 'không đạt' mà chuyển xem xét.")
 _R("rules.missing-data", "warning", "Không kiểm được «{criterion}»: danh sách thiếu {what}.",
    "Thiếu dữ kiện để kết luận; tdkt không đoán.")
