@@ -84,13 +84,14 @@ def main(
 
 
 def _register() -> None:
-    from tdkt.commands import demo, ingest, init, register, render, rules, session, tally, validate
+    from tdkt.commands import demo, ingest, init, register, render, review, rules, session, tally, validate
 
     app.command("init", epilog=EPILOG)(init.init)
     app.add_typer(session.app, name="session")
     app.command("ingest", epilog=EPILOG)(ingest.ingest)
     app.command("validate", epilog=EPILOG)(validate.validate)
     app.command("tally", epilog=EPILOG)(tally.tally)
+    app.add_typer(review.app, name="review")
     app.command("render", epilog=EPILOG)(render.render)
     app.add_typer(register.app, name="register")
     app.add_typer(rules.app, name="rules")

@@ -6,13 +6,15 @@ Reporters are chosen by name (``REPORTERS``); none of them changes the input fil
 The .xlsx output has two shapes, both laid out to print (A4 landscape, one page wide, header rows
 on every page, a title at the top and "Trang N/M" at the bottom of each page: ``print_setup``):
 
-- **Annotated copy** (one .xlsx/.xlsm input of at most ``BIG_INPUT`` nominees): the input opened with
+One workbook per input list (``--output DIR`` with several lists, each holding only its own nominees):
+
+- **Annotated copy** (a .xlsx/.xlsm list of at most ``BIG_INPUT`` nominees): the list opened with
   openpyxl, two columns inserted right after the names (Kết quả thẩm định, filled with the verdict's
   colour; Lý do / căn cứ, every problem on its own line) — the list's merged titles and headers,
   formulas, drop-down lists and column widths move with their cells (``_insert_columns``) —, a
   comment on each cell a finding points at (at most ``MAX_COMMENTS``), the header and the columns up
   to the verdict frozen, and the "Kết quả thẩm định" sheet below.
-- **Results only** (any other input, or more than ``BIG_INPUT`` nominees: loading a copy costs ~1 s per
+- **Results only** (any other list, or more than ``BIG_INPUT`` nominees: loading a copy costs ~1 s per
   1000 rows): the "Kết quả thẩm định" sheet alone.
 
 The "Kết quả thẩm định" sheet has **one row per nominee**, in list order (``NOMINEES_HEADER``): Dòng,
@@ -152,18 +154,54 @@ def default_output(paths: Sequence[Path]) -> Path:
     return Path.cwd() / f"{stem}-tham-dinh.xlsx"
 
 
+def copy_name(path: Path) -> str:
+    """The annotated copy of a list: ``<name>-tham-dinh.xlsx``."""
+    return f"{path.stem}-tham-dinh.xlsx"
+
+
+def xlsx_targets(paths: Sequence[Path], output: Path | None) -> list[Path]:
+    """Where each list's annotated copy goes: one list → ``output`` (default
+    ``<name>-tham-dinh.xlsx`` in the current folder); several → ``<name>-tham-dinh.xlsx`` for each in
+    the folder ``output`` (default the current folder). What may be written is the output policy's
+    to say (:func:`tdkt.output.check`).
+
+    Raises:
+        UsageError: several lists and ``output`` names a .xlsx file.
+    """
+    if len(paths) <= 1:
+        return [output or default_output(paths)]
+    if output is not None and output.suffix.lower() in (".xlsx", ".xlsm") and not output.is_dir():
+        raise UsageError(f"Có {len(paths)} danh sách: --output cần là thư mục (mỗi danh sách một bản sao có chú thích "
+                         f"<tên tệp>-tham-dinh.xlsx), không phải tệp {output.name}.")
+    base = output if output is not None else Path.cwd()
+    return [base / copy_name(p) for p in paths]
+
+
 def report_xlsx(report: Report, *, paths: Sequence[Path] = (), output: Path | None = None,
-                big_input: int = BIG_INPUT, force: bool = False, **_: Any) -> Path:
-    """Write the annotated copy (or, above ``big_input`` nominees, the results workbook) and return
-    its path, under the output policy (:mod:`tdkt.output`: never an input, the register or the
-    workspace's configuration; an existing file only with ``force``)."""
-    out = output or default_output(paths)
+                big_input: int = BIG_INPUT, force: bool = False, **_: Any) -> list[Path]:
+    """Write one .xlsx per list — the annotated copy of a .xlsx/.xlsm list of at most ``big_input``
+    nominees, else its results workbook — and return their paths (see :func:`xlsx_targets`), under
+    the output policy (:mod:`tdkt.output`: never an input, the register or the workspace's
+    configuration; an existing file only with ``force``; the copies all or none)."""
+    from tdkt.validation import per_file
+
+    if not paths:
+        out = output or default_output(paths)
+        return [output_policy.write_one(out, _content(report, None, big_input), force=force)]
+    targets = xlsx_targets(paths, output)
+    parts = per_file(report, paths) if len(paths) > 1 else [(paths[0], report)]
+    files = {target: _content(sub, path, big_input) for (path, sub), target in zip(parts, targets, strict=True)}
+    return output_policy.write(files, force=force, inputs=paths)
+
+
+def _content(report: Report, source: Path | None, big_input: int) -> Callable[[Path], None]:
+    """What writes one list's workbook at the path it is given: the annotated copy of ``source``
+    when it can be, else the results."""
     big = len(report.nominees) > big_input
-    source = paths[0] if (len(paths) == 1 and paths[0].suffix.lower() in (".xlsx", ".xlsm")
-                          and not big) else None
-    if source is None:
+    paths = [source] if source is not None else []
+    if source is None or source.suffix.lower() not in (".xlsx", ".xlsm") or big:
         sheet = _nominees_sheet(report, paths)
-        return output_policy.write_one(out, lambda tmp: _write_xlsx(tmp, [sheet]), force=force, inputs=paths)
+        return lambda tmp: _write_xlsx(tmp, [sheet])
 
     def annotated(tmp: Path) -> None:
         from openpyxl import load_workbook
@@ -173,10 +211,10 @@ def report_xlsx(report: Report, *, paths: Sequence[Path] = (), output: Path | No
         progress.stage("Ghi chú thích vào bản sao", None)
         _annotate(wb, report, source.name)
         _results_sheet(wb, report, paths)
-        progress.stage(f"Ghi tệp {out.name}", None)
+        progress.stage(f"Ghi bản sao có chú thích của {source.name}", None)
         wb.save(tmp)
 
-    return output_policy.write_one(out, annotated, force=force, inputs=paths)
+    return annotated
 
 
 def _text(cell: Any, value: str) -> Any:

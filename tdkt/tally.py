@@ -185,7 +185,7 @@ for _code, _sev, _tpl, _desc in (
     (
         "tally.entries-agree",
         _I,
-        "Hai bản nhập khớp nhau: {ballots} phiếu, {marks} ô.",
+        "Hai lần nhập khớp nhau: {ballots} phiếu, {marks} ô.",
         "Đối chiếu hai lần nhập độc lập (--verify) không thấy khác biệt.",
     ),
 ):

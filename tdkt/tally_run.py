@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tdkt import messages
 from tdkt.findings import Finding
@@ -28,6 +28,9 @@ from tdkt.tally import (
 )
 from tdkt.util import sha256_file
 
+if TYPE_CHECKING:
+    from tdkt.rounds import TallyStored
+
 
 @dataclass(frozen=True)
 class TallyRun:
@@ -38,6 +41,7 @@ class TallyRun:
     session: str | None
     stored: bool
     award_names: dict[str, str] = field(default_factory=dict)  # award id → Vietnamese name (pack/overlay)
+    saved: TallyStored | None = None  # what storing in the round did (added, replaced, unchanged)
 
 
 def run(
@@ -61,7 +65,9 @@ def run(
     Raises:
         InputError: a ballot file cannot be used (exit 3, nothing stored).
         UsageError: no council size is known, or ``threshold`` is malformed.
-        WorkspaceError: the round does not exist, or already has a tally and ``force`` is not given.
+        WorkspaceError: the round does not exist, or storing needs ``force``
+            (:func:`tdkt.rounds.store_tally`: other ballots for an award already counted, or an
+            award whose decision is recorded).
     """
     import datetime as dt
 
@@ -92,7 +98,7 @@ def run(
         extra.extend(
             compare(ballots, read_ballots([verify]), names=(", ".join(p.name for p in paths), verify.name))
         )
-        inputs.append({"path": str(verify), "sha256": sha256_file(verify)})
+        inputs.append({"path": str(verify), "sha256": sha256_file(verify), "role": "verify"})
     # The rule pack matters only in a workspace (overlay: thresholds, quorum, seats) or when the
     # ballots name awards (whose legal share a --threshold may not undercut); files alone naming none
     # skip it (and its YAML parsing).
@@ -124,11 +130,8 @@ def run(
                                           award=_award_name(ruleset, aw) if aw else "Hình thức chưa rõ")
         return chosen[aw]
 
-    validated = (
-        [n for r in rounds.runs(ws.database_url, rnd.id, "validate") for n in r.payload.get("nominees", [])]
-        if ws and rnd
-        else []
-    )
+    current = rounds.current_validation(ws.database_url, rnd.id) if ws and rnd else None
+    validated = current.document["nominees"] if current is not None else []
     if award is not None:
         award = known_award(award, ruleset, validated)
     if rnd is not None and validated:
@@ -153,14 +156,13 @@ def run(
     sid = rnd.id if rnd else None
     rid = str(ruleset.id) if ruleset is not None else None
     document = result.to_dict(session=sid, ruleset=rid, inputs=inputs)
-    stored = False
+    saved = None
     if ws is not None and rnd is not None and store and result.ok:
-        rounds.store_run(
-            ws.database_url, rnd.id, "tally", document, inputs=inputs, ruleset=rid, award=award, force=force
+        saved = rounds.store_tally(
+            ws.database_url, rnd.id, document, inputs=inputs, ruleset=rid, award=award, force=force
         )
-        stored = True
     names = {c.award: _award_name(ruleset, c.award) for c in candidates if c.award}
-    return TallyRun(result, document, sid, stored, names)
+    return TallyRun(result, document, sid, saved is not None, names, saved)
 
 
 def known_award(text: str, ruleset: Any, validated: Sequence[Mapping[str, Any]]) -> str:

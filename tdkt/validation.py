@@ -4,11 +4,13 @@
 the nomination lists with ``tdkt.ingest``, merges what the register knows about each nominee (a
 disagreement between the list and the register is a finding; an ambiguous identity is a review
 finding), chooses the rule pack by the round's date, evaluates, and stores the verdicts in the
-round (a second run needs ``force``; the earlier one stays in the history).
+round: one run per list, added to the round's other lists or replacing that list's earlier run
+(:func:`tdkt.rounds.store_validation` says when ``force`` is needed).
 """
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +23,8 @@ from tdkt.engine import Report, evaluate, regime_date
 from tdkt.errors import InputError, WorkspaceError
 from tdkt.findings import Finding
 from tdkt.models import AWARD_TYPE_VN, History, Initiative, Nominee, PriorAward, Round, YearRecord
+from tdkt.rounds import FileStored
 from tdkt.text import fold
-from tdkt.util import sha256_file
 
 messages.register(
     "rules.history-conflict", "warning",
@@ -39,15 +41,47 @@ messages.register(
 
 @dataclass
 class Validation:
-    """A validation run: the report, the input files with their SHA-256, the round it belongs to."""
+    """A validation run: the report, the input files with their SHA-256, the round it belongs to,
+    and what storing did with each list (empty outside a round)."""
 
     report: Report
     inputs: list[dict[str, str]] = field(default_factory=list)
     round: Round | None = None
-    stored: bool = False
+    stored: list[FileStored] = field(default_factory=list)
+    document: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return self.report.to_dict()
+        """The validate document of the command contract (design.md §4)."""
+        if self.document is None:
+            self.document = self.report.to_dict()
+        return self.document
+
+
+def per_file(report: Report, paths: Sequence[Path]) -> list[tuple[Path, Report]]:
+    """The report of each list: its own nominees, and the list-level findings about it or about no
+    file in particular (those are kept with every list)."""
+    names = {p.name for p in paths}
+    out = []
+    for p in paths:
+        out.append((p, Report(
+            report.ruleset, [r for r in report.nominees if r.nominee.source.file == p.name],
+            [f for f in report.findings if f.cell is None or f.cell.file == p.name or f.cell.file not in names],
+            report.session)))
+    return out
+
+
+def _whole(report: Report, parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """``report.to_dict()`` from the lists' documents, without building every nominee's dict again."""
+    from tdkt.findings import sort_findings
+
+    nominees = [n for d in parts for n in d["nominees"]]
+    summary = {"nominees": len(nominees), "pass": 0, "fail": 0, "review": 0}
+    for n in nominees:
+        summary[n["verdict"]] += 1
+    head = parts[0]
+    return {**{k: head[k] for k in ("schema_version", "tool", "version", "ruleset", "session")},
+            "summary": summary, "nominees": nominees,
+            "findings": [f.to_dict() for f in sort_findings(report.findings)]}
 
 
 def overlay_aliases(paths: Sequence[Path]) -> dict[str, str]:
@@ -161,6 +195,7 @@ def validate_files(
     store: bool = True,
     force: bool = False,
     cwd: Path | None = None,
+    command: str | None = None,
 ) -> Validation:
     """Validate nomination lists and (in a workspace with a round) store the verdicts in the round.
 
@@ -171,12 +206,17 @@ def validate_files(
             the round's date plus the workspace's ``rules/`` overlay.
         year: the achievement year when the list does not say (default: the round's year).
         award: the award for rows that name none (``--award``).
-        store: store the result in the round when there is one.
-        force: replace an earlier validate run of the round (kept in its history).
+        store: store the result in the round when there is one: each list is added, or replaces
+            that list's earlier run (kept in the history); the same list with the same result is
+            not stored again.
+        force: replace a list even where that changes what an officer already acted on (a settled
+            review, a tallied nominee, an issued decision).
+        command: the command line, for the audit log.
 
     Raises:
         InputError / RuleFileError: an input or rule file cannot be used (nothing is stored).
-        WorkspaceError: --session without a workspace, an unknown round, or a stored run without force.
+        WorkspaceError: --session without a workspace, an unknown round, or a replacement that needs
+            ``force`` (nothing is stored).
     """
     from tdkt import workspace
     from tdkt.ingest import read_nominations
@@ -185,6 +225,13 @@ def validate_files(
     for p in paths:
         if not p.is_file():
             raise InputError(f"Không tìm thấy tệp {p}.")
+    names = [p.name for p in paths]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise InputError(
+            f"Hai tệp cùng tên {twice[0]} ở hai thư mục khác nhau: hồ sơ và bản sao có chú thích được nhận biết "
+            "theo tên tệp. Đổi tên một tệp (vd thêm tên đơn vị) rồi chạy lại."
+        )
     ws = workspace.find(cwd)
     rnd: Round | None = None
     if ws is not None:
@@ -232,13 +279,16 @@ def validate_files(
         extra += authority.findings(nominees, ws.config.council.level, rnd.date, award=award, award_name=rs.award_name,
                                     parent_level=ws.config.council.parent_level)
     report = evaluate(nominees, rs, year=year, award=award, extra=extra, session=rnd.id if rnd else None)
-    inputs = [{"path": str(p), "sha256": sha256_file(p)} for p in paths]
+    from tdkt import rounds
+
+    inputs = [rounds.file_input(p) for p in paths]
     result = Validation(report, inputs, rnd)
     if store and rnd is not None and ws is not None:
-        from tdkt import rounds
-
         progress.stage(f"Lưu vào đợt {rnd.id}", None)
-        rounds.store_run(ws.database_url, rnd.id, "validate", report.to_dict(), inputs=inputs,
-                         ruleset=f"{rs.id}@{rs.version}", force=force)
-        result.stored = True
+        parts = [(inp, sub.to_dict()) for inp, (_p, sub) in zip(inputs, per_file(report, paths), strict=True)]
+        result.stored = rounds.store_validation(
+            ws.database_url, rnd.id, parts, ruleset=f"{rs.id}@{rs.version}", force=force,
+            command=command or shlex.join(["tdkt", "validate", *map(str, paths), "--session", rnd.id,
+                                           *(["--force"] if force else [])]))
+        result.document = _whole(report, [d for _i, d in parts])
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import PurePath
 from typing import Annotated
 
 import typer
@@ -86,34 +87,70 @@ def show(
     round_id: Annotated[str | None, typer.Argument(metavar="MÃ_ĐỢT", help="Mã đợt; mặc định đợt hiện hành.")] = None,
     fmt: FormatOpt = TableJson.table,
 ) -> None:
-    """Xem một đợt xét và các kết quả đã lưu của đợt."""
+    """Xem một đợt xét: các danh sách đề nghị (số hồ sơ của từng tệp), kết quả kiểm phiếu hiện hành
+    của từng hình thức, các trường hợp Thường trực đã xem xét, và lịch sử kết quả đã lưu."""
     from tdkt import console, rounds, workspace
 
     ws = workspace.require()
-    rnd = rounds.get_round(ws.database_url, round_id)
-    stored = rounds.runs(ws.database_url, rnd.id, current_only=False)
+    url = ws.database_url
+    rnd = rounds.get_round(url, round_id)
+    stored = rounds.runs(url, rnd.id, current_only=False)
+    validation = rounds.current_validation(url, rnd.id)
+    files = validation.files if validation else []
+    tallies = rounds.current_tallies(url, rnd.id)
+    settled = rounds.settlements(url, rnd.id)
     if fmt == TableJson.json:
-        console.print_json({"schema_version": 1, "id": rnd.id, "date": rnd.date.isoformat(), "years": list(rnd.years),
-                            "members": rnd.members, "title": rnd.title, "runs": [
-                                {"id": r.id, "kind": r.kind, "award": r.award, "created_at": r.created_at.isoformat(),
-                                 "current": r.current, "ruleset": r.ruleset, "inputs": r.inputs} for r in stored]})
+        console.print_json({
+            "schema_version": 1, "id": rnd.id, "date": rnd.date.isoformat(), "years": list(rnd.years),
+            "members": rnd.members, "title": rnd.title,
+            "files": [f.to_dict() for f in files],
+            "summary": validation.document["summary"] if validation else None,
+            "tallies": [{"run": t.id, "awards": t.payload.get("awards", []), "inputs": t.inputs,
+                         "created_at": t.created_at.isoformat()} for t in tallies],
+            "reviews": [s.to_dict() for s in settled],
+            "runs": [{"id": r.id, "kind": r.kind, "award": r.award, "created_at": r.created_at.isoformat(),
+                      "current": r.current, "ruleset": r.ruleset, "inputs": r.inputs} for r in stored]})
         return
     console.info(f"Đợt {rnd.id}{' — ' + rnd.title if rnd.title else ''}")
     console.info(f"  Ngày họp: {rnd.date:%d/%m/%Y}")
     console.info(f"  Năm xét: {', '.join(map(str, rnd.years))}")
     console.info(f"  Thành viên Hội đồng: {rnd.members if rnd.members is not None else 'chưa đặt'}")
-    if stored:
-        from tdkt.awards import name
-
-        C = console.Col
-        console.show(console.table("Kết quả đã lưu", [
-            C("Số", "short", right=True), C("Việc", "short", priority=3), C("Khen thưởng", "name"),
-            C("Lúc", "short"), C("Hiện hành", "short"), C("Bộ tiêu chí", "note")], [
-            [r.id, RUN_VN.get(r.kind, r.kind), name(r.award) if r.award else "mọi khen thưởng",
-             f"{r.created_at:%d/%m/%Y %H:%M}", "có" if r.current else "lịch sử", pack_title(r.ruleset)]
-            for r in stored]))
-    else:
+    if not stored:
         console.info("  Chưa có kết quả thẩm định hay kiểm phiếu nào được lưu.")
+        return
+    from tdkt.awards import name
+
+    C = console.Col
+    if validation is not None:
+        total = validation.document["summary"]
+        console.show(console.table(
+            f"Danh sách đề nghị ({len(files)} tệp, {total['nominees']} hồ sơ)",
+            [C("Số", "short", right=True), C("Tệp", "code", priority=3), C("Hồ sơ", "short", right=True),
+             C("Đạt", "short", right=True), C("Không đạt", "short", right=True),
+             C("Cần xem xét", "short", right=True), C("Thẩm định lúc", "short")],
+            [[i, f.name, f.summary.get("nominees", 0), f.summary.get("pass", 0), f.summary.get("fail", 0),
+              f.summary.get("review", 0), f"{f.run.created_at:%d/%m/%Y %H:%M}"] for i, f in enumerate(files, 1)]))
+        console.info(f"  Sau khi Thường trực xem xét: Đạt {total['pass']}, Không đạt {total['fail']}, "
+                     f"Cần xem xét {total['review']}.")
+    if tallies:
+        console.show(console.table("Kiểm phiếu hiện hành", [C("Khen thưởng", "name"), C("Tệp phiếu", "code"),
+                                                             C("Lúc", "short")], [
+            [", ".join(name(a) for a in t.payload.get("awards", []) if a) or "(không ghi khen thưởng)",
+             ", ".join(PurePath(i["path"]).name + (" (nhập lần 2)" if i.get("role") == "verify" else "")
+                       for i in t.inputs), f"{t.created_at:%d/%m/%Y %H:%M}"] for t in tallies]))
+    if settled:
+        console.show(console.table("Thường trực đã xem xét", [
+            C("Người/tập thể", "name", priority=3), C("Khen thưởng", "name"), C("Quyết định", "short"),
+            C("Lý do", "note"), C("Người quyết định", "name"), C("Lúc", "short")], [
+            [s.name, s.award_name, "chấp nhận đạt" if s.decision == "accept" else "không đạt",
+             s.reason, s.by, f"{s.at:%d/%m/%Y %H:%M}"] for s in settled]))
+    console.show(console.table("Lịch sử kết quả đã lưu", [
+        C("Số", "short", right=True), C("Việc", "short", priority=3), C("Khen thưởng", "name"), C("Tệp", "code"),
+        C("Lúc", "short"), C("Hiện hành", "short"), C("Bộ tiêu chí", "note")], [
+        [r.id, RUN_VN.get(r.kind, r.kind), name(r.award) if r.award else "", ", ".join(PurePath(i["path"]).name
+                                                                                     for i in r.inputs),
+         f"{r.created_at:%d/%m/%Y %H:%M}", "có" if r.current else "lịch sử", pack_title(r.ruleset)]
+        for r in stored]))
 
 
 @app.command("set")

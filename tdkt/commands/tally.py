@@ -60,7 +60,7 @@ def tally(
         force=force,
     )
     if fmt is TableJson.json:
-        console.print_json(done.document)
+        console.print_json({**done.document, "stored": done.saved.to_dict()} if done.saved else done.document)
     else:
         _show(done)
     raise typer.Exit(0 if done.result.ok else 1)
@@ -91,7 +91,12 @@ def _show(done: TallyRun) -> None:
     for f in r.findings:
         where = f" [{f.cell}]" if f.cell else ""
         console.info(f"{SEVERITY_VN[f.severity.value]}: {console.escape(f.message)}{console.escape(where)}")
-    if done.stored:
+    if done.saved is not None and done.saved.action == "unchanged":
+        console.info(f"Đợt {done.session} đã có đúng kết quả kiểm phiếu này (cùng các phiếu); không lưu lại.")
+    elif done.saved is not None and done.saved.action == "replaced":
+        console.info(f"Đã lưu kết quả vào đợt {done.session}, thay kết quả kiểm phiếu trước của cùng hình thức "
+                     "(kết quả cũ giữ trong lịch sử).")
+    elif done.stored:
         console.info(f"Đã lưu kết quả vào đợt {done.session}.")
     elif done.session and not r.ok:
         console.info(f"Không lưu kết quả vào đợt {done.session} vì còn lỗi.")

@@ -183,19 +183,17 @@ def issue(
     rnd = rounds.get_round(url, round_id)
     if number < 1:
         raise WorkspaceError(f"Số quyết định phải là số nguyên dương (nhận được {number}).")
-    validations = rounds.runs(url, rnd.id, "validate")
-    if not validations:
+    current = rounds.current_validation(url, rnd.id)
+    if current is None:
         raise WorkspaceError(f"Đợt {rnd.id} chưa có kết quả thẩm định được lưu; chạy 'tdkt validate' trước.")
-    proposed = {n.get("award") for run in validations for n in run.payload.get("nominees", [])}
+    validated = [(f.run, n) for f, n in current.nominees()]  # the Thường trực's review decisions applied
+    proposed = {n.get("award") for _run, n in validated}
     if award_id not in awards.catalogue() and award_id not in proposed:  # overlay titles come with the validation
         raise WorkspaceError(f"Mã khen thưởng '{award_id}' không có trong danh mục lẫn kết quả thẩm định của đợt "
                              f"{rnd.id} (xem 'tdkt rules list').")
-    entries = [
-        (run, n) for run in validations for n in run.payload.get("nominees", [])
-        if n.get("award") == award_id and n.get("verdict") == "pass"
-    ]
+    entries = [(run, n) for run, n in validated if n.get("award") == award_id and n.get("verdict") == "pass"]
     findings: list[Finding] = []
-    tallied = [r for run in rounds.runs(url, rnd.id, "tally") for r in run.payload.get("results", [])
+    tallied = [r for run in rounds.current_tallies(url, rnd.id) for r in run.payload.get("results", [])
                if r.get("award") == award_id]
     if tallied:
         entries = _voted(entries, tallied, award_id, findings)

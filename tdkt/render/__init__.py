@@ -8,17 +8,20 @@ request rendered, and an existing file is replaced only with ``force``.
 from __future__ import annotations
 
 import io
+from collections import Counter
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tdkt.errors import TemplateError, UsageError, WorkspaceError
+from tdkt.errors import InputError, TemplateError, UsageError, WorkspaceError
 
 if TYPE_CHECKING:
     from tdkt.render.context import RoundData
+    from tdkt.render.coverage import Coverage
     from tdkt.workspace import Workspace
 
-__all__ = ["FORMATS", "KINDS", "render_all", "render_document", "template_path"]
+__all__ = ["FORMATS", "KINDS", "Rendered", "render", "render_all", "render_document", "template_path"]
 
 KINDS = ("decision", "proposal", "minutes", "report")
 FORMATS = ("docx", "pdf", "html", "xlsx")
@@ -77,11 +80,8 @@ def _contexts(kind: str, data: RoundData, award: str | None, draft: bool) -> lis
     stem = FILE_STEMS[kind]
     if kind == "decision":
         awards = [award] if award else c.decision_awards(data)
-        if award and not c.decided_here(award, data):
-            raise UsageError(
-                f"{c.award_name(data, award)} không thuộc thẩm quyền quyết định của người đứng đầu cấp này; "
-                "dùng 'tdkt render proposal' để soạn Tờ trình đề nghị cấp trên."
-            )
+        if award:
+            _authority_check(award, data)
         if not awards:
             raise WorkspaceError(f"Đợt {rid} không có khen thưởng nào thuộc thẩm quyền quyết định đạt để soạn Quyết định.")
         return [(f"{stem}_{rid}_{a}", c.decision_context(data, a, draft=draft)) for a in awards]
@@ -110,6 +110,16 @@ def _check_missing(contexts: list[tuple[str, dict[str, Any]]], draft: bool) -> N
         "soạn bản dự thảo có chỗ trống; không ghi tệp nào.",
         code="render.missing-value",
     )
+
+
+def _authority_check(award: str, data: RoundData) -> None:
+    from tdkt.render import context as c
+
+    if not c.decided_here(award, data):
+        raise UsageError(
+            f"{c.award_name(data, award)} không thuộc thẩm quyền quyết định của người đứng đầu cấp này; "
+            "dùng 'tdkt render proposal' để soạn Tờ trình đề nghị cấp trên."
+        )
 
 
 def _outputs(kind: str, data: RoundData, award: str | None, fmt: str, ws: Workspace | None,
@@ -187,6 +197,55 @@ def render_document(
         data = load(workspace, round_id)
         files = _outputs(kind, data, award, fmt, workspace, draft)
     return _write(files, out_dir, force)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What ``tdkt render`` did: the files written (none for ``json``) and who is in and out of each
+    document, with what is still blank (:mod:`tdkt.render.coverage`)."""
+
+    paths: list[Path]
+    coverage: Coverage
+
+
+def render(
+    kind: str, *, workspace: Workspace, round_id: str | None, award: str | None, fmt: str, out_dir: Path, force: bool,
+    draft: bool = False,
+) -> Rendered:
+    """Render one kind of document of a round, and say what it did (``tdkt render``).
+
+    ``fmt`` may also be ``json``: nothing is written, only the account of who each document would
+    name, who it leaves out and why, and what it leaves blank. When no document of the kind can be
+    made, the error says why (the reasons the nominees of its awards were left out).
+
+    Raises: as :func:`render_document`.
+    """
+    from tdkt.render.context import load
+    from tdkt.render.coverage import REASONS, coverage
+    from tdkt.util import no_gc
+
+    if kind not in KINDS:
+        raise UsageError(f"Loại văn bản '{kind}' không có: chọn {', '.join(KINDS)}.")
+    if fmt not in (*FORMATS, "json"):
+        raise UsageError(f"Dạng '{fmt}' không có: chọn {', '.join(FORMATS)} hoặc json.")
+    with no_gc():  # as in render_document
+        data = load(workspace, round_id)
+        account = coverage(kind, data, award)
+        if fmt == "json":
+            if award and kind == "decision":
+                _authority_check(award, data)  # the same refusal as a real render
+            return Rendered([], account)
+        try:
+            files = _outputs(kind, data, award, fmt, workspace, draft)
+        except (InputError, WorkspaceError) as exc:
+            left = Counter(e.reason for d in account.documents for e in d.excluded)
+            left.update(e.reason for e in account.elsewhere)
+            if not left or exc.code == "render.missing-value":
+                raise
+            why = ", ".join(f"{n} {REASONS.get(r or '', r)}" for r, n in left.most_common())
+            raise type(exc)(f"{exc.message} Những người/tập thể của văn bản này: {why} "
+                            f"(chi tiết: tdkt render {kind} --format json).", code=exc.code) from None
+    return Rendered(_write(files, out_dir, force), account)
 
 
 def render_all(workspace: Workspace, round_id: str | None, out_dir: Path, force: bool, draft: bool = False) -> list[Path]:

@@ -77,6 +77,8 @@ class Outcome:
     name: str = ""
     unit: str = ""
     route: authority.Route | None = None
+    why: str | None = None  # why not approved: failed | rejected | review | vote_missing | vote_failed | not_elected
+    #   | vote_review | other_level (see tdkt.render.coverage)
 
     @property
     def result(self) -> str:
@@ -166,26 +168,27 @@ def _result_passed(result: dict[str, Any]) -> bool | None:
 
 
 def load(ws: Workspace, round_id: str | None) -> RoundData:
-    """Read the round's current validation and tally results and its document settings."""
+    """Read what the round holds now from the register: every current list (the Thường trực's
+    review decisions applied), one current tally per award, and the round's document settings."""
     from tdkt.render import settings
-    from tdkt.rounds import get_round, runs
+    from tdkt.rounds import current_tallies, current_validation, get_round
 
     url = ws.database_url
     rnd = get_round(url, round_id)
-    validated = runs(url, rnd.id, "validate")
-    if not validated:
+    validated = current_validation(url, rnd.id)
+    if validated is None:
         raise InputError(
             f"Đợt {rnd.id} chưa có kết quả thẩm định; chạy 'tdkt validate … --session {rnd.id}' trước khi soạn văn bản."
         )
-    payload = validated[-1].payload
+    payload = validated.document
     tallies = []
-    for run in runs(url, rnd.id, "tally"):  # oldest first: a later tally of a nominee replaces an earlier one
+    for run in current_tallies(url, rnd.id):  # one per award, oldest first
         tally = dict(run.payload)
         tally.setdefault("inputs", run.inputs)
         tallies.append(tally)
     ref = (payload.get("ruleset") or {}).get("id")
     ruleset = _load_ruleset(ws, rnd.date, ref)
-    data = join(rnd, ws.config, url, payload, validated[-1].inputs, tallies, ruleset)
+    data = join(rnd, ws.config, url, payload, validated.inputs, tallies, ruleset)
     data.docs = settings.current(url, rnd.id)
     return data
 
@@ -242,9 +245,16 @@ def join(
         if award:
             route = routes.get(award) or routes.setdefault(award, authority.route(award, level, rnd.date, parent))
         reasons: list[str] = []
-        if verdict == "fail":
+        why: str | None = None
+        review = nom.get("review") or {}
+        if verdict == "fail" and review.get("decision") == "reject":
+            why = "rejected"
+            reasons.append(f"Thường trực kết luận không đạt: {nfc(str(review.get('reason') or ''))}")
+        elif verdict == "fail":
+            why = "failed"
             reasons += [f["message"] for f in nom.get("findings", []) if f.get("severity") == "error"] or ["Không đạt thẩm định."]
         elif verdict == "review":
+            why = "review"
             reasons += [_review_reason(f, words) for f in nom.get("findings", []) if f.get("severity") == "warning"] or [
                 "Cần Thường trực xem xét thêm."]
         passed_vote: bool | None = True
@@ -252,17 +262,25 @@ def join(
             passed_vote = _result_passed(vote)
         elif verdict == "pass" and required:
             passed_vote = False
+            why = "vote_missing"
             reasons.append("Chưa có kết quả bỏ phiếu của Hội đồng.")
         if verdict == "pass" and vote is not None:
-            if passed_vote is False:
+            if passed_vote is False and vote.get("passed") and vote.get("elected") is False:
+                why = "not_elected"
+                reasons.append(f"Đạt tỷ lệ phiếu đồng ý ({vote.get('agree')}/{vote.get('denominator')}) nhưng "
+                               "ngoài số suất được khen thưởng.")
+            elif passed_vote is False:
+                why = "vote_failed"
                 reasons.append(
                     f"Không đạt tỷ lệ phiếu đồng ý ({vote.get('agree')}/{vote.get('denominator')}"
                     + (f", cần {vote.get('required')}" if vote.get("required") else "") + ")."
                 )
             elif passed_vote is None:
+                why = "vote_review"
                 reasons.append("Kết quả bỏ phiếu để Hội đồng xem xét (chưa có tỷ lệ phiếu theo quy định).")
         in_scope = route is None or route.kind != "elsewhere"
         if not in_scope and verdict == "pass":
+            why = why or "other_level"
             from tdkt import messages
 
             reasons.append(messages.render(messages.CATALOGUE["authority.not-here"].template, authority.not_here(
@@ -272,7 +290,7 @@ def join(
             units.append(unit)
         outcomes.append(
             Outcome(nom, award, kind, verdict, vote, required, verdict == "pass" and passed_vote is True and in_scope,
-                    reasons, nfc(str(nom.get("name") or "")), unit, route)
+                    reasons, nfc(str(nom.get("name") or "")), unit, route, why)
         )
     return RoundData(rnd, config, url, validation, validation_inputs, tallies, outcomes, ruleset, units)
 
@@ -1169,6 +1187,8 @@ def report_context(data: RoundData, award: str | None, *, draft: bool = False) -
                 reasons[words.get(str(f.get("rule") or ""), "Không đạt tiêu chuẩn theo quy định")] += 1
         if o.vote is not None and _result_passed(o.vote) is False:
             reasons["Không đạt tỷ lệ phiếu đồng ý của Hội đồng"] += 1
+        if o.why == "rejected":
+            reasons["Thường trực kết luận không đạt"] += 1
     fail_lines = [f"{o.name} ({docs.award_name(o.award)}; {o.unit or 'không ghi đơn vị'}): {' '.join(o.reasons)}"
                   for o in failed]
     reason_rows = [{"group": "", "stt": str(i), "name": r, "collective": "", "individual": "", "household": "",
@@ -1218,6 +1238,7 @@ def report_context(data: RoundData, award: str | None, *, draft: bool = False) -
             {"heading": "V. NHỮNG VIỆC CÒN CHỜ XEM XÉT, QUYẾT ĐỊNH", "rows": [],
              "lines": pending_lines or ["Không có trường hợp nào còn chờ xem xét."]},
             {"heading": "VI. TIỀN THƯỞNG", "rows": [], "lines": money_lines or ["Không có khoản tiền thưởng nào."]},
+            *_reviewed_section(docs, outcomes),
         ],
         signer=signer_block(report_signer, docs, "report" if cfg.signers.report else "proposal", body=default_body),
         recipients=_recipients(cfg.recipients.report or authority.table().recipients["report"], cfg.agency.recipients),
@@ -1225,6 +1246,30 @@ def report_context(data: RoundData, award: str | None, *, draft: bool = False) -
         missing=docs.missing,
     )
     return ctx
+
+
+def _reviewed_section(docs: Any, outcomes: list[Outcome]) -> list[dict[str, Any]]:
+    """"VII. CÁC TRƯỜNG HỢP THƯỜNG TRỰC ĐÃ XEM XÉT": each "Cần xem xét" case the Thường trực settled,
+    with the decision, its reason and who decided (only when there is one)."""
+    lines = []
+    for o in outcomes:
+        review = o.nominee.get("review")
+        if not review:
+            continue
+        what = "chấp nhận đạt thẩm định" if review.get("decision") == "accept" else "kết luận không đạt"
+        lines.append(f"{o.name} ({docs.award_name(o.award)}; {o.unit or 'không ghi đơn vị'}): Thường trực {what} — "
+                     f"{nfc(str(review.get('reason') or ''))} ({nfc(str(review.get('by') or ''))}, "
+                     f"{_day(review.get('at'))}).")
+    if not lines:
+        return []
+    return [{"heading": "VII. CÁC TRƯỜNG HỢP THƯỜNG TRỰC ĐÃ XEM XÉT", "rows": [], "lines": lines}]
+
+
+def _day(at: Any) -> str:
+    try:
+        return dt.datetime.fromisoformat(str(at)).strftime("%d/%m/%Y")
+    except ValueError:
+        return str(at or "")
 
 
 BUILDERS: dict[str, Callable[..., dict[str, Any]]] = {

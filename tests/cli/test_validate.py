@@ -132,7 +132,7 @@ def test_broken_overlay_exits_3_and_writes_nothing(cli, nolist: Path, tmp_path: 
     assert not out.exists()
 
 
-def test_round_stores_the_document_and_needs_force(cli, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+def test_round_stores_the_document_once(cli, workspace: Path) -> None:  # type: ignore[no-untyped-def]
     from tdkt import rounds
     from tdkt import workspace as ws_mod
 
@@ -142,15 +142,16 @@ def test_round_stores_the_document_and_needs_force(cli, workspace: Path) -> None
     assert r.exit_code == 1, r.stderr
     doc = json.loads(r.stdout)
     assert doc["session"] == "2025-1" and doc["ruleset"]["id"] == "nd98-2023"
+    assert [(s["file"], s["action"]) for s in doc.pop("stored")] == [("ds.xlsx", "added")]
     url = ws_mod.require(workspace).database_url
     stored = rounds.runs(url, "2025-1", "validate")
     assert len(stored) == 1 and stored[0].payload == doc
-    assert stored[0].inputs == [{"path": str(path), "sha256": sha(path)}]
-    again = cli(["validate", path, "--format", "json"])
-    assert again.exit_code == 3 and "--force" in again.stderr and again.stdout == ""
-    assert cli(["validate", path, "--format", "json", "--force"]).exit_code == 1
-    history = rounds.runs(url, "2025-1", "validate", current_only=False)
-    assert [h.current for h in history] == [False, True]
+    assert stored[0].inputs == [{"path": str(path.resolve()), "sha256": sha(path)}]
+    # The same list again, with or without --force: the same result, not stored twice.
+    for extra in ([], ["--force"]):
+        again = cli(["validate", path, "--format", "json", *extra])
+        assert again.exit_code == 1 and json.loads(again.stdout)["stored"][0]["action"] == "unchanged"
+    assert len(rounds.runs(url, "2025-1", "validate", current_only=False)) == 1
 
 
 def test_workspace_overlay_local_title(cli, workspace: Path) -> None:  # type: ignore[no-untyped-def]

@@ -52,6 +52,8 @@ def test_a_round_tallied_twice_lists_each_nominee_once(cli, example_ws: Path) ->
                          for i, c in enumerate(lines[1:], 1))]
     (example_ws / "recount.csv").write_text("\n".join(fixed) + "\n", encoding="utf-8")
     r = cli(["tally", "recount.csv", "--award", "bang_khen_thu_tuong", "--format", "json"])
+    assert r.exit_code == 3 and "--force" in r.stderr  # other ballots for an award already counted
+    r = cli(["tally", "recount.csv", "--award", "bang_khen_thu_tuong", "--format", "json", "--force"])
     assert r.exit_code == 0, r.stderr
     assert [(x["name"], x["agree"]) for x in json.loads(r.stdout)["results"]] == [("Trương Công Minh", 5)]
 
@@ -73,8 +75,9 @@ def test_a_nominee_this_level_neither_decides_nor_proposes_is_a_finding(example_
     (info: the criteria may be met), and no document of the province carries them."""
     from tdkt import rounds, workspace
 
-    (run,) = rounds.runs(workspace.require().database_url, "2022-1", "validate")
-    by_name = {n["name"]: n for n in run.payload["nominees"]}
+    current = rounds.current_validation(workspace.require().database_url, "2022-1")
+    assert current is not None
+    by_name = {n["name"]: n for n in current.document["nominees"]}
     (finding,) = [f for f in by_name["Hoàng Thị Dung"]["findings"] if f["code"] == "authority.not-here"]
     assert finding["severity"] == "info" and by_name["Hoàng Thị Dung"]["verdict"] == "pass"
     assert "Chiến sĩ thi đua cơ sở do Thủ trưởng cơ quan, đơn vị" in finding["message"]
