@@ -131,18 +131,10 @@ def listing(overlays: Sequence[Path] = ()) -> list[Listed]:
     out = [Listed(a.id, a.name, a.kind, a.for_, tuple(x for x in a.aliases if x != a.name), "")
            for a in catalogue().values()]
     if overlays:
-        from tdkt.ruleset import overlay_files, parse_overlay, read_yaml
+        from tdkt.ruleset import overlay_titles
 
-        for p in overlays:
-            if not p.exists():
-                continue
-            for f in overlay_files(p) if p.is_dir() else [p]:
-                data = read_yaml(f)
-                if data.get("kind") != "overlay":
-                    continue
-                ov = parse_overlay(f, data)
-                for aid, spec in ov.awards.items():
-                    kinds = [k for k in ("individual", "collective", "household") if getattr(spec, k) is not None]
-                    out.append(Listed(aid, spec.name or aid, "local", ",".join(kinds) or "both",
-                                      tuple(spec.aliases), ov.title))
+        for ov, aid, spec in overlay_titles(overlays):
+            kinds = [k for k in ("individual", "collective", "household") if getattr(spec, k) is not None]
+            out.append(Listed(aid, spec.name or aid, "local", ",".join(kinds) or "both", tuple(spec.aliases),
+                              ov.title))
     return out

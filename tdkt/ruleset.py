@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -747,6 +748,21 @@ def overlay_files(overlay: Path) -> list[Path]:
     if overlay.is_file():
         return [overlay]
     raise InputError(f"Không tìm thấy quy chế (overlay) {overlay}.")
+
+
+def overlay_titles(paths: Sequence[Path]) -> Iterator[tuple[OverlayFile, str, AwardSpec]]:
+    """(overlay, id, spec) of every local title in the overlay files or folders ``paths`` (those that
+    exist), read before any pack is chosen (an award option, ingest's aliases, ``rules awards``)."""
+    for p in paths:
+        if not p.exists():
+            continue
+        for f in overlay_files(p) if p.is_dir() else [p]:
+            data = read_yaml(f)
+            if data.get("kind") != "overlay":
+                continue
+            ov = parse_overlay(f, data)
+            for aid, spec in ov.awards.items():
+                yield ov, aid, spec
 
 
 def pack_for_date(on: dt.date) -> str:

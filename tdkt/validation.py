@@ -86,21 +86,13 @@ def _whole(report: Report, parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 def overlay_aliases(paths: Sequence[Path]) -> dict[str, str]:
     """fold(alias) → id of every local title in the overlays, read before the pack is chosen."""
-    from tdkt.ruleset import overlay_files, parse_overlay, read_yaml
+    from tdkt.ruleset import overlay_titles
 
     out: dict[str, str] = {}
-    for p in paths:
-        if not p.exists():
-            continue
-        for f in overlay_files(p) if p.is_dir() else [p]:
-            data = read_yaml(f)
-            if data.get("kind") != "overlay":
-                continue
-            ov = parse_overlay(f, data)
-            for aid, spec in ov.awards.items():
-                for alias in (spec.name or "", aid.replace("_", " "), *spec.aliases):
-                    if alias:
-                        out[fold(alias)] = aid
+    for _, aid, spec in overlay_titles(paths):
+        for alias in (spec.name or "", aid.replace("_", " "), *spec.aliases):
+            if alias:
+                out[fold(alias)] = aid
     return out
 
 

@@ -231,7 +231,8 @@ def usage_message(exc: cx.UsageError) -> str:
         return f"Tùy chọn '{exc.option_name}' cần một giá trị."
     if isinstance(exc, BadValue):
         text = exc.message if exc.message.endswith((".", "?", "!")) else exc.message + "."
-        return f"{_label(param).capitalize()}: {text}" if param is not None else text[0].upper() + text[1:]
+        label = _label(param) if param is not None else ""
+        return f"{label[:1].upper()}{label[1:]}: {text}" if label else text[:1].upper() + text[1:]
     if isinstance(exc, cx.BadParameter) and param is not None:
         value = _bad_input(exc)
         shown = f" '{value}'" if value is not None and not isinstance(value, list | tuple) else ""

@@ -18,6 +18,27 @@ class Document(StrEnum):
     report = "report"
 
 
+# The Vietnamese names an officer may type for a document (folded: no diacritics, case, spaces or dashes).
+DOCUMENT_NAMES = {"quyetdinh": Document.decision, "qd": Document.decision, "totrinh": Document.proposal,
+                  "tt": Document.proposal, "bienban": Document.minutes, "bienbankiemphieu": Document.minutes,
+                  "bb": Document.minutes, "baocao": Document.report, "baocaotonghop": Document.report}
+
+
+def parse_document(text: str) -> Document:
+    """decision|proposal|minutes|report, or their Vietnamese names ("quyết định", "to-trinh", "bien ban")."""
+    from tdkt.commands.app import BadValue
+    from tdkt.text import fold
+
+    key = fold(str(text)).replace(" ", "")
+    for doc in Document:
+        if key == doc.value:
+            return doc
+    if key in DOCUMENT_NAMES:
+        return DOCUMENT_NAMES[key]
+    raise BadValue(f"không có văn bản '{text}': chọn quyết định (decision), tờ trình (proposal), "
+                   "biên bản (minutes) hoặc báo cáo (report).")
+
+
 class DocFormat(StrEnum):
     docx = "docx"
     pdf = "pdf"
@@ -27,7 +48,7 @@ class DocFormat(StrEnum):
 
 
 def render(
-    document: Annotated[Document, typer.Argument(metavar="VĂN_BẢN", help="decision (Quyết định) | proposal (Tờ trình) | minutes (Biên bản kiểm phiếu) | report (Báo cáo tổng hợp).")],
+    document: Annotated[Document, typer.Argument(metavar="VĂN_BẢN", parser=parse_document, help="quyet-dinh hoặc decision (Quyết định) | to-trinh hoặc proposal (Tờ trình) | bien-ban hoặc minutes (Biên bản kiểm phiếu) | bao-cao hoặc report (Báo cáo tổng hợp).")],
     session: SessionOpt = None,
     award: AwardOpt = None,
     fmt: Annotated[DocFormat, typer.Option("--format", "-f", help="docx | pdf | html | xlsx | json (không ghi văn bản: chỉ liệt kê ai có, ai không và vì sao, chỗ còn trống).")] = DocFormat.docx,

@@ -116,6 +116,8 @@ def _bad_value(param: TyperArgument | TyperOption) -> tuple[str, str] | None:
         return "31/02/2022", "không có ngày '31/02/2022'"
     if parser is common.parse_award_value:
         return "huy hiệu vàng", "không có khen thưởng"
+    if parser is not None:  # a command's own parser: refuses in its words (BadValue)
+        return "khong-co-gi-nhu-vay", "khong-co-gi-nhu-vay"
     if desc.choices:
         return "khong-co", "chọn một trong:"
     base = desc.annotation
@@ -148,6 +150,15 @@ def test_bad_value(cli, path: list[str]) -> None:  # type: ignore[no-untyped-def
     if not tried:  # no typed parameter: an extra word is the bad input
         _usage_error(cli([*path, *(["x"] * len(args)), "thua", "nua"]),
                      expect="Thừa tham số: thua nua.")
+
+
+@pytest.mark.parametrize(("typed", "document"), [("quyết định", "decision"), ("quyetdinh", "decision"),
+                                                 ("to-trinh", "proposal"), ("Biên bản", "minutes"),
+                                                 ("bao cao", "report"), ("report", "report")])
+def test_documents_by_their_vietnamese_names(typed: str, document: str) -> None:
+    from tdkt.commands.render import parse_document
+
+    assert parse_document(typed).value == document
 
 
 def test_a_number_below_its_minimum_says_the_range(cli) -> None:  # type: ignore[no-untyped-def]
