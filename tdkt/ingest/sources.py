@@ -20,9 +20,11 @@ threads (see :mod:`tdkt.ingest.xlsx_slices`): the same rows, about 0.6 s sooner 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,12 +38,23 @@ CellValue = str | int | float | bool | dt.date | dt.datetime | None
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 
-# Zip-bomb limits: a real 100,000-row nomination list is ~10 MB zipped and ~72 MB inflated (ratio ≈ 7);
-# sparse sheets compress better, but not by a factor of 100 once they are large.
-MAX_INFLATED = 2 * 1024**3
+# Zip-bomb limits: a real 100,000-row nomination list is ~10 MB zipped and ~96 MB inflated (ratio ≈ 10);
+# sparse sheets compress better, but not by a factor of 100 once they are large. 512 MB holds five such
+# lists; a 2.6 MB file of 200 MB of one-cell rows passes it and is refused by the row limit below.
+MAX_INFLATED = 512 * 1024**2
 MAX_RATIO = 100
 RATIO_FLOOR = 64 * 1024**2  # below this inflated size the ratio does not matter
 CRC_TEST_MAX = 32 * 1024**2  # larger files skip the CRC test of every part (calamine reads what it needs)
+
+# The box calamine builds for a sheet: every cell from A1 to the last row and the farthest column that
+# holds a value is allocated, dense (``to_python(skip_empty_area=False)`` keeps the rows and columns
+# before the first value too). One stray value in XFD1 of a 5,000-row list is 82 million cells (3.9 GB);
+# one in XFD1048576 is 17 billion (the process aborts). So the sheet XML is looked at first
+# (:func:`check_extent`): more than Excel's rows, or a box of more than MAX_CELLS, is refused (exit 3)
+# naming the far cell — 25 million cells is 250 columns of a 100,000-row list, or 16,384 of 1,500 rows.
+MAX_SHEET_ROWS = 1_048_576
+MAX_SHEET_COLUMNS = 16_384
+MAX_CELLS = 25_000_000
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -129,6 +142,12 @@ def _check_container(path: Path, suffix: str, head: bytes, size: int) -> _Archiv
             )
         return None
     if head.startswith(_ZIP_MAGIC):
+        if suffix == ".xls":  # an .xlsx renamed .xls (people do): calamine would read it as OLE and fail
+            actual = ".ods" if _is_ods(path) else ".xlsx"
+            raise InputError(
+                f"Tệp {name} có đuôi .xls nhưng thực chất là tệp {actual}; hãy đổi đuôi tệp thành {actual}.",
+                code="input.mislabelled",
+            )
         return _check_zip(path, suffix, size)
     if suffix == ".xls" and head[:1] in (b"<", b"\xef", b"\xff", b"\xfe"):
         kind = "trang HTML hoặc XML"
@@ -141,6 +160,14 @@ def _check_container(path: Path, suffix: str, head: bytes, size: int) -> _Archiv
     raise InputError(
         f"Tệp {name} có đuôi {suffix} nhưng không phải bảng tính (là {kind}).", code="input.mislabelled"
     )
+
+
+def _is_ods(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return zf.read("mimetype").startswith(b"application/vnd.oasis.opendocument.spreadsheet")
+    except (KeyError, *_DAMAGED):
+        return False
 
 
 def _looks_text(path: Path) -> bool:
@@ -206,8 +233,9 @@ def _check_zip(path: Path, suffix: str, size: int) -> _Archive:
     return _Archive(infos=infos, test_crc=size <= CRC_TEST_MAX)
 
 
-# What reading a damaged archive raises; anything else (zlib.error, NotImplementedError) goes up unchanged.
-_DAMAGED = (zipfile.BadZipFile, EOFError, OSError, KeyError, ValueError)
+# What reading a damaged archive raises (zlib.error: one flipped byte in a deflated part, report #22);
+# anything else (NotImplementedError) goes up unchanged.
+_DAMAGED = (zipfile.BadZipFile, EOFError, OSError, KeyError, ValueError, zlib.error)
 
 
 def _damaged(name: str, exc: Exception) -> InputError:
@@ -312,6 +340,123 @@ def _refuse_dtd(zf: zipfile.ZipFile, part: str, name: str) -> None:
         )
 
 
+# --- the extent of a sheet, before calamine builds it ------------------------------------------
+
+_ROW_REF = re.compile(rb'<row r="(\d+)"')
+_BEYOND: dict[int, re.Pattern[bytes]] = {}
+
+
+def _letters(column: int) -> str:
+    from tdkt.findings import column_letter
+
+    return column_letter(column - 1)
+
+
+def _beyond(columns: int) -> re.Pattern[bytes]:
+    """A cell reference past column ``columns`` (1-based) whose cell has content (not ``<c …/>``)."""
+    pattern = _BEYOND.get(columns)
+    if pattern is None:
+        # Column letters are compared as numbers: more letters, or as many and a later letter at the
+        # first place they differ (the same digit-by-digit construction as a range of numbers).
+        last = _letters(columns)
+        options = [f"[A-Z]{{{len(last) + 1},3}}"] if len(last) < 3 else []
+        for i, ch in enumerate(last):
+            if ch != "Z":
+                options.append(last[:i] + f"[{chr(ord(ch) + 1)}-Z]" + "[A-Z]" * (len(last) - i - 1))
+        body = "|".join(options) or "(?!)"
+        pattern = re.compile(rf'<c r="(?:{body})\d+"(?:[^>/]|/(?!>))*>'.encode())
+        _BEYOND[columns] = pattern
+    return pattern
+
+
+def check_extent(xml: bytes, where: str) -> int:
+    """Refuse a worksheet's XML (or a slice of it) whose dense box would pass MAX_SHEET_ROWS or
+    MAX_CELLS; returns its last row.
+
+    The last row is the last row element's number (every writer puts rows in order; rows without
+    a number are counted); the columns come from one search for a cell holding something past the
+    widest column that many rows may have. Two passes at C speed, and no cell is built. (A crafted
+    file whose cell references contradict their rows' numbers is not looked for.)
+
+    Raises:
+        InputError: too many rows, or a far cell (named), with the file and sheet in ``where``.
+    """
+    at = xml.rfind(b'<row r="')
+    m = _ROW_REF.match(xml, at) if at >= 0 else None
+    last = int(m.group(1)) if m else xml.count(b"<row ")
+    if b"<row>" in xml:  # rows without a number: each is at least one more row
+        last = max(last, xml.count(b"<row>") + xml.count(b"<row "))
+    if last > MAX_SHEET_ROWS:
+        raise InputError(
+            f"{where} có {_n(last)} dòng, quá giới hạn {_n(MAX_SHEET_ROWS)} dòng của Excel; không đọc "
+            "(tệp hỏng hoặc độc hại).", code="input.too-large")
+    allowed = min(MAX_SHEET_COLUMNS, MAX_CELLS // max(last, 1))
+    far = _beyond(allowed).search(xml)
+    if far is not None:
+        ref = far.group()[6:].split(b'"', 1)[0].decode("ascii")
+        raise InputError(
+            f"{where}: ô {ref} có dữ liệu, ở quá xa bảng ({_n(last)} dòng; tdkt đọc được tới cột "
+            f"{_letters(allowed)}). Hãy xóa ô đó (hoặc các cột thừa bên phải) rồi gửi lại.",
+            code="input.too-large")
+    return last
+
+
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def _check_sheets(path: Path, parts: dict[str, str], skip: set[str]) -> None:
+    """check_extent of every worksheet part of an .xlsx/.xlsm not in ``skip`` (the slicer checks those)."""
+    name = path.name
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for sheet, part in parts.items():
+                if sheet in skip:
+                    continue
+                try:
+                    xml = zf.read(part)
+                except KeyError:
+                    continue  # calamine reports a sheet without its part
+                check_extent(xml, f"Tệp {name}, trang tính '{nfc_text(sheet)}'")
+    except InputError:
+        raise
+    except _DAMAGED:
+        return  # the CRC test or calamine says what is wrong
+
+
+def sheet_parts(path: Path) -> dict[str, str]:
+    """Sheet name → its worksheet part in an .xlsx/.xlsm, as calamine resolves the relationships
+    (sheet names or parts given twice are left out)."""
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            workbook = fromstring(zf.read("xl/workbook.xml"), forbid_dtd=True)
+            rels = fromstring(zf.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
+    except Exception:
+        return {}  # the CRC test or calamine reports what is wrong
+    targets = {
+        rel.get("Id"): rel.get("Target", "") for rel in rels.iter() if rel.tag.endswith("}Relationship")
+    }
+    pairs: list[tuple[str, str]] = []
+    for sheet in workbook.iter():
+        if not sheet.tag.endswith("}sheet"):
+            continue
+        rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+        target = targets.get(rid, "")
+        part = (
+            target[1:]
+            if target.startswith("/xl/")
+            else target
+            if target.startswith("xl/")
+            else f"xl/{target}"
+        )
+        pairs.append((sheet.get("name", ""), part))
+    names = [n for n, _ in pairs]
+    parts = [p for _, p in pairs]
+    return {n: p for n, p in pairs if n and names.count(n) == 1 and parts.count(p) == 1}
+
+
 # --- workbooks --------------------------------------------------------------------------------
 
 
@@ -319,7 +464,10 @@ def _read_workbook(path: Path, archive: _Archive | None) -> list[RawSheet]:
     from tdkt.ingest.xlsx_slices import _split_candidates
 
     name = path.name
-    split = _split_candidates(path, archive) if archive is not None else {}
+    parts = sheet_parts(path) if archive is not None and path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    split = _split_candidates(path, archive, parts) if archive is not None else {}
+    if parts:
+        _check_sheets(path, parts, set(split))  # the slicer checks each of its slices itself
     crc = None
     if archive is not None and archive.test_crc:
         crc = _CrcTest(path, archive.infos, frozenset(part.filename for part, _ in split.values()))

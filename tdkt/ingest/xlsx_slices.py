@@ -14,7 +14,16 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from tdkt.ingest.sources import CellValue, _Archive, _CrcTest, _drop_empty_tail, _values
+from tdkt.errors import InputError
+from tdkt.ingest.sources import (
+    MAX_CELLS,
+    CellValue,
+    _Archive,
+    _CrcTest,
+    _drop_empty_tail,
+    _values,
+    check_extent,
+)
 from tdkt.util import no_gc
 
 if TYPE_CHECKING:
@@ -65,8 +74,9 @@ def _cpus() -> int:
     return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
 
 
-def _split_candidates(path: Path, archive: _Archive) -> dict[str, tuple[zipfile.ZipInfo, int]]:
-    """Sheet name → (worksheet part, number of slices), for the sheets worth the parallel parse."""
+def _split_candidates(path: Path, archive: _Archive, parts: dict[str, str]) -> dict[str, tuple[zipfile.ZipInfo, int]]:
+    """Sheet name → (worksheet part, number of slices), for the sheets worth the parallel parse;
+    ``parts`` is :func:`tdkt.ingest.sources.sheet_parts` of the file."""
     if path.suffix.lower() not in (".xlsx", ".xlsm") or _cpus() < 2:
         return {}
     strings = sum(i.file_size for i in archive.infos if i.filename.lower() == "xl/sharedstrings.xml")
@@ -78,37 +88,7 @@ def _split_candidates(path: Path, archive: _Archive) -> dict[str, tuple[zipfile.
         and info.filename.endswith(".xml")
     }
     big = {name: entry for name, entry in big.items() if entry[1] >= 2}
-    if not big:
-        return {}
-    from defusedxml.ElementTree import fromstring
-
-    try:
-        with zipfile.ZipFile(path) as zf:
-            workbook = fromstring(zf.read("xl/workbook.xml"), forbid_dtd=True)
-            rels = fromstring(zf.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
-    except Exception:
-        return {}  # the CRC test or calamine reports what is wrong
-    targets = {
-        rel.get("Id"): rel.get("Target", "") for rel in rels.iter() if rel.tag.endswith("}Relationship")
-    }
-    pairs: list[tuple[str, str]] = []
-    for sheet in workbook.iter():
-        if not sheet.tag.endswith("}sheet"):
-            continue
-        rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
-        target = targets.get(rid, "")
-        # The part as calamine resolves the relationship's target.
-        part = (
-            target[1:]
-            if target.startswith("/xl/")
-            else target
-            if target.startswith("xl/")
-            else f"xl/{target}"
-        )
-        pairs.append((sheet.get("name", ""), part))
-    names = [n for n, _ in pairs]
-    parts = [p for _, p in pairs]
-    return {n: big[p] for n, p in pairs if p in big and n and names.count(n) == 1 and parts.count(p) == 1}
+    return {n: big[p] for n, p in parts.items() if p in big}
 
 
 def _slice_count(size: int, strings: int) -> int:
@@ -126,8 +106,9 @@ def _read_split(
             with zipfile.ZipFile(path) as zf, zf.open(part.filename) as fh:
                 try:
                     others = _other_parts(zf)
+                    where = f"Tệp {path.name}, trang tính '{sheet}'"
                     for xml in _row_chunks(fh, part.file_size, slices):
-                        futures.append(pool.submit(_parse_chunk, others, part.filename, sheet, xml))
+                        futures.append(pool.submit(_parse_chunk, others, part.filename, sheet, xml, where))
                 except _Unsuitable:
                     while fh.read(_PIECE):  # inflate to the end all the same: that is its CRC test
                         pass
@@ -226,9 +207,10 @@ def _check_rows(buf: bytes, end: int) -> None:
         raise _Unsuitable
 
 
-def _parse_chunk(others: list[tuple[str, bytes]], part: str, sheet: str, xml: bytes) -> CalamineSheet:
+def _parse_chunk(others: list[tuple[str, bytes]], part: str, sheet: str, xml: bytes, where: str) -> CalamineSheet:
     import python_calamine as pc
 
+    check_extent(xml, where)  # in the worker: the search runs beside the other slice's parse
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as out:
         for name, data in others:
@@ -249,6 +231,8 @@ def _collect(futures: list[Future[CalamineSheet]]) -> list[list[CellValue]] | No
         for future in as_completed(futures):
             try:
                 sheet = future.result()
+            except InputError:
+                raise  # a slice past the limits (check_extent): the sheet is refused
             except Exception:
                 return None  # calamine refused a slice: the plain read gives its error (or its rows)
             if sheet.start is None or sheet.end is None:
@@ -262,6 +246,10 @@ def _collect(futures: list[Future[CalamineSheet]]) -> list[list[CellValue]] | No
 def _assemble(chunks: list[_ChunkRows]) -> list[list[CellValue]] | None:
     """The slices' rows where ``to_python(skip_empty_area=False)`` of the whole sheet puts them."""
     width = max((last_col + 1 for _, _, last_col, _ in chunks), default=0)
+    height = max((first_row + len(rows) for first_row, _, _, rows in chunks), default=0)
+    if width * height > MAX_CELLS:  # each slice was within the limit, but the sheet's box is not
+        raise InputError(f"Trang tính rộng {width} cột × {height} dòng, quá {MAX_CELLS} ô tdkt đọc được; hãy "
+                         "xóa các cột thừa bên phải rồi gửi lại.", code="input.too-large")
     blank: list[CellValue] = [None] * width
     out: list[list[CellValue]] = []
     for first_row, first_col, last_col, rows in chunks:

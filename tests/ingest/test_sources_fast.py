@@ -574,10 +574,10 @@ def test_split_candidates_map_sheet_names_to_parts(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(xlsx_slices, "_cpus", lambda: 2)
     path = gapped_workbook(tmp_path / "gaps.xlsx")
     archive = sources._check_zip(path, ".xlsx", path.stat().st_size)
-    found = {name: (info.filename, n) for name, (info, n) in xlsx_slices._split_candidates(path, archive).items()}
+    found = {name: (info.filename, n) for name, (info, n) in xlsx_slices._split_candidates(path, archive, sources.sheet_parts(path)).items()}
     assert found == {"Cá nhân": ("xl/worksheets/sheet1.xml", 8), "DANHMUC": ("xl/worksheets/sheet2.xml", 8)}
     monkeypatch.setattr(xlsx_slices, "_cpus", lambda: 1)
-    assert xlsx_slices._split_candidates(path, archive) == {}
+    assert xlsx_slices._split_candidates(path, archive, sources.sheet_parts(path)) == {}
 
 
 def test_row_chunks_are_whole_worksheets(monkeypatch: pytest.MonkeyPatch) -> None:
