@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -77,6 +78,33 @@ def workspace_award_aliases() -> dict[str, str]:
     return overlay_aliases([ws.overlay_dir])
 
 
+def _workspace_titles() -> dict[str, str]:
+    """id → name of the council's own titles in this workspace's overlays ({} outside one)."""
+    from tdkt import workspace
+
+    ws = workspace.find()
+    if ws is None or not ws.overlay_dir.is_dir():
+        return {}
+    files = tuple(sorted((str(f), f.stat().st_mtime_ns) for f in ws.overlay_dir.glob("*.y*ml")))
+    return _titles(str(ws.overlay_dir), files)
+
+
+@cache
+def _titles(folder: str, files: tuple[tuple[str, int], ...]) -> dict[str, str]:  # keyed by the files' mtimes
+    from tdkt.ruleset import overlay_titles
+
+    return {aid: spec.name or aid for _, aid, spec in overlay_titles([Path(folder)])}
+
+
+def award_name(award_id: str) -> str:
+    """How the screen names an award: the catalogue's name, or the council's own title's name."""
+    from tdkt import awards
+
+    if award_id in awards.catalogue():
+        return awards.name(award_id)
+    return _workspace_titles().get(award_id) or award_id
+
+
 def parse_award_value(text: str) -> str:
     """The award id that ``text`` names (id, Vietnamese name, usual alias, council title)."""
     from tdkt import awards
@@ -87,7 +115,7 @@ def parse_award_value(text: str) -> str:
     if found:
         return found
     close = awards.close_to(text, extra)
-    names = "; ".join(awards.name(a) if a in awards.catalogue() else a.replace("_", " ") for a in close)
+    names = "; ".join(award_name(a) for a in close)
     hint = f" Gần giống: {names}." if names else ""
     raise BadValue(f"không có khen thưởng '{text}'.{hint} Danh sách khen thưởng: tdkt rules awards.")
 

@@ -41,4 +41,6 @@ def ingest(
     if fmt is TableJson.json:
         console.print_json(result.to_dict())
     else:
-        show(result, all_rows=all_rows)
+        from tdkt.commands.common import award_name
+
+        show(result, all_rows=all_rows, award_name=award_name)

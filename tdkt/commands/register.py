@@ -112,7 +112,7 @@ def show(
     if fmt == TableJson.json:
         console.print_json(data)
         return
-    from tdkt.awards import name
+    from tdkt.commands.common import award_name as name
     from tdkt.register.queries import LEVEL_VN
 
     p = data["person"]
@@ -186,7 +186,7 @@ def issue(
 ) -> None:
     """Ghi nhận quyết định đã ký: số, ngày; người được khen và sáng kiến đã dùng vào sổ."""
     from tdkt import rounds, workspace
-    from tdkt.awards import name
+    from tdkt.commands.common import award_name as name
     from tdkt.errors import UsageError
     from tdkt.register import issue as record
 

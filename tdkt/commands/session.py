@@ -118,7 +118,7 @@ def show(
     if not stored:
         console.info("  Chưa có kết quả thẩm định hay kiểm phiếu nào được lưu.")
         return
-    from tdkt.awards import name
+    from tdkt.commands.common import award_name as name
 
     C = console.Col
     if validation is not None:
@@ -170,7 +170,8 @@ def set_(
 
     Mỗi lần đặt được lưu vào đợt (lần trước giữ trong lịch sử); điều không nêu giữ nguyên; chuỗi rỗng bỏ điều đó.
     """
-    from tdkt import awards, console, rounds, workspace
+    from tdkt import console, rounds, workspace
+    from tdkt.commands.common import award_name
     from tdkt.render import settings
 
     ws = workspace.require()
@@ -192,7 +193,7 @@ def set_(
     if data.get("achievement"):
         console.info(f"  Thành tích (cả đợt): {data['achievement']}")
     for aid, text in (data.get("achievements") or {}).items():
-        console.info(f"  Thành tích ({awards.name(aid)}): {text}")
+        console.info(f"  Thành tích ({award_name(aid)}): {text}")
     if data.get("period"):
         console.info(f"  Thời gian thành tích: {data['period']}")
     if data.get("chair"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -69,10 +70,9 @@ GENDER_VN = {"male": "nam", "female": "nữ"}
 RATING_SHORT_VN = {"htxs": "HTXSNV", "httnv": "HTTNV", "htnv": "HTNV", "khtnv": "Không HTNV"}  # as lists write them
 
 
-def _summary(record: dict[str, Any]) -> str:
+def _summary(record: dict[str, Any], award_name: Callable[[str], str]) -> str:
     """What was understood of a row, in the words a list uses (dates dd/mm/yyyy, ratings, titles)."""
     from tdkt import dates
-    from tdkt.awards import name as award_name
 
     parts: list[str] = []
     for key in ("birth_date", "birth_year", "gender", "position", "unit", "cccd"):
@@ -94,14 +94,15 @@ BIG_TABLE = 100  # above this many records or findings a table shows the first S
 SHOWN = 30
 
 
-def show(result: IngestResult, *, all_rows: bool = False) -> None:
+def show(result: IngestResult, *, all_rows: bool = False, award_name: Callable[[str], str] | None = None) -> None:
     """Print, per sheet, the header rows, column → field, the records and then the findings.
 
     A big list shows its first SHOWN records and its findings counted by kind with a few examples,
     unless ``all_rows``; ``--format json`` always holds everything."""
     from tdkt import console
-    from tdkt.awards import name as award_name
+    from tdkt.awards import name
 
+    award_name = award_name or name
     C = console.Col
     for sheet in result.sheets:
         doc = sheet.to_dict()
@@ -118,7 +119,7 @@ def show(result: IngestResult, *, all_rows: bool = False) -> None:
         cut = not all_rows and len(found) > BIG_TABLE
         records = [
             [r["row"], r.get("stt"), r["name"], KIND_VN.get(r.get("kind", ""), ""),
-             award_name(r["award"]) if r.get("award") else r.get("award_text"), _summary(r)]
+             award_name(r["award"]) if r.get("award") else r.get("award_text"), _summary(r, award_name)]
             for r in (found[:SHOWN] if cut else found)
         ]
         title = f"{len(found)} bản ghi" + (f" (in {SHOWN} bản ghi đầu)" if cut else "")
