@@ -123,6 +123,18 @@ def add_basis(path: Path, line: str, *, title: str | None = None) -> dict[str, A
     return data
 
 
+def set_applies_to(path: Path, packs: list[str], *, title: str | None = None, ident: str | None = None) -> dict[str, Any]:
+    """Say which built-in packs the overlay is for (``applies_to``; a round under another pack leaves
+    it out); validated and written like any entry. ``ident`` names a new file's overlay (its ``id``)."""
+    new = not path.exists()
+    data = copy.deepcopy(load(path, title=title))
+    if new and ident:
+        data["id"] = ident
+    data["applies_to"] = list(packs)
+    _write(path, data)
+    return data
+
+
 def entry(path: Path, section: str, key: str) -> Any | None:
     """One entry as written, or None."""
     data = load(path)

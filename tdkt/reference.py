@@ -112,7 +112,10 @@ rating_caps:                  # trần xếp loại trong một đơn vị (thô
 
 Đặt một hoặc nhiều tệp `.yaml` trong thư mục `rules/` của không gian làm việc (khóa `legal.rules`
 trong `tdkt.toml`), hoặc chỉ ra bằng `--rules PATH` (tệp hoặc thư mục). Quy chế được áp lên bộ tiêu
-chí của đợt xét; thêm danh hiệu riêng không cần sửa mã nguồn. Mẫu đầy đủ: `tests/rules/overlays/hai-dong.yaml`.
+chí của đợt xét; thêm danh hiệu riêng không cần sửa mã nguồn. Mẫu cho đợt xét theo NĐ 152/2025 và Luật 06/2026: `tdkt rules example` ghi ra
+`quy-che-mau.yaml` (bản kèm theo gói: `tdkt/rules/examples/quy-che-hoi-dong.yaml`). Kiểm tra một quy chế với bộ
+tiêu chí của đợt sẽ dùng nó: `tdkt rules check TỆP` (trong không gian làm việc: đợt hiện hành; `--session`,
+`--date`, `--rules`). Tỷ lệ phiếu đặt lúc `tdkt init --vote …` được ghi vào `rules/hoi-dong-bieu-quyet.yaml`.
 
 ```yaml
 kind: overlay

@@ -829,7 +829,13 @@ def load_ruleset(ref: str | Path | None = None, *, on: dt.date | None = None, ov
     rs.chosen_by = chosen
     rs.dates = dict(dates or {})
     if overlay is not None and (overlay.exists() or overlay.suffix in (".yaml", ".yml")):
-        overlays = [(f, parse_overlay(f)) for f in overlay_files(overlay)] + overlays
+        # A file of the workspace's rules/ folder written for other packs (``applies_to``: e.g. the vote shares
+        # NĐ 152 leaves to the unit, tdkt.regulation) is left out of a round under this pack; a file named
+        # on its own (or with --rules) that does not apply is an error.
+        found = [(f, parse_overlay(f)) for f in overlay_files(overlay)]
+        if overlay.is_dir():
+            found = [(f, ov) for f, ov in found if not ov.applies_to or rs.id in ov.applies_to]
+        overlays = found + overlays
     for path, ov in overlays:
         apply_overlay(rs, ov, path)
     return rs

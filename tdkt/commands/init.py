@@ -58,6 +58,10 @@ def init(
     proposal_signer_title: Annotated[str | None, typer.Option("--proposal-signer-title", help="Chức danh người ký thay Tờ trình, Báo cáo.")] = None,
     chair_prefix: Annotated[str | None, typer.Option("--chair-prefix", hidden=True)] = None,
     members: Annotated[int | None, typer.Option("--members", min=1, help="Số thành viên Hội đồng.")] = None,
+    vote: Annotated[list[str] | None, typer.Option("--vote", metavar="KHEN_THƯỞNG=TỶ_LỆ", help="Tỷ lệ phiếu đồng ý (trên tổng số thành viên) theo quy chế của Hội đồng, cho khen thưởng mà pháp luật để đơn vị quy định (từ NĐ 152/2025: CSTĐ cơ sở, CSTĐ cấp tỉnh, Cờ thi đua cấp tỉnh); lặp lại cho từng khen thưởng, vd --vote \"CSTĐ cấp tỉnh=90\" --vote \"Cờ thi đua cấp tỉnh=80\".")] = None,
+    quorum: Annotated[str | None, typer.Option("--quorum", metavar="TỶ_LỆ", help="Túc số phiên họp theo quy chế (số thành viên tối thiểu dự họp), vd 2/3.")] = None,
+    article: Annotated[str | None, typer.Option("--article", metavar="ĐIỀU_KHOẢN", help="Điều, khoản của quy chế Hội đồng quy định tỷ lệ phiếu và túc số (vd 'Quy chế hoạt động của Hội đồng, Điều 8'); bắt buộc khi có --vote hoặc --quorum.")] = None,
+    regulation: Annotated[str | None, typer.Option("--regulation", metavar="VĂN_BẢN", help="Văn bản ban hành quy chế (vd 'Quyết định số 25/2025/QĐ-UBND ngày 10/9/2025 của UBND tỉnh ban hành Quy chế …'): căn cứ của các văn bản.")] = None,
     database_url: Annotated[str | None, typer.Option("--database-url", help="URL sổ dùng chung (PostgreSQL); mặc định là tệp SQLite cạnh tdkt.toml.")] = None,
     force: ForceOpt = False,
 ) -> None:
@@ -132,6 +136,7 @@ def init(
         config = workspace.Config.model_validate(data)
     except ValueError as exc:
         raise UsageError(f"Cấu hình không hợp lệ: {exc}") from exc
+    rules = _regulation(vote, quorum, article, regulation, interactive)  # refused before anything is written
     ws = workspace.create(root, config, force=force)
     console.info(f"Đã tạo không gian làm việc tại {ws.root}")
     console.info(f"  cấu hình: {ws.config_path.name}; sổ theo dõi: {ws.database_url}")
@@ -141,6 +146,80 @@ def init(
     if not decision["name"] or not proposal["name"]:
         console.warn("Chưa có họ tên người ký (khóa signers.decision.name, signers.proposal.name trong tdkt.toml): "
                      "'tdkt render' không soạn văn bản để ký khi còn thiếu, chỉ soạn bản dự thảo (--draft).")
+    _record_regulation(ws, rules, council_name)
     year = dt.date.today().year
     console.info(f"Tiếp theo: tdkt session new {year}-1 --date dd/mm/{year}"
                  + ("" if config.council.members else " --members N"))
+
+
+def _regulation(vote: list[str] | None, quorum: str | None, article: str | None, regulation: str | None,
+                interactive: bool) -> dict[str, Any]:
+    """The quy chế the council gives at init: from the options, or asked at a terminal for each award
+    the pack in force today leaves to the unit (tdkt.regulation)."""
+    import datetime as dt
+
+    from tdkt import regulation as reg
+    from tdkt.commands.common import parse_award_value
+    from tdkt.ruleset import load_ruleset
+    from tdkt.tally import parse_threshold
+
+    votes = [reg.parse_vote(v, _award_id(parse_award_value)) for v in vote or []]
+    share = reg.parse_share(quorum) if quorum else None
+    if interactive and not votes and quorum is None:
+        rs = load_ruleset(on=dt.date.today())
+        open_ = reg.left_to_unit(rs)
+        if open_:
+            typer.echo(f"Theo {rs.title}, tỷ lệ phiếu đồng ý của các khen thưởng dưới đây do quy chế của Hội đồng "
+                       "quy định (trên tổng số thành viên; vd 80, 2/3, >50; để trống nếu quy chế chưa quy định):")
+            for aid in open_:
+                answer = str(typer.prompt(f"  {rs.award_name(aid)}", default="", show_default=False)).strip()
+                if answer:
+                    votes.append(reg.Vote(aid, *parse_threshold(answer)))
+            answer = str(typer.prompt("Túc số phiên họp (vd 2/3; để trống nếu không có)", default="",
+                                      show_default=False)).strip()
+            share = reg.parse_share(answer) if answer else None
+    if interactive and (votes or share is not None) and not article:
+        article = str(typer.prompt("Điều, khoản của quy chế quy định các tỷ lệ này (vd Quy chế hoạt động của Hội đồng, "
+                                   "Điều 8)")).strip()
+    if interactive and (votes or share is not None) and regulation is None:
+        regulation = str(typer.prompt("Văn bản ban hành quy chế (để trống nếu không nêu)", default="",
+                                      show_default=False)).strip()
+    reg.validate(votes, share, article or "")
+    return {"votes": votes, "quorum": share, "article": article or "", "regulation": regulation or ""}
+
+
+def _award_id(parse: Any) -> Any:
+    """``parse_award_value`` turning its refusal into a usage error of --vote."""
+    from tdkt.commands.app import BadValue
+    from tdkt.errors import UsageError
+
+    def go(text: str) -> str:
+        try:
+            return str(parse(text))
+        except BadValue as exc:
+            raise UsageError(f"--vote: {exc}") from None
+
+    return go
+
+
+def _record_regulation(ws: Any, rules: dict[str, Any], council: str) -> None:
+    from tdkt import console
+    from tdkt import regulation as reg
+    from tdkt.ruleset import load_ruleset
+
+    path = reg.record(ws.overlay_dir, votes=rules["votes"], quorum=rules["quorum"], article=rules["article"],
+                      regulation=rules["regulation"], title=f"Quy chế của {council}")
+    rs = load_ruleset(on=dt.date.today(), overlay=ws.overlay_dir)
+    if path is not None:
+        console.info(f"  Quy chế của Hội đồng ({path.relative_to(ws.root)}):")
+        for v in rules["votes"]:
+            console.info(f"    {rs.award_name(v.award)}: {v.words()} ({rules['article']})")
+        if rules["quorum"] is not None:
+            q = rules["quorum"]
+            console.info(f"    Túc số phiên họp: {q.numerator}/{q.denominator} tổng số thành viên ({rules['article']})")
+    missing = reg.still_open(rs)
+    if missing:
+        console.warn(f"Theo {rs.title}, quy chế của Hội đồng chưa đặt tỷ lệ phiếu cho: "
+                     f"{', '.join(rs.award_name(a) for a in missing)}; kiểm phiếu các khen thưởng này sẽ kết luận "
+                     "'cần xem xét'. Đặt bằng --vote khi tạo không gian làm việc, hoặc trong một tệp quy chế ở thư "
+                     "mục rules/ (mẫu: tdkt rules example).")

@@ -100,16 +100,69 @@ def show(
 
 
 @app.command("check")
-def check(path: Annotated[Path, typer.Argument(metavar="TỆP", help="Tệp bộ tiêu chí hoặc quy chế (overlay) .yaml.")]) -> None:
-    """Kiểm tra một tệp tiêu chí/quy chế: lỗi → mã thoát 3 (nêu tệp và vị trí); lưu ý về căn cứ còn thiếu."""
-    from tdkt import console
-    from tdkt.ruleset import check_file, lint
+def check(
+    path: Annotated[Path, typer.Argument(metavar="TỆP", help="Tệp bộ tiêu chí hoặc quy chế (overlay) .yaml.")],
+    session: SessionOpt = None,
+    rules: Annotated[str | None, typer.Option("--rules", help="Mã bộ tiêu chí để kiểm tra quy chế, thay cho bộ của đợt xét.")] = None,
+    on: Annotated[dt.date | None, date_option("--date", help="Ngày họp: kiểm tra với bộ tiêu chí áp dụng ngày đó")] = None,
+) -> None:
+    """Kiểm tra một tệp tiêu chí/quy chế: lỗi → mã thoát 3 (nêu tệp và vị trí); lưu ý về căn cứ còn thiếu.
 
-    kind, rs = check_file(path)
+    Quy chế (overlay) được kiểm tra với bộ tiêu chí của đợt xét sẽ dùng nó (đợt hiện hành, --session,
+    --date hoặc --rules), cùng các quy chế khác của không gian làm việc, và cho biết các tỷ lệ phiếu
+    pháp luật để Hội đồng quy định mà quy chế chưa đặt. Ngoài không gian làm việc, không nêu đợt hay
+    ngày: quy chế phải dùng được với mọi bộ tiêu chí nó có thể gặp.
+    """
+    from tdkt import console, regulation, rounds, workspace
+    from tdkt.ruleset import lint
+
+    ws = workspace.find()
+    chosen = ""
+    overlays = None
+    if rules is None and on is None and ws is not None:
+        try:
+            rnd = rounds.get_round(ws.database_url, session)
+        except rounds.NoRound:
+            if session is not None:
+                raise
+        else:
+            on, chosen = rnd.date, f"đợt {rnd.id} (họp ngày {rnd.date:%d/%m/%Y})"
+            overlays = ws.overlay_dir
+    elif on is not None:
+        chosen = f"ngày {on:%d/%m/%Y}"
+    done = regulation.check(path, pack=rules, on=on, with_workspace=overlays, chosen_by=chosen)
+    rs = done.ruleset
+    if not done.applies:
+        from tdkt.ruleset import load_ruleset, parse_overlay
+
+        packs = "; ".join(load_ruleset(p).title for p in parse_overlay(path).applies_to)
+        console.info(console.escape(f"{path}: quy chế này chỉ dùng cho các đợt xét theo {packs}; {chosen or 'đợt này'} "
+                                    f"theo {rs.title} không dùng nó (dùng tỷ lệ phiếu do pháp luật khi đó quy định)."))
+        return
     for advice in lint(rs):
         console.warn(advice)
-    what = "quy chế (overlay)" if kind == "overlay" else "bộ tiêu chí"
-    console.info(f"{console.escape(str(path))}: {what} hợp lệ ({len(rs.rule_ids())} tiêu chí, bộ {rs.id}).")
+    what = "quy chế (overlay)" if done.kind == "overlay" else "bộ tiêu chí"
+    where = f" với {rs.title}" + (f" của {chosen}" if chosen else "") if (rules or on) else f" (bộ {rs.id})"
+    console.info(f"{console.escape(str(path))}: {what} hợp lệ{console.escape(where)}; {len(rs.rule_ids())} tiêu chí.")
+    if done.open_votes:
+        console.warn(f"Chưa đặt tỷ lệ phiếu đồng ý cho: {', '.join(rs.award_name(a) for a in done.open_votes)} — "
+                     f"{rs.title} để Hội đồng quy định; kiểm phiếu các khen thưởng này sẽ kết luận 'cần xem xét'.")
+
+
+@app.command("example")
+def example(
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="TỆP", help="Tệp ghi mẫu.")] = Path("quy-che-mau.yaml"),
+    force: ForceOpt = False,
+) -> None:
+    """Ghi ra mẫu quy chế của Hội đồng cho các đợt xét theo NĐ 152/2025 và Luật 06/2026: tỷ lệ phiếu,
+    túc số, số suất, danh hiệu riêng — để sửa theo quy chế của mình rồi đặt vào thư mục rules/."""
+    from tdkt import console
+    from tdkt import output as policy
+    from tdkt.regulation import example_path
+
+    policy.write_one(output, example_path().read_bytes(), force=force)
+    console.info(f"Đã ghi {output}. Sửa theo quy chế của Hội đồng, kiểm tra bằng 'tdkt rules check {output}', "
+                 "rồi đặt vào thư mục rules/ của không gian làm việc.")
 
 
 class Reading(StrEnum):
