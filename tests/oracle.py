@@ -1,0 +1,272 @@
+"""A plain, obviously-correct evaluator: the oracle that ``tdkt.engine.evaluate`` is compared with.
+
+It shares nothing with the engine but the predicates (``REGISTRY[kind].fn``), the message catalogue
+(``messages.make``), the records and the ruleset's own queries: no memo, no prototypes, no shared
+tuples, no person numbering, no cell answers. Every row is evaluated on its own, criterion by
+criterion, in the order of the rule file; each finding gets its cell by reading the row's cells;
+then the list-level checks are done again with plain loops. Speed does not matter here.
+
+When the engine's behaviour changes on purpose (a new finding, a new list check), change this file
+the same way: a difference between the two is either a bug in the engine's machinery or a change
+not made here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from tdkt import __version__, messages
+from tdkt.findings import SEVERITY_RANK, Finding, sort_findings
+from tdkt.models import Nominee
+from tdkt.predicates import REGISTRY, Context, Outcome
+from tdkt.ruleset import Criterion, Ruleset
+from tdkt.text import fold
+
+KIND_VN = {"individual": "cá nhân", "collective": "tập thể", "household": "hộ gia đình"}
+SPECIAL_VN = {"maternity": "nghỉ thai sản", "training": "đi học, bồi dưỡng", "injury": "điều trị thương tích"}
+VERDICT = {0: "fail", 1: "review", 2: "pass"}
+
+
+def person(n: Nominee) -> str:
+    """Who a row is about: CCCD, else staff code, else folded name + birth + folded unit + kind."""
+    if n.cccd:
+        return "cccd:" + n.cccd.strip()
+    if n.staff_code:
+        return "staff:" + n.staff_code.strip()
+    birth = n.birth_date.isoformat() if n.birth_date else str(n.birth_year or "")
+    return f"name:{fold(n.name)}|{birth}|{fold(n.unit or '')}|{n.kind}"
+
+
+def cell_of(n: Nominee, fld: str | None) -> Any:
+    """The cell a finding about Nominee field ``fld`` points at: the field's own cell, else one of its
+    sub-fields (the last year's for ratings and titles, else the first), else the row."""
+    if not fld:
+        return n.source
+    aliases = {"prior_awards": "prior", "history": "rating"}
+    root = fld.split(".")[0]
+    keys = list(n.cells)
+    for key in (fld, aliases.get(fld, fld), root, aliases.get(root, root)):
+        if key in keys:
+            return n.cells[key]
+        subs = sorted(k for k in keys if k.startswith(key + "."))
+        if subs:
+            return n.cells[subs[-1] if key in ("rating", "title") else subs[0]]
+    return n.source
+
+
+def stamp(c: Criterion, o: Outcome, n: Nominee) -> Finding | None:
+    """The finding of criterion ``c``'s outcome ``o`` for row ``n`` (None: met, and nothing to say)."""
+    if o.status == "pass" and c.status != "uncertain" and c.reading is None:
+        return None
+    kw: dict[str, Any] = {"rule": c.id, "basis": c.basis, "cell": cell_of(n, o.field), "subject": n.id,
+                          "criterion": c.text, "found": o.found or "không có", "required": o.required,
+                          "status": c.status}
+    note = f" — {c.note}" if c.note else ""
+    if o.status == "pass":
+        if c.reading is not None:
+            return messages.make("rules.council-reading-pass", **kw)
+        return messages.make("rules.uncertain-pass", note=note, **kw)
+    if o.status == "missing":
+        return messages.make("rules.not-checked" if c.if_missing == "note" else "rules.missing-data",
+                             what=o.reason or "dữ kiện", **kw)
+    if o.status == "review":
+        return messages.make("rules.needs-review", reason=o.reason, **kw)
+    if c.status == "uncertain":
+        return messages.make("rules.uncertain-not-met", note=note, **kw)
+    return messages.make(REGISTRY[c.check].code, severity=c.severity, **kw)
+
+
+def row_findings(n: Nominee, award: str, year: int, rs: Ruleset, pending: frozenset[tuple[str, int]]) -> list[Finding]:
+    """The findings of one row for one award, as the rule file lists its criteria."""
+    here = {"cell": n.source, "subject": n.id}
+    a = rs.awards.get(award)
+    if a is None:
+        return [messages.make("rules.award-not-in-pack", award=award, ruleset=rs.id, **here)]
+    req = a.requirements.get(n.kind)
+    if req is None:
+        if n.kind == "household" and a.requirements:
+            return [messages.make("rules.criteria-unknown", award_name=a.name, kind_vn=KIND_VN[n.kind],
+                                  note="bộ tiêu chí không có tiêu chuẩn riêng cho hộ gia đình.", **here)]
+        return [messages.make("rules.kind-mismatch", award_name=a.name, kind_vn=KIND_VN[n.kind], ruleset=rs.id, **here)]
+    out: list[Finding] = []
+    if req.status in ("unknown", "delegated"):
+        code = "rules.criteria-unknown" if req.status == "unknown" else "rules.criteria-delegated"
+        out.append(messages.make(code, award_name=a.name, kind_vn=KIND_VN[n.kind], note=req.note or "",
+                                 basis=req.basis, **here))
+    ctx = Context(nominee=n, year=year, award=award, pending=pending,
+                  settings={"seats_per_cluster": rs.seats_per_cluster(award)})
+    for c in req.criteria:
+        if c.params is None:
+            out.append(messages.make("rules.council-unset", rule=c.id, basis=c.basis, criterion=c.text,
+                                     what=c.delegated or "giá trị", **here))
+            continue
+        f = stamp(c, REGISTRY[c.check].fn(ctx, c.params), n)
+        if f is not None:
+            out.append(f)
+    for sp in n.special:
+        spec = rs.special_time.get(sp)
+        if spec is None or spec.status == "uncertain":
+            src = spec.basis if spec else "chế độ này không quy định"
+            out.append(messages.make("rules.special-time-uncertain", what=SPECIAL_VN[sp], source=src, basis=src, **here))
+        else:
+            out.append(messages.make("rules.special-time", what=SPECIAL_VN[sp], source=spec.basis, basis=spec.basis,
+                                     **here))
+    return out
+
+
+def evaluate(nominees: Sequence[Nominee], rs: Ruleset, *, year: int | None = None, award: str | None = None,
+             extra: Iterable[Finding] = (), session: str | None = None) -> dict[str, Any]:
+    """The validate JSON document (design.md §4) of ``nominees``, worked out the plain way."""
+    extras = list(extra)
+    ids = {n.id for n in nominees}
+    awards = [n.award or award for n in nominees]
+    years = [n.year or year for n in nominees]
+    people = [person(n) for n in nominees]
+    found: list[list[Finding]] = []
+    for i, n in enumerate(nominees):
+        mine = [f for f in extras if f.subject == n.id]
+        aid, y = awards[i], years[i]
+        if aid is None:
+            text = f" ('{n.award_text}')" if n.award_text else ""
+            mine.append(messages.make("rules.no-award", cell=n.cells.get("award", n.source), subject=n.id, text=text))
+        elif y is None:
+            mine.append(messages.make("rules.no-year", cell=n.source, subject=n.id))
+        else:
+            # The titles this person is proposed for in the list's other rows count as pending.
+            pairs = {(awards[j], years[j]) for j in range(len(nominees))
+                     if people[j] == people[i] and awards[j] and years[j]}
+            pending = frozenset(p for p in pairs if p != (aid, y)) if len(pairs) > 1 else frozenset()
+            mine += row_findings(n, aid, y, rs, pending)
+        found.append(mine)
+    _duplicates(nominees, rs, awards, years, people, found)
+    listing = [f for f in extras if f.subject is None or f.subject not in ids]
+    listing += _notices(rs) + _caps(nominees, rs, awards, people) + _quotas(nominees, rs, awards)
+    rows = []
+    for i, n in enumerate(nominees):
+        ordered = sorted(found[i], key=lambda f: SEVERITY_RANK[f.severity])
+        verdict = VERDICT[SEVERITY_RANK[ordered[0].severity]] if ordered else "pass"
+        aid = awards[i]
+        rows.append({"id": n.id, "row": n.source.row, "sheet": n.source.sheet, "file": n.source.file, "name": n.name,
+                     "kind": n.kind, "unit": n.unit, "award": aid, "award_name": rs.award_name(aid) if aid else None,
+                     "gender": n.gender, "position": n.position, "verdict": verdict,
+                     "findings": [f.to_dict() for f in ordered]})
+    summary = {"nominees": len(rows), "pass": 0, "fail": 0, "review": 0}
+    for r in rows:
+        summary[r["verdict"]] += 1
+    return {"schema_version": 1, "tool": "tdkt", "version": __version__,
+            "ruleset": {"id": rs.id, "version": rs.version, "title": rs.title, "overlays": [o.id for o in rs.overlays]},
+            "session": session, "summary": summary, "nominees": rows,
+            "findings": [f.to_dict() for f in sort_findings(listing)]}
+
+
+def _duplicates(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | None], years: list[int | None],
+                people: list[str], found: list[list[Finding]]) -> None:
+    """The same person twice for one award and year, or for awards that exclude each other."""
+    groups: dict[tuple[str, int | None], list[int]] = {}
+    for i in range(len(nominees)):
+        if awards[i]:
+            groups.setdefault((people[i], years[i]), []).append(i)
+    for (_who, year), rows in groups.items():
+        if len(rows) < 2:
+            continue
+        for aid in dict.fromkeys(awards[i] for i in rows):
+            same = [i for i in rows if awards[i] == aid]
+            if len(same) > 1:
+                listed = ", ".join(str(nominees[i].source.row) for i in same)
+                for i in same:
+                    n = nominees[i]
+                    found[i].append(messages.make(
+                        "rules.duplicate-nominee", cell=n.source, subject=n.id, rule="list.duplicate", name=n.name,
+                        count=len(same), award_name=rs.award_name(aid or ""), year=year, rows=listed))
+        for ex in rs.exclusive:
+            hit = [i for i in rows if awards[i] in ex.awards]
+            if len({awards[i] for i in hit}) < 2:
+                continue
+            listed = ", ".join(str(nominees[i].source.row) for i in hit)
+            names = " và ".join(sorted({rs.award_name(awards[i] or "") for i in hit}))
+            code = "rules.exclusive-awards-uncertain" if ex.status == "uncertain" else "rules.exclusive-awards"
+            for i in hit:
+                n = nominees[i]
+                found[i].append(messages.make(code, cell=n.source, subject=n.id, rule=f"{rs.prefix}.{ex.id}",
+                                              basis=ex.basis, name=n.name, awards=names, rows=listed, text=ex.text))
+
+
+def _notices(rs: Ruleset) -> list[Finding]:
+    from tdkt.readings import pending_phrase
+
+    out = [messages.make("rules.ruleset-chosen", ruleset=rs.label, title=rs.title, how=rs.chosen_by or "chỉ định")]
+    if pending_phrase(rs):
+        out.append(messages.make("rules.uncertain-pending", rule=f"{rs.prefix}.uncertain", ruleset=rs.id,
+                                 what=pending_phrase(rs)))
+    for r in rs.readings:
+        out.append(messages.make("rules.council-reading", rule=r.rule, basis=r.basis, criterion=r.label,
+                                 phrase=r.phrase, article=r.article, quote=r.text, date=r.date.strftime("%d/%m/%Y")))
+    for n in rs.active_notices():
+        out.append(messages.make("rules.notice", severity=n.severity, rule=f"{rs.prefix}.{n.id}", text=n.text))
+    return out
+
+
+def _caps(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | None], people: list[str]) -> list[Finding]:
+    out: list[Finding] = []
+    for rule in rs.list_rules:
+        p = rule.params
+        per_unit = p.per == "unit"
+        groups: dict[str, dict[str, Any]] = {}
+        for i, n in enumerate(nominees):
+            aid = awards[i]
+            if aid != p.award and aid not in p.of:
+                continue
+            g = groups.setdefault(fold(n.unit or "") if per_unit else "",
+                                  {"num": set(), "den": set(), "others": False, "name": ""})
+            g["name"] = n.unit or ""  # the group is named by its last row
+            if aid == p.award:
+                g["num"].add(people[i])
+            leader = n.collective is not None and n.collective.cluster_rank == 1
+            if aid in p.of and (not p.cluster_leaders or leader):
+                g["den"].add(people[i])
+                if aid != p.award:
+                    g["others"] = True
+        award_name = rs.award_name(p.award)
+        base_text = " / ".join(rs.award_name(a) for a in p.of if a != p.award) + (
+            " dẫn đầu cụm/khối" if p.cluster_leaders else "")
+        common: dict[str, Any] = {"rule": rule.id, "basis": rule.basis, "award_name": award_name,
+                                  "max_percent": f"{p.max_percent:g}", "base_text": base_text}
+        capped = sorted(k for k, g in groups.items() if g["num"])
+        unchecked = [groups[k]["name"] for k in capped if not groups[k]["others"]]
+        if unchecked:
+            where = (f" ({'đơn vị' if len(unchecked) == 1 else 'các đơn vị'} {', '.join(unchecked)})" if per_unit else "")
+            out.append(messages.make("rules.cap-unchecked", **{**common, "where": where}))
+        for k in capped:
+            g = groups[k]
+            if not g["others"]:
+                continue
+            allowed = (round(p.max_percent * 100) * len(g["den"])) // 10000
+            if len(g["num"]) > allowed:
+                where = f" (đơn vị {g['name']})" if per_unit and g["name"] else ""
+                code = "rules.cap-exceeded-uncertain" if rule.status == "uncertain" else "rules.cap-exceeded"
+                out.append(messages.make(code, count=len(g["num"]), allowed=allowed, base=len(g["den"]),
+                                         **{**common, "where": where}))
+    return out
+
+
+def _quotas(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | None]) -> list[Finding]:
+    out: list[Finding] = []
+    for aid in sorted({a for a in awards if a}):
+        rows = [n for n, a in zip(nominees, awards, strict=True) if a == aid]
+        basis, name = rs.seats_basis(aid), rs.award_name(aid)
+        limit = rs.seats(aid)
+        if limit is not None and len(rows) > limit:
+            out.append(messages.make("rules.quota-exceeded", rule=f"overlay.seats.{aid}", basis=basis, count=len(rows),
+                                     allowed=limit, award_name=name, where=""))
+        per = rs.seats_per_cluster(aid)
+        if per is not None:
+            clusters: dict[str, int] = {}
+            for n in rows:
+                if n.collective is not None and n.collective.cluster:
+                    clusters[n.collective.cluster] = clusters.get(n.collective.cluster, 0) + 1
+            for cl, count in sorted(clusters.items()):
+                if count > per:
+                    out.append(messages.make("rules.quota-exceeded", rule=f"overlay.seats.{aid}", basis=basis,
+                                             count=count, allowed=per, award_name=name, where=f" trong {cl}"))
+    return out
