@@ -184,8 +184,10 @@ def test_the_json_verdict_and_exit_code_of_a_row_do_not_depend_on_making_its_fin
     assert lazy.nominees[2].findings[0].code == "ingest.x"  # earlier stages' findings first
     assert [f.code for f in made.nominees[5].findings] == ["rules.duplicate-nominee"]
     r = lazy.nominees[0]
-    r.findings.append(earlier[1])  # the list is the row's own
-    assert r.findings[-1] is earlier[1] and r.verdict == "pass"
+    r.findings.append(earlier[1])  # a copy: the result itself does not change
+    assert earlier[1] not in r.findings and r.verdict == "pass"
+    more = r.adding([earlier[1]])  # a new result with a list-level finding about the row
+    assert more.findings[-1] is earlier[1] and more.verdict == "pass" and earlier[1] not in r.findings
     clean = evaluate([_row(2)], rs)
     assert (clean.exit_code(), clean.exit_code(strict=True), clean.nominees[0].findings) == (0, 0, [])
 

@@ -186,38 +186,40 @@ def _quotas(results: list[NomineeResult], rs: Ruleset, index: _Index) -> list[Fi
     return out
 
 
-def _duplicates(results: list[NomineeResult], rs: Ruleset, index: _Index) -> None:
-    """Same person twice for one award, or for awards that exclude each other."""
-    groups: dict[tuple[int, int | None], list[NomineeResult]] = {}  # only the (person, year) with 2+ rows
+def _duplicates(results: list[NomineeResult], rs: Ruleset, index: _Index) -> dict[int, list[Finding]]:
+    """Same person twice for one award, or for awards that exclude each other: the findings of each row."""
+    out: dict[int, list[Finding]] = defaultdict(list)
+    groups: dict[tuple[int, int | None], list[int]] = {}  # only the (person, year) with 2+ rows
     for person, numbers in index.repeats.items():
-        by_year: dict[int | None, list[NomineeResult]] = {}
+        by_year: dict[int | None, list[int]] = {}
         for i in numbers:
-            r = results[i]
-            if r.award:
-                by_year.setdefault(r.year, []).append(r)
+            if results[i].award:
+                by_year.setdefault(results[i].year, []).append(i)
         groups.update(((person, y), same) for y, same in by_year.items() if len(same) > 1)
     for (_key, year), rows in groups.items():
-        by_award: dict[str, list[NomineeResult]] = defaultdict(list)
-        for r in rows:
-            by_award[r.award or ""].append(r)
+        by_award: dict[str, list[int]] = defaultdict(list)
+        for i in rows:
+            by_award[results[i].award or ""].append(i)
         for aid, same in by_award.items():
             if len(same) > 1:
-                row_list = ", ".join(str(r.nominee.source.row) for r in same)
-                for r in same:
-                    r.findings.append(messages.make(
-                        "rules.duplicate-nominee", cell=r.nominee.source, subject=r.nominee.id, rule="list.duplicate",
-                        name=r.nominee.name, count=len(same), award_name=rs.award_name(aid), year=year, rows=row_list))
+                row_list = ", ".join(str(results[i].nominee.source.row) for i in same)
+                for i in same:
+                    n = results[i].nominee
+                    out[i].append(messages.make(
+                        "rules.duplicate-nominee", cell=n.source, subject=n.id, rule="list.duplicate",
+                        name=n.name, count=len(same), award_name=rs.award_name(aid), year=year, rows=row_list))
         for ex in rs.exclusive:
-            hit = [r for r in rows if r.award in ex.awards]
-            if len({r.award for r in hit}) < 2:
+            hit = [i for i in rows if results[i].award in ex.awards]
+            if len({results[i].award for i in hit}) < 2:
                 continue
-            row_list = ", ".join(str(r.nominee.source.row) for r in hit)
-            names = " và ".join(sorted({rs.award_name(r.award or "") for r in hit}))
+            row_list = ", ".join(str(results[i].nominee.source.row) for i in hit)
+            names = " và ".join(sorted({rs.award_name(results[i].award or "") for i in hit}))
             code = "rules.exclusive-awards-uncertain" if ex.status == "uncertain" else "rules.exclusive-awards"
-            for r in hit:
-                r.findings.append(messages.make(code, cell=r.nominee.source, subject=r.nominee.id,
-                                                rule=f"{rs.prefix}.{ex.id}", basis=ex.basis, name=r.nominee.name,
-                                                awards=names, rows=row_list, text=ex.text))
+            for i in hit:
+                n = results[i].nominee
+                out[i].append(messages.make(code, cell=n.source, subject=n.id, rule=f"{rs.prefix}.{ex.id}",
+                                            basis=ex.basis, name=n.name, awards=names, rows=row_list, text=ex.text))
+    return out
 
 
 def _rating_caps(results: list[NomineeResult], rs: Ruleset) -> list[Finding]:

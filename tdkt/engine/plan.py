@@ -1,17 +1,29 @@
-"""One row's findings: each criterion run and stamped, with outcomes kept and shared between rows
-that have the same facts (the plan of an award and kind, worked out once per list)."""
+"""One row's findings, criterion by criterion, through the plan of its award and kind.
+
+A :class:`Plan` is what evaluating one (award, kind) needs, worked out once per list: the criteria
+ready to run, the finding of a requirement the law leaves open, the findings of special times. Its
+one method, :meth:`Plan.findings`, gives a row's findings as a :class:`RowFindings`: a tuple of
+:class:`FindingRef` — a finding stamped once with everything but the row's cell and subject, and
+the Nominee field whose cell it points at. Reporters resolve the cell when they write a finding
+(:func:`resolve`, :meth:`tdkt.engine.report.NomineeResult.to_dict`).
+
+Rows of a list share facts (equal histories, no discipline, the same months of service…), and a
+predicate is a pure function of the context's year and pending titles and of the Nominee fields it
+reads (``Kind.reads``). So a plan keeps each row's findings by those values, and each criterion its
+outcome by the fields it reads: an ordinary cache of immutable values (:class:`Memo`), turned off
+under ``TDKT_PLAIN=1`` and checked against the plain evaluator of ``tests/oracle.py``.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from operator import attrgetter, itemgetter
-from typing import Any, Literal, get_args, get_origin
+from collections.abc import Callable, Collection, Mapping, Sequence
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 import msgspec
 
-from tdkt import messages
+from tdkt import fastpaths, messages
+from tdkt.cache import Cache
 from tdkt.findings import SEVERITY_RANK, CellRef, Finding
 from tdkt.models import Nominee
 from tdkt.predicates import REGISTRY, Context, Outcome, reads
@@ -19,6 +31,9 @@ from tdkt.ruleset import AwardRules, Criterion, Requirement, Ruleset
 
 KIND_VN = {"individual": "cá nhân", "collective": "tập thể", "household": "hộ gia đình"}
 SPECIAL_VN = {"maternity": "nghỉ thai sản", "training": "đi học, bồi dưỡng", "injury": "điều trị thương tích"}
+
+Pending = frozenset[tuple[str, int]]
+NO_PENDING: Pending = frozenset()
 
 
 _CELL_ALIASES = {"prior_awards": "prior", "history": "rating"}
@@ -44,14 +59,10 @@ def _answers(cells: Mapping[str, CellRef]) -> _Answers:
     """The answers for the keys of ``cells``."""
     keys = tuple(cells)
     got = _ANSWERS.get(keys)
-    if got is None:
-        if len(_ANSWERS) >= 4096:
-            _ANSWERS.clear()
-        got = _ANSWERS[keys] = _Answers(keys)
-    return got
+    return got if got is not None else _ANSWERS.put(keys, _Answers(keys))
 
 
-_ANSWERS: dict[tuple[str, ...], _Answers] = {}
+_ANSWERS: Cache[tuple[str, ...], _Answers] = Cache(4096, "tdkt.engine.answers")
 
 
 def _cell_key(fld: str, keys: Collection[str]) -> str | None:
@@ -67,6 +78,124 @@ def _cell_key(fld: str, keys: Collection[str]) -> str | None:
         if subs:
             return subs[-1] if key in ("rating", "title") else subs[0]
     return None
+
+
+class FindingRef(NamedTuple):
+    """A finding as stamped once for every row that shares its outcome (no cell, no subject).
+
+    ``field``: the Nominee field whose cell it points at (None: the row itself); ``rank``: the rank
+    of its severity; ``head``: its JSON without the cell (Finding.to_dict's first five keys; read-only).
+    """
+
+    finding: Finding
+    field: str | None
+    rank: int
+    head: dict[str, Any]
+
+    @classmethod
+    def of(cls, f: Finding, fld: str | None) -> FindingRef:
+        head = f.to_dict()
+        for key in ("cell", "sheet", "file"):
+            del head[key]
+        return cls(f, fld, SEVERITY_RANK[f.severity], head)
+
+
+class RowFindings:
+    """A row's findings in the order found (``refs``), most relevant first (``ordered``: errors, then
+    warnings, then notes, each in the order found) and the rank of the worst (2 when there is none).
+    Immutable: one is shared by every row with the same facts."""
+
+    __slots__ = ("ordered", "refs", "worst")
+
+    def __init__(self, refs: Sequence[FindingRef]) -> None:
+        self.refs: tuple[FindingRef, ...] = tuple(refs)
+        self.ordered: tuple[FindingRef, ...] = (
+            tuple(sorted(self.refs, key=_rank_of)) if len(self.refs) > 1 else self.refs)
+        self.worst: int = self.ordered[0].rank if self.refs else 2
+
+
+def _rank_of(ref: FindingRef) -> int:
+    return ref.rank
+
+
+def cells(refs: Sequence[FindingRef], n: Nominee) -> list[CellRef]:
+    """The cell of row ``n`` that each of ``refs`` points at: the cell of its field, else the row."""
+    src = n.source
+    row_cells = n.cells
+    answers: _Answers | None = None
+    out: list[CellRef] = []
+    for ref in refs:
+        if not ref.field:
+            out.append(src)
+            continue
+        if answers is None:
+            answers = _answers(row_cells)
+        key = answers[ref.field]
+        out.append(src if key is None else row_cells[key])
+    return out
+
+
+def resolve(refs: Sequence[FindingRef], n: Nominee) -> list[Finding]:
+    """The findings of ``refs`` for row ``n``: each with the row's cell of its field, the row as subject.
+
+    A finding differs from its ref only there; the params dict is shared (nothing mutates a
+    finding's params; ``msgspec.structs.replace`` shares it too).
+    """
+    subject = n.id
+    replace = msgspec.structs.replace
+    return [replace(r.finding, cell=c, subject=subject) for r, c in zip(refs, cells(refs, n), strict=True)]
+
+
+def ref_dicts(refs: Sequence[FindingRef], n: Nominee) -> list[dict[str, Any]]:
+    """The JSON of each ref's finding for row ``n`` (Finding.to_dict), without making the findings."""
+    src = n.source
+    here = None  # the JSON of the row's own cell
+    out = []
+    for ref, c in zip(refs, cells(refs, n), strict=True):
+        if c is src:
+            if here is None:
+                here = {"cell": src.a1, "sheet": src.sheet, "file": src.file}
+            out.append({**ref.head, **here})
+        else:
+            out.append({**ref.head, "cell": c.a1, "sheet": c.sheet, "file": c.file})
+    return out
+
+
+class Memo:
+    """Answers kept by their inputs — immutable values: a year, pending titles, Nominee fields.
+
+    Bounded (emptied when full). It gives up after many misses when rows rarely share their facts:
+    building the key is then wasted work. Off under ``TDKT_PLAIN=1``.
+    """
+
+    __slots__ = ("cache", "calls", "misses", "on")
+
+    def __init__(self) -> None:
+        self.cache: Cache[tuple[Any, ...], Any] = Cache(65536)
+        self.calls = self.misses = 0
+        self.on = not fastpaths.PLAIN
+
+    def get(self, key: tuple[Any, ...]) -> Any:
+        self.calls += 1
+        return self.cache.get(key)
+
+    def put(self, key: tuple[Any, ...], value: Any) -> None:
+        self.misses += 1
+        if self.misses > 1000 and 2 * self.misses > self.calls:  # rows rarely share these facts
+            self.on = False
+            self.cache.clear()
+        else:
+            self.cache.put(key, value)
+
+
+def _values_of(fields: Sequence[str]) -> Callable[[Nominee], tuple[Any, ...]]:
+    """The values of ``fields`` of a Nominee, as a tuple."""
+    if len(fields) > 1:
+        return attrgetter(*fields)
+    if fields:
+        one = fields[0]
+        return lambda n: (getattr(n, one),)
+    return lambda n: ()
 
 
 def _stamp_finding(c: Criterion, o: Outcome, cell: CellRef | None, subject: str | None) -> Finding:
@@ -89,244 +218,106 @@ def _stamp_finding(c: Criterion, o: Outcome, cell: CellRef | None, subject: str 
     return messages.make(REGISTRY[c.check].code, severity=c.severity, **kw)
 
 
-# A finding as stamped once for every row that shares its outcome (no cell, no subject), with the
-# Nominee field whose cell it points at (None: the row itself), the rank of its severity and its JSON
-# without the cell (Finding.to_dict's first five keys): see _restamp and NomineeResult._proto_dicts.
-_Proto = tuple[Finding, str | None, int, dict[str, Any]]
-
-
-def _proto(f: Finding, fld: str | None) -> _Proto:
-    head = f.to_dict()
-    for key in ("cell", "sheet", "file"):
-        del head[key]
-    return (f, fld, SEVERITY_RANK[f.severity], head)
-
-
-class _Found(list[_Proto]):
-    """The prototypes of a row's findings in the order found, shared by the rows with the same facts
-    (never changed); ``ordered``: most relevant first, as :meth:`NomineeResult.ordered` sorts;
-    ``worst``: the rank of the worst severity (2 when there are none)."""
-
-    __slots__ = ("ordered", "worst")
-
-    def __init__(self, protos: Iterable[_Proto]) -> None:
-        super().__init__(protos)
-        self.ordered: list[_Proto] = sorted(self, key=_first_rank) if len(self) > 1 else list(self)
-        self.worst: int = self.ordered[0][2] if self else 2
-
-
-_first_rank = itemgetter(2)
-
-_SCALARS = (int, float, bool, str, dt.date, type(None))
-
-
-_NOMINEE_TYPES = {f.name: f.type for f in msgspec.structs.fields(Nominee)}
-
-
-def _by_value(fld: str) -> bool:
-    """Whether a Nominee field holds an immutable scalar (a number, a date, a text, a literal)."""
-    annotation = _NOMINEE_TYPES[fld]
-    for arg in get_args(annotation) or (annotation,):
-        if get_origin(arg) is Literal:
-            if not all(isinstance(v, _SCALARS) for v in get_args(arg)):
-                return False
-        elif arg not in _SCALARS:
-            return False
-    return True
-
-
-def _getter(fields: Sequence[str]) -> Callable[[Nominee], tuple[Any, ...]]:
-    if len(fields) > 1:
-        return attrgetter(*fields)
-    if fields:
-        one = fields[0]
-        return lambda n: (getattr(n, one),)
-    return lambda n: ()
-
-
-class _Facts:
-    """The Nominee fields an outcome depends on, as part of a memo key.
-
-    Values that ingest shares between rows (a history tuple, the empty tuple of no discipline, a
-    collective's facts) are told apart by identity, hashing them would cost more than the predicate;
-    the memo entry holds them, so that their ids stay theirs. Scalars (months of service, a date) are
-    keyed by value: equal rows rarely share those objects.
-    """
-
-    __slots__ = ("by_id", "by_value", "fields")
-
-    def __init__(self, fields: Sequence[str]) -> None:
-        self.fields = tuple(fields)
-        self.by_id = _getter([f for f in fields if not _by_value(f)])
-        self.by_value = _getter([f for f in fields if _by_value(f)])
-
-    def key(self, n: Nominee, year: int, pending: frozenset[tuple[str, int]]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-        """``(key, held)``: the year, the pending titles and the facts of ``n``, and the values the key
-        names by identity."""
-        held = self.by_id(n)
-        return (year, pending, *map(id, held), *self.by_value(n)), held
-
-
-class _Memo(dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]]):
-    """Results kept by a :class:`_Facts` key, with the values the key names by identity.
-
-    Bounded (cleared when full). ``keep`` gives up after many misses when rows rarely share the
-    facts: computing the key is then wasted work.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.calls = self.misses = 0
-
-    def keep(self, key: tuple[Any, ...], held: tuple[Any, ...], value: Any) -> bool:
-        """Store ``value`` for a missed ``key``; False when the memo is no longer worth keeping."""
-        self.misses += 1
-        if self.misses > 1000 and 2 * self.misses > self.calls:  # rows rarely share these facts
-            self.clear()
-            return False
-        if len(self) >= 65536:
-            self.clear()
-        self[key] = (held, value)  # ``held`` keeps the values alive: ids stay theirs
-        return True
-
-
 class _Step:
-    """One criterion of a requirement, ready to run.
+    """One criterion of a requirement, ready to run; its outcome kept by the values of the fields
+    its predicate reads, and the finding of each outcome stamped once."""
 
-    Rows of a list share facts (ingest gives equal histories one tuple; most rows have no
-    discipline, the same empty tuple): the outcome of a criterion is a function of the context's
-    year and pending titles and of the Nominee fields its predicate reads (``Kind.reads``), so it is
-    kept by those values (:class:`_Facts`) and reused, with its rendered message. A step whose rows
-    rarely share stops keeping outcomes; its messages are still rendered once per outcome.
-    """
-
-    __slots__ = ("criterion", "facts", "fn", "memo", "params", "quiet", "reads", "seen", "unset")
+    __slots__ = ("criterion", "fn", "memo", "outcomes", "params", "quiet", "reads", "unset", "values")
 
     def __init__(self, c: Criterion) -> None:
         self.criterion = c
         self.params = c.params
         self.quiet = c.status != "uncertain" and c.reading is None  # a pass says nothing
-        self.seen: dict[Outcome, _Proto | None] = {}
-        self.memo = _Memo()
+        self.outcomes: Cache[Outcome, FindingRef | None] = Cache(4096)
+        self.memo = Memo()
         self.fn = REGISTRY[c.check].fn
-        self.unset: _Proto | None = None
-        self.facts: _Facts | None = None
+        self.unset: FindingRef | None = None
         self.reads: tuple[str, ...] | None = ()
         if c.params is None:  # delegated to the council, which has not set it: the same finding for every row
-            self.unset = _proto(messages.make("rules.council-unset", rule=c.id, basis=c.basis, criterion=c.text,
-                                              what=c.delegated or "giá trị"), None)
+            self.unset = FindingRef.of(messages.make("rules.council-unset", rule=c.id, basis=c.basis,
+                                                     criterion=c.text, what=c.delegated or "giá trị"), None)
             return
         self.reads = reads(c.check, c.params)
-        if self.reads:
-            self.facts = _Facts(self.reads)
+        self.memo.on = self.memo.on and bool(self.reads)
+        self.values = _values_of(self.reads or ())
 
-    def proto(self, ctx: Context, n: Nominee) -> _Proto | None:
-        """The finding of the criterion for ``n``, to restamp (None when it is met and says nothing)."""
+    def ref(self, ctx: Context, n: Nominee) -> FindingRef | None:
+        """The finding of the criterion for ``n`` (None when it is met and says nothing)."""
         if self.unset is not None:
             return self.unset
-        facts = self.facts
-        if facts is None:
-            return self.stamp(self.fn(ctx, self.params))
-        key, held = facts.key(n, ctx.year, ctx.pending)
         memo = self.memo
-        memo.calls += 1
-        hit = memo.get(key)
-        if hit is not None:
-            return hit[1]  # type: ignore[no-any-return]
-        got = self.stamp(self.fn(ctx, self.params))
-        if not memo.keep(key, held, got):
-            self.facts = None
-        return got
+        if not memo.on:
+            return self.stamp(self.fn(ctx, self.params))
+        key = (ctx.year, ctx.pending, *self.values(n))
+        got = memo.get(key)
+        if got is None:
+            got = self.stamp(self.fn(ctx, self.params))
+            memo.put(key, (got,))
+            return got
+        return got[0]  # type: ignore[no-any-return]
 
-    def stamp(self, o: Outcome) -> _Proto | None:
+    def stamp(self, o: Outcome) -> FindingRef | None:
         """The finding of outcome ``o``, with the message of an outcome rendered once."""
         if self.quiet and o.status == "pass":
             return None
-        got = self.seen.get(o)
-        if got is None:
-            if len(self.seen) >= 4096:
-                self.seen.clear()
-            got = self.seen[o] = _proto(_stamp_finding(self.criterion, o, None, None), o.field)
-        return got
+        got = self.outcomes.get(o)
+        return got if got is not None else self.outcomes.put(
+            o, FindingRef.of(_stamp_finding(self.criterion, o, None, None), o.field))
 
 
-def _cells(protos: Sequence[_Proto], n: Nominee) -> list[CellRef]:
-    """The cell of row ``n`` that each of ``protos`` points at: the cell of its field, else the row."""
-    src = n.source
-    cells = n.cells
-    answers: _Answers | None = None
-    out: list[CellRef] = []
-    for _f, fld, _r, _head in protos:
-        if not fld:
-            out.append(src)
-            continue
-        if answers is None:
-            answers = _answers(cells)
-        key = answers[fld]
-        out.append(src if key is None else cells[key])
-    return out
-
-
-def _restamp(protos: Sequence[_Proto], n: Nominee) -> list[Finding]:
-    """The findings of ``protos`` for row ``n``: each with the row's cell of its field, and the row as subject.
-
-    A finding differs from its prototype only there; the params dict is shared (nothing mutates a
-    finding's params; ``msgspec.structs.replace`` shares it too).
-    """
-    subject = n.id
-    replace = msgspec.structs.replace
-    return [replace(p[0], cell=cell, subject=subject) for p, cell in zip(protos, _cells(protos, n), strict=True)]
-
-
-@dataclass
-class _Plan:
+class Plan:
     """What evaluating one (award, kind) needs, worked out once per list.
 
     Rows that share every fact the steps read, the year, the titles pending for the same person and
-    the special times also share their findings: ``memo`` keeps the prototypes of a row's findings
-    by those (``facts`` is the union of the steps' reads; None when a step's reads are not declared,
-    or when rows rarely share them), so that a row like an earlier one only restamps.
+    the special times also share their findings: ``memo`` keeps a row's RowFindings by those values
+    (off when a step's reads are not declared, or when rows rarely share them).
     """
 
-    award: AwardRules | None
-    requirement: Requirement | None
-    settings: dict[str, Any]
-    steps: list[_Step]
-    lead: list[_Proto]  # the requirement's own finding, when its criteria are unknown or delegated
-    special: Mapping[str, _Proto]
-    facts: _Facts | None
-    memo: _Memo = field(default_factory=_Memo)
+    __slots__ = ("award", "lead", "memo", "requirement", "settings", "special", "steps", "values")
 
-    def protos(self, n: Nominee, year: int, award: str, pending: frozenset[tuple[str, int]]) -> _Found:
-        """The prototypes of the findings of ``n`` for the plan's award, in order."""
-        facts = self.facts
-        if facts is not None:
-            held = facts.by_id(n)
-            key = (year, pending, *map(id, held), *facts.by_value(n))  # facts.key(n, year, pending), inlined
-            memo = self.memo
-            memo.calls += 1
+    def __init__(self, award: AwardRules | None, requirement: Requirement | None, settings: dict[str, Any],
+                 steps: list[_Step], lead: list[FindingRef], special: Mapping[str, FindingRef],
+                 fields: Sequence[str] | None) -> None:
+        self.award = award
+        self.requirement = requirement
+        self.settings = settings
+        self.steps = steps
+        self.lead = lead  # the requirement's own finding, when its criteria are unknown or delegated
+        self.special = special
+        self.memo = Memo()
+        self.memo.on = self.memo.on and fields is not None
+        self.values = _values_of(fields or ())
+
+    def findings(self, n: Nominee, year: int, award: str, pending: Pending = NO_PENDING) -> RowFindings:
+        """The findings of ``n`` for the plan's award and ``year``, with ``pending`` titles of the
+        same person elsewhere in the list."""
+        memo = self.memo
+        if memo.on:
+            key = (year, pending, *self.values(n))
             hit = memo.get(key)
             if hit is not None:
-                return hit[1]  # type: ignore[no-any-return]
+                return hit  # type: ignore[no-any-return]
         ctx = Context(nominee=n, year=year, award=award, pending=pending, settings=self.settings)
         got = list(self.lead)
         for step in self.steps:
-            p = step.proto(ctx, n)
-            if p is not None:
-                got.append(p)
+            ref = step.ref(ctx, n)
+            if ref is not None:
+                got.append(ref)
         for sp in n.special:
             got.append(self.special[sp])
-        found = _Found(got)
-        if facts is not None and not self.memo.keep(key, held, found):
-            self.facts = None
+        found = RowFindings(got)
+        if memo.on:
+            memo.put(key, found)
         return found
 
 
-class _Plans(dict[tuple[str, str], _Plan]):
+class Plans(dict[tuple[str, str], Plan]):
+    """The plans of one list, by (award, kind), made when first asked for (:meth:`of`)."""
+
     def __init__(self, rs: Ruleset) -> None:
         super().__init__()
         self.rs = rs
-        self.special: dict[str, _Proto] = {}
+        self.special: dict[str, FindingRef] = {}
         for sp, what in SPECIAL_VN.items():
             spec = rs.special_time.get(sp)
             if spec is None or spec.status == "uncertain":
@@ -334,39 +325,38 @@ class _Plans(dict[tuple[str, str], _Plan]):
                 f = messages.make("rules.special-time-uncertain", what=what, source=src, basis=src)
             else:
                 f = messages.make("rules.special-time", what=what, source=spec.basis, basis=spec.basis)
-            self.special[sp] = _proto(f, None)
+            self.special[sp] = FindingRef.of(f, None)
 
-    def of(self, award: str, kind: str) -> _Plan:
+    def of(self, award: str, kind: str) -> Plan:
         plan = self.get((award, kind))
         if plan is None:
             rs = self.rs
             a = rs.awards.get(award)
             req = a.requirements.get(kind) if a is not None else None
             steps = [_Step(c) for c in req.criteria] if req is not None else []
-            lead: list[_Proto] = []
+            lead: list[FindingRef] = []
             if a is not None and req is not None and req.status in ("unknown", "delegated"):
                 code = "rules.criteria-unknown" if req.status == "unknown" else "rules.criteria-delegated"
-                lead.append(_proto(messages.make(code, award_name=a.name, kind_vn=KIND_VN[kind], note=req.note or "",
-                                                 basis=req.basis), None))
+                lead.append(FindingRef.of(messages.make(code, award_name=a.name, kind_vn=KIND_VN[kind],
+                                                        note=req.note or "", basis=req.basis), None))
             fields: list[str] | None = ["special"]  # the special times add their findings
             for step in steps:
                 if step.reads is None or fields is None:
                     fields = None
                 else:
                     fields += [f for f in step.reads if f not in fields]
-            plan = self[(award, kind)] = _Plan(a, req, {"seats_per_cluster": rs.seats_per_cluster(award)}, steps,
-                                               lead, self.special, _Facts(fields) if fields is not None else None)
+            plan = self[(award, kind)] = Plan(a, req, {"seats_per_cluster": rs.seats_per_cluster(award)}, steps,
+                                              lead, self.special, fields)
         return plan
 
 
-def evaluate_one(n: Nominee, award: str, year: int, rs: Ruleset,
-                 pending: frozenset[tuple[str, int]] = frozenset()) -> list[Finding]:
+def evaluate_one(n: Nominee, award: str, year: int, rs: Ruleset, pending: Pending = NO_PENDING) -> list[Finding]:
     """Findings for one nominee and one award (no list-level checks)."""
-    return _evaluate_one(n, award, year, rs, pending, _Plans(rs))
+    return _evaluate_one(n, award, year, rs, pending, Plans(rs))
 
 
-def _evaluate_one(n: Nominee, award: str, year: int, rs: Ruleset, pending: frozenset[tuple[str, int]],
-                  plans: _Plans) -> list[Finding]:
+def _evaluate_one(n: Nominee, award: str, year: int, rs: Ruleset, pending: Pending,
+                  plans: Plans) -> list[Finding]:
     plan = plans.of(award, n.kind)
     a = plan.award
     if a is None:
@@ -377,4 +367,4 @@ def _evaluate_one(n: Nominee, award: str, year: int, rs: Ruleset, pending: froze
             return [messages.make("rules.criteria-unknown", award_name=a.name, kind_vn=KIND_VN[n.kind],
                                   note="bộ tiêu chí không có tiêu chuẩn riêng cho hộ gia đình.", **base)]
         return [messages.make("rules.kind-mismatch", award_name=a.name, kind_vn=KIND_VN[n.kind], ruleset=rs.id, **base)]
-    return _restamp(plan.protos(n, year, award, pending), n)
+    return resolve(plan.findings(n, year, award, pending).refs, n)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from tdkt.engine.plan import _Answers, _answers, _Found, _Proto, _restamp
+from tdkt.engine.plan import RowFindings, ref_dicts, resolve
 from tdkt.findings import SEVERITY_RANK, Finding, Severity, sort_findings
 from tdkt.models import Nominee
 from tdkt.ruleset import Ruleset
@@ -17,41 +17,48 @@ from tdkt.util import no_gc
 class NomineeResult:
     """The result of one row: the award and year it was evaluated for, and its findings.
 
-    Most of a row's findings are prototypes shared with the rows that have the same facts (see
-    :class:`_Plan`), restamped with the row's cell and subject. They are made when ``findings`` is
-    first read: the verdict, the exit code and the JSON (``to_dict``) are worked out from the
-    prototypes, so that ``tdkt validate --format json`` makes none.
+    ``own``: the findings made for this row alone before its plan's (earlier stages', a missing award
+    or year…); ``shared``: the row's findings from its plan (:class:`RowFindings`), shared with every
+    row with the same facts, their cell resolved from the row when they are read; ``listed``: the
+    findings of the list-level checks about this row (the same person twice…), after them. The
+    verdict, the exit code and the JSON (``to_dict``) are worked out without making those findings,
+    so that ``tdkt validate --format json`` makes none. Immutable: :meth:`adding` gives a new result.
     """
 
-    __slots__ = ("_found", "_protos", "award", "award_name", "nominee", "year")
+    __slots__ = ("_made", "award", "award_name", "listed", "nominee", "own", "shared", "year")
 
     def __init__(self, nominee: Nominee, award: str | None, award_name: str, year: int | None,
-                 findings: list[Finding] | None = None, protos: _Found | None = None) -> None:
+                 own: Sequence[Finding] = (), shared: RowFindings | None = None,
+                 listed: Sequence[Finding] = ()) -> None:
         self.nominee = nominee
         self.award = award
         self.award_name = award_name
         self.year = year
-        self._found = findings  # the findings made so far (None: none), then those of ``_protos``
-        self._protos = protos  # shared with other rows: never changed
+        self.own: tuple[Finding, ...] = tuple(own)
+        self.shared = shared
+        self.listed: tuple[Finding, ...] = tuple(listed)
+        self._made: tuple[Finding, ...] | None = None  # the findings, once asked for
+
+    def adding(self, listed: Sequence[Finding] = (), shared: RowFindings | None = None) -> NomineeResult:
+        """This result with more findings of the list-level checks (after those it has), or other
+        shared findings in place of its own plan's."""
+        return NomineeResult(self.nominee, self.award, self.award_name, self.year, self.own,
+                             shared if shared is not None else self.shared, (*self.listed, *listed))
 
     @property
     def findings(self) -> list[Finding]:
-        """The row's findings in the order found (see :meth:`ordered`); a list the caller may extend."""
-        if self._protos is not None:
-            self._found = (self._found or []) + _restamp(self._protos, self.nominee)
-            self._protos = None
-        elif self._found is None:
-            self._found = []
-        return self._found
-
-    @findings.setter
-    def findings(self, value: list[Finding]) -> None:
-        self._found, self._protos = value, None
+        """The row's findings in the order found (see :meth:`ordered`)."""
+        made = self._made
+        if made is None:
+            mid = resolve(self.shared.refs, self.nominee) if self.shared is not None else ()
+            made = (*self.own, *mid, *self.listed)
+            self._made = made
+        return list(made)
 
     def _fields(self) -> tuple[Any, ...]:
         return (self.nominee, self.award, self.award_name, self.year, self.findings)
 
-    def __eq__(self, other: object) -> bool:  # as the dataclass it was
+    def __eq__(self, other: object) -> bool:
         if not isinstance(other, NomineeResult):
             return NotImplemented
         return self._fields() == other._fields()
@@ -62,77 +69,43 @@ class NomineeResult:
         return (f"NomineeResult(nominee={self.nominee!r}, award={self.award!r}, award_name={self.award_name!r}, "
                 f"year={self.year!r}, findings={self.findings!r})")
 
-    def _worst(self) -> int:
+    def worst(self) -> int:
         """The rank of the worst severity among the findings (2, a note's, when there are none)."""
-        worst = 2
-        for f in self._found or ():
+        worst = self.shared.worst if self.shared is not None else 2
+        for f in (*self.own, *self.listed):
             rank = SEVERITY_RANK[f.severity]
             if rank < worst:
                 worst = rank
-        if self._protos is not None and self._protos.worst < worst:
-            worst = self._protos.worst
         return worst
 
     @property
     def verdict(self) -> str:
-        return _VERDICTS[self._worst()]
+        return _VERDICTS[self.worst()]
 
     def ordered(self) -> list[Finding]:
-        """Most relevant first: errors, then warnings, then notes; within a severity, criterion order."""
+        """Most relevant first: errors, then warnings, then notes; within a severity, the order found."""
         return sorted(self.findings, key=_rank)
 
     def to_dict(self) -> dict[str, Any]:
         n = self.nominee
         src = n.source
-        protos = self._protos
-        if protos is not None and not self._found:  # the usual row: only the engine's findings
-            verdict = _VERDICTS[protos.worst]
-            findings = self._proto_dicts(protos.ordered)
-        elif protos is not None:
-            worst, findings = self._dicts(protos)
-            verdict = _VERDICTS[worst]
+        shared = self.shared
+        if shared is not None and not self.own and not self.listed:  # the usual row: only its plan's findings
+            verdict = _VERDICTS[shared.worst]
+            findings = ref_dicts(shared.ordered, n)
         else:
-            ordered = self._found or []
-            if len(ordered) > 1:
-                ordered = sorted(ordered, key=_rank)
-            verdict = _VERDICTS[SEVERITY_RANK[ordered[0].severity]] if ordered else "pass"  # the worst comes first
-            findings = [f.to_dict() for f in ordered]
+            ranked = [(SEVERITY_RANK[f.severity], f.to_dict()) for f in self.own]
+            if shared is not None:
+                ranked += zip([r.rank for r in shared.refs], ref_dicts(shared.refs, n), strict=True)
+            ranked += [(SEVERITY_RANK[f.severity], f.to_dict()) for f in self.listed]
+            ranked.sort(key=_first)  # stable: within a severity, the order found
+            verdict = _VERDICTS[ranked[0][0]] if ranked else "pass"
+            findings = [d for _r, d in ranked]
         return {
             "id": n.id, "row": src.row, "sheet": src.sheet, "file": src.file, "name": n.name,
             "kind": n.kind, "unit": n.unit, "award": self.award, "award_name": self.award_name if self.award else None,
             "gender": n.gender, "position": n.position, "verdict": verdict, "findings": findings,
         }
-
-    def _dicts(self, protos: _Found) -> tuple[int, list[dict[str, Any]]]:
-        """The worst rank and the JSON of the findings made so far and of ``protos`` (without making
-        their findings), most relevant first."""
-        ranked = [(SEVERITY_RANK[f.severity], f.to_dict()) for f in self._found or ()]
-        ranked += zip([p[2] for p in protos], self._proto_dicts(protos), strict=True)
-        ranked.sort(key=_first)  # stable: within a severity, the order found
-        return ranked[0][0], [d for _r, d in ranked]
-
-    def _proto_dicts(self, protos: Sequence[_Proto]) -> list[dict[str, Any]]:
-        """The JSON of each prototype's finding for this row: its row-independent part and the row's
-        cell (as :func:`_cells` finds it)."""
-        n = self.nominee
-        src = n.source
-        here = None  # the JSON of the row's own cell
-        cells = n.cells
-        answers: _Answers | None = None
-        out = []
-        for _f, fld, _r, head in protos:
-            if fld:
-                if answers is None:
-                    answers = _answers(cells)
-                key = answers[fld]
-                if key is not None:
-                    c = cells[key]
-                    out.append({**head, "cell": c.a1, "sheet": c.sheet, "file": c.file})
-                    continue
-            if here is None:
-                here = {"cell": src.a1, "sheet": src.sheet, "file": src.file}
-            out.append({**head, **here})
-        return out
 
 
 _VERDICTS = ("fail", "review", "pass")  # by the rank of the worst finding's severity
@@ -164,7 +137,7 @@ class Report:
         bad = (Severity.ERROR, Severity.WARNING) if strict else (Severity.ERROR,)
         limit = max(SEVERITY_RANK[s] for s in bad)
         for r in self.nominees:
-            if r._worst() <= limit:
+            if r.worst() <= limit:
                 return 1
         return 1 if any(f.severity in bad for f in self.findings) else 0
 

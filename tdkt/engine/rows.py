@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from tdkt import messages, progress
 from tdkt.engine.lists import _caps, _duplicates, _fold, _Index, _notices, _People, _quotas, _rating_caps
-from tdkt.engine.plan import _evaluate_one, _Found, _Plans
+from tdkt.engine.plan import NO_PENDING, Plans, RowFindings, _evaluate_one
 from tdkt.engine.report import NomineeResult, Report
 from tdkt.findings import Finding
 from tdkt.models import Nominee
@@ -41,9 +41,6 @@ def evaluate(
         return _evaluate(nominees, rs, year=year, award=award, extra=extra, session=session)
 
 
-_NONE_PENDING: frozenset[tuple[str, int]] = frozenset()
-
-
 def _evaluate(
     nominees: Sequence[Nominee],
     rs: Ruleset,
@@ -62,7 +59,7 @@ def _evaluate(
     people = _People(nominees)
     results: list[NomineeResult] = []
     names: dict[str, str] = {}
-    plans = _Plans(rs)
+    plans = Plans(rs)
     by_award, number, add_person, add_unit = index.by_award, people.number, index.people.append, index.units.append
     bar = progress.stage("Kiểm tra tiêu chí", len(nominees), unit="hồ sơ")
     for i, n in enumerate(nominees):  # one pass: each row is read once, while it is in the cache
@@ -82,23 +79,21 @@ def _evaluate(
             by_award[aid] = [i]
         if aid and aid not in names:
             names[aid] = rs.award_name(aid)
-        found = list(by_subject[n.id]) if by_subject and n.id in by_subject else None
-        protos: _Found | None = None
+        own = by_subject[n.id] if by_subject and n.id in by_subject else ()
+        shared: RowFindings | None = None
         if aid is None:
-            found = found or []
-            found.append(messages.make("rules.no-award", cell=n.cells.get("award", n.source), subject=n.id,
-                                       text=f" ('{n.award_text}')" if n.award_text else ""))
+            own = [*own, messages.make("rules.no-award", cell=n.cells.get("award", n.source), subject=n.id,
+                                       text=f" ('{n.award_text}')" if n.award_text else "")]
         elif y is None:
-            found = found or []
-            found.append(messages.make("rules.no-year", cell=n.source, subject=n.id))
+            own = [*own, messages.make("rules.no-year", cell=n.source, subject=n.id)]
         else:  # as if no other row were about the same person: see _pending
             kind = n.kind
             plan = plans.get((aid, kind)) or plans.of(aid, kind)
             if plan.requirement is None:  # the award is not in the pack, or not for this kind
-                found = (found or []) + _evaluate_one(n, aid, y, rs, _NONE_PENDING, plans)
+                own = [*own, *_evaluate_one(n, aid, y, rs, NO_PENDING, plans)]
             else:
-                protos = plan.protos(n, y, aid, _NONE_PENDING)
-        results.append(NomineeResult(n, aid, names[aid] if aid else "", y, found, protos))
+                shared = plan.findings(n, y, aid)
+        results.append(NomineeResult(n, aid, names[aid] if aid else "", y, own, shared))
     _pending(results, index, plans)
     ids = {n.id for n in nominees} if by_subject else set()  # extras without a subject are list-level anyway
     listing = [f for f in extras if f.subject is None or f.subject not in ids]
@@ -106,11 +101,12 @@ def _evaluate(
     listing += _caps(results, rs, index)
     listing += _quotas(results, rs, index)
     listing += _rating_caps(results, rs)
-    _duplicates(results, rs, index)
+    for i, more in _duplicates(results, rs, index).items():
+        results[i] = results[i].adding(more)
     return Report(rs, results, listing, session)
 
 
-def _pending(results: list[NomineeResult], index: _Index, plans: _Plans) -> None:
+def _pending(results: list[NomineeResult], index: _Index, plans: Plans) -> None:
     """Re-evaluate the rows of the people proposed for two titles or more in the list: each with the
     titles of the person's other rows pending (a CSTĐ tỉnh nominee's CSTĐCS of the year is often
     decided in the same round)."""
@@ -120,9 +116,9 @@ def _pending(results: list[NomineeResult], index: _Index, plans: _Plans) -> None
             continue
         for i in rows:
             r = results[i]
-            if r._protos is not None and r.award and r.year:
-                own = frozenset(p for p in pairs if p != (r.award, r.year))
-                r._protos = plans.of(r.award, r.nominee.kind).protos(r.nominee, r.year, r.award, own)
+            if r.shared is not None and r.award and r.year:
+                others = frozenset(p for p in pairs if p != (r.award, r.year))
+                results[i] = r.adding(shared=plans.of(r.award, r.nominee.kind).findings(r.nominee, r.year, r.award, others))
 
 
 def regime_date(*, round_date: dt.date | None, year: int | None) -> tuple[dt.date, str]:
