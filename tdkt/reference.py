@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from tdkt import vocab
 from tdkt.messages import CATALOGUE
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def load_all_codes() -> None:
 def codes_markdown() -> str:
     """docs/codes.md: every finding code with its default severity, message template and purpose."""
     load_all_codes()
-    sev = {"error": "lỗi", "warning": "cảnh báo", "info": "ghi chú"}
+    sev = vocab.SEVERITY
     lines = [
         "# Mã phát hiện (finding codes)",
         "",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
 
-from tdkt import messages
+from tdkt import messages, vocab
 from tdkt.ballots import AGREE, BLANK, DISAGREE, INVALID, Ballot, BallotSet, Column, ballot_key
 from tdkt.findings import CellRef, Finding, Severity, count_errors, sort_findings
 from tdkt.models import VotePolicy
@@ -191,7 +191,7 @@ for _code, _sev, _tpl, _desc in (
 ):
     messages.register(_code, _sev, _tpl, _desc)
 
-MARK_VN = {AGREE: "đồng ý", DISAGREE: "không đồng ý", BLANK: "để trống", INVALID: "không hợp lệ"}
+MARK_VN = {mark: vocab.MARK[mark] for mark in (AGREE, DISAGREE, BLANK, INVALID)}
 
 
 # --- inputs -------------------------------------------------------------------------------------

@@ -16,15 +16,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from tdkt import __version__, messages
+from tdkt import __version__, messages, vocab
 from tdkt.findings import SEVERITY_RANK, Finding, sort_findings
 from tdkt.models import Nominee
 from tdkt.predicates import REGISTRY, Context, Outcome
 from tdkt.ruleset import Criterion, Ruleset
 from tdkt.text import fold
 
-KIND_VN = {"individual": "cá nhân", "collective": "tập thể", "household": "hộ gia đình"}
-SPECIAL_VN = {"maternity": "nghỉ thai sản", "training": "đi học, bồi dưỡng", "injury": "điều trị thương tích"}
+KIND_VN = vocab.KIND  # labels are vocabulary, not machinery
+SPECIAL_VN = vocab.SPECIAL
 VERDICT = {0: "fail", 1: "review", 2: "pass"}
 
 

@@ -55,3 +55,16 @@ def test_every_code_is_documented_in_vietnamese() -> None:
 @pytest.mark.parametrize("name", ["rules.md", "columns.md", "ballots.md", "register.md", "glossary.md"])
 def test_reference_pages_exist(name: str) -> None:
     assert (DOCS / name).stat().st_size > 500
+
+
+def test_glossary_lists_every_vietnamese_label() -> None:
+    """docs/glossary.md holds tdkt.vocab's tables between its two markers, exactly."""
+    from tdkt.vocab import glossary_markdown
+
+    path = DOCS / "glossary.md"
+    text = path.read_text(encoding="utf-8")
+    start, end = "<!-- vocab: generated from tdkt/vocab.py -->\n", "<!-- /vocab -->"
+    assert start in text and end in text, "docs/glossary.md lacks the generated vocabulary block"
+    head, rest = text.split(start, 1)
+    _old, tail = rest.split(end, 1)
+    _check(path, head + start + glossary_markdown() + end + tail)

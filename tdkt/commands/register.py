@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tdkt import dates
+from tdkt import dates, vocab
 from tdkt.commands.app import App
 from tdkt.commands.common import AwardOpt, ForceOpt, FormatOpt, OutputOpt, SessionOpt, TableJson, date_option
 
@@ -21,7 +21,7 @@ app = App(
     no_args_is_help=True,
 )
 
-SEVERITY_VN = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
+SEVERITY_VN = vocab.SEVERITY
 
 
 class ExportFormat(StrEnum):

@@ -7,18 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tdkt import vocab
 from tdkt.commands.common import AwardOpt, ForceOpt, FormatOpt, SessionOpt, TableJson
 
 if TYPE_CHECKING:
     from tdkt.tally_run import TallyRun
 
-STATUS_VN = {
-    "pass": "Đạt",
-    "fail": "Không đạt",
-    "review": "Hội đồng xem xét",
-    "tie": "Đồng phiếu – Hội đồng quyết định",
-}
-SEVERITY_VN = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Ghi chú"}
+STATUS_VN = {k: vocab.cap(v) for k, v in vocab.TALLY_STATUS.items()}
+SEVERITY_VN = {k: vocab.cap(v) for k, v in vocab.SEVERITY.items()}
 
 
 def tally(

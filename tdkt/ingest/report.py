@@ -6,18 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tdkt import vocab
 from tdkt.errors import InputError
 from tdkt.findings import sort_findings
 from tdkt.ingest.nominations import IngestResult
 
-SEVERITY_VN = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Ghi chú"}
-ROLE_VN = {
-    "list": "danh sách",
-    "lookup": "danh mục",
-    "empty": "trống",
-    "other": "khác (không phải danh sách)",
-}
-KIND_VN = {"individual": "cá nhân", "collective": "tập thể", "household": "hộ gia đình"}
+SEVERITY_VN = {k: vocab.cap(v) for k, v in vocab.SEVERITY.items()}
+ROLE_VN = vocab.SHEET_ROLE
+KIND_VN = vocab.KIND
 
 
 def load_columns(path: Path | None, workspace_columns: dict[str, str] | None = None) -> dict[str, str] | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tdkt import vocab
 from tdkt.errors import UsageError, WorkspaceError
 from tdkt.register import audit, identity
 from tdkt.text import clean, fold
@@ -22,8 +23,8 @@ from tdkt.text import clean, fold
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-KIND_VN = {"individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình"}
-LEVEL_VN = {"co_so": "Cơ sở", "bo_tinh": "Bộ/tỉnh", "toan_quoc": "Toàn quốc"}
+KIND_VN = {k: vocab.cap(v) for k, v in vocab.KIND.items()}
+LEVEL_VN = {k: vocab.cap(v) for k, v in vocab.LEVEL.items()}
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ def export_rows(url: str) -> list[dict[str, Any]]:
         base = {
             "person": person.id, "kind": KIND_VN.get(person.kind, person.kind), "name": person.name,
             "birth": person.birth_date or person.birth_year,
-            "gender": {"male": "Nam", "female": "Nữ"}.get(person.gender or ""), "cccd": person.cccd,
+            "gender": vocab.cap(vocab.GENDER.get(person.gender or "", "")) or None, "cccd": person.cccd,
             "staff_code": person.staff_code, "position": person.position, "unit": r.unit or person.unit,
             "award_text": r.award_text, "award": r.award, "year": r.year,
             "period": f"{r.period_from}-{r.period_to}" if r.period_from and r.period_to else None,

@@ -26,7 +26,7 @@ from decimal import Decimal
 from pathlib import PurePath
 from typing import Any
 
-from tdkt import __version__, authority
+from tdkt import __version__, authority, vocab
 from tdkt.awards import catalogue
 from tdkt.errors import InputError
 from tdkt.models import Round
@@ -53,8 +53,9 @@ CONTRACT: dict[str, list[str]] = {
     "minutes": [*COMMON, "issuer", "intro", "tallies", "closing", "board", "files"],
     "report": [*COMMON, "sections", "summary_sentence"],
 }
-RESULT_WORDS = {True: "Đạt", False: "Không đạt", None: "Hội đồng xem xét"}
-KIND_PLURAL = {"collective": "tập thể", "individual": "cá nhân", "household": "hộ gia đình"}
+RESULT_WORDS = {True: vocab.cap(vocab.TALLY_STATUS["pass"]), False: vocab.cap(vocab.TALLY_STATUS["fail"]),
+                None: vocab.cap(vocab.TALLY_STATUS["review"])}
+KIND_PLURAL = vocab.KIND
 LOCAL = authority.LOCAL_LEVELS
 # The administrative words of a local agency's name, longest first ("THÀNH PHỐ" before "PHỐ"…).
 LOCALITY = ("THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẶC KHU", "TỈNH", "HUYỆN", "QUẬN", "PHƯỜNG", "XÃ")

@@ -7,13 +7,14 @@ import datetime as dt
 import io
 from typing import Any
 
+from tdkt import vocab
 from tdkt.render.docx import normalize_zip
 from tdkt.render.filters import official
 from tdkt.text import nfc
 
-VERDICTS = {"pass": "Đạt", "fail": "Không đạt", "review": "Cần xem xét"}
-KIND_LABEL = {"individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình"}
-GENDER = {"male": "Nam", "female": "Nữ"}
+VERDICTS = {k: vocab.cap(v) for k, v in vocab.VERDICT.items()}
+KIND_LABEL = {k: vocab.cap(v) for k, v in vocab.KIND.items()}
+GENDER = {k: vocab.cap(v) for k, v in vocab.GENDER.items()}
 
 
 def report_xlsx(ctx: dict[str, Any], data: Any) -> bytes:
