@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tdkt import messages
+from tdkt.cache import Cache
 from tdkt.errors import InputError
 from tdkt.findings import CellRef, Finding, Severity, column_letter
 from tdkt.text import clean, fold, name_key, nfc, strip_diacritics
@@ -221,7 +222,7 @@ class BallotSet:
 
 # --- marks --------------------------------------------------------------------------------------
 
-_MARK_CACHE: dict[Any, str] = {}
+_MARK_CACHE: Cache[Any, str] = Cache(100_000, "tdkt.ballots.marks")
 
 
 def classify(value: Any) -> str:
@@ -237,10 +238,7 @@ def classify(value: Any) -> str:
         pass
     except TypeError:  # unhashable: never a mark
         return INVALID
-    kind = _classify(value)
-    if len(_MARK_CACHE) < 100_000:
-        _MARK_CACHE[value] = kind
-    return kind
+    return _MARK_CACHE.put(value, _classify(value))
 
 
 def _classify(value: Any) -> str:

@@ -15,26 +15,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from tdkt import vocab
 from tdkt.models import AWARD_TYPE_VN, LEVEL_ORDER, RATING_ORDER, AwardType, Nominee
 
 Status = Literal["pass", "fail", "missing", "review"]
 
-RATING_VN = {"htxs": "Hoàn thành xuất sắc nhiệm vụ", "httnv": "Hoàn thành tốt nhiệm vụ",
-             "htnv": "Hoàn thành nhiệm vụ", "khtnv": "Không hoàn thành nhiệm vụ"}
-LEVEL_VN = {"co_so": "cấp cơ sở", "bo_tinh": "cấp bộ/tỉnh", "toan_quoc": "toàn quốc"}
+RATING_VN = {k: vocab.cap(v) for k, v in vocab.RATING.items()}
+LEVEL_VN = vocab.LEVEL
 # Hình thức kỷ luật, nhẹ → nặng (Luật Cán bộ, công chức; Luật Viên chức).
 DISCIPLINE_ORDER: dict[str, int] = {
     "khien_trach": 1, "canh_cao": 2, "ha_bac_luong": 3, "giang_chuc": 4, "cach_chuc": 5, "buoc_thoi_viec": 6,
 }
-DISCIPLINE_VN = {"khien_trach": "khiển trách", "canh_cao": "cảnh cáo", "ha_bac_luong": "hạ bậc lương",
-                 "giang_chuc": "giáng chức", "cach_chuc": "cách chức", "buoc_thoi_viec": "buộc thôi việc"}
-FIELD_VN = {"completed": "thành viên hoàn thành nhiệm vụ", "ltt": "thành viên đạt Lao động tiên tiến",
-            "cstdcs": "thành viên đạt Chiến sĩ thi đua cơ sở",
-            "disciplined": "thành viên bị kỷ luật từ cảnh cáo trở lên"}
+DISCIPLINE_VN = vocab.DISCIPLINE
+FIELD_VN = vocab.COLLECTIVE_FACT
 
 
 @dataclass(frozen=True)
@@ -468,21 +466,18 @@ class Clause(Params):
     params: dict[str, Any] = Field(default_factory=dict)
     text: str
 
+    @cached_property
+    def parsed(self) -> Params:
+        """The clause's params checked against its kind, once per clause (not once per nominee)."""
+        return parse_params(self.check, self.params)
+
 
 class CompositeParams(Params):
     of: list[Clause] = Field(min_length=2)
 
 
-# Parsed params of each clause, made once per clause and not once per nominee (keyed by id; the
-# clause itself is kept in the value so that its id cannot be reused while the entry exists).
-_CLAUSE_PARAMS: dict[int, tuple[Clause, Params]] = {}
-
-
 def _clause_params(c: Clause) -> Params:
-    hit = _CLAUSE_PARAMS.get(id(c))
-    if hit is None or hit[0] is not c:
-        hit = _CLAUSE_PARAMS[id(c)] = (c, parse_params(c.check, c.params))
-    return hit[1]
+    return c.parsed
 
 
 def _run_clauses(ctx: Context, p: CompositeParams) -> list[tuple[Clause, Outcome]]:

@@ -37,14 +37,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from tdkt import fastpaths, progress, vocab
 from tdkt import output as output_policy
-from tdkt import progress
 from tdkt.engine import NomineeResult, Report
 from tdkt.errors import UsageError
 from tdkt.findings import Finding, Severity, sort_findings
 
-VERDICT_VN = {"pass": "Đạt", "fail": "Không đạt", "review": "Cần xem xét"}
-SEVERITY_VN = {"error": "lỗi", "warning": "cần xem xét", "info": "ghi chú"}
+VERDICT_VN = {k: vocab.cap(v) for k, v in vocab.VERDICT.items()}
+SEVERITY_VN = vocab.SEVERITY
 FILL = {"pass": "C6EFCE", "fail": "FFC7CE", "review": "FFEB9C"}
 MAX_COMMENTS = 2000  # comments make openpyxl slow on very large lists; the results sheet has them all
 BIG_INPUT = 20000  # above this many rows, write only the results sheet (loading the copy costs ~1 s per 1000 rows)
@@ -638,7 +638,11 @@ def _write_sheet(write: Callable[[bytes], Any], sheet: _Sheet, index: int) -> st
 
 
 def _write_xlsx(path: Path, sheets: list[_Sheet]) -> None:
-    """Write ``sheets`` as an .xlsx package (see the comment above _Sheet)."""
+    """Write ``sheets`` as an .xlsx package (see the comment above _Sheet); under ``TDKT_PLAIN=1``
+    with XlsxWriter (:func:`_write_xlsx_plain`), the plain path this one is compared with."""
+    if fastpaths.PLAIN:
+        _write_xlsx_plain(path, sheets)
+        return
     import zipfile
     from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -689,6 +693,60 @@ def _write_xlsx(path: Path, sheets: list[_Sheet]) -> None:
             f'<workbook {_NS}><bookViews><workbookView activeTab="0"/></bookViews><sheets>{names}</sheets>'
             f'<definedNames>{filters}</definedNames></workbook>'))
         z.writestr("xl/styles.xml", _STYLES)
+
+
+def _write_xlsx_plain(path: Path, sheets: list[_Sheet]) -> None:
+    """``sheets`` written with XlsxWriter (``constant_memory``; text stays text: no formula, number or
+    link is made of a string): the same cells, widths, bold header, frozen panes, filters and fills."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
+                                         "strings_to_numbers": False, "strings_to_urls": False})
+    try:
+        bold = wb.add_format({"bold": True})
+        wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+        fills = {v: wb.add_format({"bg_color": f"#{FILL[v]}", "pattern": 1}) for v in _STYLE_FILL}
+        for sheet in sheets:
+            ws = wb.add_worksheet(sheet.name)
+            for col, width in enumerate(sheet.widths):
+                ws.set_column(col, col, width, wrap if col in sheet.wrap_cols else None)
+            header = len(sheet.head)
+            ws.freeze_panes(header, 0)
+            ncols = max(len(sheet.widths), *(len(h) for h in sheet.head))
+            line = 0
+            for line, values in enumerate(sheet.head):
+                _plain_row(ws, line, values, [bold if line == header - 1 else None] * len(values))
+            line = header - 1
+            for values, verdict in sheet.rows:
+                line += 1
+                if line >= EXCEL_ROWS:
+                    raise UsageError(f"Trang tính '{sheet.name}' cần hơn {EXCEL_ROWS} dòng, quá giới hạn của Excel; "
+                                     "dùng --format json.")
+                styles: list[Any] = [wrap if c in sheet.wrap_cols else None for c in range(len(values))]
+                if verdict is not None and sheet.verdict_col is not None:
+                    styles[sheet.verdict_col] = fills[verdict]
+                _plain_row(ws, line, values, styles)
+            ws.autofilter(header - 1, 0, max(line, header - 1), ncols - 1)
+            # the print setup of _write_sheet: A4 landscape, one page wide, header rows and title on each page
+            ws.set_paper(9)
+            ws.set_landscape()
+            ws.fit_to_pages(1, 0)
+            ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+            ws.repeat_rows(0, header - 1)
+            ws.set_header("&C&11" + _header_text(sheet.print_title or sheet.name), {"margin": 0.3})
+            ws.set_footer("&CTrang &P/&N", {"margin": 0.3})
+    finally:
+        wb.close()
+
+
+def _plain_row(ws: Any, line: int, values: Sequence[Any], styles: Sequence[Any]) -> None:
+    for col, v in enumerate(values):
+        if v is None or v == "":
+            continue
+        if type(v) is int:
+            ws.write_number(line, col, v, styles[col])
+        else:
+            ws.write_string(line, col, v if type(v) is str and len(v) <= CELL_MAX else _cut(v), styles[col])
 
 
 def _results_sheet(wb: Any, report: Report, paths: Sequence[Path]) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from tdkt.cache import cached
+
 _SPACE = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -119,3 +121,8 @@ def _capitalise(part: str) -> str:
         if ch.isalpha():
             return part[:i] + ch.upper() + part[i + 1 :].lower()
     return part.lower()
+
+
+# Names, units, positions and award texts repeat down a list: the cached forms keep each answer.
+clean_cached = cached("tdkt.text.clean", 65536)(clean)
+folded = cached("tdkt.text.fold", 65536)(fold)

@@ -152,3 +152,12 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{(tmp_path / 'register.sqlite').as_posix()}"
     return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> Iterator[None]:
+    """Every test starts with tdkt's process-wide caches empty (tdkt.cache): no answer leaks between tests."""
+    from tdkt.cache import clear_all
+
+    clear_all()
+    yield

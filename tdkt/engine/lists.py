@@ -12,19 +12,10 @@ from tdkt.engine.report import NomineeResult
 from tdkt.findings import Finding
 from tdkt.models import Nominee
 from tdkt.ruleset import Ruleset
-from tdkt.text import fold
+from tdkt.text import folded
 
-# Names and units repeat down a list; folding is pure, so each text is folded once per process.
-_FOLDED: dict[str, str] = {}
-
-
-def _fold(text: str) -> str:
-    got = _FOLDED.get(text)
-    if got is None:
-        if len(_FOLDED) >= 65536:
-            _FOLDED.clear()
-        got = _FOLDED[text] = fold(text)
-    return got
+# Names and units repeat down a list; folding is pure, so each text is folded once (the cached fold).
+_fold = folded
 
 
 def person_key(n: Nominee) -> str:

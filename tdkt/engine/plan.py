@@ -22,15 +22,15 @@ from typing import Any, NamedTuple
 
 import msgspec
 
-from tdkt import fastpaths, messages
+from tdkt import fastpaths, messages, vocab
 from tdkt.cache import Cache
 from tdkt.findings import SEVERITY_RANK, CellRef, Finding
 from tdkt.models import Nominee
 from tdkt.predicates import REGISTRY, Context, Outcome, reads
 from tdkt.ruleset import AwardRules, Criterion, Requirement, Ruleset
 
-KIND_VN = {"individual": "cá nhân", "collective": "tập thể", "household": "hộ gia đình"}
-SPECIAL_VN = {"maternity": "nghỉ thai sản", "training": "đi học, bồi dưỡng", "injury": "điều trị thương tích"}
+KIND_VN = vocab.KIND
+SPECIAL_VN = vocab.SPECIAL
 
 Pending = frozenset[tuple[str, int]]
 NO_PENDING: Pending = frozenset()

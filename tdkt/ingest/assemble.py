@@ -10,11 +10,12 @@ from typing import Any, cast
 
 import msgspec
 
-from tdkt import awards, fastpaths
+from tdkt import awards
 from tdkt.award_types import award_type
+from tdkt.cache import Cache, cached
 from tdkt.findings import CellRef
 from tdkt.ingest import values
-from tdkt.ingest.fields import _MISS, _SPLIT, _Ctx, _Facts, build
+from tdkt.ingest.fields import _SPLIT, _Ctx, _Facts, build
 from tdkt.ingest.layout import resolve_award
 from tdkt.models import (
     CellMap,
@@ -144,8 +145,9 @@ _COLLECTIVE_KEYS = (
 
 
 _COLLECTIVE_SET = frozenset(_COLLECTIVE_KEYS)
-_HISTORIES: dict[tuple[tuple[tuple[int, str], ...], tuple[tuple[int, tuple[str, ...]], ...]], tuple[YearRecord, ...]] = {}
-_INITIATIVES: dict[tuple[tuple[str, Any], ...], tuple[Initiative, ...]] = {}
+# Equal histories and initiatives down a list share one tuple of records (none under TDKT_PLAIN=1).
+_HISTORIES: Cache[tuple[Any, ...], tuple[YearRecord, ...]] = Cache(1 << 16, "tdkt.ingest.histories")
+_INITIATIVES: Cache[tuple[Any, ...], tuple[Initiative, ...]] = Cache(1 << 16, "tdkt.ingest.initiatives")
 
 
 def _history_of(facts: _Facts) -> tuple[YearRecord, ...]:
@@ -155,14 +157,12 @@ def _history_of(facts: _Facts) -> tuple[YearRecord, ...]:
     if not hist and not tits:
         return ()
     sig = (tuple(hist.items()), tuple(tits.items()))  # column order: the same down a sheet
-    out = None if fastpaths.PLAIN else _HISTORIES.get(sig)  # TDKT_PLAIN: every row its own records
+    out = _HISTORIES.get(sig)
     if out is None:
-        if len(_HISTORIES) >= 1 << 16:
-            _HISTORIES.clear()
-        out = _HISTORIES[sig] = tuple(
+        out = _HISTORIES.put(sig, tuple(
             build(YearRecord, {"year": y, "rating": hist.get(y), "titles": tits.get(y, ())})
             for y in sorted(hist.keys() | tits.keys())
-        )
+        ))
     return out
 
 
@@ -172,12 +172,8 @@ def _initiatives_of(facts: _Facts) -> tuple[Initiative, ...]:
     if not i:
         return ()
     sig = tuple([(k, tuple(v) if type(v) is list else v) for k, v in i.items()])
-    out = None if fastpaths.PLAIN else _INITIATIVES.get(sig)  # TDKT_PLAIN: every row its own records
-    if out is None:
-        if len(_INITIATIVES) >= 1 << 16:
-            _INITIATIVES.clear()
-        out = _INITIATIVES[sig] = _initiatives(facts)
-    return out
+    out = _INITIATIVES.get(sig)
+    return out if out is not None else _INITIATIVES.put(sig, _initiatives(facts))
 
 
 # Every field of a Nominee with its default, in the record's order (the order of the JSON record).
@@ -185,15 +181,10 @@ _BLANK: dict[str, Any] = {
     f.name: None if f.required else f.default_factory() if f.default is msgspec.NODEFAULT else f.default
     for f in msgspec.structs.fields(Nominee)
 }
-_KIND_OF_AWARD: dict[str, str | None] = {}
-
-
+@cached("tdkt.ingest.kind-of-award", 4096)
 def _kind_of_award(award_id: str) -> str | None:
-    hit = _KIND_OF_AWARD.get(award_id, _MISS)
-    if hit is _MISS:
-        a = awards.catalogue().get(award_id)
-        hit = _KIND_OF_AWARD[award_id] = "collective" if a is not None and a.for_ == "collective" else None
-    return cast("str | None", hit)
+    a = awards.catalogue().get(award_id)
+    return "collective" if a is not None and a.for_ == "collective" else None
 
 
 def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str | None) -> Nominee:

@@ -12,6 +12,7 @@ from typing import Any, TypeVar, cast
 import msgspec
 
 from tdkt import fastpaths, messages
+from tdkt.cache import Cache
 from tdkt.findings import CellRef, Finding
 from tdkt.ingest import legacy, values
 from tdkt.ingest.headers import Column
@@ -72,7 +73,8 @@ def _report(ctx: _Ctx, code: str, col: Column, **params: Any) -> None:
 
 
 _MISS: Any = object()
-_TEXT_MEMO: dict[str, str | None] = {}  # raw text that is not legacy-encoded → its clean form (or None)
+# raw text that is not legacy-encoded → its clean form (or None)
+_TEXT_MEMO: Cache[str, str | None] = Cache(1 << 18, "tdkt.ingest.text")
 
 
 def _text(value: CellValue, col: Column, ctx: _Ctx) -> str | None:
@@ -82,10 +84,7 @@ def _text(value: CellValue, col: Column, ctx: _Ctx) -> str | None:
             return cast("str | None", hit)
         converted, encoding = legacy.convert(value)
         if not encoding:
-            if len(_TEXT_MEMO) >= 1 << 18:
-                _TEXT_MEMO.clear()
-            out = _TEXT_MEMO[value] = clean(value) or None
-            return out
+            return _TEXT_MEMO.put(value, clean(value) or None)
         _report(
             ctx,
             "ingest.legacy-text",
@@ -278,7 +277,7 @@ def _year(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
 
 
 def _rating_for(year: int | None) -> Handler:
-    memo: dict[str, object] = {}  # raw text → to_rating (a few spellings repeat down the column)
+    memo: Cache[str, object] = Cache(65536)  # raw text → to_rating (a few spellings repeat down the column)
     key = f"rating.{year}"
 
     def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
@@ -286,9 +285,7 @@ def _rating_for(year: int | None) -> Handler:
         if r is _MISS:
             r = values.to_rating(value)
             if type(value) is str:
-                if len(memo) >= 65536:
-                    memo.clear()
-                memo[value] = r
+                memo.put(value, r)
         if type(r) is str:
             if year is not None:
                 facts.history[year] = r
@@ -340,7 +337,7 @@ def _title_for(year: int) -> Handler:
     # One handler per column and sheet (the column's award and the council's aliases are fixed), so
     # the outcome of a text cell is cached by its raw text; legacy-encoded text (reported per cell)
     # is not cached.
-    memo: dict[str, tuple[str, Any]] = {}
+    memo: Cache[str, tuple[str, Any]] = Cache(65536)
     title_key, rating_key = f"title.{year}", f"rating.{year}"
 
     def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
@@ -352,7 +349,7 @@ def _title_for(year: int) -> Handler:
             if outcome[0] == "titles":
                 outcome = ("titles", tuple(dict.fromkeys(outcome[1])))  # in order, once each
             if type(value) is str and legacy.convert(value)[1] is None:
-                memo[value] = outcome
+                memo.put(value, outcome)
         what, titles = outcome
         if what == "titles":
             if titles:

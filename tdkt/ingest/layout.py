@@ -6,16 +6,16 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping, Sequence
-from functools import cache, lru_cache
 
 from tdkt import awards
+from tdkt.cache import Cache, cached
 from tdkt.ingest import legacy, values
 from tdkt.ingest.sources import CellValue, RawSheet
-from tdkt.text import clean as _clean_uncached
+from tdkt.text import clean_cached, folded
 from tdkt.text import fold as _fold_text
 
-clean = lru_cache(maxsize=65536)(_clean_uncached)  # units, positions and awards repeat down a list
-fold = values.fold  # cached
+clean = clean_cached  # units, positions and awards repeat down a list
+fold = folded
 
 _LOOKUP_NAMES = re.compile(r"^(danh ?muc|dm|htkt|pldt|lvhd|phan loai kt|du lieu nguon|tham so|ma)\b")
 _GUIDE_NAMES = re.compile(r"^(huong dan|hd|vi du|mau vi du|readme|ghi chu)\b")
@@ -30,7 +30,7 @@ _SECTION_TEXT = re.compile(r"^([IVX]+|[A-Z]|\d+)[.)/]\s|^(khoi|cum|nhom|don vi|p
 # --- awards and years named in text ---------------------------------------------------------
 
 
-@cache
+@cached("tdkt.ingest.alias-list", 64)
 def _alias_list(extra_key: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     index: dict[str, str] = {}
     for award in awards.catalogue().values():
@@ -70,7 +70,7 @@ def year_in_text(text: str) -> int | None:
     return years[-1] if len(set(years)) == 1 else None
 
 
-@lru_cache(maxsize=65536)
+@cached("tdkt.ingest.resolve-award", 65536)
 def _resolve_cached(text: str, extra: tuple[tuple[str, str], ...]) -> str | None:
     return awards.resolve(text, dict(extra) if extra else None) or award_in_text(text, dict(extra))
 
@@ -144,14 +144,10 @@ def _kind_in(text: str) -> str | None:
     return has.pop() if len(has) == 1 else None
 
 
-_FOOTER_MEMO: dict[str, bool] = {}
+_FOOTER_MEMO: Cache[str, bool] = Cache(1 << 18, "tdkt.ingest.footer")
 
 
 def _is_footer(text: str) -> bool:
     """Whether a row's first text opens the list's footer (cached: it is the name on every data row)."""
     hit = _FOOTER_MEMO.get(text)
-    if hit is None:
-        if len(_FOOTER_MEMO) >= 1 << 18:
-            _FOOTER_MEMO.clear()
-        hit = _FOOTER_MEMO[text] = _FOOTER.match(_fold_text(text)) is not None
-    return hit
+    return hit if hit is not None else _FOOTER_MEMO.put(text, _FOOTER.match(_fold_text(text)) is not None)

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import cache
+
+from tdkt.cache import cached
 
 TCVN3 = "tcvn3"
 VNI = "vni"
@@ -193,7 +195,7 @@ def convert(text: str) -> tuple[str, str | None]:
     return _convert(text)
 
 
-@lru_cache(maxsize=65536)
+@cached("tdkt.ingest.legacy", 65536)
 def _convert(text: str) -> tuple[str, str | None]:
     try:
         text.encode("latin-1")  # legacy fonts only ever produce Latin-1; any other letter means Unicode

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tdkt import fastpaths
 from tdkt.errors import InputError
 from tdkt.util import no_gc
 
@@ -263,7 +264,10 @@ class _CrcTest:
         self._thread = threading.Thread(
             target=self._test, args=(lambda part: part not in skip,), name="tdkt-testzip", daemon=True
         )
-        self._thread.start()
+        if fastpaths.PLAIN:  # the plain path: the whole test before the parse, as testzip would
+            self._thread.run()
+        else:
+            self._thread.start()
 
     def _test(self, wanted: Callable[[str], bool]) -> None:
         """Test the ``wanted`` parts in archive order, up to the first bad one."""
@@ -293,7 +297,8 @@ class _CrcTest:
         self._found.append((self._order[part], _crc_outcome(part, exc)))
 
     def raise_first(self, name: str) -> None:
-        self._thread.join()
+        if not fastpaths.PLAIN:
+            self._thread.join()
         if self._untested:
             self._test(self._untested.copy().__contains__)
             self._untested.clear()
@@ -465,7 +470,7 @@ def _read_workbook(path: Path, archive: _Archive | None) -> list[RawSheet]:
 
     name = path.name
     parts = sheet_parts(path) if archive is not None and path.suffix.lower() in (".xlsx", ".xlsm") else {}
-    split = _split_candidates(path, archive, parts) if archive is not None else {}
+    split = _split_candidates(path, archive, parts) if archive is not None and not fastpaths.PLAIN else {}
     if parts:
         _check_sheets(path, parts, set(split))  # the slicer checks each of its slices itself
     crc = None

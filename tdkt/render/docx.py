@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tdkt import fastpaths
 from tdkt.errors import TemplateError
 
 if TYPE_CHECKING:
@@ -206,7 +207,7 @@ def render_docx(template: Path, context: dict[str, Any], *, rows_key: str | None
             code="render.missing-variable",
         )
     rows = context.get(rows_key) if rows_key else None
-    fast = isinstance(rows, list) and len(rows) > FAST_ROWS
+    fast = isinstance(rows, list) and len(rows) > FAST_ROWS and not fastpaths.PLAIN
     ctx = {**context, rows_key: _sample_rows(rows)} if fast and rows_key and isinstance(rows, list) else context
     tpl = DocxTemplate(str(template))
     document: bytes | None = None

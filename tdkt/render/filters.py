@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
+from tdkt import vocab
+from tdkt.cache import cached
 from tdkt.text import nfc
 
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
@@ -26,7 +27,7 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # hu
 _WITH_MARK = {("a", "ă"): "ă", ("a", "^"): "â", ("e", "^"): "ê", ("o", "^"): "ô", ("o", "+"): "ơ", ("u", "+"): "ư"}
 
 
-@lru_cache(maxsize=65536)  # names repeat a lot (given names, family names): 10,000 rows sort in ~0.1 s
+@cached("tdkt.render.word-key", 65536)  # names repeat a lot (given names, family names): 10,000 rows sort in ~0.1 s
 def _word_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     letters: list[int] = []
     tones: list[int] = []
@@ -117,7 +118,7 @@ def percent(value: float | Decimal | str | None) -> str:
     return f"{Decimal(str(value)).quantize(Decimal('0.01'), rounding='ROUND_HALF_UP')}".replace(".", ",") + "%"
 
 
-KIND_WORDS = {"collective": "tập thể", "individual": "cá nhân", "household": "hộ gia đình"}
+KIND_WORDS = {k: vocab.KIND[k] for k in ("collective", "individual", "household")}  # in a phrase's order
 
 
 def counts_phrase(counts: dict[str, int]) -> str:

@@ -28,6 +28,8 @@ from tdkt.errors import InputError
 from tdkt.ingest import sources, xlsx_slices
 from tdkt.ingest.sources import CellValue, read_sheets
 
+pytestmark = pytest.mark.fast_path  # the fast paths themselves: off under TDKT_PLAIN=1
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "ingest"
 WORKBOOKS = sorted(

@@ -23,6 +23,8 @@ from tdkt.render import docx as d
 
 from .conftest import edit_config
 
+pytestmark = pytest.mark.fast_path  # the fast paths themselves: off under TDKT_PLAIN=1
+
 AWARD = "bang_khen_bo_tinh"
 LDTT = "lao_dong_tien_tien"
 N_ROWS = d.FAST_ROWS + 20  # above the threshold: the fast path is the default, nothing patched

@@ -1,0 +1,48 @@
+"""tdkt.cache: bounded, clearable, listed; answers equal to the function's; nothing kept under TDKT_PLAIN=1."""
+
+from __future__ import annotations
+
+import pytest
+
+from tdkt import fastpaths
+from tdkt.cache import Cache, cached, caches, clear_all
+
+
+def test_every_memo_is_listed_bounded_and_cleared() -> None:
+    from tdkt.ingest import read_nominations  # noqa: F401  (imports every ingest module and its caches)
+    from tdkt.render import filters  # noqa: F401
+
+    listed = caches()
+    for name in ("tdkt.text.fold", "tdkt.text.clean", "tdkt.ingest.text", "tdkt.ingest.footer", "tdkt.ingest.histories",
+                 "tdkt.ingest.initiatives", "tdkt.ingest.resolve-award", "tdkt.engine.answers", "tdkt.ballots.marks"):
+        assert name in listed, name
+    from tdkt.text import folded
+
+    folded("Nguyễn Văn An")
+    assert all(c.maxsize >= 0 for c in listed.values())
+    clear_all()
+    assert all(len(c) == 0 for c in caches().values())
+
+
+@pytest.mark.fast_path
+def test_a_full_cache_empties_itself_and_keeps_answering() -> None:
+    calls: list[int] = []
+
+    @cached("test.square", 3)
+    def square(x: int) -> int:
+        calls.append(x)
+        return x * x
+
+    assert [square(i) for i in (1, 2, 1, 3, 4, 1)] == [1, 4, 1, 9, 16, 1]
+    assert calls == [1, 2, 3, 4, 1]  # 4 found the cache full: emptied, then 1 worked out again
+    assert len(square.cache) <= 3  # type: ignore[attr-defined]
+    c: Cache[str, int] = Cache(2)
+    assert c.put("a", 1) == 1 and c.get("a") == 1 and "unnamed" not in caches()
+    with pytest.raises(ValueError):
+        Cache(1, "test.square")
+
+
+def test_nothing_is_kept_under_plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fastpaths, "PLAIN", True)
+    c: Cache[str, int] = Cache(10)
+    assert c.put("a", 1) == 1 and c.get("a") is None
