@@ -10,7 +10,6 @@ register (``TDKT_DATABASE_URL`` and ``TDKT_WORKSPACE`` are set aside while it ru
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import os
 import shutil
@@ -103,10 +102,6 @@ class DemoError(TdktError):
     exit_code = 4
 
 
-class _Missing(Exception):
-    """A capability's module is not in this build: the step is skipped, not failed."""
-
-
 # ------------------------------------------------------------------------------------------ files
 
 
@@ -185,24 +180,6 @@ def _isolated(root: Path) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def _module(name: str) -> Any:
-    """Import a capability's module; a module that is not in this build skips the step."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name and (name == exc.name or name.startswith(exc.name + ".")):
-            raise _Missing(name) from None
-        raise
-
-
-def _function(module: Any, *names: str) -> Callable[..., Any]:
-    for name in names:
-        fn = getattr(module, name, None)
-        if callable(fn):
-            return fn  # type: ignore[no-any-return]
-    raise _Missing(f"{module.__name__}.{names[0]}")
-
-
 # ------------------------------------------------------------------------------------------ steps
 
 
@@ -220,9 +197,6 @@ class _Runner:
             return step
         try:
             fn(step)
-        except _Missing as exc:
-            step.status = "skipped"
-            step.detail = f"bản tdkt này chưa có {exc} — bỏ qua"
         except TdktError as exc:
             step.status = "failed"
             step.detail = exc.message
@@ -292,8 +266,9 @@ def _steps(r: _Runner, src: Path, root: Path) -> None:
         return go
 
     def register_import(step: Step) -> None:
-        mod = _module("tdkt.register.importing")
-        res = _function(mod, "import_files")(state["ws"].database_url, [root / HISTORY_FILE])
+        from tdkt.register.importing import import_files
+
+        res = import_files(state["ws"].database_url, [root / HISTORY_FILE])
         step.data = {"committed": res.committed, "rows": res.rows, "awards_added": res.awards_added,
                      "people_created": res.people_created, "errors": res.errors}
         if not res.committed:
@@ -314,8 +289,9 @@ def _steps(r: _Runner, src: Path, root: Path) -> None:
         return go
 
     def tally(step: Step) -> None:
-        mod = _module("tdkt.tally_run")  # the file-reading runner (tdkt.tally is the pure counting)
-        res = _function(mod, "run")([root / f for f in ROUND_1.ballots], session=ROUND_1.id)
+        from tdkt.tally_run import run
+
+        res = run([root / f for f in ROUND_1.ballots], session=ROUND_1.id)
         doc = res.document
         elected = [x.get("name") for x in doc.get("results", []) if x.get("passed") and x.get("elected") is not False]
         step.data = {"stored": res.stored, "ballots": doc.get("ballots"), "council": doc.get("council"),
@@ -329,8 +305,8 @@ def _steps(r: _Runner, src: Path, root: Path) -> None:
                        f"được thông qua: {', '.join(str(e) for e in elected) or 'không ai'}")
 
     def issue(step: Step) -> None:
-        mod = _module("tdkt.register.issue")
-        fn = _function(mod, "issue")
+        from tdkt.register.issue import issue as fn
+
         symbol = state["ws"].config.numbering.decision.format(abbreviation=state["ws"].config.agency.abbreviation)
         done = []
         for award, number, date in DECISIONS:
@@ -343,9 +319,10 @@ def _steps(r: _Runner, src: Path, root: Path) -> None:
         step.detail = "; ".join(done)
 
     def render(step: Step) -> None:
-        mod = _module("tdkt.render")
+        from tdkt.render import render_all
+
         out_dir = root / DOCS_DIR / ROUND_1.id
-        written = _function(mod, "render_all")(state["ws"], ROUND_1.id, out_dir, True)
+        written = render_all(state["ws"], ROUND_1.id, out_dir, True)
         step.outputs = _rel(root, list(written))
         step.detail = f"{len(written)} tệp trong {DOCS_DIR}/{ROUND_1.id}/"
 
@@ -364,15 +341,10 @@ def _steps(r: _Runner, src: Path, root: Path) -> None:
 
 def _validation_function() -> Callable[[list[Path], str], dict[str, Any]]:
     """Validation of a round's lists through the library, returning the contract's JSON document."""
-    mod = _module("tdkt.validation")
-    fn = _function(mod, "validate_files", "validate", "run")
+    from tdkt.validation import validate_files
 
     def go(files: list[Path], round_id: str) -> dict[str, Any]:
-        out = fn(files, session=round_id)
-        doc = out.to_dict() if hasattr(out, "to_dict") else getattr(out, "document", out)
-        if not isinstance(doc, dict):
-            raise TdktError("Kết quả thẩm định không có dạng tài liệu JSON của hợp đồng lệnh.")
-        return doc
+        return validate_files(files, session=round_id).to_dict()
 
     return go
 

@@ -12,23 +12,20 @@ from tdkt.messages import CATALOGUE
 if TYPE_CHECKING:
     from tdkt.ruleset import Criterion
 
-# Every module that registers finding codes at import.
-CODE_MODULES = (
-    "tdkt.ingest.nominations",
-    "tdkt.engine",
-    "tdkt.validation",
-    "tdkt.authority",
-    "tdkt.ballots",
-    "tdkt.tally",
-    "tdkt.register.importing",
-    "tdkt.register.reading",
-    "tdkt.register.issue",
-)
+# The modules a catalogue walk leaves out: they import what only the CLI needs, or nothing of codes.
+_NOT_WALKED = ("tdkt.__main__", "tdkt.db.migrations")
 
 
 def load_all_codes() -> None:
-    for name in CODE_MODULES:
-        importlib.import_module(name)
+    """Import every module of the package, so that every code is in the catalogue: a stage's codes
+    are registered by its own module, and no list kept by hand can miss one."""
+    import pkgutil
+
+    import tdkt
+
+    for mod in pkgutil.walk_packages(tdkt.__path__, "tdkt."):
+        if not mod.name.startswith(_NOT_WALKED) and not mod.name.endswith("build_templates"):
+            importlib.import_module(mod.name)
 
 
 def codes_markdown() -> str:

@@ -6,6 +6,7 @@ its arguments), as :mod:`tdkt.engine` is to :mod:`tdkt.validation`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -30,6 +31,8 @@ from tdkt.util import sha256_file
 
 if TYPE_CHECKING:
     from tdkt.rounds import TallyStored
+    from tdkt.ruleset import Ruleset
+    from tdkt.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -69,8 +72,6 @@ def run(
             (:func:`tdkt.rounds.store_tally`: other ballots for an award already counted, or an
             award whose decision is recorded).
     """
-    import datetime as dt
-
     from tdkt import rounds, workspace
     from tdkt.ballots import read_ballots
     from tdkt.errors import UsageError
@@ -115,7 +116,7 @@ def run(
     def rule_for(aw: str | None) -> VotePolicy:
         if ruleset is not None and aw:
             try:
-                return ruleset.vote_policy(aw)  # type: ignore[no-any-return]
+                return ruleset.vote_policy(aw)
             except (KeyError, LookupError):
                 pass
         return VotePolicy(award=aw or "", status="unset", basis="chưa có quy định về tỷ lệ phiếu")
@@ -165,7 +166,7 @@ def run(
     return TallyRun(result, document, sid, saved is not None, names, saved)
 
 
-def known_award(text: str, ruleset: Any, validated: Sequence[Mapping[str, Any]]) -> str:
+def known_award(text: str, ruleset: Ruleset | None, validated: Sequence[Mapping[str, Any]]) -> str:
     """The award id ``--award`` names (an id, a name or an alias), if the catalogue, the rule pack with
     its overlays, or the round's validation knows it.
 
@@ -186,19 +187,16 @@ def known_award(text: str, ruleset: Any, validated: Sequence[Mapping[str, Any]])
     return found
 
 
-def _award_name(ruleset: Any, award: str) -> str:
+def _award_name(ruleset: Ruleset | None, award: str) -> str:
     from tdkt.awards import name
 
-    return str(ruleset.award_name(award)) if ruleset is not None else name(award)
+    return ruleset.award_name(award) if ruleset is not None else name(award)
 
 
-def _load_ruleset(on: Any, overlay: Path | None, *, strict: bool) -> Any:
+def _load_ruleset(on: dt.date, overlay: Path | None, *, strict: bool) -> Ruleset | None:
     from tdkt.errors import InputError
+    from tdkt.ruleset import load_ruleset
 
-    try:
-        from tdkt.ruleset import load_ruleset  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:  # the rule packs are another module's work; without them every rule is "unset"
-        return None
     try:
         return load_ruleset(on=on, overlay=overlay if overlay is not None and overlay.is_dir() else None)
     except InputError:
@@ -209,13 +207,13 @@ def _load_ruleset(on: Any, overlay: Path | None, *, strict: bool) -> Any:
         return None
 
 
-def _council(members: int, ruleset: Any, ws: Any, awards: set[str]) -> Council:
+def _council(members: int, ruleset: Ruleset | None, ws: Workspace | None, awards: set[str]) -> Council:
     quorum: Fraction | None = None
     basis: str | None = None
     q = ruleset.quorum() if ruleset is not None else None
-    if q is not None:
+    if ruleset is not None and q is not None:
         quorum = Fraction(q[0], q[1])
-        specs = [o.quorum for o in getattr(ruleset, "overlays", []) if getattr(o, "quorum", None)]
+        specs = [o.quorum for o in ruleset.overlays if o.quorum is not None]
         basis = (specs[-1].basis if specs else None) or "quy chế Hội đồng"
     elif ws is not None and ws.config.council.quorum_percent is not None:
         # tdkt.toml stores a decimal; Fraction(str(x)) keeps it exact (66.67 → 6667/10000).
@@ -229,11 +227,11 @@ def _council(members: int, ruleset: Any, ws: Any, awards: set[str]) -> Council:
         for aw in sorted(awards):
             s = ruleset.seats(aw)
             if s is not None:
-                seats[aw] = int(s)
+                seats[aw] = s
             pc = ruleset.seats_per_cluster(aw)
             if pc is not None:
-                per_cluster[aw] = int(pc)
-    names = {aw: str(ruleset.award_name(aw)) for aw in awards} if ruleset is not None else {}
+                per_cluster[aw] = pc
+    names = {aw: ruleset.award_name(aw) for aw in awards} if ruleset is not None else {}
     return Council(
         members=members, quorum=quorum, quorum_basis=basis, seats=seats, seats_per_cluster=per_cluster,
         names=names,

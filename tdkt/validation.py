@@ -170,10 +170,8 @@ def _same_award(a: PriorAward, b: PriorAward) -> bool:
 
 
 def _register_history(url: str, nominees: Sequence[Nominee], rnd: Round | None) -> dict[str, History] | None:
-    try:
-        from tdkt.register import history
-    except ImportError:  # pragma: no cover - the register ships with tdkt; guarded while it was being built
-        return None
+    from tdkt.register import history
+
     return history(url, nominees, exclude_round=rnd.id if rnd else None)
 
 

@@ -41,6 +41,22 @@ def test_code_reference_is_current() -> None:
     _check(DOCS / "codes.md", codes_markdown() + "\n")
 
 
+def test_every_code_made_in_the_source_is_in_the_catalogue() -> None:
+    """Every literal code given to messages.make anywhere in tdkt/ is registered (a typo, or a code
+    registered by a module the catalogue does not load, fails here rather than on an officer's list)."""
+    import re
+
+    from tdkt.messages import CATALOGUE
+    from tdkt.reference import load_all_codes
+
+    load_all_codes()
+    made = set()
+    for path in (ROOT / "tdkt").rglob("*.py"):
+        made |= set(re.findall(r"make\(\s*\"([a-z]+\.[a-z0-9.-]+)\"", path.read_text(encoding="utf-8")))
+    assert len(made) > 50
+    assert sorted(made - set(CATALOGUE)) == []
+
+
 def test_every_code_is_documented_in_vietnamese() -> None:
     from tdkt.messages import CATALOGUE
     from tdkt.reference import load_all_codes

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tdkt import __version__, authority, vocab
 from tdkt.awards import catalogue
@@ -43,6 +43,10 @@ from tdkt.render.filters import (
 )
 from tdkt.text import fold, nfc
 from tdkt.workspace import BasisLine, Config, Signer, Workspace
+
+if TYPE_CHECKING:
+    from tdkt.models import VotePolicy
+    from tdkt.ruleset import Ruleset
 
 KINDS = ("collective", "individual", "household")
 AUTHORITY_RANK = {"co_so": 1, "council": 1, "bo_tinh": 2, "thu_tuong": 3, "chu_tich_nuoc": 4}
@@ -113,7 +117,7 @@ class RoundData:
     validation_inputs: list[dict[str, str]]
     tallies: list[dict[str, Any]]
     outcomes: list[Outcome]
-    ruleset: Any | None
+    ruleset: Ruleset | None
     units: list[str]
     docs: dict[str, Any] = field(default_factory=dict)
 
@@ -132,7 +136,7 @@ class RoundData:
 # ---------------------------------------------------------------- loading
 
 
-def _load_ruleset(ws: Workspace, on: dt.date, ref: str | None) -> Any | None:
+def _load_ruleset(ws: Workspace, on: dt.date, ref: str | None) -> Ruleset:
     from tdkt.ruleset import load_ruleset
 
     try:
@@ -141,8 +145,8 @@ def _load_ruleset(ws: Workspace, on: dt.date, ref: str | None) -> Any | None:
         return load_ruleset(None, on=on, overlay=ws.overlay_dir, dates=ws.config.legal.dates)
 
 
-def _vote_policy(ruleset: Any | None, award: str) -> Any | None:
-    if ruleset is None or not hasattr(ruleset, "vote_policy"):
+def _vote_policy(ruleset: Ruleset | None, award: str) -> VotePolicy | None:
+    if ruleset is None:
         return None
     try:
         return ruleset.vote_policy(award)
@@ -150,7 +154,7 @@ def _vote_policy(ruleset: Any | None, award: str) -> Any | None:
         return None
 
 
-def _vote_required(ruleset: Any | None, award: str, voted_awards: set[str]) -> bool:
+def _vote_required(ruleset: Ruleset | None, award: str, voted_awards: set[str]) -> bool:
     """Whether a nominee needs a passing vote to be decided or proposed: the law or the council's
     regulation requires a ballot (even where it leaves the share to the council); without a rule
     pack, wherever the council did vote on the award. A vote the council did hold always counts,
@@ -215,7 +219,7 @@ def join(
     validation: dict[str, Any],
     validation_inputs: list[dict[str, str]],
     tallies: list[dict[str, Any]],
-    ruleset: Any | None,
+    ruleset: Ruleset | None,
 ) -> RoundData:
     """Join validation verdicts with tally results (by nominee id, else by name and award) and
     route each award from the council's level on the round's date."""
@@ -481,8 +485,8 @@ class Docs:
         return f"{head[:1]}{head[1:].lower()} {self.agency_text}"
 
 
-def _pack_award_name_of(ruleset: Any | None, award: str) -> str:
-    if ruleset is not None and hasattr(ruleset, "award_name"):
+def _pack_award_name_of(ruleset: Ruleset | None, award: str) -> str:
+    if ruleset is not None:
         try:
             name = ruleset.award_name(award)
             if name:
@@ -789,7 +793,7 @@ def _prize_lines(data: RoundData, award: str, name: str, counts: dict[str, int],
         if not counts.get(kind):
             continue
         multiple: Decimal | None = None
-        if data.ruleset is not None and hasattr(data.ruleset, "prize_multiple"):
+        if data.ruleset is not None:
             multiple = data.ruleset.prize_multiple(award, kind)
         amount = money.prize(Decimal(multiple), on, extra=extra, rule=cfg.money.rounding) if multiple is not None else None
         items.append({"kind": kind, "count": counts[kind], "multiple": multiple, "amount": amount})
@@ -1123,12 +1127,14 @@ def minutes_context(data: RoundData, award: str | None, *, draft: bool = False) 
     return ctx
 
 
-def criterion_words(rs: Any | None) -> dict[str, tuple[str, str]]:
+def criterion_words(rs: Ruleset | None) -> dict[str, tuple[str, str]]:
     """rule id → (the criterion's text, its basis): documents speak the law's words, not ids."""
     out: dict[str, tuple[str, str]] = {}
-    for c in (rs.criteria() if rs is not None and hasattr(rs, "criteria") else []):
+    if rs is None:
+        return out
+    for c in rs.criteria():
         out[c.id] = (nfc(c.text), nfc(c.basis or ""))
-    for r in getattr(rs, "list_rules", []) or []:
+    for r in rs.list_rules:
         out[r.id] = (nfc(r.text), nfc(r.basis or ""))
     return out
 
