@@ -80,6 +80,7 @@ def test_big_list_has_one_row_per_nominee_and_every_finding(generated: tuple[Pat
         assert row[1] == "(toàn danh sách)" and f.message in row[3] + row[6]
 
 
+@pytest.mark.fast_path  # the hand-written writer's widths and styles; its plain path is compared cell for cell
 def test_big_list_styles(generated: tuple[Path, Report], tmp_path: Path) -> None:
     from openpyxl import load_workbook
 

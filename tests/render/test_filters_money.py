@@ -79,25 +79,29 @@ def test_prize_rounding() -> None:
 
 
 def test_article_2_uses_the_rule_pack_multiple() -> None:
+    import dataclasses
+
     from tdkt.models import Round
     from tdkt.render import context as c
+    from tdkt.ruleset import Ruleset, load_ruleset
     from tdkt.workspace import Config
 
-    class Pack:
-        id, version, label = "nd98-2023", "1", "nd98-2023"
-
+    class Pack(Ruleset):  # a real ruleset (render's boundary is typed) with its multiples and căn cứ set here
         def prize_multiple(self, award: str, kind: str) -> Decimal | None:
             return {"individual": Decimal("1.5"), "collective": Decimal("3.0")}.get(kind)
 
         def legal_bases(self) -> list[str]:
             return ["Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"]
 
+    base = load_ruleset("nd98-2023")
+
     noms = [{"id": "1", "name": "Nguyễn Văn An", "kind": "individual", "unit": "Sở A", "award": "bang_khen_bo_tinh",
              "verdict": "pass", "findings": []},
             {"id": "2", "name": "Phòng B", "kind": "collective", "unit": "Sở A", "award": "bang_khen_bo_tinh",
              "verdict": "pass", "findings": []}]
     rnd = Round(id="2024-2", date=dt.date(2024, 8, 1), years=(2023,))
-    data = c.join(rnd, Config(), "sqlite://", {"nominees": noms}, [], [], Pack())
+    data = c.join(rnd, Config(), "sqlite://", {"nominees": noms}, [], [],
+                  Pack(**{f.name: getattr(base, f.name) for f in dataclasses.fields(base) if f.init}))
     ctx = c.decision_context(data, "bang_khen_bo_tinh")
     # The chairman's competence first (the organisation law in force on 01/08/2024), then the law on thi đua.
     assert ctx["bases"][:3] == [

@@ -44,6 +44,7 @@ def test_fast_path_equals_docxtpl_loop(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Phòng số 0 & Cộng sự" in fast  # escaped properly on both paths
 
 
+@pytest.mark.fast_path  # the budget is the fast rows path's; TDKT_PLAIN=1 renders with docxtpl's loop
 def test_ten_thousand_rows_within_budget() -> None:
     data = big_round(10_000)
     started = time.perf_counter()
