@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from tdkt import messages
+from tdkt import messages, vocab
 from tdkt.engine.report import NomineeResult
 from tdkt.findings import Finding
 from tdkt.models import Nominee
@@ -253,5 +253,4 @@ def _rating_caps(results: list[NomineeResult], rs: Ruleset) -> list[Finding]:
     return out
 
 
-RATING_LABEL = {"htxs": "hoàn thành xuất sắc nhiệm vụ", "httnv": "hoàn thành tốt nhiệm vụ",
-                "htnv": "hoàn thành nhiệm vụ"}
+RATING_LABEL = vocab.RATING

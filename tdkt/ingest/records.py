@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import msgspec
 
+from tdkt.cache import Cache
 from tdkt.models import Nominee
 
 _RECORD_EXCLUDE = frozenset({"id", "source", "cells"})
 _FIELDS = tuple(f for f in Nominee.__struct_fields__ if f not in _RECORD_EXCLUDE)
+_ENCODE = msgspec.json.Encoder().encode
+_DECODE = msgspec.json.Decoder().decode
+# Rows of a list share their histories, initiatives and prior awards (equal values): each distinct
+# value is encoded once; every record still gets lists and dicts of its own (decoded from the bytes).
+_ENCODED: Cache[Any, bytes] = Cache(1 << 16, "tdkt.ingest.records")
 
 
 def record(n: Nominee) -> dict[str, Any]:
@@ -20,22 +27,22 @@ def record(n: Nominee) -> dict[str, Any]:
         value = getattr(n, key)
         if value is None or value == () or value == {}:
             continue
-        out[key] = _plain(value)
+        t = type(value)
+        if t is str or t is int or t is bool:
+            out[key] = value
+        elif t is dt.date:
+            out[key] = value.isoformat()
+        else:
+            out[key] = _plain(value)
     return out
 
 
 def _plain(value: Any) -> Any:
-    t = type(value)
-    if t is str or t is int or t is bool:
-        return value
-    return _lists(msgspec.to_builtins(value))
-
-
-def _lists(v: Any) -> Any:
-    """``msgspec.to_builtins`` keeps tuples; JSON (and a parsed document) has lists."""
-    t = type(v)
-    if t is tuple or t is list:
-        return [_lists(x) for x in v]
-    if t is dict:
-        return {k: _lists(x) for k, x in v.items()}
-    return v
+    """A record value as JSON values (msgspec's encoder: the records' own field order, dates as ISO)."""
+    try:
+        raw = _ENCODED.get(value)
+    except TypeError:  # not hashable
+        return _DECODE(_ENCODE(value))
+    if raw is None:
+        raw = _ENCODED.put(value, _ENCODE(value))
+    return _DECODE(raw)
