@@ -142,6 +142,7 @@ def evaluate(nominees: Sequence[Nominee], rs: Ruleset, *, year: int | None = Non
     _duplicates(nominees, rs, awards, years, people, found)
     listing = [f for f in extras if f.subject is None or f.subject not in ids]
     listing += _notices(rs) + _caps(nominees, rs, awards, people) + _quotas(nominees, rs, awards)
+    listing += _rating_caps(nominees, rs, years)
     rows = []
     for i, n in enumerate(nominees):
         ordered = sorted(found[i], key=lambda f: SEVERITY_RANK[f.severity])
@@ -197,7 +198,7 @@ def _notices(rs: Ruleset) -> list[Finding]:
 
     out = [messages.make("rules.ruleset-chosen", ruleset=rs.label, title=rs.title, how=rs.chosen_by or "chỉ định")]
     if pending_phrase(rs):
-        out.append(messages.make("rules.uncertain-pending", rule=f"{rs.prefix}.uncertain", ruleset=rs.id,
+        out.append(messages.make("rules.uncertain-pending", rule=f"{rs.prefix}.uncertain", ruleset=rs.title,
                                  what=pending_phrase(rs)))
     for r in rs.readings:
         out.append(messages.make("rules.council-reading", rule=r.rule, basis=r.basis, criterion=r.label,
@@ -269,4 +270,40 @@ def _quotas(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | None]) 
                 if count > per:
                     out.append(messages.make("rules.quota-exceeded", rule=f"overlay.seats.{aid}", basis=basis,
                                              count=count, allowed=per, award_name=name, where=f" trong {cl}"))
+    return out
+
+
+def _rating_caps(nominees: Sequence[Nominee], rs: Ruleset, years: list[int | None]) -> list[Finding]:
+    """Units whose covered staff are rated above the pack's ceiling (info, one per unit and year)."""
+    out: list[Finding] = []
+    for cap in rs.rating_caps:
+        people: dict[tuple[str, int], dict[str, set[str]]] = {}
+        names: dict[str, str] = {}
+        rated: set[tuple[str, int]] = set()
+        for n, year in zip(nominees, years, strict=True):
+            if year is None or year < cap.from_year:
+                continue
+            rec = n.year_record(year)
+            rating = rec.rating if rec is not None else None
+            if n.kind == "collective":
+                if rating == cap.rating:
+                    rated.add((fold(n.name), year))
+                continue
+            if n.kind != "individual" or rating is None or not any(w in fold(n.staff_category or "") for w in cap.staff):
+                continue
+            unit = fold(n.unit or "")
+            names[unit] = n.unit or ""
+            people.setdefault((unit, year), {}).setdefault(rating, set()).add(person(n))
+        for (unit, year), by_rating in sorted(people.items()):
+            top, base = len(by_rating.get(cap.rating, ())), len(by_rating.get(cap.of, ()))
+            is_rated = (unit, year) in rated and cap.rated_unit_percent is not None
+            pct = cap.rated_unit_percent if is_rated and cap.rated_unit_percent is not None else cap.max_percent
+            allowed = (round(pct * 100) * base) // 10000
+            if top == 0 or 10000 * top <= round(pct * 100) * base:
+                continue
+            out.append(messages.make(
+                "rules.rating-share-high", rule=f"{rs.prefix}.{cap.id}", basis=cap.basis, unit=names[unit] or "không ghi",
+                year=year, top=top, rating=vocab.RATING[cap.rating], base=base, of=vocab.RATING[cap.of],
+                pct=f"{pct:g}", allowed=allowed, text=cap.text,
+                unit_rated=" (đơn vị được xếp loại hoàn thành xuất sắc nhiệm vụ)" if is_rated else ""))
     return out
