@@ -8,6 +8,7 @@ from tdkt import fastpaths
 from tdkt.cache import Cache, cached, caches, clear_all
 
 
+@pytest.mark.fast_path  # under TDKT_PLAIN=1 there is no cache to list
 def test_every_memo_is_listed_bounded_and_cleared() -> None:
     from tdkt import ballots, engine  # noqa: F401  (import the modules that hold caches)
     from tdkt.ingest import read_nominations  # noqa: F401
