@@ -230,3 +230,56 @@ def not_here(award: str, award_name: str, level: str, on: dt.date) -> dict[str, 
     return {"award": award_name, "decider": " hoặc ".join(deciders), "basis_text": period(on).basis,
             "council": COUNCIL_WORDS.get(level, "Hội đồng")}
 
+
+
+LEVEL_WORDS = {
+    "don_vi": "Hội đồng của cơ quan, đơn vị (`don_vi`)", "xa": "Cấp xã (`xa`)", "huyen": "Cấp huyện (`huyen`)",
+    "tinh": "Cấp tỉnh, thành phố trực thuộc Trung ương (`tinh`)", "bo": "Cấp bộ, ban, ngành (`bo`)",
+}
+
+
+def reference_markdown() -> str:
+    """docs/authority.md: the authority table as the officer reads it (kept current by a test)."""
+    from tdkt.awards import name as catalogue_name
+
+    t = table()
+
+    def name(award: str, level: str = "") -> str:  # as the level's own documents name it
+        spec = t.names.get(award)
+        if spec and level == "bo":
+            return spec["bo"].format(ministry="…")
+        if spec and level == "tinh":
+            return spec["tinh"].format(kind="tỉnh (thành phố)", place="tỉnh (thành phố)")
+        return catalogue_name(award)
+
+    out = ["# Thẩm quyền quyết định khen thưởng theo cấp (tham chiếu)", "",
+           "Tệp này được sinh từ `tdkt/rules/authority/authority.yaml` (`tdkt.authority.reference_markdown`); "
+           "một kiểm thử giữ nó khớp. Đợt xét soạn Quyết định cho các hình thức người đứng đầu cấp của Hội "
+           "đồng quyết định vào ngày họp; các hình thức cấp trên quyết định vào một Tờ trình gửi cấp trên liền "
+           "kề; hình thức do cấp dưới quyết định thì Hội đồng không quyết định, không đề nghị (ghi chú "
+           "`authority.not-here`). Danh hiệu riêng trong quy chế của Hội đồng là của Hội đồng.", ""]
+    for p in t.periods:
+        since = p.from_.strftime("%d/%m/%Y") if p.from_ else "trước"
+        until = p.until.strftime("%d/%m/%Y") if p.until else "nay"
+        out += [f"## Từ {since} đến {until}" if p.from_ else f"## Đến {until}", "",
+                f"Căn cứ: {p.basis}." + (" Chưa xác thực: " + p.note if p.status != "confirmed" else ""), "",
+                "| Cấp của Hội đồng | Người đứng đầu quyết định | Tờ trình gửi |", "|---|---|---|"]
+        for level in LEVEL_WORDS:
+            if level not in p.decides:
+                continue
+            up = "tỉnh hoặc bộ (`council.parent_level`)" if level == "don_vi" else DECIDER_WORDS.get(
+                p.chain.get(level, ""), "")
+            out.append(f"| {LEVEL_WORDS[level]} | {', '.join(name(a, level) for a in sorted(p.decides[level]))} | {up} |")
+        for level in ("thu_tuong", "chu_tich_nuoc"):
+            out.append(f"| {DECIDER_WORDS[level]} | {', '.join(name(a) for a in sorted(p.decides[level]))} | "
+                       f"{DECIDER_WORDS.get(p.chain.get(level, ''), '')} |")
+        out.append("")
+    out += ["## Căn cứ thẩm quyền (dòng căn cứ đầu tiên của Quyết định)", ""]
+    for key, label in (("local", "Ủy ban nhân dân các cấp"), ("bo", "Bộ, cơ quan ngang bộ")):
+        out.append(f"- {label}:")
+        for d in t.competence[key]:
+            span = (f"từ {d.from_:%d/%m/%Y}" if d.from_ else "") + (f" đến {d.until:%d/%m/%Y}" if d.until else "")
+            out.append(f"  - {d.text}" + (f" ({span.strip()})" if span.strip() else ""))
+    out.append("- Cơ quan, đơn vị: quyết định thành lập hoặc quy định chức năng, nhiệm vụ, trong `tdkt.toml` "
+               "(`[legal] competence`).")
+    return "\n".join(out) + "\n"

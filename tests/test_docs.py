@@ -84,3 +84,12 @@ def test_glossary_lists_every_vietnamese_label() -> None:
     head, rest = text.split(start, 1)
     _old, tail = rest.split(end, 1)
     _check(path, head + start + glossary_markdown() + end + tail)
+
+
+def test_authority_reference_is_current() -> None:
+    """docs/authority.md: who decides what at each level and date, from tdkt/rules/authority/authority.yaml."""
+    from tdkt.authority import reference_markdown
+
+    text = reference_markdown()
+    assert "Lao động tiên tiến" in text and "Luật Thi đua, khen thưởng năm 2022 Điều 80" in text
+    _check(DOCS / "authority.md", text)

@@ -15,6 +15,11 @@ SIGNER_WORDS = {"head": "người đứng đầu ký", "deputy": "cấp phó ký
 LEGACY_PREFIX = {"": "head", "KT.": "deputy", "Q.": "acting"}
 
 
+def _interactive() -> bool:
+    """Ask in a terminal only: input from a file or a pipe takes the defaults."""
+    return sys.stdin.isatty()
+
+
 def _ask(value: str | None, prompt: str, default: str, interactive: bool) -> str:
     if value is not None:
         return value
@@ -79,7 +84,7 @@ def init(
     root = Path.cwd()
     if (root / workspace.CONFIG_NAME).exists() and not force:
         workspace.create(root, workspace.Config(), force=False)  # raises the refusal
-    interactive = sys.stdin.isatty()
+    interactive = _interactive()
     cfg = workspace.Config()
     council_name = _ask(council, "Tên Hội đồng", cfg.council.name, interactive)
     level_v = _ask(level, "Cấp Hội đồng (don_vi/xa/huyen/tinh/bo)", cfg.council.level, interactive)

@@ -99,3 +99,26 @@ def test_the_level_above_is_named_where_a_commune_needs_it(cli, example_ws: Path
     text = docx_text(next((example_ws / "o").glob("*.docx")))
     assert "Kính gửi: Chủ tịch Ủy ban nhân dân [tên huyện]." in text
     assert "Chiến sĩ thi đua cơ sở" in text  # before 07/2025 the district chairman decided it
+
+
+def test_init_asks_in_a_terminal_who_signs_and_how_many_members(cli, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from tdkt.cli import app
+    from tdkt.commands import init as init_cmd
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TDKT_WORKSPACE", raising=False)
+    monkeypatch.delenv("TDKT_DATABASE_URL", raising=False)
+    monkeypatch.setattr(init_cmd, "_interactive", lambda: True)
+    answers = ["Hội đồng Thi đua - Khen thưởng xã Tân Lập", "xa", "7", "ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "", "UBND",
+               "Tân Lập", "", "tỉnh Hải Đông", "2", "Lường Văn Phó", "", "1", "Quàng Thị Chủ"]
+    r = CliRunner().invoke(app, ["init"], input="\n".join(answers) + "\n", env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert r.exit_code == 0, r.output
+    assert "Số thành viên Hội đồng" in r.output and "2 = cấp phó ký thay (KT. CHỦ TỊCH)" in r.output
+    cfg = w.load_config(tmp_path / "tdkt.toml")
+    assert (cfg.council.level, cfg.council.members, cfg.agency.province) == ("xa", 7, "tỉnh Hải Đông")
+    assert (cfg.signers.decision.mode, cfg.signers.decision.title, cfg.signers.decision.name) == (
+        "deputy", "PHÓ CHỦ TỊCH", "Lường Văn Phó")
+    assert (cfg.signers.proposal.mode, cfg.signers.proposal.name) == ("head", "Quàng Thị Chủ")
