@@ -208,6 +208,8 @@ def findings(
     """
     from tdkt.awards import name as catalogue_name
 
+    if level != "don_vi" and level not in period(on).decides:
+        return []  # a level that did not exist on that date: render says so; validation still runs
     name_of = award_name or catalogue_name
     out: list[Finding] = []
     routes: dict[str, Route] = {}

@@ -108,3 +108,16 @@ def test_a_vote_left_to_the_council_is_not_proposed() -> None:
     ctx = c.proposal_context(data, None)
     names = [r["name"] for r in ctx["annex"]]
     assert "Trần Văn Bình" in names and "Nguyễn Văn An" not in names
+
+
+def test_a_district_council_after_the_two_tier_reform_is_told_so(cli, example_ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """From 01/07/2025 there is no district level: validation still runs, render says why it cannot."""
+    from .conftest import edit_config
+
+    edit_config(example_ws, lambda data: data["council"].update(level="huyen"))
+    assert cli(["session", "new", "2025-3", "--date", "2025-09-10", "--year", "2025"]).exit_code == 0
+    r = cli(["validate", "danh-sach-ca-nhan.xlsx", "--format", "json"])
+    assert r.exit_code in (0, 1), r.stderr
+    r = cli(["render", "decision", "--out", "o"])
+    assert r.exit_code == 3 and "không còn cấp huyện" in r.stderr and "council.level" in r.stderr, r.stderr
+    assert not (example_ws / "o").exists()
