@@ -114,7 +114,8 @@ def test_init_asks_in_a_terminal_who_signs_and_how_many_members(cli, tmp_path: P
     monkeypatch.setattr(init_cmd, "_interactive", lambda: True)
     answers = ["Hội đồng Thi đua - Khen thưởng xã Tân Lập", "xa", "7", "ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "", "UBND",
                "Tân Lập", "", "tỉnh Hải Đông", "2", "Lường Văn Phó", "", "1", "Quàng Thị Chủ"]
-    r = CliRunner().invoke(app, ["init"], input="\n".join(answers) + "\n", env={"COLUMNS": "200", "NO_COLOR": "1"})
+    # then blank answers to the quy chế questions (tdkt.commands.init._regulation): none set here
+    r = CliRunner().invoke(app, ["init"], input="\n".join(answers) + "\n" * 12, env={"COLUMNS": "200", "NO_COLOR": "1"})
     assert r.exit_code == 0, r.output
     assert "Số thành viên Hội đồng" in r.output and "2 = cấp phó ký thay (KT. CHỦ TỊCH)" in r.output
     cfg = w.load_config(tmp_path / "tdkt.toml")
