@@ -1,10 +1,13 @@
 """`tdkt demo`: the bundled example round (tỉnh Hải Đông, đợt 2022-1 then 2023-1) in a fresh workspace.
 
-The demo copies the examples into a new folder, makes it a workspace and runs the round through the
-LIBRARY functions of each capability: register import, validation, tally, documents, issue, then the
-next round's validation, which counts what round 2022-1 put in the register. A capability whose
-module is not in this build is skipped with a one-line note; the demo never touches the user's own
-register (``TDKT_DATABASE_URL`` and ``TDKT_WORKSPACE`` are set aside while it runs).
+The demo copies the examples into a new folder, makes it a workspace and runs the round as a
+secretariat does, through the LIBRARY functions of each capability: register import, validation, the
+Thường trực's review of the "Cần xem xét" case, tally, the draft documents (their numbers and dates
+blank: tdkt never assigns a document number), the signed decisions recorded in the register, the
+documents again (now numbered), then the next round's validation, which counts what round 2022-1 put
+in the register. It ends with round 2022-1 as the workspace's current round, so that every ``tdkt
+render`` works in the folder straight away. The demo never touches the user's own register
+(``TDKT_DATABASE_URL`` and ``TDKT_WORKSPACE`` are set aside while it runs).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ MARKER = ".tdkt-demo"  # written into every demo folder: only such a folder may 
 SUMMARY = "demo-summary.json"
 HISTORY_FILE = "lich-su-khen-thuong.xlsx"
 DOCS_DIR = "van-ban"
+DRAFTS_DIR = "du-thao"  # the drafts before the decisions are recorded as signed (no numbers yet)
 CHECKED_DIR = "ket-qua-tham-dinh"
 # What the demo copies (make_examples.py, caches and the like stay behind).
 COPY = ("README.md", "expected.yaml", HISTORY_FILE, "rules", "2022-1", "2023-1")
@@ -46,6 +50,10 @@ ROUND_1 = RoundPlan("2022-1", dt.date(2022, 4, 25), 2021, "Đợt 1 năm 2022 �
                     ("2022-1/danh-sach-ca-nhan.xlsx", "2022-1/danh-sach-tap-the.xlsx"), ("2022-1/ballots.csv",))
 ROUND_2 = RoundPlan("2023-1", dt.date(2023, 4, 20), 2022, "Đợt 1 năm 2023 — xét thành tích năm 2022",
                     ("2023-1/danh-sach-de-nghi.xlsx",))
+# The Thường trực's decision on the round's "Cần xem xét" case (examples/README.md step 3: one year of
+# HTXS where the criterion asks for two in a row).
+REVIEW = ("Lý Văn Hùng", "Chỉ 1 năm hoàn thành xuất sắc nhiệm vụ (2021); Hội đồng áp dụng tiêu chí 2 năm liên tục",
+          "Phó Chủ tịch Thường trực Hội đồng")
 # The decisions of round 2022-1 the chairman signs (awards within the province's authority; the
 # proposals for Bằng khen Thủ tướng and Huân chương go up in the Tờ trình instead).
 DECISIONS: tuple[tuple[str, int, dt.date], ...] = (
@@ -318,25 +326,49 @@ def _steps(r: _Runner, src: Path, root: Path) -> None:
         step.data = {"decisions": done}
         step.detail = "; ".join(done)
 
-    def render(step: Step) -> None:
-        from tdkt.render import render_all
+    def review(step: Step) -> None:
+        from tdkt.review import settle
 
-        out_dir = root / DOCS_DIR / ROUND_1.id
-        written = render_all(state["ws"], ROUND_1.id, out_dir, True)
-        step.outputs = _rel(root, list(written))
-        step.detail = f"{len(written)} tệp trong {DOCS_DIR}/{ROUND_1.id}/"
+        done = settle(state["ws"].database_url, ROUND_1.id, "reject", who=REVIEW[0], reason=REVIEW[1], by=REVIEW[2])
+        step.data = {"cases": [c.to_dict() for c in done.cases]}
+        step.detail = f"{REVIEW[0]}: Thường trực kết luận không đạt — {REVIEW[1]}"
+
+    def render(folder: str, after_issue: bool) -> Callable[[Step], None]:
+        def go(step: Step) -> None:
+            from tdkt.render import render_all
+
+            rel = f"{DOCS_DIR}/{ROUND_1.id}" + (f"/{folder}" if folder else "")
+            written = render_all(state["ws"], ROUND_1.id, root / rel, True)
+            step.outputs = _rel(root, list(written))
+            step.detail = (f"{len(written)} tệp trong {rel}/: " + (
+                "các Quyết định mang số, ngày đã ghi vào sổ" if after_issue else
+                "bản dự thảo — số và ngày của Quyết định để trống cho đến khi quyết định đã ký được ghi vào sổ "
+                "(tdkt register issue); tdkt không tự cấp số văn bản"))
+        return go
+
+    def use_first(step: Step) -> None:
+        from tdkt import rounds
+
+        rounds.use_round(state["ws"].database_url, ROUND_1.id)
+        step.detail = (f"đợt {ROUND_1.id}: có kết quả thẩm định, kiểm phiếu và quyết định đã ghi; "
+                       f"'tdkt render minutes', 'tdkt render proposal' chạy được ngay trong thư mục này")
 
     r.run("init", "Tạo không gian làm việc (tdkt init)", init)
     r.run("session-2022-1", "Tạo đợt xét 2022-1", new_round(ROUND_1), needs=("init",))
     r.run("register-import", "Nhập lịch sử khen thưởng vào sổ", register_import, needs=("init",))
     r.run("validate-2022-1", "Thẩm định danh sách đề nghị đợt 2022-1", validate(ROUND_1),
           needs=("session-2022-1",))
+    r.run("review-2022-1", "Thường trực xem xét trường hợp cần xem xét (tdkt review)", review,
+          needs=("validate-2022-1",))
     r.run("tally-2022-1", "Kiểm phiếu đợt 2022-1", tally, needs=("validate-2022-1",))
-    r.run("issue-2022-1", "Ghi quyết định đã ký vào sổ", issue, needs=("tally-2022-1",))
-    r.run("render-2022-1", "Soạn văn bản đợt 2022-1", render, needs=("validate-2022-1",))
+    r.run("drafts-2022-1", "Soạn dự thảo văn bản đợt 2022-1", render(DRAFTS_DIR, False), needs=("validate-2022-1",))
+    r.run("issue-2022-1", "Ghi quyết định đã ký vào sổ (tdkt register issue)", issue, needs=("tally-2022-1",))
+    r.run("render-2022-1", "Soạn lại văn bản sau khi ghi quyết định đã ký", render("", True),
+          needs=("issue-2022-1",))
     r.run("session-2023-1", "Tạo đợt xét 2023-1", new_round(ROUND_2), needs=("init",))
     r.run("validate-2023-1", "Thẩm định danh sách đề nghị đợt 2023-1 (có lịch sử trong sổ)", validate(ROUND_2),
           needs=("session-2023-1", "issue-2022-1"))
+    r.run("use-2022-1", "Chọn lại đợt 2022-1 làm đợt hiện hành", use_first, needs=("session-2022-1",))
 
 
 def _validation_function() -> Callable[[list[Path], str], dict[str, Any]]:
@@ -365,7 +397,8 @@ def _print(result: DemoResult) -> None:
         console.info("Văn bản đã soạn:")
         for d in docs:
             console.info(f"  {result.root / d}")
-    console.info(f"Không gian làm việc: {result.root}  (cd vào đó rồi chạy 'tdkt session show', 'tdkt register search …')")
+    console.info(f"Không gian làm việc: {result.root} — đợt hiện hành {ROUND_1.id} (cd vào đó rồi chạy "
+                 "'tdkt session show', 'tdkt render minutes', 'tdkt review list', 'tdkt register search …')")
     console.info(f"Hướng dẫn từng lệnh: {result.root / 'README.md'}; tóm tắt máy đọc: {result.root / SUMMARY}")
 
 
