@@ -89,13 +89,13 @@ def tag(container: Any, text: str) -> Any:
 
 def rule(container: Any, indent_mm: float) -> Any:
     """A short solid line (NĐ 30: under the agency name, the Tiêu ngữ and the trích yếu): an empty
-    paragraph with a top border, narrowed by indents, 3 pt below the line above it (at 1 pt Word
+    paragraph with a top border, narrowed by indents, 6 pt below the line above it (at 1 or 3 pt Word
     and LibreOffice draw it through the descenders of that line)."""
     p = container.add_paragraph()
     fmt = p.paragraph_format
     fmt.left_indent = Mm(indent_mm)
     fmt.right_indent = Mm(indent_mm)
-    fmt.space_before = Pt(3)
+    fmt.space_before = Pt(6)
     fmt.space_after = Pt(6)
     ppr = p._p.get_or_add_pPr()
     bdr = OxmlElement("w:pBdr")
