@@ -118,18 +118,25 @@ def _initiatives(facts: _Facts) -> tuple[Initiative, ...]:
 
 
 def _disciplines(facts: _Facts) -> tuple[Discipline, ...]:
+    """Every discipline the row states: one per line of a discipline column, one per discipline column
+    (a "Hình thức kỷ luật" beside an "Đang bị xem xét kỷ luật / thanh tra"), one per "Kỷ luật năm YYYY"."""
     d = facts.disciplines
     if not d:
         return ()
-    parsed = values.to_discipline(d.get("form"))
-    if not isinstance(parsed, tuple):
-        return ()
-    form, text = parsed
-    years = values.years_in(str(d.get("period", "")) + " " + text)
-    return (Discipline(
-        form=None if form == "pending" else form, form_text=text, year=years[-1] if years else None,
-        start=None, end=None, pending=form == "pending",
-    ),)  # fmt: skip
+    items: list[tuple[str, str]] = [(line, str(d.get("period", ""))) for line in _SPLIT.split(str(d.get("form") or ""))]
+    items += d.get("items", [])
+    out: list[Discipline] = []
+    for text_in, period in items:
+        parsed = values.to_discipline(text_in.strip() or None)
+        if not isinstance(parsed, tuple):
+            continue
+        form, text = parsed
+        years = values.years_in(f"{period} {text}")
+        out.append(Discipline(
+            form=None if form == "pending" else form, form_text=text, year=years[-1] if years else None,
+            start=None, end=None, pending=form == "pending",
+        ))  # fmt: skip
+    return tuple(out)
 
 
 _COLLECTIVE_KEYS = (

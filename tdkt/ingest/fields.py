@@ -97,12 +97,14 @@ def _text(value: CellValue, col: Column, ctx: _Ctx) -> str | None:
     return values.to_text(value)
 
 
-def _plain(target: str) -> Handler:
+def _plain(target: str, join: bool = False) -> Handler:
     def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         text = _text(value, col, ctx)
         if text is not None:
-            facts.data[target] = text
-            facts.cells[target] = col
+            have = facts.data.get(target) if join else None
+            facts.data[target] = text if have is None else f"{have}\n{text}"
+            if have is None:
+                facts.cells[target] = col
 
     return handle
 
@@ -113,6 +115,37 @@ def _name(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         facts.data["name_raw"] = value if isinstance(value, str) else text
         facts.data["name"] = text
         facts.cells["name"] = col
+
+
+def _name_part(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    """The second column of a "Họ và tên" merged over two ("Đặng Thị Kim" | "Hạnh"): joined to the name."""
+    text = _text(value, col, ctx)
+    if not text:
+        return
+    if "name" in facts.data:
+        facts.data["name"] = f"{facts.data['name']} {text}"
+        raw = facts.data.get("name_raw")
+        facts.data["name_raw"] = f"{raw} {value}" if isinstance(raw, str) and isinstance(value, str) else None
+    else:
+        facts.data["name"] = text
+    facts.cells["name_part"] = col
+
+
+def _award_mark(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    """A tick ('x', 'X', '✓', 1) under a per-award column ("Đề nghị" › "LĐTT" | "CSTĐCS"): the proposed award."""
+    yes = values.to_bool(value)
+    if yes is False:
+        facts.cells.setdefault("award_mark", col)
+        return
+    if yes is True and col.award:
+        if "award" in facts.data and facts.data["award"] != col.award:
+            _report(ctx, "ingest.two-awards", col, value=value, header=col.header)
+            return
+        facts.data["award"] = col.award
+        facts.data.setdefault("award_text", col.header)
+        facts.cells["award"] = col
+        return
+    _report(ctx, "ingest.bad-value", col, value=value, header=col.header)
 
 
 def _code_field(target: str) -> Handler:
@@ -430,7 +463,8 @@ def _bucket(target: str, key: str, parse: str = "text") -> Handler:
             text = _text(value, col, ctx)
             if text is None:
                 return
-            bucket[key] = text
+            have = bucket.get(key)
+            bucket[key] = text if have is None else f"{have}\n{text}"
         facts.cells.setdefault(f"{target}.{key}" if target != "data" else key, col)
 
     return handle
@@ -477,7 +511,7 @@ def _special(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
 
 
 def _note(target: str) -> Handler:
-    plain = _plain(target)
+    plain = _plain(target, join=True)
 
     def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         plain(value, col, facts, ctx)
@@ -513,12 +547,29 @@ def _collective(target: str) -> Handler:
 
 
 def _ignore(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
-    return None
+    """A fact read and kept with its cell, that no criterion uses (address, sector)."""
+    if col.field:
+        facts.cells.setdefault(col.field, col)
+
+
+def _discipline_for(year: int) -> Handler:
+    """ "Kỷ luật năm 2021": the form written under the year, that year."""
+
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        text = _text(value, col, ctx)
+        if text is None:
+            return
+        facts.disciplines.setdefault("items", []).append((text, str(year)))
+        facts.cells.setdefault(f"disciplines.{year}", col)
+
+    return handle
 
 
 HANDLERS: dict[str, Handler] = {
     "stt": _plain("stt"),
     "name": _name,
+    "name_part": _name_part,
+    "award_mark": _award_mark,
     "salutation": _salutation,
     "gender": _gender,
     "birth": _birth(),
@@ -570,7 +621,7 @@ HANDLERS: dict[str, Handler] = {
     "years_of_service": _number("months_of_service", values.to_int, scale=12),
     "special": _special,
     "note": _note("note"),
-    "achievement": _plain("achievement"),
+    "achievement": _plain("achievement", join=True),
     "members": _collective("members"),
     "completed_count": _collective("completed"),
     "ltt_count": _collective("ltt"),
@@ -583,7 +634,12 @@ HANDLERS: dict[str, Handler] = {
 
 
 def handler_for(name: str) -> Handler:
-    m = re.fullmatch(r"(rating|title)\.(\d{4})", name)
+    m = re.fullmatch(r"(rating|title|title_decision|discipline)\.(\d{4})", name)
     if m:
-        return _rating_for(int(m[2])) if m[1] == "rating" else _title_for(int(m[2]))
+        year = int(m[2])
+        if m[1] == "title_decision":
+            return _ignore
+        if m[1] == "discipline":
+            return _discipline_for(year)
+        return _rating_for(year) if m[1] == "rating" else _title_for(year)
     return HANDLERS[name]

@@ -49,7 +49,7 @@ class Vocabulary:
 
     @property
     def names(self) -> frozenset[str]:
-        extra = {sub for g in self.groups for _, sub in g.subs}
+        extra = {sub for g in self.groups for _, sub in g.subs} | {"award_mark", "name_part"}
         return frozenset({f.field for f in self.fields} | extra)
 
 
@@ -84,7 +84,7 @@ def vocabulary() -> Vocabulary:
 
 def is_field_name(name: str) -> bool:
     """A canonical field, or a per-year one (``rating.2021``, ``title.2021``)."""
-    m = re.fullmatch(r"(rating|title)\.(\d{4})", name)
+    m = re.fullmatch(r"(rating|title|title_decision|discipline)\.(\d{4})", name)
     return bool(m) or name in vocabulary().names
 
 
@@ -133,53 +133,108 @@ def _group_of(parent_key: str) -> Group | None:
     return None
 
 
-def _year_field(key: str, parent_key: str, award_of: Any) -> tuple[str | None, str | None]:
-    """(per-year field, award named) for a header with exactly one year in it or in its parent."""
-    years = _YEAR.findall(key) or _YEAR.findall(parent_key)
-    if len(set(years)) != 1:
-        return None, None
-    year = years[0]
-    rest = " ".join(_YEAR.sub(" ", f"{parent_key} {key}").replace(" nam ", " ").split())
-    rest = re.sub(r"^nam\b|\bnam$", "", rest).strip()
-    if _RATING_WORDS.search(rest):
-        return f"rating.{year}", None
-    award = award_of(_YEAR.sub(" ", key).replace("nam", " ")) if key else None
-    if _TITLE_WORDS.search(rest) or award:
-        return f"title.{year}", award
-    return None, None
+_NOT_ACHIEVEMENT = re.compile(
+    r"^(ngay|nam|thang) (thang )?(nam )?sinh|^sinh|tuyen dung|vao nganh|^ngay|giai doan|thoi gian|tu nam|den nam"
+)
+_DECISION_LABEL = re.compile(r"^(so )?(va )?(ngay )?(thang )?(nam )?(qd|quyet dinh)|^so ngay|^so va ngay|^so hieu")
+_AWARD_PARENT = re.compile(r"^(de nghi|danh hieu (thi dua )?de nghi|hinh thuc (khen thuong )?de nghi|"
+                           r"danh hieu hinh thuc de nghi|de nghi (tang|khen|danh hieu|hinh thuc)|khen thuong de nghi)")
+
+
+def one_year(key: str) -> int | None:
+    """The one achievement year a folded header names, or None (no year, or a range of several).
+
+    "2021", "nam 2021" → 2021. A school year "2022 2023" (fold turned "2022-2023" into that), "nam hoc
+    2022 2023" or "2022 23" → 2023: the year the school year ends, the year its results are assessed
+    (see columns.yaml). Two years that are not consecutive ("giai doan 2020 2024") are a period, not a year.
+    """
+    years = [int(y) for y in _YEAR.findall(key)]
+    if not years:
+        return None
+    short = re.search(r"(?<!\d)((?:19|20)\d{2}) (\d{2})(?!\d)", key)
+    if len(years) == 1:
+        if short and (years[0] + 1) % 100 == int(short[2]):
+            return years[0] + 1
+        return years[0]
+    if len(years) == 2 and years[1] == years[0] + 1:
+        return years[1]
+    return years[0] if len(set(years)) == 1 else None
+
+
+def _strip_year(key: str) -> str:
+    rest = re.sub(r"(?<!\d)(19|20)\d{2}( (19|20)?\d{2})?(?!\d)", " ", key)
+    rest = re.sub(r"\bnam hoc\b|\bnam\b", " ", rest)
+    return " ".join(rest.split())
+
+
+def _with_year(index: int, header: str, keys: list[str], award_of: Any) -> Column | None:
+    """A column whose header path names one achievement year (at any level): rating.Y, title.Y,
+    title_decision.Y (the decision of that year's title), discipline.Y."""
+    found = [(k, y) for k, key in enumerate(keys) if not _NOT_ACHIEVEMENT.search(key) and (y := one_year(key))]
+    if len({y for _k, y in found}) != 1:
+        return None
+    at, year = found[0]
+    rest = [_strip_year(key) for key in keys]
+    below = [r for r in rest[at + 1:] if r]
+    context = " ".join(r for r in rest if r)
+    if below and _DECISION_LABEL.search(below[-1]):
+        return Column(index, header, f"title_decision.{year}", "year") if _TITLE_WORDS.search(context) else None
+    if re.search(r"ky luat", context):
+        return Column(index, header, f"discipline.{year}", "year")
+    if re.search(r"sang kien|de tai|giai phap", context):
+        return None
+    if _RATING_WORDS.search(context):
+        return Column(index, header, f"rating.{year}", "year")
+    own = rest[at]
+    award = award_of(own) if own else None
+    if _TITLE_WORDS.search(context) or award:
+        return Column(index, header, f"title.{year}", "year", award)
+    return None
+
+
+def map_path(index: int, path: Sequence[str], colmap: Mapping[str, str] | None, award_of: Any) -> Column:
+    """Map one column from its header path (one to three rows: parent › … › own label)."""
+    labels = [clean(p) for p in path if p and clean(p)]
+    header = " / ".join(labels)
+    keys = [fold(lab) for lab in labels]
+    if not keys:
+        return Column(index, header, None, "unknown")
+    if colmap:
+        for candidate in (fold(header), keys[-1], keys[0]):
+            if candidate and candidate in colmap:
+                return Column(index, header, colmap[candidate], "column-map")
+    by_year = _with_year(index, header, keys, award_of)
+    if by_year is not None:
+        return by_year
+    own = keys[-1]
+    if len(keys) > 1:
+        parents = keys[:-1]
+        if any(_AWARD_PARENT.search(p) for p in parents):  # "Đề nghị" › "LĐTT" | "CSTĐCS": ticks
+            award = award_of(own)
+            if award:
+                return Column(index, header, "award_mark", "group", award)
+        for parent_key in reversed(parents):
+            group = _group_of(parent_key)
+            if group is not None:
+                for pattern, name in group.subs:
+                    if pattern.search(own):
+                        return Column(index, header, name, "group")
+                break
+        found = match_label(labels[-1])
+        if found:
+            return Column(index, header, found, "vocabulary")
+        for parent in reversed(labels[:-1]):
+            found = match_label(parent)
+            if found:
+                return Column(index, header, found, "vocabulary")
+        return Column(index, header, None, "unknown")
+    found = match_label(labels[0])
+    return Column(index, header, found, "vocabulary" if found else "unknown")
 
 
 def map_column(index: int, parent: str, sub: str, colmap: Mapping[str, str] | None, award_of: Any) -> Column:
     """Map one column from its parent header (two-row headers) and its own header text."""
-    header = f"{clean(parent)} / {clean(sub)}" if parent and sub else clean(parent or sub)
-    key, parent_key = fold(sub), fold(parent)
-    own = key or parent_key
-    if colmap:
-        for candidate in (fold(header), key, own):
-            if candidate and candidate in colmap:
-                return Column(index, header, colmap[candidate], "column-map")
-    if parent and sub:
-        year_field, award = _year_field(key, parent_key, award_of)
-        if year_field:
-            return Column(index, header, year_field, "year", award)
-        group = _group_of(parent_key)
-        if group is not None:
-            for pattern, name in group.subs:
-                if pattern.search(key):
-                    return Column(index, header, name, "group")
-        found = match_label(sub)
-        if found:
-            return Column(index, header, found, "vocabulary")
-        found = match_label(parent)
-        return Column(index, header, found, "vocabulary" if found else "unknown")
-    if _YEAR.search(own) and not re.search(
-        r"^(ngay|nam) sinh|tuyen dung|vao nganh|ngay|giai doan|thoi gian", own
-    ):
-        year_field, award = _year_field(own, "", award_of)
-        if year_field:
-            return Column(index, header, year_field, "year", award)
-    found = match_label(own)
-    return Column(index, header, found, "vocabulary" if found else "unknown")
+    return map_path(index, [parent, sub] if parent and sub else [parent or sub], colmap, award_of)
 
 
 def _text(value: CellValue) -> str:
@@ -231,60 +286,133 @@ def find_header(
     if best is None:
         return None
     top = best[0]
-    head = list(rows[top])
-    width = (
-        max(len(head), *(len(rows[j]) for j in range(top + 1, min(top + 3, len(rows)))), 0)
-        if len(rows) > top + 1
-        else len(head)
-    )
-    head += [None] * (width - len(head))
+    depth = min(len(rows), top + 4)
+    width = max((len(rows[j]) for j in range(top, depth)), default=0)
+
+    def padded(j: int) -> list[CellValue]:
+        return list(rows[j]) + [None] * (width - len(rows[j]))
+
+    levels = [padded(top)]
     header_rows = [top + 1]
     nxt = top + 1
-    sub: list[CellValue] = [None] * width
     name_col = next(
-        (j for j, v in enumerate(head) if isinstance(v, str) and match_label(v, colmap) == "name"), None
+        (j for j, v in enumerate(levels[0]) if isinstance(v, str) and match_label(v, colmap) == "name"), None
     )
-    if nxt < len(rows) and not _is_numbering(rows[nxt]):
-        cand = list(rows[nxt]) + [None] * (width - len(rows[nxt]))
-        texts = [j for j, v in enumerate(cand) if isinstance(v, str) and v.strip()]
-        others = [j for j, v in enumerate(cand) if v is not None and j not in texts]
-        spans = [
-            j
-            for j in texts
-            if head[j] is None or _YEAR.search(_text(cand[j])) or _group_of(fold(_text(head[j])))
-        ]
-        if texts and not others and (name_col is None or cand[name_col] is None) and spans:
-            sub = cand
-            header_rows.append(nxt + 1)
-            nxt += 1
+    while len(levels) < 3 and nxt < len(rows) and not _is_numbering(rows[nxt]):
+        cand = padded(nxt)
+        if not _is_sub_header(cand, levels, name_col):
+            break
+        levels.append(cand)
+        header_rows.append(nxt + 1)
+        nxt += 1
     if nxt < len(rows) and _is_numbering(rows[nxt]):
         header_rows.append(nxt + 1)
         nxt += 1
-    # Parents spanning sub-columns: carried right from a parent cell that has a sub label under it.
-    parents: list[str] = []
-    carry = ""
-    for j in range(width):
-        own = _text(head[j]).strip()
-        if own:
-            carry = own if sub[j] is not None else ""
-            parents.append(own)
-        else:
-            parents.append(carry if sub[j] is not None else "")
+    paths = _paths(levels, width)
     columns: list[Column] = []
     for j in range(width):
-        parent = parents[j]
-        label = _text(sub[j]) if sub[j] is not None else ""
-        if not parent and not label:
+        if not paths[j]:
+            if name_col is not None and j == name_col + 1:  # "Họ và tên" merged over two columns: "Họ đệm" | "Tên"
+                columns.append(Column(j, clean(_label(levels[0][name_col])), "name_part", "group"))
             continue
-        if sub[j] is not None and not isinstance(sub[j], str):
-            label = str(sub[j])
-        columns.append(map_column(j, parent if label else "", label or parent, colmap, award_of))
+        columns.append(map_path(j, paths[j], colmap, award_of))
     title = " ".join(clean(_text(v)) for r in rows[:top] for v in r if isinstance(v, str) and v.strip())
     header = Header(rows=tuple(header_rows), data_start=nxt, columns=columns, title=title)
     for col in columns:
         if col.field and col.field not in header.by_field:
             header.by_field[col.field] = col
     return header
+
+
+def _label(value: CellValue) -> str:
+    """A header cell as text: a year typed as a number (2021) is a label like any other."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
+        return str(value)
+    return ""
+
+
+def _is_sub_header(cand: Sequence[CellValue], levels: Sequence[Sequence[CellValue]], name_col: int | None) -> bool:
+    """A row under the header that continues it: labels only (text or year numbers), nothing in the name
+    column, and at least one label under a spanning parent, a group parent, or naming a year."""
+    labels = [j for j, v in enumerate(cand) if v is not None and _label(v)]
+    if not labels or any(v is not None and not _label(v) for v in cand):
+        return False
+    if any(len(_label(cand[j])) > 200 for j in labels):
+        return False
+    if name_col is not None and cand[name_col] is not None:
+        return False
+    last = levels[-1]
+    return any(
+        last[j] is None or isinstance(cand[j], int) or _YEAR.search(_label(cand[j]))
+        or any(_group_of(fold(_label(lv[j]))) for lv in levels)
+        for j in labels
+    )
+
+
+def _paths(levels: Sequence[Sequence[CellValue]], width: int) -> list[list[str]]:
+    """Each column's header path, top to bottom. An empty cell at a level belongs to the merged cell on its
+    left when its column has a label further down (a parent spanning its children); otherwise the cell
+    above was merged down over it."""
+    deeper = [[any(_label(levels[d][j]) for d in range(k + 1, len(levels))) for j in range(width)]
+              for k in range(len(levels))]
+    paths: list[list[str]] = [[] for _ in range(width)]
+    for k, level in enumerate(levels):
+        carry = ""
+        for j in range(width):
+            own = _label(level[j])
+            if own:
+                carry = own
+                paths[j].append(own)
+                continue
+            if not deeper[k][j] or any(_label(levels[u][j]) for u in range(k)):
+                carry = ""  # a gap, or a new parent starts in this column above
+                if not deeper[k][j]:
+                    continue
+            if carry:
+                paths[j].append(carry)
+    return paths
+
+
+_DATE_LINE = re.compile(r"\bngay\b(?: [^ ]+){0,2} thang(?: [^ ]+){0,2} nam (?:19|20)\d{2}|"
+                        r"\bngay \d{1,2} \d{1,2} (?:19|20)\d{2}")
+_Y = r"((?:19|20)\d{2})(?: ((?:19|20)?\d{2}))?"
+_PERIOD = re.compile(rf"\btu(?: nam)?(?: hoc)? {_Y} (?:den|toi)(?: nam)?(?: hoc)? {_Y}|\bgiai doan(?: nam)?(?: hoc)? {_Y} {_Y}")
+
+
+def _end(first: str, second: str | None) -> int:
+    """A year, or the end of a school year written "2022-2023" / "2022-23"."""
+    y = int(first)
+    if second and (int(second) == y + 1 or (len(second) == 2 and int(second) == (y + 1) % 100)):
+        return y + 1
+    return y
+
+
+def achievement_year(text: str) -> tuple[int | None, tuple[int, int] | None]:
+    """The achievement year a list's title names, and the window when it names a period.
+
+    A period ("từ năm 2020 đến năm 2024", "giai đoạn 2020-2024", "từ năm học 2017-2018 đến năm học
+    2021-2022") is a window ending at its last year, and that last year is the achievement year; a school
+    year ends in its second calendar year. The date line ("Hải Đông, ngày … tháng 6 năm 2024") and the
+    dates of referenced documents ("Tờ trình số 35/TTr-… ngày 20/02/2025") are not the achievement year.
+    """
+    key = _DATE_LINE.sub(" ", fold(text))
+    m = _PERIOD.search(key)
+    if m:
+        g = m.groups()
+        a, b, c, d = g[0:4] if g[0] else g[4:8]
+        start, end = _end(a, b), _end(c, d)
+        return end, (start, end)
+    m = re.search(rf"\bnam(?: hoc)? {_Y}", key)
+    if m:
+        return _end(m[1], m[2]), None
+    years = {int(y) for y in _YEAR.findall(key)}
+    if len(years) == 1:
+        return years.pop(), None
+    if len(years) == 2 and max(years) == min(years) + 1:
+        return max(years), None  # a school year alone: "2023-2024"
+    return None, None
 
 
 def load_column_map(mapping: Mapping[str, str], source: str) -> dict[str, str]:

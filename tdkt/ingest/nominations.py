@@ -18,7 +18,7 @@ from tdkt.errors import InputError
 from tdkt.findings import CellRef, Finding, Severity, column_letter, sort_findings
 from tdkt.ingest.assemble import _nominee
 from tdkt.ingest.fields import HANDLERS, Handler, _Ctx, _Facts, _ref, handler_for
-from tdkt.ingest.headers import Column, find_header, load_column_map
+from tdkt.ingest.headers import Column, achievement_year, find_header, load_column_map
 from tdkt.ingest.layout import (
     _SECTION_STT,
     _SECTION_TEXT,
@@ -77,9 +77,19 @@ for _code, _sev, _tpl, _desc in [
     ("ingest.section", INFO, "Dòng mục '{text}'.", "Dòng tiêu đề mục (I. CÁ NHÂN, II. TẬP THỂ…) đặt loại đối tượng cho các dòng sau."),
     ("ingest.unmapped-column", INFO, "Cột '{header}' không khớp trường nào; bỏ qua (khai báo trong [legal.columns] hoặc --columns nếu cần).",
      "Cột không thuộc từ vựng docs/columns.md."),
+    ("ingest.two-awards", W, "Ô '{value}' ({header}) đánh dấu thêm một danh hiệu/hình thức cho người đã có đề nghị khác; không dùng.",
+     "Mỗi dòng chỉ đề nghị một danh hiệu/hình thức; tách thành hai dòng nếu đề nghị cả hai."),
+    ("ingest.year-mismatch", W, "Danh sách ghi năm thành tích {list_year} ('{text}'), khác năm của đợt xét {year}; dùng năm {year}.",
+     "Năm của đợt xét (--year hoặc đợt trong không gian làm việc) được dùng trước năm ghi trong danh sách."),
     ("ingest.duplicate-column", W, "Cột '{header}' trùng trường '{field}' với cột {other}; chỉ dùng cột {other}.", "Hai cột cùng nghĩa."),
 ]:  # fmt: skip
     messages.register(_code, _sev, _tpl, _desc)
+
+# Fields that several columns may state together: every such column is read (its facts add up); a
+# second column for any other field is named in a finding (ingest.duplicate-column) and not read.
+REPEATABLE = frozenset({"discipline", "discipline_period", "note", "achievement", "initiative", "research", "prior_award",
+                        "special", "history", "award_mark", "address", "sector"})
+_PER_YEAR = ("rating.", "title.", "title_decision.", "discipline.")
 
 _ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"})
 
@@ -164,7 +174,15 @@ def _read_sheet(
     report.title = header.title or None
     report.columns = [ColumnReport(c.letter, c.header, c.field, c.how) for c in header.columns]
     sheet_award = award_in_text(header.title, extra) or award_in_text(sheet.name, extra) or award
-    sheet_year = year_in_text(header.title) or year_in_text(sheet.name) or year
+    list_year, _window = achievement_year(header.title)
+    if list_year is None:
+        list_year = achievement_year(sheet.name)[0]
+    sheet_year = year or list_year
+    if year is not None and list_year is not None and list_year != year:
+        findings.append(messages.make(
+            "ingest.year-mismatch", cell=CellRef(file=file, sheet=sheet.name, row=None, column=None, header=None),
+            list_year=list_year, year=year, text=clean(header.title)[:80],
+        ))  # fmt: skip
     report.award, report.year = sheet_award, sheet_year
     name_col = header.by_field.get("name")
     name_kind = _kind_in(name_col.header) if name_col and "/" not in name_col.header else None
@@ -180,7 +198,7 @@ def _read_sheet(
             if col.header.strip():
                 findings.append(messages.make("ingest.unmapped-column", cell=ref, header=col.header))
             continue
-        if col.field in seen and not col.field.startswith(("rating.", "title.")):
+        if col.field in seen and col.field not in REPEATABLE and not col.field.startswith(_PER_YEAR):
             findings.append(messages.make(
                 "ingest.duplicate-column", cell=ref, header=col.header, field=col.field, other=seen[col.field].letter,
             ))  # fmt: skip
@@ -232,11 +250,14 @@ def _read_sheet(
                 text=clean(str(first_text))[:60],
             ))  # fmt: skip
             break
-        if (name_idx not in present or name_idx in quiet) and all(j in quiet for j in present):
-            continue  # formula-only or pre-numbered empty rows are not nominees
         stt_value = row[stt_idx] if stt_idx is not None and stt_idx < width else None
         if len(present) <= 2:  # a section row has one text besides the STT
-            content = [j for j in present if j != stt_idx]
+            content = [j for j in present if j != stt_idx] or (
+                present if len(present) == 1 and isinstance(stt_value, str) and _SECTION_TEXT.match(clean(stt_value))
+                else []
+            )
+            if content == [stt_idx] and isinstance(stt_value, str):  # "I. ĐỀ NGHỊ …" written in the STT column
+                stt_value = None
             if len(content) == 1 and isinstance(row[content[0]], str):
                 text = clean(str(row[content[0]]))
                 roman = stt_value is None or (
@@ -251,6 +272,8 @@ def _read_sheet(
                         text=text[:60],
                     ))  # fmt: skip
                     continue
+        if (name_idx not in present or name_idx in quiet) and all(j in quiet for j in present):
+            continue  # formula-only or pre-numbered empty rows are not nominees
         ctx.row = i + 1
         if name_value is None or (isinstance(name_value, str) and not name_value.strip()):
             findings.append(messages.make(
