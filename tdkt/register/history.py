@@ -36,8 +36,12 @@ def history(url: str, nominees: Sequence[Nominee], *, exclude_round: str | None 
 
     out: dict[str, History] = {}
     with reading(url) as conn:
-        for nominee in nominees:
-            ident = identity.Identity.of(nominee)
+        idents = [identity.Identity.of(n) for n in nominees]
+        unknown = identity.unknown(conn, idents)
+        for nominee, ident, new in zip(nominees, idents, unknown, strict=True):
+            if new:
+                out[nominee.id] = History(match="none")
+                continue
             match = identity.resolve(conn, ident)
             if match.kind == "ambiguous":
                 out[nominee.id] = History(

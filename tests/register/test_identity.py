@@ -102,3 +102,27 @@ def test_same_cccd_with_another_name_is_matched_and_flagged(ws: Path, db_url: st
     assert (r.exit_code, doc["summary"]["people_matched"]) == (0, 1)
     assert [(f["code"], f["severity"], f["cell"]) for f in doc["findings"]] == [
         ("register.id-name-differs", "warning", "B2")]
+
+
+def test_batched_lookup_answers_as_one_row_at_a_time(ws: Path, db_url: str, files, cli, monkeypatch) -> None:
+    """history() looks the list up in batches and resolves only the rows the register may know; over
+    several batches (chunk of 2), every match kind and many strangers, it answers as resolve() per row."""
+    assert cli(["register", "import", files["a"]]).exit_code == 0
+    from tdkt.db import reading
+    from tdkt.register import history, identity
+
+    monkeypatch.setattr(identity, "_CHUNK", 2)
+    nominees = [
+        _n("by-cccd", "Nguyễn Văn An", cccd="099080000123"),
+        _n("cccd-only", "Tên Khác Hẳn", cccd="099080000123"),
+        _n("by-name-birth-unit", "TRẦN THỊ BÌNH", birth_date=dt.date(1985, 6, 30), unit="Sở Y tế"),
+        _n("by-name-unit", "Phòng Kế hoạch - Tài chính", kind="collective", unit="Sở Y tế"),
+        _n("same-name-other-kind", "Phòng Kế hoạch - Tài chính", unit="Sở Y tế"),
+        _n("lookalike", "Nguyễn Thị Hoà", birth_date=dt.date(1990, 3, 4), unit="Sở Y tế"),
+        *(_n(f"stranger-{k}", f"Hoàng Văn Mới {k}", cccd=f"0990800{k:05d}") for k in range(7)),
+    ]
+    got = history(db_url, nominees)
+    with reading(db_url) as conn:
+        one_by_one = {n.id: identity.resolve(conn, identity.Identity.of(n)).kind for n in nominees}
+    assert {k: h.match for k, h in got.items()} == one_by_one
+    assert one_by_one["cccd-only"] == "cccd" and one_by_one["stranger-3"] == "none"
