@@ -82,6 +82,37 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(specs, groups)
 
 
+# Fields that columns.yaml names only as group sub-columns or per-year columns (no ``vn`` of their own).
+_EXTRA_LABELS = {
+    "award_mark": "Dấu đánh vào cột danh hiệu đề nghị", "name_part": "Một phần của họ và tên",
+    "title": "Danh hiệu thi đua đã đạt", "title_decision": "Số, ngày quyết định danh hiệu",
+    "rating": "Xếp loại mức độ hoàn thành nhiệm vụ", "discipline": "Kỷ luật",
+    "birth_male": "Năm sinh (nam)", "birth_female": "Năm sinh (nữ)",
+    "prior_decision": "Số, ngày quyết định khen thưởng đã nhận",
+    "prior_decision_number": "Số quyết định khen thưởng đã nhận",
+    "prior_decision_date": "Ngày quyết định khen thưởng đã nhận",
+    "prior_period": "Giai đoạn của khen thưởng đã nhận", "prior_year": "Năm của khen thưởng đã nhận",
+}
+
+
+def field_label(name: str | None) -> str:
+    """The field a column was read into, in the officer's words: "Xếp loại … (năm 2021)" for ``rating.2021``.
+
+    The words are the ``vn`` of ``columns.yaml`` up to its first parenthesis (the rest explains the
+    values), or the group's sub-column label; an id no vocabulary names is shown as it is.
+    """
+    if not name:
+        return "—"
+    base, _, year = name.partition(".")
+    if not (year.isdigit() and len(year) == 4):
+        base, year = name, ""
+    words = _EXTRA_LABELS.get(base)
+    if words is None:
+        spec = next((f for f in vocabulary().fields if f.field == base), None)
+        words = spec.vn.split(" (")[0].strip() if spec else base
+    return f"{words} (năm {year})" if year else words
+
+
 def is_field_name(name: str) -> bool:
     """A canonical field, or a per-year one (``rating.2021``, ``title.2021``)."""
     m = re.fullmatch(r"(rating|title|title_decision|discipline)\.(\d{4})", name)

@@ -9,6 +9,7 @@ from typing import Any
 from tdkt import vocab
 from tdkt.errors import InputError
 from tdkt.findings import sort_findings
+from tdkt.ingest.headers import field_label
 from tdkt.ingest.nominations import IngestResult
 
 SEVERITY_VN = {k: vocab.cap(v) for k, v in vocab.SEVERITY.items()}
@@ -110,7 +111,7 @@ def show(result: IngestResult, *, all_rows: bool = False, award_name: Callable[[
         award = award_name(sheet.award) if sheet.award else "—"
         console.info(console.escape(f"{head}; dòng tiêu đề {rows}; danh hiệu: {award}; năm: {sheet.year or '—'}"))
         console.show(console.table(None, [C("Cột", "short"), C("Tiêu đề", "text", priority=3), C("Trường", "name")],
-                                   [[c.letter, c.header, c.field or "—"] for c in sheet.columns]))
+                                   [[c.letter, c.header, field_label(c.field)] for c in sheet.columns]))
         found = doc["records"]
         cut = not all_rows and len(found) > BIG_TABLE
         records = [

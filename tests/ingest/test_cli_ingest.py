@@ -37,13 +37,14 @@ def test_table_shows_header_columns_records_and_findings(cli: Any, data: Path) -
     assert r.exit_code == 0, r.stderr
     for text in (
         "dòng tiêu đề 3, 4",
-        "rating.2022",
+        "Xếp loại mức độ hoàn thành nhiệm vụ (năm 2022)",  # the field in words, never its id
         "Đoàn Minh Tuấn",
         "2 bản ghi",
         "không khớp trường nào",  # the finding in words (its code only in JSON)
         "Hạng mục khác",
     ):
         assert text in r.stdout, text
+    assert "rating.2022" not in r.stdout and "prior_decision" not in r.stdout
 
 
 @pytest.mark.parametrize(
@@ -96,3 +97,12 @@ def test_bundled_examples_map_every_column(cli: Any, path: Path) -> None:
         in ("ingest.bad-date", "ingest.unknown-rating", "ingest.unknown-title", "ingest.missing-name")
     ]
     assert bad == []
+
+
+def test_every_field_a_column_can_be_read_into_has_words_for_the_officer() -> None:
+    from tdkt.ingest.headers import field_label, vocabulary
+
+    for name in [*sorted(vocabulary().names), "rating.2021", "title.2024", "discipline.2025", "title_decision.2023"]:
+        words = field_label(name)
+        assert words != name and not any(ch == "_" for ch in words), (name, words)
+    assert field_label("rating.2021").endswith("(năm 2021)")
