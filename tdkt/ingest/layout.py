@@ -21,8 +21,10 @@ _LOOKUP_NAMES = re.compile(r"^(danh ?muc|dm|htkt|pldt|lvhd|phan loai kt|du lieu 
 _GUIDE_NAMES = re.compile(r"^(huong dan|hd|vi du|mau vi du|readme|ghi chu)\b")
 _FOOTER = re.compile(
     r"^(tong cong|tong so|cong|nguoi lap( bieu)?|lap bieu|thu truong|giam doc|chu tich|xac nhan|ky ten|tm |kt |"
-    r"nguoi duyet|ke toan|(.{0,40} )?ngay \S* thang \S* nam)\b"
+    r"nguoi duyet|nguoi tong hop|ke toan|danh sach( nay)? (gom|co) \d+|(.{0,40} )?ngay \S* thang \S* nam)\b"
 )
+# A count between groups ("Cộng: 9 người", "Tổng: 08 người"): not a nominee, and the list may go on below it.
+_SUBTOTAL = re.compile(r"^(cong|tong)( so)? \d+( (nguoi|ca nhan|tap the|ho)\b|$)")
 _SECTION_STT = re.compile(r"^([IVX]+|[A-Z]|[a-z])[.)]?$")
 _SECTION_TEXT = re.compile(r"^([IVX]+|[A-Z]|\d+)[.)/]\s|^(khoi|cum|nhom|don vi|phan)\b")
 
@@ -145,6 +147,11 @@ def _kind_in(text: str) -> str | None:
 
 
 _FOOTER_MEMO: Cache[str, bool] = Cache(1 << 18, "tdkt.ingest.footer")
+
+
+def is_subtotal(text: str) -> bool:
+    """Whether a row's first text is a count of the rows above it ("Cộng: 9 người"), after which reading goes on."""
+    return _SUBTOTAL.match(_fold_text(text)) is not None
 
 
 def _is_footer(text: str) -> bool:

@@ -28,6 +28,7 @@ from tdkt.ingest.layout import (
     _role_by_name,
     award_in_text,
     clean,
+    is_subtotal,
     lookup_table,
     year_in_text,
 )
@@ -243,12 +244,14 @@ def _read_sheet(
         if (
             first_text is not None
             and (name_value is None or name_value == first_text)
-            and _is_footer(str(first_text))
+            and (_is_footer(str(first_text)) or is_subtotal(str(first_text)))
         ):
             findings.append(messages.make(
                 "ingest.footer", cell=CellRef(file=file, sheet=sheet.name, row=i + 1, column=None, header=None),
                 text=clean(str(first_text))[:60],
             ))  # fmt: skip
+            if is_subtotal(str(first_text)):
+                continue  # a subtotal between groups: the next group follows
             break
         stt_value = row[stt_idx] if stt_idx is not None and stt_idx < width else None
         if len(present) <= 2:  # a section row has one text besides the STT
