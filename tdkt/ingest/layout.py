@@ -19,9 +19,13 @@ fold = folded
 
 _LOOKUP_NAMES = re.compile(r"^(danh ?muc|dm|htkt|pldt|lvhd|phan loai kt|du lieu nguon|tham so|ma)\b")
 _GUIDE_NAMES = re.compile(r"^(huong dan|hd|vi du|mau vi du|readme|ghi chu)\b")
+# The words that open a list's footer. "Cộng"/"Tổng số" only as a count ("Cộng: 9 người", "Tổng số: 10"),
+# and "Tổng cộng" not as "Tổng công ty": fold() drops diacritics, so the first word of a collective's name
+# ("Công ty …", "Công đoàn …", "Tổng công ty …") reads like them.
 _FOOTER = re.compile(
-    r"^(tong cong|tong so|cong|nguoi lap( bieu)?|lap bieu|thu truong|giam doc|chu tich|xac nhan|ky ten|tm |kt |"
-    r"nguoi duyet|nguoi tong hop|ke toan|danh sach( nay)? (gom|co) \d+|(.{0,40} )?ngay \S* thang \S* nam)\b"
+    r"^(tong cong(?! ty)|tong so(?= \d|$)|cong(?= \d|$)|nguoi lap( bieu)?|lap bieu|thu truong|giam doc|chu tich|"
+    r"xac nhan|ky ten|tm |kt |nguoi duyet|nguoi tong hop|ke toan|danh sach( nay)? (gom|co) \d+|"
+    r"(.{0,40} )?ngay \S* thang \S* nam)\b"
 )
 # A count between groups ("Cộng: 9 người", "Tổng: 08 người"): not a nominee, and the list may go on below it.
 _SUBTOTAL = re.compile(r"^(cong|tong)( so)? \d+( (nguoi|ca nhan|tap the|ho)\b|$)")
@@ -146,15 +150,15 @@ def _kind_in(text: str) -> str | None:
     return has.pop() if len(has) == 1 else None
 
 
-_FOOTER_MEMO: Cache[str, bool] = Cache(1 << 18, "tdkt.ingest.footer")
+_FOOTER_MEMO: Cache[str, str] = Cache(1 << 18, "tdkt.ingest.footer")
 
 
-def is_subtotal(text: str) -> bool:
-    """Whether a row's first text is a count of the rows above it ("Cộng: 9 người"), after which reading goes on."""
-    return _SUBTOTAL.match(_fold_text(text)) is not None
-
-
-def _is_footer(text: str) -> bool:
-    """Whether a row's first text opens the list's footer (cached: it is the name on every data row)."""
+def footer_kind(text: str) -> str:
+    """What a row's first text makes of the row: "subtotal" (a count; reading goes on below it), "footer"
+    (the list ends here) or "" (a data row). Cached: it is the name on every data row."""
     hit = _FOOTER_MEMO.get(text)
-    return hit if hit is not None else _FOOTER_MEMO.put(text, _FOOTER.match(_fold_text(text)) is not None)
+    if hit is not None:
+        return hit
+    key = _fold_text(text)
+    kind = "subtotal" if _SUBTOTAL.match(key) else "footer" if _FOOTER.match(key) else ""
+    return _FOOTER_MEMO.put(text, kind)

@@ -23,12 +23,11 @@ from tdkt.ingest.layout import (
     _SECTION_STT,
     _SECTION_TEXT,
     _header_probe,
-    _is_footer,
     _kind_in,
     _role_by_name,
     award_in_text,
     clean,
-    is_subtotal,
+    footer_kind,
     lookup_table,
     year_in_text,
 )
@@ -241,19 +240,18 @@ def _read_sheet(
             if isinstance(row[j], str):
                 first_text = row[j]
                 break
-        if (
-            first_text is not None
-            and (name_value is None or name_value == first_text)
-            and (_is_footer(str(first_text)) or is_subtotal(str(first_text)))
-        ):
+        stt_value = row[stt_idx] if stt_idx is not None and stt_idx < width else None
+        kind = footer_kind(str(first_text)) if first_text is not None and (
+            name_value is None or name_value == first_text) else ""
+        numbered = isinstance(stt_value, (int, float)) or (isinstance(stt_value, str) and stt_value.strip().isdigit())
+        if kind and not numbered:  # a numbered row is a nominee, whatever its name
             findings.append(messages.make(
                 "ingest.footer", cell=CellRef(file=file, sheet=sheet.name, row=i + 1, column=None, header=None),
                 text=clean(str(first_text))[:60],
             ))  # fmt: skip
-            if is_subtotal(str(first_text)):
+            if kind == "subtotal":
                 continue  # a subtotal between groups: the next group follows
             break
-        stt_value = row[stt_idx] if stt_idx is not None and stt_idx < width else None
         if len(present) <= 2:  # a section row has one text besides the STT
             content = [j for j in present if j != stt_idx] or (
                 present if len(present) == 1 and isinstance(stt_value, str) and _SECTION_TEXT.match(clean(stt_value))

@@ -37,3 +37,23 @@ def test_subtotal_goes_on_and_the_count_line_ends(cli: Any, tmp_path: Path, subt
     data = json.loads(r.stdout)
     names = [rec["name"] for f in data["files"] for sh in f["sheets"] for rec in sh.get("records", [])]
     assert names == ["Nguyễn Thị Lan", "Trần Văn Minh", "Phạm Thu Hà"]
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_a_collective_whose_name_starts_like_a_count_word_is_a_nominee(cli: Any, tmp_path: Path, numbered: bool) -> None:
+    """"Công ty …", "Công đoàn …", "Tổng công ty …" fold like "Cộng"/"Tổng cộng": they are names, not totals."""
+    names = ["Công ty CP Cấp nước Long Giang", "Công đoàn Trường THPT Hải Tân", "Tổng công ty Điện lực Miền Trung",
+             "Tổng số học sinh giỏi"]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN NĂM 2025"])
+    ws.append(["STT", "Tên tập thể", "Danh hiệu đề nghị"])
+    for k, name in enumerate(names, 1):
+        ws.append([k if numbered else None, name, "Tập thể lao động tiên tiến"])
+    ws.append([None, "Tổng cộng: 4 tập thể"])
+    wb.save(tmp_path / "tt.xlsx")
+    r = cli(["ingest", tmp_path / "tt.xlsx", "--format", "json"])
+    assert r.exit_code in (0, 1), r.stderr
+    data = json.loads(r.stdout)
+    read = [rec["name"] for f in data["files"] for sh in f["sheets"] for rec in sh.get("records", [])]
+    assert read == names
