@@ -232,7 +232,8 @@ class Workspace:
 
 def load_config(path: Path) -> Config:
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: Windows Notepad (before 2019) saves UTF-8 with a byte-order mark
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"Không đọc được {path}: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
