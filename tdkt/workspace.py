@@ -230,20 +230,75 @@ class Workspace:
         return self.root / "templates"
 
 
+SCHEMA_VERSION = 1  # the tdkt.toml layout this tdkt reads; a later one comes from a newer tdkt
+
+_VN_ERRORS = {
+    "extra_forbidden": "khóa không được phép (gõ sai tên?)",
+    "missing": "thiếu khóa bắt buộc",
+    "literal_error": "giá trị không thuộc các giá trị cho phép",
+    "int_type": "cần một số nguyên",
+    "int_parsing": "cần một số nguyên",
+    "int_from_float": "cần một số nguyên",
+    "float_type": "cần một số",
+    "float_parsing": "cần một số",
+    "string_type": "cần một chuỗi chữ",
+    "bool_type": "cần true hoặc false",
+    "bool_parsing": "cần true hoặc false",
+    "list_type": "cần một danh sách [ … ]",
+    "dict_type": "cần một bảng khóa–giá trị",
+    "model_type": "cần một bảng khóa–giá trị",
+    "date_type": "cần một ngày (YYYY-MM-DD)",
+    "date_parsing": "cần một ngày (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "cần một ngày (YYYY-MM-DD)",
+}
+_BOUNDS = {"greater_than_equal": ("ge", "không nhỏ hơn"), "greater_than": ("gt", "lớn hơn"),
+           "less_than_equal": ("le", "không lớn hơn"), "less_than": ("lt", "nhỏ hơn")}
+
+
+def _explain(err: dict[str, Any]) -> str:
+    """A pydantic error of tdkt.toml in Vietnamese: what is wrong and, for a bound, the bound."""
+    kind = str(err.get("type"))
+    value = err.get("input")
+    shown = f" (đang là {value!r})" if isinstance(value, (int, float, str, bool)) and len(repr(value)) <= 60 else ""
+    if kind in _BOUNDS:
+        key, words = _BOUNDS[kind]
+        bound = (err.get("ctx") or {}).get(key)
+        return f"giá trị phải {words} {bound}{shown}"
+    if kind in _VN_ERRORS:
+        msg = _VN_ERRORS[kind]
+        return msg + (f" ({err.get('msg')})" if kind == "literal_error" else shown)
+    if kind in ("value_error", "assertion_error"):
+        msg = str(err.get("msg", ""))
+        return msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    return f"giá trị không hợp lệ{shown}"
+
+
 def load_config(path: Path) -> Config:
     try:
         # utf-8-sig: Windows Notepad (before 2019) saves UTF-8 with a byte-order mark
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"Không đọc được {path}: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"Không đọc được {path}: tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {exc.start}).") from exc
+    except OSError as exc:
+        from tdkt.output import reason
+
+        why = "không có quyền đọc" if isinstance(exc, PermissionError) else reason(exc)
+        raise InputError(f"Không đọc được {path}: {why}.") from exc
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"Tệp {path} không đúng cú pháp TOML: {exc}") from exc
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise InputError(f"Tệp {path}, khóa 'schema_version': cần một số nguyên từ 1 (đang là {version!r}).")
+    if version > SCHEMA_VERSION:
+        raise InputError(
+            f"Tệp {path} có schema_version = {version}: cấu hình do phiên bản tdkt mới hơn tạo ra; phiên bản "
+            f"này chỉ đọc được schema_version {SCHEMA_VERSION}. Hãy cập nhật tdkt.")
     try:
         return Config.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(p) for p in err["loc"])
-        raise InputError(f"Tệp {path}, khóa '{loc}': {err['msg']}") from exc
+        raise InputError(f"Tệp {path}, khóa '{loc}': {_explain(dict(err))}") from exc
 
 
 def find(start: Path | None = None) -> Workspace | None:

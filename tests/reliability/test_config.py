@@ -6,8 +6,9 @@ gets exit 3 and one Vietnamese line naming the file (and the key or line), never
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
+
+import pytest
 
 from tests.reliability.conftest import Round, flat, one_message
 
@@ -18,3 +19,33 @@ def test_27_a_tdkt_toml_saved_with_a_bom_is_read(cli: Any, sqlite_round: Round) 
     r = cli(["session", "show", "2022-1"])
     assert r.exit_code == 0, r.stderr
     assert "2022-1" in r.stdout
+
+
+@pytest.mark.parametrize("version", ["99", "2"])
+def test_32_a_schema_version_from_a_newer_tdkt_is_refused(cli: Any, sqlite_round: Round, version: str) -> None:
+    cfg = sqlite_round.root / "tdkt.toml"
+    text = cfg.read_text(encoding="utf-8")
+    assert "schema_version = 1\n" in text
+    cfg.write_text(text.replace("schema_version = 1\n", f"schema_version = {version}\n"), encoding="utf-8")
+    r = cli(["session", "list"])
+    assert r.exit_code == 3
+    assert one_message(r.stderr), r.stderr
+    msg = flat(r.stderr)
+    assert "tdkt.toml" in msg and f"schema_version = {version}" in msg and "mới hơn" in msg
+
+
+@pytest.mark.parametrize("version", ["0", '"1"', "true"])
+def test_32_a_schema_version_that_is_not_a_version_is_refused(cli: Any, sqlite_round: Round, version: str) -> None:
+    cfg = sqlite_round.root / "tdkt.toml"
+    text = cfg.read_text(encoding="utf-8")
+    cfg.write_text(text.replace("schema_version = 1\n", f"schema_version = {version}\n"), encoding="utf-8")
+    r = cli(["session", "list"])
+    assert r.exit_code == 3
+    assert one_message(r.stderr) and "schema_version" in r.stderr, r.stderr
+
+
+def test_32_the_current_schema_version_and_none_are_read(cli: Any, sqlite_round: Round) -> None:
+    cfg = sqlite_round.root / "tdkt.toml"
+    assert cli(["session", "list"]).exit_code == 0
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("schema_version = 1\n", ""), encoding="utf-8")
+    assert cli(["session", "list"]).exit_code == 0
