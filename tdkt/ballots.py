@@ -317,8 +317,10 @@ def _tables(path: Path) -> Iterator[tuple[str | None, Callable[[], Rows]]]:
         try:
             data = path.read_bytes()
         except OSError as exc:
+            from tdkt.output import read_reason
+
             raise InputError(
-                f"Không đọc được tệp {path.name}: {exc.strerror}.", code="input.not-found"
+                f"Không đọc được tệp {path.name}: {read_reason(exc)}.", code="input.not-found"
             ) from exc
         if not data.strip():
             raise InputError(f"Tệp {path.name} rỗng, không có phiếu nào.", code="input.empty")

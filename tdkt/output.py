@@ -73,6 +73,15 @@ def reason(exc: OSError) -> str:
     return f"lỗi hệ thống {name}" if name else "lỗi hệ thống"
 
 
+def read_reason(exc: OSError) -> str:
+    """What went wrong reading a file, for people (Vietnamese, without the library's text)."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "không có quyền đọc"
+    if exc.errno == errno.ENOENT:
+        return "không tìm thấy tệp"
+    return reason(exc)
+
+
 def failed(path: Path, exc: OSError, *, what: str = "Không ghi được") -> OutputError:
     """The one-line error for an OSError met while writing ``path``."""
     return OutputError(f"{what} {path}: {reason(exc)}; không ghi tệp nào.", code="output.failed")

@@ -503,8 +503,13 @@ def read_yaml(path: Path) -> dict[str, Any]:
 
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleFileError(f"Không đọc được tệp tiêu chí {path}: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise RuleFileError(f"Không đọc được tệp tiêu chí {path}: không phải văn bản UTF-8 "
+                            f"(byte lỗi ở vị trí {exc.start}).") from exc
+    except OSError as exc:
+        from tdkt.output import read_reason
+
+        raise RuleFileError(f"Không đọc được tệp tiêu chí {path}: {read_reason(exc)}.") from exc
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: rule packs load 10× faster
     try:
         data = yaml.load(text, Loader=loader)

@@ -305,6 +305,16 @@ class _Vietnamese:
 class Command(_Vietnamese, TyperCommand):
     """A tdkt command: Vietnamese help; extra arguments refused in Vietnamese."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            # Typer's Path parameters check readability in the parser: an unreadable input was a usage
+            # error (exit 2, Click's English). Reading it is the library's job, with exit 3 and a
+            # Vietnamese line naming the file (design.md §4).
+            info = getattr(getattr(param, "type_descriptor", None), "parameter_info", None)
+            if info is not None and getattr(info, "readable", False):
+                info.readable = False
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         allowed = ctx.allow_extra_args
         ctx.allow_extra_args = True  # Click's own refusal is English: refuse here instead

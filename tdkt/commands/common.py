@@ -42,6 +42,29 @@ class TableJson(StrEnum):
 FormatOpt = Annotated[TableJson, typer.Option("--format", "-f", help="Dạng kết quả: table (bảng) hoặc json.")]
 
 
+# --- inputs -------------------------------------------------------------------------------------
+
+
+def readable(*paths: Path | None) -> None:
+    """Refuse, before any work, an input file that exists but cannot be opened (no permission…):
+    one Vietnamese line naming it, exit 3. A missing file is left to the reader, which names it."""
+    import errno
+
+    from tdkt.errors import InputError
+    from tdkt.output import read_reason
+
+    for path in paths:
+        if path is None or not path.is_file():
+            continue
+        try:
+            with path.open("rb"):
+                pass
+        except OSError as exc:
+            if exc.errno == errno.ENOENT:
+                continue
+            raise InputError(f"Không đọc được tệp {path}: {read_reason(exc)}.", code="input.unreadable") from None
+
+
 # --- dates --------------------------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from tdkt.commands.common import AllOpt, FormatOpt, QuietOpt, TableJson
+from tdkt.commands.common import AllOpt, FormatOpt, QuietOpt, TableJson, readable
 
 
 def ingest(
@@ -29,6 +29,7 @@ def ingest(
     from tdkt.ingest import read_nominations
     from tdkt.ingest.report import load_columns, show
 
+    readable(*files, columns)
     ws = workspace.find()
     colmap = load_columns(columns, ws.config.legal.columns if ws else None)
     extra = None

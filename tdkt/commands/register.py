@@ -65,9 +65,11 @@ def import_(
 ) -> None:
     """Nhập lịch sử khen thưởng từ danh sách quyết định/sổ theo dõi; có lỗi thì không ghi gì."""
     from tdkt import workspace
+    from tdkt.commands.common import readable
     from tdkt.register import import_files
     from tdkt.validation import overlay_aliases
 
+    readable(*files)
     ws = workspace.require()
     r = import_files(ws.database_url, files, columns=ws.config.legal.columns or None,
                      extra_awards=overlay_aliases([ws.overlay_dir]) or None)

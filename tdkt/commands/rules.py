@@ -114,8 +114,10 @@ def check(
     ngày: quy chế phải dùng được với mọi bộ tiêu chí nó có thể gặp.
     """
     from tdkt import console, regulation, rounds, workspace
+    from tdkt.commands.common import readable
     from tdkt.ruleset import lint
 
+    readable(path)
     ws = workspace.find()
     chosen = ""
     overlays = None

@@ -44,8 +44,10 @@ def tally(
     kiến" là để trống; dấu khác là không hợp lệ (có cảnh báo, không bao giờ được đoán). Xem docs/ballots.md.
     """
     from tdkt import console
+    from tdkt.commands.common import readable
     from tdkt.tally_run import run
 
+    readable(*ballots, verify)
     done = run(
         ballots,
         session=session,

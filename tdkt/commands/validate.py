@@ -42,12 +42,14 @@ def validate(
     lưu đúng như lệnh thẩm định thường.
     """
     from tdkt import console
+    from tdkt.commands.common import readable
     from tdkt.errors import UsageError
     from tdkt.reporters import REPORTERS
     from tdkt.validation import validate_files
 
     if fmt is not ValidateFormat.xlsx and output is not None:
         raise UsageError("--output chỉ dùng với --format xlsx.")
+    readable(*files)
     if fmt is ValidateFormat.xlsx:  # a copy that may not be written is refused before the round is touched
         from tdkt import output as policy
         from tdkt.reporters import xlsx_targets

@@ -6,6 +6,7 @@ gets exit 3 and one Vietnamese line naming the file (and the key or line), never
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -49,3 +50,56 @@ def test_32_the_current_schema_version_and_none_are_read(cli: Any, sqlite_round:
     assert cli(["session", "list"]).exit_code == 0
     cfg.write_text(cfg.read_text(encoding="utf-8").replace("schema_version = 1\n", ""), encoding="utf-8")
     assert cli(["session", "list"]).exit_code == 0
+
+
+def _unreadable(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """``path`` as the officer's account sees a file of mode 000 (the tests may run as root)."""
+    import errno
+    import os
+    import pathlib
+
+    path.chmod(0)
+    target = path.resolve()
+    real_access, real_open = os.access, pathlib.Path.open
+
+    def access(p: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
+        if Path(p).resolve() == target:
+            return False
+        return real_access(p, mode, *args, **kwargs)
+
+    def open_(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.resolve() == target:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(pathlib.Path, "open", open_)
+
+
+@pytest.mark.parametrize("command", [
+    ["ingest", "{list}"], ["validate", "{list}"], ["register", "import", "{list}"],
+    ["tally", "{ballots}", "--members", "11"], ["tally", "2022-1/ballots.csv", "--verify", "{ballots}"],
+    ["rules", "check", "{rules}"], ["ingest", "2022-1/danh-sach-ca-nhan.xlsx", "--columns", "{rules}"],
+])
+def test_25_an_unreadable_input_is_exit_3_in_vietnamese(cli: Any, sqlite_round: Round, monkeypatch: pytest.MonkeyPatch,
+                                                         command: list[str]) -> None:
+    import shutil
+
+    root = sqlite_round.root
+    shutil.copy(sqlite_round.lists[0], root / "khoa.xlsx")
+    shutil.copy(sqlite_round.ballots, root / "khoa.csv")
+    shutil.copy(root / "rules" / "quy-che-hoi-dong.yaml", root / "khoa.yaml")
+    args = [a.format(list="khoa.xlsx", ballots="khoa.csv", rules="khoa.yaml") for a in command]
+    locked = next(a for a in args if a.startswith("khoa."))
+    _unreadable(monkeypatch, root / locked)
+    before = sorted(p.name for p in root.iterdir())
+    try:
+        r = cli(args)
+    finally:
+        (root / locked).chmod(0o644)
+    assert r.exit_code == 3, (r.exit_code, r.stderr)
+    assert one_message(r.stderr), r.stderr
+    msg = flat(r.stderr)
+    assert locked in msg and "không có quyền đọc" in msg
+    assert "not readable" not in msg and "Permission denied" not in msg and "Errno" not in msg
+    assert sorted(p.name for p in root.iterdir()) == before
