@@ -59,16 +59,29 @@ def _docx(kind: str, stem: str, ctx: dict[str, Any], ws: Workspace | None) -> by
 
 
 def _html(docx: bytes, title: str, meta: str, ws: Workspace | None) -> bytes:
-    from jinja2 import TemplateError as JinjaError
-
-    from tdkt.render.docx import blocks, environment
+    from tdkt.output import read_reason
+    from tdkt.render.docx import blocks, bundled, environment
+    from tdkt.render.sandbox import RENDER_SECONDS, failure, time_limit
 
     path = template_path("document.html.j2", ws)
     try:
-        template = environment().from_string(path.read_text(encoding="utf-8"))
-        text = template.render(title=title, meta=meta, blocks=blocks(docx))
-    except JinjaError as exc:
-        raise TemplateError(f"Mẫu {path.name} lỗi: {exc}; không ghi tệp nào.") from exc
+        source = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise TemplateError(f"Mẫu {path} không phải văn bản UTF-8 (byte lỗi ở vị trí {exc.start}); "
+                            "không ghi tệp nào.") from exc
+    except OSError as exc:
+        raise TemplateError(f"Không mở được mẫu văn bản {path}: {read_reason(exc)}; không ghi tệp nào.") from exc
+    user = not bundled(path)
+    env = environment(limited=user)
+    try:
+        with time_limit(RENDER_SECONDS if user else None):
+            template = env.from_string(source)
+            text = str(template.render(title=title, meta=meta, blocks=blocks(docx)))
+    except (Exception, RecursionError, MemoryError) as exc:
+        error = failure(path, exc, env=env, docx=False, user=user)
+        if error is None:
+            raise
+        raise error from exc
     return text.encode("utf-8")
 
 

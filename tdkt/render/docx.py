@@ -18,7 +18,7 @@ from tdkt import fastpaths
 from tdkt.errors import TemplateError
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from tdkt.render.sandbox import Environment
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # Above this many rows the attached list is written as text after docxtpl renders one sample
@@ -29,16 +29,27 @@ _MARK = "\ue000"  # a private-use character: never in real data, kept by autoesc
 _UNDEFINED = re.compile(r"'(?:[^']*? object|[^']*?)' has no attribute '([^']+)'|'([^']+)' is undefined")
 
 
-def environment() -> Environment:
-    """The one Jinja environment for documents: sandboxed, strict about undefined names, escaping."""
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+def environment(*, limited: bool = False) -> Environment:
+    """The one Jinja environment for documents: sandboxed, strict about undefined names, escaping;
+    ``limited``: with the size limits of a workspace template (tdkt.render.sandbox)."""
+    from tdkt.render.sandbox import Environment as Sandbox
 
-    from tdkt.render.filters import FILTERS
+    return Sandbox(limited=limited)
 
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
-    env.filters.update(FILTERS)
-    return env
+
+def bundled(template: Path) -> bool:
+    """Whether ``template`` is one of tdkt's own templates (not the workspace's)."""
+    from importlib import resources
+
+    home = Path(str(resources.files("tdkt").joinpath("templates"))).resolve()
+    return template.resolve().parent == home
+
+
+def _unusable(template: Path, exc: BaseException) -> TemplateError:
+    from tdkt.output import read_reason
+
+    why = read_reason(exc) if isinstance(exc, OSError) else "không phải tệp Word .docx (hoặc bị hỏng)"
+    return TemplateError(f"Không mở được mẫu văn bản {template}: {why}; không ghi tệp nào.")
 
 
 def _missing_name(exc: Exception) -> str:
@@ -48,20 +59,41 @@ def _missing_name(exc: Exception) -> str:
     return m.group(1) or m.group(2)
 
 
-def preflight(template: Path, context: dict[str, Any]) -> list[str]:
+def preflight(template: Path, context: dict[str, Any], env: Environment | None = None) -> list[str]:
     """The top-level variables ``template`` uses that ``context`` does not provide (sorted)."""
+    from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError
 
+    from tdkt.render.sandbox import failure
+
+    env = env or environment()
     try:
         tpl = DocxTemplate(str(template))
-        missing = tpl.get_undeclared_template_variables(environment(), context)
+        missing = tpl.get_undeclared_template_variables(env, context)
     except TemplateSyntaxError as exc:
-        raise TemplateError(f"Mẫu {template.name} sai cú pháp Jinja (dòng {exc.lineno}): {exc.message}") from exc
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise TemplateError(f"Không mở được mẫu văn bản {template}: {exc}") from exc
+        error: BaseException = exc
+        try:  # again with a paragraph a line, as docxtpl renders it: the line names the paragraph
+            env.parse(re.sub(r"<w:p([ >])", r"\n<w:p\1", env.last_source))
+        except TemplateSyntaxError as again:
+            error = again
+        raise failure(template, error, env=env) or TemplateError(str(exc)) from exc
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as exc:
+        raise _unusable(template, exc) from exc
     # Names the template defines itself (loop variables) are not reported by Jinja's meta API.
     return sorted(missing)
+
+
+def _paragraph_using(source: str, name: str) -> str:
+    """" (đoạn «…»)": the first paragraph of a template's XML whose Jinja uses ``name``, or ""."""
+    from tdkt.render.sandbox import _near
+
+    lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", source).split("\n")
+    uses = re.compile(r"\{[{%][^}]*?(?<![\w.])" + re.escape(name) + r"\b")
+    for number, line in enumerate(lines, 1):
+        if uses.search(re.sub(r"<[^>]*>", "", line)):
+            return _near("\n".join(lines), number, docx=True)
+    return ""
 
 
 def _sample_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -193,15 +225,17 @@ def render_docx(template: Path, context: dict[str, Any], *, rows_key: str | None
         TemplateError: the template is broken or needs a variable the context lacks (named).
     """
     from docxtpl import DocxTemplate
-    from jinja2 import TemplateError as JinjaError
-    from jinja2 import TemplateSyntaxError, UndefinedError
-    from jinja2.exceptions import SecurityError
+
+    from tdkt.render.sandbox import RENDER_SECONDS, failure, time_limit
 
     context = xml_safe(context, dropped)
-    missing = preflight(template, context)
+    user = not bundled(template)
+    env = environment(limited=user)
+    missing = preflight(template, context, env)
     if missing:
         raise TemplateError(
-            f"Mẫu {template.name} cần biến '{missing[0]}' mà dữ liệu của đợt không có"
+            f"Mẫu {template.name}{_paragraph_using(env.last_source, missing[0])} cần biến '{missing[0]}' mà dữ liệu "
+            "của đợt không có"
             + (f" (và {len(missing) - 1} biến khác: {', '.join(missing[1:])})" if len(missing) > 1 else "")
             + "; không ghi tệp nào.",
             code="render.missing-variable",
@@ -212,24 +246,20 @@ def render_docx(template: Path, context: dict[str, Any], *, rows_key: str | None
     tpl = DocxTemplate(str(template))
     document: bytes | None = None
     try:
-        tpl.render(ctx, environment(), autoescape=True)
-        if fast and isinstance(rows, list):
-            document = _rows_document(tpl.docx.element, rows)
-            if document is None:
-                tpl = DocxTemplate(str(template))
-                tpl.render(context, environment(), autoescape=True)
-    except UndefinedError as exc:
-        raise TemplateError(
-            f"Mẫu {template.name} cần biến '{_missing_name(exc)}' mà dữ liệu của đợt không có; không ghi tệp nào.",
-            code="render.missing-variable",
-        ) from exc
-    except TemplateSyntaxError as exc:
-        near = " / ".join(s.strip() for s in getattr(exc, "docx_context", []) if s.strip())
-        raise TemplateError(f"Mẫu {template.name} sai cú pháp Jinja: {exc.message}. Gần: {near}") from exc
-    except SecurityError as exc:
-        raise TemplateError(f"Mẫu {template.name} dùng thao tác không được phép: {exc}") from exc
-    except JinjaError as exc:
-        raise TemplateError(f"Không soạn được văn bản từ mẫu {template.name}: {exc}") from exc
+        with time_limit(RENDER_SECONDS if user else None):
+            tpl.render(ctx, env, autoescape=True)
+            if fast and isinstance(rows, list):
+                document = _rows_document(tpl.docx.element, rows)
+                if document is None:
+                    tpl = DocxTemplate(str(template))
+                    tpl.render(context, env, autoescape=True)
+    except TemplateError:
+        raise
+    except (Exception, RecursionError, MemoryError) as exc:
+        error = failure(template, exc, env=env, user=user)
+        if error is None:
+            raise
+        raise error from exc
     buf = io.BytesIO()
     tpl.save(buf)
     replace = {tpl.docx.part.partname.membername: document} if document is not None else None
