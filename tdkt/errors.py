@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class TdktError(Exception):
     """A run cannot continue. Carries a stable ASCII code and a Vietnamese message for people.
@@ -51,3 +53,45 @@ class UsageError(TdktError):
 
     code = "usage.error"
     exit_code = 2
+
+
+_VN_ERRORS = {
+    "extra_forbidden": "khóa không được phép (gõ sai tên?)",
+    "missing": "thiếu khóa bắt buộc",
+    "literal_error": "giá trị không thuộc các giá trị cho phép",
+    "int_type": "cần một số nguyên",
+    "int_parsing": "cần một số nguyên",
+    "int_from_float": "cần một số nguyên",
+    "float_type": "cần một số",
+    "float_parsing": "cần một số",
+    "string_type": "cần một chuỗi chữ",
+    "bool_type": "cần true hoặc false",
+    "bool_parsing": "cần true hoặc false",
+    "list_type": "cần một danh sách [ … ]",
+    "dict_type": "cần một bảng khóa–giá trị",
+    "model_type": "cần một bảng khóa–giá trị",
+    "date_type": "cần một ngày (YYYY-MM-DD)",
+    "date_parsing": "cần một ngày (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "cần một ngày (YYYY-MM-DD)",
+}
+_BOUNDS = {"greater_than_equal": ("ge", "không nhỏ hơn"), "greater_than": ("gt", "lớn hơn"),
+           "less_than_equal": ("le", "không lớn hơn"), "less_than": ("lt", "nhỏ hơn")}
+
+
+def explain(err: dict[str, Any]) -> str:
+    """A pydantic validation error (one of ``exc.errors()``) in Vietnamese: what is wrong and, for a
+    bound, the bound; a model's own check (``value_error``) keeps its Vietnamese message."""
+    kind = str(err.get("type"))
+    value = err.get("input")
+    shown = f" (đang là {value!r})" if isinstance(value, (int, float, str, bool)) and len(repr(value)) <= 60 else ""
+    if kind in _BOUNDS:
+        key, words = _BOUNDS[kind]
+        bound = (err.get("ctx") or {}).get(key)
+        return f"giá trị phải {words} {bound}{shown}"
+    if kind in _VN_ERRORS:
+        msg = _VN_ERRORS[kind]
+        return msg + (f" ({err.get('msg')})" if kind == "literal_error" else shown)
+    if kind in ("value_error", "assertion_error"):
+        msg = str(err.get("msg", ""))
+        return msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    return f"giá trị không hợp lệ{shown}"

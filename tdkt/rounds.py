@@ -110,8 +110,10 @@ def new_round(
     from tdkt.db.schema import rounds
 
     rid = parse_round_id(round_id)
-    if members is not None and members < 1:
-        raise UsageError(f"Số thành viên Hội đồng phải là số nguyên dương (nhận được {members}).")
+    from tdkt.workspace import MAX_MEMBERS
+
+    if members is not None and not 1 <= members <= MAX_MEMBERS:
+        raise UsageError(f"Số thành viên Hội đồng phải là số nguyên từ 1 đến {MAX_MEMBERS} (nhận được {members}).")
     years = years or (date.year - 1,)
     for y in years:
         if not 1945 <= y <= date.year:

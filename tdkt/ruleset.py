@@ -62,12 +62,22 @@ class RequirementSpec(_Strict):
     criteria: list[CriterionSpec] = Field(default_factory=list)
 
 
+def _share_within(share: int | None, den: int) -> None:
+    if share is not None and share > den:
+        raise ValueError(f"tỷ lệ phiếu {share}/{den} lớn hơn 100 % (share không được lớn hơn share_den = {den})")
+
+
 class VoteFallback(_Strict):
     until: dt.date
     share: int = Field(ge=1, le=100)
     share_den: int = Field(default=100, ge=1)
     basis: str
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _at_most_all(self) -> VoteFallback:
+        _share_within(self.share, self.share_den)
+        return self
 
 
 class VoteSpec(_Strict):
@@ -81,6 +91,11 @@ class VoteSpec(_Strict):
     uncertain: bool = False
     note: str | None = None
     fallback: VoteFallback | None = None
+
+    @model_validator(mode="after")
+    def _at_most_all(self) -> VoteSpec:
+        _share_within(self.share, self.share_den)
+        return self
 
 
 class PrizeSpec(_Strict):
@@ -198,6 +213,13 @@ class QuorumSpec(_Strict):
     num: int = Field(ge=1)
     den: int = Field(ge=1)
     basis: str | None = None
+
+    @model_validator(mode="after")
+    def _at_most_all(self) -> QuorumSpec:
+        if self.num > self.den:
+            raise ValueError(f"số thành viên dự tối thiểu {self.num}/{self.den} lớn hơn tổng số thành viên "
+                             "(num không được lớn hơn den)")
+        return self
 
 
 class ReadingSpec(_Strict):
@@ -478,24 +500,47 @@ def _loc(parts: tuple[Any, ...]) -> str:
     return out
 
 
-_VN_ERRORS = {
-    "extra_forbidden": "khóa không được phép (gõ sai tên?)",
-    "missing": "thiếu khóa bắt buộc",
-    "literal_error": "giá trị không thuộc các giá trị cho phép",
-}
-
-
 def _explain(err: dict[str, Any]) -> str:
-    msg = _VN_ERRORS.get(str(err.get("type")), str(err.get("msg")))
-    if err.get("type") == "literal_error":
-        msg += f" ({err.get('msg')})"
-    return msg
+    from tdkt.errors import explain
+
+    return explain(err)
 
 
 def _validation(path: Path | str, exc: ValidationError, prefix: str = "") -> RuleFileError:
     err = exc.errors()[0]
     loc = _loc(tuple(err["loc"]))
     return _fail(path, ".".join(p for p in (prefix, loc) if p), _explain(dict(err)))
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int, first: int) -> None:
+        super().__init__(key)
+        self.key, self.line, self.first = key, line, first
+
+
+@cache
+def _loader() -> Any:
+    """YAML's safe loader (libyaml's when present: rule packs load 10× faster) refusing a key written
+    twice in one mapping: PyYAML keeps the last silently, so a copy-paste leftover like a second
+    ``quorum:`` would change the council's rules unseen."""
+    import yaml
+
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: dict[Any, int] = {}
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge" or not isinstance(key_node, yaml.ScalarNode):
+                    continue
+                key = self.construct_object(key_node, deep=True)
+                line = key_node.start_mark.line + 1
+                if key in seen:
+                    raise _DuplicateKey(str(key), line, seen[key])
+                seen[key] = line
+            return super().construct_mapping(node, deep=deep)
+
+    return Loader
 
 
 def read_yaml(path: Path) -> dict[str, Any]:
@@ -510,9 +555,11 @@ def read_yaml(path: Path) -> dict[str, Any]:
         from tdkt.output import read_reason
 
         raise RuleFileError(f"Không đọc được tệp tiêu chí {path}: {read_reason(exc)}.") from exc
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: rule packs load 10× faster
     try:
-        data = yaml.load(text, Loader=loader)
+        data = yaml.load(text, Loader=_loader())
+    except _DuplicateKey as exc:
+        raise RuleFileError(f"Tệp tiêu chí {path}, dòng {exc.line}: khóa '{exc.key}' viết hai lần trong cùng một "
+                            f"mục (lần đầu ở dòng {exc.first}); xóa một lần để khỏi nhầm giá trị nào được dùng.") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (dòng {mark.line + 1})" if mark is not None else ""

@@ -92,6 +92,10 @@ def run(
         raise UsageError(
             "Chưa biết số thành viên Hội đồng: dùng --members N, hoặc đặt trong đợt xét/tdkt.toml."
         )
+    from tdkt.workspace import MAX_MEMBERS
+
+    if size > MAX_MEMBERS:
+        raise UsageError(f"Số thành viên Hội đồng phải là số nguyên từ 1 đến {MAX_MEMBERS} (nhận được {size}).")
     ballots = read_ballots(paths)
     inputs = [{"path": str(p), "sha256": sha256_file(p)} for p in paths]
     extra: list[Finding] = list(ballots.findings)

@@ -14,9 +14,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from tdkt.errors import InputError, WorkspaceError
+from tdkt.errors import InputError, WorkspaceError, explain
 
 CONFIG_NAME = "tdkt.toml"
+MAX_MEMBERS = 1000  # a council's members: 10^20 is a typo, and the register stores 64-bit integers
 DEFAULT_DB = "tdkt-register.sqlite"
 
 # don_vi: the council of a unit whose head decides its own cơ sở titles (a sở, a trường, a bệnh viện,
@@ -35,7 +36,7 @@ class Council(_Section):
     level: CouncilLevel = "tinh"
     # A unit's council proposes upwards to the province (a sở, a provincial hospital…) or to a ministry.
     parent_level: Literal["tinh", "bo"] = "tinh"
-    members: int | None = Field(default=None, ge=1)
+    members: int | None = Field(default=None, ge=1, le=MAX_MEMBERS)
     member_names: list[str] = Field(default_factory=list)
     quorum_percent: float | None = Field(default=None, gt=0, le=100)
 
@@ -232,46 +233,6 @@ class Workspace:
 
 SCHEMA_VERSION = 1  # the tdkt.toml layout this tdkt reads; a later one comes from a newer tdkt
 
-_VN_ERRORS = {
-    "extra_forbidden": "khóa không được phép (gõ sai tên?)",
-    "missing": "thiếu khóa bắt buộc",
-    "literal_error": "giá trị không thuộc các giá trị cho phép",
-    "int_type": "cần một số nguyên",
-    "int_parsing": "cần một số nguyên",
-    "int_from_float": "cần một số nguyên",
-    "float_type": "cần một số",
-    "float_parsing": "cần một số",
-    "string_type": "cần một chuỗi chữ",
-    "bool_type": "cần true hoặc false",
-    "bool_parsing": "cần true hoặc false",
-    "list_type": "cần một danh sách [ … ]",
-    "dict_type": "cần một bảng khóa–giá trị",
-    "model_type": "cần một bảng khóa–giá trị",
-    "date_type": "cần một ngày (YYYY-MM-DD)",
-    "date_parsing": "cần một ngày (YYYY-MM-DD)",
-    "date_from_datetime_parsing": "cần một ngày (YYYY-MM-DD)",
-}
-_BOUNDS = {"greater_than_equal": ("ge", "không nhỏ hơn"), "greater_than": ("gt", "lớn hơn"),
-           "less_than_equal": ("le", "không lớn hơn"), "less_than": ("lt", "nhỏ hơn")}
-
-
-def _explain(err: dict[str, Any]) -> str:
-    """A pydantic error of tdkt.toml in Vietnamese: what is wrong and, for a bound, the bound."""
-    kind = str(err.get("type"))
-    value = err.get("input")
-    shown = f" (đang là {value!r})" if isinstance(value, (int, float, str, bool)) and len(repr(value)) <= 60 else ""
-    if kind in _BOUNDS:
-        key, words = _BOUNDS[kind]
-        bound = (err.get("ctx") or {}).get(key)
-        return f"giá trị phải {words} {bound}{shown}"
-    if kind in _VN_ERRORS:
-        msg = _VN_ERRORS[kind]
-        return msg + (f" ({err.get('msg')})" if kind == "literal_error" else shown)
-    if kind in ("value_error", "assertion_error"):
-        msg = str(err.get("msg", ""))
-        return msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    return f"giá trị không hợp lệ{shown}"
-
 
 def load_config(path: Path) -> Config:
     try:
@@ -298,7 +259,7 @@ def load_config(path: Path) -> Config:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(p) for p in err["loc"])
-        raise InputError(f"Tệp {path}, khóa '{loc}': {_explain(dict(err))}") from exc
+        raise InputError(f"Tệp {path}, khóa '{loc}': {explain(dict(err))}") from exc
 
 
 def find(start: Path | None = None) -> Workspace | None:

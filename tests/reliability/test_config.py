@@ -103,3 +103,69 @@ def test_25_an_unreadable_input_is_exit_3_in_vietnamese(cli: Any, sqlite_round: 
     assert locked in msg and "không có quyền đọc" in msg
     assert "not readable" not in msg and "Permission denied" not in msg and "Errno" not in msg
     assert sorted(p.name for p in root.iterdir()) == before
+
+
+QUORUM = 'quorum: {num: 2, den: 3, basis: "Quy chế Hội đồng tỉnh Hải Đông, Điều 6"}\n'
+
+
+def _overlay(rnd: Round, old: str, new: str) -> Path:
+    path = rnd.root / "rules" / "quy-che-hoi-dong.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", [["rules", "check", "rules/quy-che-hoi-dong.yaml"], ["validate", "{list}"]])
+def test_9_a_key_written_twice_in_an_overlay_is_refused(cli: Any, sqlite_round: Round, command: list[str]) -> None:
+    _overlay(sqlite_round, QUORUM, QUORUM + "quorum: {num: 1, den: 100}\n")
+    r = cli([a.format(list=sqlite_round.lists[0]) for a in command])
+    assert r.exit_code == 3, (r.exit_code, r.stdout, r.stderr)
+    assert one_message(r.stderr), r.stderr
+    msg = flat(r.stderr)
+    assert "quy-che-hoi-dong.yaml" in msg and "'quorum'" in msg and "hai lần" in msg, msg
+
+
+def test_9_a_key_written_twice_deeper_is_refused_and_distinct_keys_are_not(cli: Any, sqlite_round: Round) -> None:
+    assert cli(["rules", "check", "rules/quy-che-hoi-dong.yaml"]).exit_code == 0
+    _overlay(sqlite_round, "share: 70, of: members,", "share: 70, of: members, share: 60,")
+    r = cli(["rules", "check", "rules/quy-che-hoi-dong.yaml"])
+    assert r.exit_code == 3 and "'share'" in flat(r.stderr), r.stderr
+
+
+@pytest.mark.parametrize(("old", "new", "words"), [
+    ("share: 70, of: members,", "share: 150, of: members,", "150/100"),
+    ("share: 70, of: members,", "share: 8, share_den: 7, of: members,", "8/7"),
+    (QUORUM, "quorum: {num: 4, den: 3}\n", "4/3"),
+])
+def test_9_a_share_above_all_members_is_refused(cli: Any, sqlite_round: Round, old: str, new: str, words: str) -> None:
+    _overlay(sqlite_round, old, new)
+    r = cli(["rules", "check", "rules/quy-che-hoi-dong.yaml"])
+    assert r.exit_code == 3, (r.stdout, r.stderr)
+    assert one_message(r.stderr), r.stderr
+    msg = flat(r.stderr)
+    assert "quy-che-hoi-dong.yaml" in msg and words in msg, msg
+    assert "100 %" in msg or "tổng số thành viên" in msg, msg
+
+
+def test_9_an_absurd_member_count_in_tdkt_toml_is_refused(cli: Any, sqlite_round: Round) -> None:
+    cfg = sqlite_round.root / "tdkt.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("members = 11\n", "members = 99999999999999999999\n"),
+                   encoding="utf-8")
+    r = cli(["session", "new", "2023-1", "--date", "2023-04-20"])
+    assert r.exit_code == 3, r.stderr
+    assert one_message(r.stderr), r.stderr
+    msg = flat(r.stderr)
+    assert "tdkt.toml" in msg and "council.members" in msg and "1000" in msg, msg
+
+
+@pytest.mark.parametrize("command", [
+    ["session", "new", "2023-1", "--date", "2023-04-20", "--members", "99999999999999999999"],
+    ["tally", "{ballots}", "--members", "99999999999999999999"],
+])
+def test_9_an_absurd_member_count_on_the_command_line_is_refused(cli: Any, sqlite_round: Round,
+                                                                 command: list[str]) -> None:
+    r = cli([a.format(ballots=sqlite_round.ballots) for a in command])
+    assert r.exit_code == 2, (r.exit_code, r.stderr)
+    assert one_message(r.stderr) and "Lỗi nội bộ" not in r.stderr, r.stderr
+    assert "1000" in flat(r.stderr)
