@@ -73,6 +73,8 @@ _VN_ERRORS = {
     "date_type": "cần một ngày (YYYY-MM-DD)",
     "date_parsing": "cần một ngày (YYYY-MM-DD)",
     "date_from_datetime_parsing": "cần một ngày (YYYY-MM-DD)",
+    "string_pattern_mismatch": "mã chỉ gồm chữ thường không dấu, chữ số, '_', '.', '-' và bắt đầu bằng chữ hoặc số",
+    "string_too_long": "quá dài",
 }
 _BOUNDS = {"greater_than_equal": ("ge", "không nhỏ hơn"), "greater_than": ("gt", "lớn hơn"),
            "less_than_equal": ("le", "không lớn hơn"), "less_than": ("lt", "nhỏ hơn")}

@@ -24,9 +24,9 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from tdkt import awards as award_catalogue
 from tdkt.errors import InputError, RuleFileError
@@ -36,6 +36,9 @@ from tdkt.text import fold
 
 KINDS = ("individual", "collective", "household")
 _ID = r"^[a-z0-9][a-z0-9_.-]*$"
+# An award id as a key (votes, seats, awards, add_criteria of a pack or overlay): it becomes part of file
+# names ("quyet-dinh_2022-1_<award>.docx"), so it is an id like every other, never "a/../../b".
+AwardId = Annotated[str, StringConstraints(pattern=_ID, max_length=100)]
 
 
 class _Strict(BaseModel):
@@ -186,7 +189,7 @@ class PackFile(_Strict):
     legal_bases: list[str | BaseLine] = Field(default_factory=list)
     household_factor: Decimal | None = None
     household_factor_basis: str | None = None
-    awards: dict[str, AwardSpec]
+    awards: dict[AwardId, AwardSpec]
     list_rules: list[ListRuleSpec] = Field(default_factory=list)
     exclusive: list[ExclusiveSpec] = Field(default_factory=list)
     special_time: dict[Literal["maternity", "training", "injury"], SpecialSpec] = Field(default_factory=dict)
@@ -247,11 +250,11 @@ class OverlayFile(_Strict):
     applies_to: list[str] = Field(default_factory=list)  # pack ids; empty = any
     bases: list[str] = Field(default_factory=list)
     quorum: QuorumSpec | None = None
-    votes: dict[str, VoteSpec] = Field(default_factory=dict)
-    seats: dict[str, SeatsSpec] = Field(default_factory=dict)
-    awards: dict[str, AwardSpec] = Field(default_factory=dict)  # local titles
+    votes: dict[AwardId, VoteSpec] = Field(default_factory=dict)
+    seats: dict[AwardId, SeatsSpec] = Field(default_factory=dict)
+    awards: dict[AwardId, AwardSpec] = Field(default_factory=dict)  # local titles
     criteria: dict[str, CriterionPatch] = Field(default_factory=dict)  # by short id
-    add_criteria: dict[str, dict[Literal["individual", "collective", "household"], list[CriterionSpec]]] = Field(
+    add_criteria: dict[AwardId, dict[Literal["individual", "collective", "household"], list[CriterionSpec]]] = Field(
         default_factory=dict)
     # pack id → criterion short id, list rule id or "vote.<award id>" → the council's reading
     settled: dict[str, dict[str, ReadingSpec]] = Field(default_factory=dict)
@@ -508,7 +511,10 @@ def _explain(err: dict[str, Any]) -> str:
 
 def _validation(path: Path | str, exc: ValidationError, prefix: str = "") -> RuleFileError:
     err = exc.errors()[0]
-    loc = _loc(tuple(err["loc"]))
+    parts = tuple(err["loc"])
+    if parts[-1:] == ("[key]",):  # a mapping's key is wrong: name the mapping, the key is in the reason
+        parts = parts[:-2]
+    loc = _loc(parts)
     return _fail(path, ".".join(p for p in (prefix, loc) if p), _explain(dict(err)))
 
 

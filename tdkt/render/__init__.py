@@ -32,8 +32,17 @@ def template_path(name: str, ws: Workspace | None = None) -> Path:
     """The workspace's ``templates/<name>`` when it exists, else the bundled template."""
     if ws is not None:
         user = ws.templates_dir / name
-        if user.is_file():
-            return user
+        if user.is_symlink() or user.is_file():
+            # A link may point to another file of templates/, never out of it (to any file of the machine,
+            # copied into the documents): a shared workspace folder must not carry that.
+            home = ws.templates_dir.resolve()
+            real = user.resolve()
+            if not real.is_relative_to(home):
+                raise TemplateError(f"Mẫu {user} là liên kết tới một tệp ngoài thư mục templates/ ({real}); tdkt "
+                                    "chỉ dùng mẫu nằm trong templates/ của không gian làm việc. Không ghi tệp nào.",
+                                    code="render.template-outside")
+            if real.is_file():
+                return user
     bundled = Path(str(resources.files("tdkt").joinpath("templates", name)))
     if not bundled.is_file():
         raise TemplateError(f"Không có mẫu văn bản {name}.")

@@ -138,3 +138,41 @@ def test_15_the_bundled_templates_and_a_fair_workspace_template_still_render(cli
     r = cli(["render", "report", "--format", "html", "--out", "ra3"])
     assert r.exit_code == 0, r.stderr
     assert "ababab" in next((tallied.root / "ra3").iterdir()).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("bad", ["a/../../b", "../x", "x\\\\..\\\\y", "Gương", ".an"])
+@pytest.mark.parametrize("command", [["rules", "check", "rules/quy-che-hoi-dong.yaml"], ["validate", "{list}"]])
+def test_11_an_award_id_of_an_overlay_is_an_id_not_a_path(cli: Any, sqlite_round: Round, bad: str,
+                                                          command: list[str]) -> None:
+    path = sqlite_round.root / "rules" / "quy-che-hoi-dong.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("  guong_mat_tieu_bieu:") == 2  # votes and awards
+    path.write_text(text.replace("  guong_mat_tieu_bieu:", f'  "{bad}":'), encoding="utf-8")
+    before = sorted(p.name for p in sqlite_round.root.parent.iterdir())
+    r = cli([a.format(list=sqlite_round.lists[0]) for a in command])
+    assert r.exit_code == 3, (r.exit_code, r.stdout[-500:], r.stderr)
+    assert one_message(r.stderr), r.stderr
+    msg = flat(r.stderr)
+    assert "quy-che-hoi-dong.yaml" in msg and "mã chỉ gồm" in msg, msg
+    assert sorted(p.name for p in sqlite_round.root.parent.iterdir()) == before
+
+
+def test_11_a_template_linked_outside_templates_is_refused(cli: Any, tallied: Round, tmp_path: Path) -> None:
+    secret = tmp_path / "bi-mat.txt"
+    secret.write_text("CCCD 001234567890", encoding="utf-8")
+    (tallied.root / "templates" / "document.html.j2").symlink_to(secret)
+    msg = _refused(cli, tallied, ["render", "report", "--format", "html", "--out", "ra"])
+    assert "document.html.j2" in msg and "ngoài thư mục templates/" in msg and "001234567890" not in msg, msg
+    (tallied.root / "templates" / "document.html.j2").unlink()
+    _decision_with(tmp_path / "decision.docx", "")
+    (tallied.root / "templates" / "decision.docx").symlink_to(tmp_path / "decision.docx")
+    msg = _refused(cli, tallied, ["render", "decision", "--out", "ra"])
+    assert "decision.docx" in msg and "ngoài thư mục templates/" in msg, msg
+
+
+def test_11_a_link_inside_templates_is_used(cli: Any, tallied: Round) -> None:
+    (tallied.root / "templates" / "cua-toi.html.j2").write_text("MẪU RIÊNG {{ title }}", encoding="utf-8")
+    (tallied.root / "templates" / "document.html.j2").symlink_to("cua-toi.html.j2")
+    r = cli(["render", "report", "--format", "html", "--out", "ra"])
+    assert r.exit_code == 0, r.stderr
+    assert "MẪU RIÊNG" in next((tallied.root / "ra").iterdir()).read_text(encoding="utf-8")
