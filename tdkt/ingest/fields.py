@@ -14,7 +14,7 @@ import msgspec
 from tdkt import fastpaths, messages
 from tdkt.cache import Cache
 from tdkt.findings import CellRef, Finding
-from tdkt.ingest import legacy, values
+from tdkt.ingest import values
 from tdkt.ingest.headers import Column
 from tdkt.ingest.layout import clean, fold, resolve_award
 from tdkt.ingest.sources import CellValue
@@ -73,7 +73,8 @@ def _report(ctx: _Ctx, code: str, col: Column, **params: Any) -> None:
 
 
 _MISS: Any = object()
-# raw text that is not legacy-encoded → its clean form (or None)
+# raw text → its clean form (or None). Legacy-font text was converted when the file was read
+# (tdkt.ingest.sources: one normalisation of every cell, before any handler).
 _TEXT_MEMO: Cache[str, str | None] = Cache(1 << 18, "tdkt.ingest.text")
 
 
@@ -82,18 +83,7 @@ def _text(value: CellValue, col: Column, ctx: _Ctx) -> str | None:
         hit = _TEXT_MEMO.get(value, _MISS)
         if hit is not _MISS:
             return cast("str | None", hit)
-        converted, encoding = legacy.convert(value)
-        if not encoding:
-            return _TEXT_MEMO.put(value, clean(value) or None)
-        _report(
-            ctx,
-            "ingest.legacy-text",
-            col,
-            encoding=encoding.upper(),
-            original=clean(value),
-            text=clean(converted),
-        )
-        return clean(converted) or None
+        return _TEXT_MEMO.put(value, clean(value) or None)
     return values.to_text(value)
 
 
@@ -368,8 +358,7 @@ def _title_outcome(value: CellValue, col: Column, ctx: _Ctx) -> tuple[str, Any]:
 
 def _title_for(year: int) -> Handler:
     # One handler per column and sheet (the column's award and the council's aliases are fixed), so
-    # the outcome of a text cell is cached by its raw text; legacy-encoded text (reported per cell)
-    # is not cached.
+    # the outcome of a text cell is cached by its raw text.
     memo: Cache[str, tuple[str, Any]] = Cache(65536)
     title_key, rating_key = f"title.{year}", f"rating.{year}"
 
@@ -381,7 +370,7 @@ def _title_for(year: int) -> Handler:
             outcome = _title_outcome(value, col, ctx)
             if outcome[0] == "titles":
                 outcome = ("titles", tuple(dict.fromkeys(outcome[1])))  # in order, once each
-            if type(value) is str and legacy.convert(value)[1] is None:
+            if type(value) is str:
                 memo.put(value, outcome)
         what, titles = outcome
         if what == "titles":

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from tdkt import awards
 from tdkt.cache import Cache, cached
-from tdkt.ingest import legacy, values
+from tdkt.ingest import values
 from tdkt.ingest.sources import CellValue, RawSheet
 from tdkt.text import clean_cached, folded
 from tdkt.text import fold as _fold_text
@@ -126,18 +126,9 @@ def _role_by_name(sheet: RawSheet) -> str | None:
 
 
 def _header_probe(rows: list[list[CellValue]], upto: int) -> list[list[CellValue]]:
-    """The top rows with TCVN3/VNI text converted, so that legacy headers and titles are understood.
-
-    A copy: data rows are converted later, cell by cell, with a finding for each.
-    """
-    probe: list[list[CellValue]] = []
-    for row in rows[:upto]:
-        copy = list(row)
-        for j, v in enumerate(copy):
-            if isinstance(v, str) and not v.isascii():
-                copy[j] = legacy.convert(v)[0]
-        probe.append(copy)
-    return probe
+    """The top rows, where the header is looked for (a copy; TCVN3/VNI text was already converted when
+    the file was read, see :mod:`tdkt.ingest.sources`)."""
+    return [list(row) for row in rows[:upto]]
 
 
 def _kind_in(text: str) -> str | None:

@@ -214,3 +214,18 @@ def _convert(text: str) -> tuple[str, str | None]:
         if score > best_score:
             best_score, best = score, (candidate, encoding)
     return best
+
+
+def decode_as(text: str, encoding: str) -> str | None:
+    """``text`` read as ``encoding`` when that changes it and leaves at least as many of its words
+    Vietnamese syllables (and at least one): for a cell of a sheet known to be typed in that font,
+    where :func:`convert` wants strictly more evidence ("Ghi chó" is TCVN3 for "Ghi chú", and both
+    are Vietnamese). None otherwise."""
+    if text.isascii() or max(text) > "\xff":
+        return None
+    candidate = decode(text, encoding)
+    if candidate == text:
+        return None
+    before = _score([w for w in _WORD.findall(text) if not w.isascii() and not any(c in _DIGITS for c in w)])
+    after = _score([w for w in _WORD.findall(candidate) if not w.isascii() and not any(c in _DIGITS for c in w)])
+    return candidate if after and after >= before else None

@@ -216,6 +216,7 @@ def _read_sheet(
     current_kind = sheet_kind
     current_award = sheet_award
     ctx = _Ctx(file, sheet.name, 0, extra, lookup, findings, sheet_year, today)  # one per sheet; row moves
+    legacy = sheet.legacy
     no_errors = _ERRORS.isdisjoint  # most rows hold no cached formula error: one C-level test per row
     bar = progress.stage(f"Đọc dòng ({sheet.name})", len(rows) - header.data_start)
     for i in range(header.data_start, len(rows)):
@@ -289,6 +290,12 @@ def _read_sheet(
             v = row[j]
             if v is None:
                 continue
+            if legacy and (i, j) in legacy:  # converted when read (tdkt.ingest.sources): say so
+                original, encoding = legacy[(i, j)]
+                findings.append(messages.make(
+                    "ingest.legacy-text", cell=_ref(ctx, col), encoding=encoding.upper(),
+                    original=clean(original), text=clean(str(v)),
+                ))  # fmt: skip
             if not plain and isinstance(v, str) and v in _ERRORS:
                 if j not in quiet:
                     findings.append(

@@ -26,7 +26,7 @@ import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -66,13 +66,16 @@ _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 class RawSheet:
     """One sheet as rows of values. ``rows[i]`` is spreadsheet row ``i + 1``; ``rows[i][j]`` column ``j``.
 
-    Empty cells are ``None``, integral numbers ``int``, text NFC (legacy TCVN3/VNI text is left as
-    it is: see :mod:`tdkt.ingest.legacy`). CSV cells are always text (leading zeros kept).
+    Empty cells are ``None``, integral numbers ``int``, text NFC; a cell typed in a legacy font
+    (TCVN3/VNI, see :mod:`tdkt.ingest.legacy`) is already converted to Unicode, and ``legacy`` keeps
+    what it was: ``(row index, column index) → (original text, "tcvn3" | "vni")``, for the finding
+    the reader makes when it uses the cell. CSV cells are always text (leading zeros kept).
     """
 
     name: str
     rows: list[list[CellValue]]
     hidden: bool = False
+    legacy: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
 
 
 def read_sheets(path: Path) -> list[RawSheet]:
@@ -501,13 +504,15 @@ def _parse_workbook(
             sheets: list[RawSheet] = []
             for meta in wb.sheets_metadata:
                 slices = split.get(meta.name)
-                rows = None if slices is None else _read_split(path, *slices, meta.name, crc)
+                legacy: Legacy = {}
+                rows = None if slices is None else _read_split(path, *slices, meta.name, crc, legacy)
                 if rows is None:
                     sheet = wb.get_sheet_by_name(meta.name)
+                    legacy.clear()
                     with no_gc():
-                        rows = _normalise(sheet.to_python(skip_empty_area=False))
+                        rows = _normalise(sheet.to_python(skip_empty_area=False), legacy)
                 hidden = meta.visible != pc.SheetVisibleEnum.Visible
-                sheets.append(RawSheet(name=nfc_text(meta.name), rows=rows, hidden=hidden))
+                sheets.append(RawSheet(name=nfc_text(meta.name), rows=rows, hidden=hidden, legacy=legacy))
         finally:
             wb.close()
     except pc.PasswordError as exc:
@@ -546,14 +551,31 @@ def _cell(value: Any) -> CellValue:
     return None if value is None else str(value)
 
 
-def _values(rows: Iterable[list[Any]]) -> list[list[CellValue]]:
+def _values(rows: Iterable[list[Any]], latin: set[str]) -> list[list[CellValue]]:
+    """Cells normalised (see :func:`_cell`); every non-ASCII text within Latin-1 (what a legacy font
+    produces) is added to ``latin``, for :func:`convert_legacy` once the rows are in place."""
     # _cell with its common cases inlined (text, empty text, numbers): saves a call per value, ~20 % of
-    # this loop on a 100,000-row list. A memo of distinct values was slower: hashing ~1.3 million fresh
-    # strings costs more than the ASCII/NFC checks it would save.
-    cell, text, number, nfc = _cell, str, float, unicodedata.is_normalized
+    # this loop on a 100,000-row list. ASCII text is kept as it is (str.isascii is one flag test). Other
+    # text goes through a memo of its distinct values: the NFC check and the Latin-1 test (max(), which
+    # walks the text in Python objects, 0.5 µs a cell) are made once per distinct text (~30,000 of ~1
+    # million in the bench's 100,000 rows); the hash the memo computes is kept by the string, and the
+    # field handlers' memos need it anyway. (A memo of every value was slower: hashing ~1.3 million
+    # fresh strings, ASCII ones included, cost more than the checks it saved.)
+    cell, text, number, nfc, normalize, top, add = (
+        _cell, str, float, unicodedata.is_normalized, unicodedata.normalize, max, latin.add)
+    seen: dict[str, str] = {}
+    known = seen.get
+
+    def fresh(v: str) -> str:  # non-ASCII text met for the first time
+        out = v if nfc("NFC", v) else normalize("NFC", v)
+        if top(out) <= "\xff":
+            add(out)
+        seen[v] = out
+        return out
+
     return [
         [
-            (v if v.isascii() or nfc("NFC", v) else cell(v))
+            (v if v.isascii() else known(v) or fresh(v))
             if (t := v.__class__) is text and v
             else None
             if t is text
@@ -570,9 +592,64 @@ def _values(rows: Iterable[list[Any]]) -> list[list[CellValue]]:
     ]
 
 
-def _normalise(rows: Iterable[list[Any]]) -> list[list[CellValue]]:
-    out = _values(rows)
+Legacy = dict[tuple[int, int], tuple[str, str]]
+
+
+def convert_legacy(rows: list[list[CellValue]], latin: set[str], legacy: Legacy | None) -> None:
+    """The cells typed in a legacy font (TCVN3/VNI) turned into Unicode, in place, each one's original
+    text and encoding recorded in ``legacy`` under (row index, column index).
+
+    ``latin`` holds the sheet's non-ASCII texts within Latin-1 (:func:`_values`). One is legacy text
+    when converting it makes more of its words Vietnamese (:func:`tdkt.ingest.legacy.convert`). When
+    such cells outnumber the sheet's Unicode cells (a sheet typed in that font), a text that reads as
+    Vietnamese both ways ("Ghi chó", TCVN3 for "Ghi chú") is converted too, in the sheet's encoding.
+    """
+    if not latin:
+        return
+    from tdkt.ingest import legacy as fonts
+
+    sure: dict[str, tuple[str, str]] = {}
+    for t in latin:
+        converted, encoding = fonts.convert(t)
+        if encoding is not None:
+            sure[t] = (converted, encoding)
+    if not sure:
+        return
+    encodings = [e for _, e in sure.values()]
+    main = max(sorted(set(encodings)), key=encodings.count)
+    tied: dict[str, tuple[str, str]] = {}
+    for t in latin:
+        if t not in sure:
+            candidate = fonts.decode_as(t, main)
+            if candidate is not None:
+                tied[t] = (candidate, main)
+    found: Legacy = {}
+    maybe: Legacy = {}
+    unicode_cells = 0
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            if v.__class__ is not str or v.isascii():
+                continue
+            if v in sure:
+                found[(i, j)] = (v, sure[v][1])
+            elif v in tied:
+                maybe[(i, j)] = (v, main)
+            elif max(v) > "\xff":
+                unicode_cells += 1
+    if len(found) > unicode_cells:
+        found.update(maybe)
+    for (i, j), (original, _) in found.items():
+        rows[i][j] = sure[original][0] if original in sure else tied[original][0]
+    if legacy is not None:
+        legacy.update(found)
+
+
+def _normalise(rows: Iterable[list[Any]], legacy: Legacy | None = None) -> list[list[CellValue]]:
+    """Rows of calamine values as :class:`RawSheet` holds them (see :func:`_values`, :func:`convert_legacy`)."""
+    latin: set[str] = set()
+    out = _values(rows, latin)
     _drop_empty_tail(out)
+    convert_legacy(out, latin, legacy)
     return out
 
 
@@ -600,4 +677,7 @@ def _read_csv(path: Path) -> RawSheet:
                                    for row in records(text, sniff_delimiter(text), path.name)]
     while rows and all(v is None for v in rows[-1]):
         rows.pop()
-    return RawSheet(name=path.stem, rows=rows)
+    latin = {v for row in rows for v in row if isinstance(v, str) and not v.isascii() and max(v) <= "\xff"}
+    legacy: Legacy = {}
+    convert_legacy(rows, latin, legacy)
+    return RawSheet(name=path.stem, rows=rows, legacy=legacy)

@@ -23,6 +23,7 @@ from tdkt.ingest.sources import (
     _drop_empty_tail,
     _values,
     check_extent,
+    convert_legacy,
 )
 from tdkt.util import no_gc
 
@@ -96,9 +97,17 @@ def _slice_count(size: int, strings: int) -> int:
 
 
 def _read_split(
-    path: Path, part: zipfile.ZipInfo, slices: int, sheet: str, crc: _CrcTest | None
+    path: Path,
+    part: zipfile.ZipInfo,
+    slices: int,
+    sheet: str,
+    crc: _CrcTest | None,
+    legacy: dict[tuple[int, int], tuple[str, str]] | None = None,
 ) -> list[list[CellValue]] | None:
-    """``sheet`` parsed as slices in parallel; None when the plain read must do it (see above)."""
+    """``sheet`` parsed as slices in parallel; None when the plain read must do it (see above).
+
+    Legacy-font cells are converted as by the plain read, and recorded in ``legacy`` (see
+    :class:`tdkt.ingest.sources.RawSheet`)."""
     pool = ThreadPoolExecutor(_SPLIT_WORKERS, thread_name_prefix="tdkt-sheet")
     try:
         futures: list[Future[CalamineSheet]] = []
@@ -120,7 +129,7 @@ def _read_split(
             raise
         if crc is not None:
             crc.passed(part.filename)
-        return _collect(futures) if futures else None
+        return _collect(futures, legacy) if futures else None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -224,9 +233,13 @@ def _parse_chunk(others: list[tuple[str, bytes]], part: str, sheet: str, xml: by
         wb.close()
 
 
-def _collect(futures: list[Future[CalamineSheet]]) -> list[list[CellValue]] | None:
-    """Each slice converted as soon as it is parsed (in any order), then all of them assembled."""
+def _collect(
+    futures: list[Future[CalamineSheet]], legacy: dict[tuple[int, int], tuple[str, str]] | None = None
+) -> list[list[CellValue]] | None:
+    """Each slice converted as soon as it is parsed (in any order), then all of them assembled; legacy-font
+    text is converted in the assembled rows, so that its (row, column) are the plain read's."""
     chunks: list[_ChunkRows] = []
+    latin: set[str] = set()
     with no_gc():
         for future in as_completed(futures):
             try:
@@ -238,9 +251,12 @@ def _collect(futures: list[Future[CalamineSheet]]) -> list[list[CellValue]] | No
             if sheet.start is None or sheet.end is None:
                 continue  # no value in these rows
             (first_row, first_col), (_, last_col) = sheet.start, sheet.end
-            chunks.append((first_row, first_col, last_col, _values(sheet.to_python(skip_empty_area=True))))
+            chunks.append((first_row, first_col, last_col, _values(sheet.to_python(skip_empty_area=True), latin)))
         chunks.sort(key=lambda chunk: chunk[0])
-        return _assemble(chunks)
+        out = _assemble(chunks)
+        if out is not None:
+            convert_legacy(out, latin, legacy)
+        return out
 
 
 def _assemble(chunks: list[_ChunkRows]) -> list[list[CellValue]] | None:
