@@ -81,6 +81,8 @@ for _code, _sev, _tpl, _desc in [
      "Mỗi dòng chỉ đề nghị một danh hiệu/hình thức; tách thành hai dòng nếu đề nghị cả hai."),
     ("ingest.year-mismatch", W, "Danh sách ghi năm thành tích {list_year} ('{text}'), khác năm của đợt xét {year}; dùng năm {year}.",
      "Năm của đợt xét (--year hoặc đợt trong không gian làm việc) được dùng trước năm ghi trong danh sách."),
+    ("ingest.merged-down", INFO, "'{value}' ({header}) gộp ô dọc qua dòng {first}–{last}: được dùng cho từng dòng.",
+     "Một giá trị gộp ô qua nhiều người (xếp loại, ghi chú, danh hiệu…) là của mọi người trong vùng gộp."),
     ("ingest.duplicate-column", W, "Cột '{header}' trùng trường '{field}' với cột {other}; chỉ dùng cột {other}.", "Hai cột cùng nghĩa."),
 ]:  # fmt: skip
     messages.register(_code, _sev, _tpl, _desc)
@@ -217,6 +219,7 @@ def _read_sheet(
     current_award = sheet_award
     ctx = _Ctx(file, sheet.name, 0, extra, lookup, findings, sheet_year, today)  # one per sheet; row moves
     legacy = sheet.legacy
+    down = _merged_down(sheet, header.data_start, {name_idx, stt_idx}, header.columns, file, findings)
     no_errors = _ERRORS.isdisjoint  # most rows hold no cached formula error: one C-level test per row
     bar = progress.stage(f"Đọc dòng ({sheet.name})", len(rows) - header.data_start)
     for i in range(header.data_start, len(rows)):
@@ -283,6 +286,13 @@ def _read_sheet(
                 cell=CellRef(file=file, sheet=sheet.name, row=i + 1, column=name_col.letter, header=name_col.header),
             ))  # fmt: skip
             continue
+        fill = down.get(i) if down else None
+        if fill:  # values merged down from a row above (see _merged_down)
+            row = list(row)
+            for j, v in fill:
+                if j < width and row[j] is None:
+                    row[j] = v
+            plain = no_errors(row)
         facts = _Facts()
         for j, col, handle in plan:
             if j >= width:
@@ -310,6 +320,42 @@ def _read_sheet(
             findings.append(messages.make("ingest.no-award", cell=nominee.source))
         report.nominees.append(nominee)
     return report
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _merged_down(
+    sheet: RawSheet,
+    data_start: int,
+    skip: set[int | None],
+    columns: Sequence[Column],
+    file: str,
+    findings: list[Finding],
+) -> dict[int, list[tuple[int, Any]]]:
+    """Row index → (column index, value) of the values merged down onto that row from a data row above:
+    a value merged over several people belongs to each of them. Merges that start in the header, and
+    the name and STT columns (a person written over several rows is one person), are left alone; each
+    merge used is named in an ``ingest.merged-down`` finding."""
+    down: dict[int, list[tuple[int, Any]]] = {}
+    rows = sheet.rows
+    headers = {c.index: c.header for c in columns}
+    for r0, c0, r1, _ in sheet.merged:
+        if r1 <= r0 or r0 < data_start or r0 >= len(rows) or c0 in skip:
+            continue
+        value = rows[r0][c0] if c0 < len(rows[r0]) else None
+        if value is None:
+            continue
+        last = min(r1, len(rows) - 1)
+        for r in range(r0 + 1, last + 1):
+            down.setdefault(r, []).append((c0, value))
+        findings.append(messages.make(
+            "ingest.merged-down",
+            cell=CellRef(file=file, sheet=sheet.name, row=r0 + 1, column=column_letter(c0), header=headers.get(c0)),
+            first=r0 + 1, last=r1 + 1, value=_short(clean(str(value))), header=headers.get(c0) or column_letter(c0),
+        ))  # fmt: skip
+    return down
 
 
 def read_nominations(

@@ -70,12 +70,15 @@ class RawSheet:
     (TCVN3/VNI, see :mod:`tdkt.ingest.legacy`) is already converted to Unicode, and ``legacy`` keeps
     what it was: ``(row index, column index) → (original text, "tcvn3" | "vni")``, for the finding
     the reader makes when it uses the cell. CSV cells are always text (leading zeros kept).
+    ``merged`` lists the merged cells of a workbook sheet as (first row, first column, last row,
+    last column) indexes, in order; the value is in the first cell only, as Excel keeps it.
     """
 
     name: str
     rows: list[list[CellValue]]
     hidden: bool = False
     legacy: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    merged: tuple[tuple[int, int, int, int], ...] = ()
 
 
 def read_sheets(path: Path) -> list[RawSheet]:
@@ -505,14 +508,17 @@ def _parse_workbook(
             for meta in wb.sheets_metadata:
                 slices = split.get(meta.name)
                 legacy: Legacy = {}
-                rows = None if slices is None else _read_split(path, *slices, meta.name, crc, legacy)
+                merged: list[Merge] = []
+                rows = None if slices is None else _read_split(path, *slices, meta.name, crc, legacy, merged)
                 if rows is None:
                     sheet = wb.get_sheet_by_name(meta.name)
                     legacy.clear()
+                    merged = merges(sheet)
                     with no_gc():
                         rows = _normalise(sheet.to_python(skip_empty_area=False), legacy)
                 hidden = meta.visible != pc.SheetVisibleEnum.Visible
-                sheets.append(RawSheet(name=nfc_text(meta.name), rows=rows, hidden=hidden, legacy=legacy))
+                sheets.append(RawSheet(name=nfc_text(meta.name), rows=rows, hidden=hidden, legacy=legacy,
+                                       merged=tuple(sorted(set(merged)))))
         finally:
             wb.close()
     except pc.PasswordError as exc:
@@ -522,6 +528,19 @@ def _parse_workbook(
     except (pc.CalamineError, pc.ZipError, pc.XmlError, ValueError, OSError, RuntimeError) as exc:
         raise InputError(f"Tệp {name} bị hỏng, không đọc được: {exc}.", code="input.damaged") from exc
     return sheets
+
+
+Merge = tuple[int, int, int, int]
+
+
+def merges(sheet: Any) -> list[Merge]:
+    """A calamine sheet's merged cells as (first row, first column, last row, last column); none for a
+    format calamine reads no merges from."""
+    try:
+        ranges = sheet.merged_cell_ranges
+    except Exception:  # a format calamine has no merged cells for
+        return []
+    return [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in ranges or ()]
 
 
 def nfc_text(text: str) -> str:

@@ -18,12 +18,14 @@ from tdkt.errors import InputError
 from tdkt.ingest.sources import (
     MAX_CELLS,
     CellValue,
+    Merge,
     _Archive,
     _CrcTest,
     _drop_empty_tail,
     _values,
     check_extent,
     convert_legacy,
+    merges,
 )
 from tdkt.util import no_gc
 
@@ -103,10 +105,12 @@ def _read_split(
     sheet: str,
     crc: _CrcTest | None,
     legacy: dict[tuple[int, int], tuple[str, str]] | None = None,
+    merged: list[Merge] | None = None,
 ) -> list[list[CellValue]] | None:
     """``sheet`` parsed as slices in parallel; None when the plain read must do it (see above).
 
-    Legacy-font cells are converted as by the plain read, and recorded in ``legacy`` (see
+    Legacy-font cells are converted as by the plain read, and recorded in ``legacy``; the merged cells
+    (which the sheet XML lists after its rows, so in the last slice) go to ``merged`` (see
     :class:`tdkt.ingest.sources.RawSheet`)."""
     pool = ThreadPoolExecutor(_SPLIT_WORKERS, thread_name_prefix="tdkt-sheet")
     try:
@@ -129,7 +133,7 @@ def _read_split(
             raise
         if crc is not None:
             crc.passed(part.filename)
-        return _collect(futures, legacy) if futures else None
+        return _collect(futures, legacy, merged) if futures else None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -234,7 +238,9 @@ def _parse_chunk(others: list[tuple[str, bytes]], part: str, sheet: str, xml: by
 
 
 def _collect(
-    futures: list[Future[CalamineSheet]], legacy: dict[tuple[int, int], tuple[str, str]] | None = None
+    futures: list[Future[CalamineSheet]],
+    legacy: dict[tuple[int, int], tuple[str, str]] | None = None,
+    merged: list[Merge] | None = None,
 ) -> list[list[CellValue]] | None:
     """Each slice converted as soon as it is parsed (in any order), then all of them assembled; legacy-font
     text is converted in the assembled rows, so that its (row, column) are the plain read's."""
@@ -248,6 +254,8 @@ def _collect(
                 raise  # a slice past the limits (check_extent): the sheet is refused
             except Exception:
                 return None  # calamine refused a slice: the plain read gives its error (or its rows)
+            if merged is not None:
+                merged.extend(merges(sheet))
             if sheet.start is None or sheet.end is None:
                 continue  # no value in these rows
             (first_row, first_col), (_, last_col) = sheet.start, sheet.end
