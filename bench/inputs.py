@@ -47,11 +47,11 @@ SUBTITLE = "(Kèm theo Tờ trình số 123/TTr-SNV ngày 10/4/2022 của Sở N
 HEADER_TOP = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ", "Đơn vị", "Danh hiệu đề nghị",
               "Xếp loại mức độ hoàn thành nhiệm vụ", None, None,
               "Danh hiệu thi đua đã đạt", None, None,
-              "Sáng kiến", None, "Ghi chú"]
+              "Sáng kiến", None, "Hình thức kỷ luật", "Ghi chú"]
 HEADER_SUB = [None, None, None, None, None, None, None,
               "Năm 2019", "Năm 2020", "Năm 2021",
               "Năm 2019", "Năm 2020", "Năm 2021",
-              "Số sáng kiến", "Cấp công nhận", None]
+              "Số sáng kiến", "Cấp công nhận", None, None]
 GROUPS = [(7, 9), (10, 12), (13, 14)]  # merged group columns (0-based, inclusive)
 NCOLS = len(HEADER_TOP)
 
@@ -96,8 +96,10 @@ def nominee_rows(n: int, seed: int = SEED) -> list[list[object]]:
             n_init = rng.choices([0, 1], weights=[85, 15])[0]
         level = rng.choice(LEVELS) if n_init else ""
         note = "Nữ, trực tiếp giảng dạy" if gender == "Nữ" and rng.random() < 0.1 else ""
+        # an empty discipline cell says "none"; one row in 97 was reprimanded (no draw: the rest stays as it was)
+        discipline = "Khiển trách năm 2021" if i % 97 == 0 else ""
         rows.append([i, name, dob, gender, rng.choice(POSITIONS), rng.choice(unit_list), award,
-                     *ratings, *done, n_init, level, note])
+                     *ratings, *done, n_init, level, discipline, note])
     return rows
 
 

@@ -161,6 +161,18 @@ class Discipline(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_field
     pending: bool = False
 
 
+class Unclear(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A non-empty cell of a nominee's row whose value was not understood (issue 13, invariant 2):
+    ``field`` is the Nominee field it bears on (``history``, ``disciplines``, ``initiatives``,
+    ``prior_awards``, ``months_of_service``, ``collective``…), ``year`` the year of a per-year column.
+    A criterion that reads that field cannot be "Đạt" on it (tdkt.engine.plan)."""
+
+    field: str
+    cell: CellRef
+    value: str
+    year: int | None = None
+
+
 class CollectiveFacts(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """What a collective's row says about its members (for TTLĐTT, TTLĐXS, Cờ)."""
 
@@ -207,6 +219,10 @@ class Nominee(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     achievement: str | None = None
     note: str | None = None
     cells: Mapping[str, CellRef] = msgspec.field(default_factory=dict)  # a CellMap when read from a list
+    unclear: tuple[Unclear, ...] = ()  # cells of the row that were not understood
+    # The Nominee fields the list has a column for (one frozenset per sheet); None: not read from a
+    # list, every field taken as stated. An empty field with no column is "not said", not "none".
+    stated: frozenset[str] | None = None
 
     def year_record(self, year: int) -> YearRecord | None:
         for y in self.history:

@@ -39,11 +39,16 @@ SHEET_ROLE = {"list": "danh sách", "lookup": "danh mục", "empty": "trống", 
 COLLECTIVE_FACT = {"completed": "thành viên hoàn thành nhiệm vụ", "ltt": "thành viên đạt Lao động tiên tiến",
                    "cstdcs": "thành viên đạt Chiến sĩ thi đua cơ sở",
                    "disciplined": "thành viên bị kỷ luật từ cảnh cáo trở lên"}
+# Dữ kiện của một người mà tiêu chí đọc (trường của Nominee), khi danh sách không có cột nêu nó.
+FACT = {"history": "danh hiệu thi đua các năm", "disciplines": "kỷ luật, đang bị xem xét kỷ luật/thanh tra",
+        "initiatives": "sáng kiến, đề tài", "prior_awards": "khen thưởng đã nhận",
+        "months_of_service": "thời gian công tác", "recruited_on": "ngày tuyển dụng",
+        "collective": "số liệu của tập thể"}
 
 TABLES: dict[str, dict[str, str]] = {
     "severity": SEVERITY, "verdict": VERDICT, "kind": KIND, "gender": GENDER, "rating": RATING, "level": LEVEL,
     "initiative kind": INITIATIVE_KIND, "discipline": DISCIPLINE, "special": SPECIAL, "ballot mark": MARK,
-    "tally status": TALLY_STATUS, "sheet role": SHEET_ROLE, "collective fact": COLLECTIVE_FACT,
+    "tally status": TALLY_STATUS, "sheet role": SHEET_ROLE, "collective fact": COLLECTIVE_FACT, "fact": FACT,
 }
 
 

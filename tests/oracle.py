@@ -13,13 +13,15 @@ not made here.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from tdkt import __version__, messages, vocab
+from tdkt.engine.doubt import TRACKED, variant
 from tdkt.findings import SEVERITY_RANK, Finding, sort_findings
 from tdkt.models import Nominee
-from tdkt.predicates import REGISTRY, Context, Outcome
+from tdkt.predicates import REGISTRY, Context, Outcome, reads
 from tdkt.ruleset import Criterion, Ruleset
 from tdkt.text import fold
 
@@ -77,6 +79,53 @@ def stamp(c: Criterion, o: Outcome, n: Nominee) -> Finding | None:
     return messages.make(REGISTRY[c.check].code, severity=c.severity, **kw)
 
 
+def doubt_of(c: Criterion, n: Nominee) -> dict[str, list[Any]]:
+    """The doubtful facts criterion ``c`` reads in row ``n``: its cells not understood, and (None) the
+    tracked fields the list has no column for and that are empty."""
+    assert c.params is not None
+    fields = reads(c.check, c.params)
+    out: dict[str, list[Any]] = {}
+    if n.stated is not None:
+        for f in sorted(TRACKED):
+            if (fields is None or f in fields) and f not in n.stated and not getattr(n, f):
+                out[f] = [None]
+    for u in n.unclear:
+        if fields is None or u.field in fields:
+            out.setdefault(u.field, []).append(u)
+    return out
+
+
+def judged(c: Criterion, ctx: Context, n: Nominee) -> list[Finding]:
+    """The findings of criterion ``c`` for row ``n``: its outcome's, unless a doubtful fact it reads
+    could change a pass or a fail (then one review per cell not understood / field not stated)."""
+    assert c.params is not None
+    fn = REGISTRY[c.check].fn
+    o = fn(ctx, c.params)
+    doubt = doubt_of(c, n)
+    if not doubt:
+        f = stamp(c, o, n)
+        return [f] if f is not None else []
+    if o.status in ("pass", "fail"):
+        other = variant(n, ctx.year, {k: tuple(v) for k, v in doubt.items()}, worst=o.status == "pass")
+        if other is not None and fn(dataclasses.replace(ctx, nominee=other), c.params).status == o.status:
+            f = stamp(c, o, n)
+            return [f] if f is not None else []
+        out: list[Finding] = []
+    else:
+        f = stamp(c, o, n)
+        out = [f] if f is not None else []
+    kw: dict[str, Any] = {"rule": c.id, "basis": c.basis, "criterion": c.text, "subject": n.id}
+    for fld, items in doubt.items():
+        for u in items:
+            if u is not None:
+                out.append(messages.make("rules.unclear-fact", cell=u.cell, value=u.value, where=u.cell.a1,
+                                         header=u.cell.header or "", **kw))
+            elif o.status in ("pass", "fail"):
+                out.append(messages.make("rules.fact-not-stated", severity="info" if c.if_missing == "note" else None,
+                                         what=vocab.FACT.get(fld, fld), cell=n.source, **kw))
+    return out
+
+
 def row_findings(n: Nominee, award: str, year: int, rs: Ruleset, pending: frozenset[tuple[str, int]]) -> list[Finding]:
     """The findings of one row for one award, as the rule file lists its criteria."""
     here = {"cell": n.source, "subject": n.id}
@@ -101,9 +150,7 @@ def row_findings(n: Nominee, award: str, year: int, rs: Ruleset, pending: frozen
             out.append(messages.make("rules.council-unset", rule=c.id, basis=c.basis, criterion=c.text,
                                      what=c.delegated or "giá trị", **here))
             continue
-        f = stamp(c, REGISTRY[c.check].fn(ctx, c.params), n)
-        if f is not None:
-            out.append(f)
+        out += judged(c, ctx, n)
     for sp in n.special:
         spec = rs.special_time.get(sp)
         if spec is None or spec.status == "uncertain":

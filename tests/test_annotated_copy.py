@@ -28,6 +28,8 @@ def _list(path: Path) -> Path:
     ws["D3"] = "Xếp loại mức độ hoàn thành nhiệm vụ"
     ws.merge_cells("D3:E3")
     ws["D4"], ws["E4"] = "Năm 2023", "Năm 2024"
+    ws["G3"] = "Kỷ luật"  # empty cells below: no discipline (a list without the column would say nothing)
+    ws.merge_cells("G3:G4")
     people = [("Nguyễn Văn An", "HTXSNV", "HTXSNV"), ("Trần Thị Bình", "HTTNV", "HTTNV"),
               ("Lê Văn Cường", "HTNV", "HTNV")]
     for i, (name, r23, r24) in enumerate(people):

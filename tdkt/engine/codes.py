@@ -16,6 +16,12 @@ _R("rules.missing-data", "warning", "Không kiểm được «{criterion}»: dan
    "Thiếu dữ kiện để kết luận; tdkt không đoán.")
 _R("rules.not-checked", "info", "Chưa kiểm «{criterion}»: danh sách không có {what}.",
    "Dữ kiện không có trong danh sách; tiêu chí được ghi chú để Thường trực biết, không đổi kết luận.")
+_R("rules.unclear-fact", "warning",
+   "Không hiểu '{value}' ở ô {where} ({header}): chưa kết luận được «{criterion}».",
+   "Một ô mà tiêu chí cần đọc có giá trị tdkt không hiểu: không bao giờ 'Đạt' trên dữ kiện chưa hiểu (sửa ô, "
+   "thêm cách viết vào từ vựng, hoặc Thường trực kết luận).")
+_R("rules.fact-not-stated", "warning", "Danh sách không có cột {what}: chưa kết luận được «{criterion}».",
+   "Một ô trống trong cột kỷ luật nói 'không có'; danh sách không có cột ấy thì chưa nói gì: tdkt không coi là đạt.")
 _R("rules.needs-review", "warning", "«{criterion}» cần xem xét: {reason} ({found}; yêu cầu: {required}).",
    "Pháp luật để ngỏ câu trả lời cho trường hợp này.")
 _R("rules.council-unset", "warning",

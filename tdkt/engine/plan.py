@@ -16,6 +16,7 @@ under ``TDKT_PLAIN=1`` and checked against the plain evaluator of ``tests/oracle
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Collection, Mapping, Sequence
 from operator import attrgetter
 from typing import Any, NamedTuple
@@ -24,6 +25,7 @@ import msgspec
 
 from tdkt import fastpaths, messages, vocab
 from tdkt.cache import Cache
+from tdkt.engine.doubt import TRACKED, Doubt, variant
 from tdkt.findings import SEVERITY_RANK, CellRef, Finding
 from tdkt.models import Nominee
 from tdkt.predicates import REGISTRY, Context, Outcome, reads
@@ -126,7 +128,7 @@ def cells(refs: Sequence[FindingRef], n: Nominee) -> list[CellRef]:
     out: list[CellRef] = []
     for ref in refs:
         if not ref.field:
-            out.append(src)
+            out.append(ref.finding.cell or src)  # a finding about one cell (rules.unclear-fact) names it
             continue
         if answers is None:
             answers = _answers(row_cells)
@@ -256,6 +258,43 @@ class _Step:
             return got
         return got[0]  # type: ignore[no-any-return]
 
+    def doubtful(self, ctx: Context, n: Nominee, doubt: Doubt) -> list[FindingRef]:
+        """The findings of the criterion for a row with doubtful facts (tdkt.engine.doubt): its own
+        when its outcome holds whatever they are, else one "cần xem xét" per cell not understood and
+        per field the list has no column for."""
+        if self.unset is not None:
+            return [self.unset]
+        reads = self.reads
+        mine = {f: items for f, items in doubt.items() if reads is None or f in reads}
+        if not mine:
+            ref = self.ref(ctx, n)
+            return [ref] if ref is not None else []
+        o = self.fn(ctx, self.params)
+        sure = False
+        if o.status in ("pass", "fail"):
+            other = variant(n, ctx.year, mine, worst=o.status == "pass")
+            sure = other is not None and self.fn(dataclasses.replace(ctx, nominee=other), self.params).status == o.status
+        out: list[FindingRef] = []
+        if sure or o.status not in ("pass", "fail"):
+            ref = self.stamp(o)
+            if ref is not None:
+                out.append(ref)
+            if sure:
+                return out
+        c = self.criterion
+        kw: dict[str, Any] = {"rule": c.id, "basis": c.basis, "criterion": c.text}
+        for fld, items in mine.items():
+            for u in items:
+                if u is not None:
+                    out.append(FindingRef.of(messages.make(
+                        "rules.unclear-fact", cell=u.cell, value=u.value, where=u.cell.a1,
+                        header=u.cell.header or "", **kw), None))
+                elif o.status in ("pass", "fail"):  # a missing fact already says so (as the pack's if_missing)
+                    out.append(FindingRef.of(messages.make(
+                        "rules.fact-not-stated", severity="info" if c.if_missing == "note" else None,
+                        what=vocab.FACT.get(fld, fld), **kw), None))
+        return out
+
     def stamp(self, o: Outcome) -> FindingRef | None:
         """The finding of outcome ``o``, with the message of an outcome rendered once."""
         if self.quiet and o.status == "pass":
@@ -273,7 +312,8 @@ class Plan:
     (off when a step's reads are not declared, or when rows rarely share them).
     """
 
-    __slots__ = ("award", "lead", "memo", "requirement", "settings", "special", "steps", "values")
+    __slots__ = ("_gaps", "award", "lead", "memo", "needs", "reads", "requirement", "settings", "special", "steps",
+                 "values")
 
     def __init__(self, award: AwardRules | None, requirement: Requirement | None, settings: dict[str, Any],
                  steps: list[_Step], lead: list[FindingRef], special: Mapping[str, FindingRef],
@@ -287,26 +327,55 @@ class Plan:
         self.memo = Memo()
         self.memo.on = self.memo.on and fields is not None
         self.values = _values_of(fields or ())
+        # The fields the criteria read (None: one does not say) and those of them a list may not state.
+        self.reads: frozenset[str] | None = None if fields is None else frozenset(fields)
+        self.needs = TRACKED if self.reads is None else TRACKED & self.reads
+        self._gaps: dict[frozenset[str], tuple[str, ...]] = {}
+
+    def doubt(self, n: Nominee) -> dict[str, tuple[Any, ...]] | None:
+        """The row's doubtful facts for this plan's criteria (tdkt.engine.doubt), or None."""
+        stated = n.stated
+        gap: tuple[str, ...] = ()
+        if stated is not None:
+            gap = self._gaps.get(stated)  # type: ignore[assignment]
+            if gap is None:
+                gap = self._gaps[stated] = tuple(sorted(self.needs - stated))
+            if gap:
+                gap = tuple(f for f in gap if not getattr(n, f))  # the register may have said it
+        unclear = n.unclear
+        if not gap and not unclear:
+            return None
+        out: dict[str, tuple[Any, ...]] = dict.fromkeys(gap, (None,))
+        reads = self.reads
+        for u in unclear:
+            if reads is None or u.field in reads:
+                out[u.field] = (*out.get(u.field, ()), u)
+        return out or None
 
     def findings(self, n: Nominee, year: int, award: str, pending: Pending = NO_PENDING) -> RowFindings:
         """The findings of ``n`` for the plan's award and ``year``, with ``pending`` titles of the
         same person elsewhere in the list."""
+        doubt = self.doubt(n)
         memo = self.memo
-        if memo.on:
-            key = (year, pending, *self.values(n))
+        shareable = memo.on and not n.unclear  # cells not understood are the row's own
+        if shareable:
+            key = (year, pending, tuple(doubt) if doubt else (), *self.values(n))
             hit = memo.get(key)
             if hit is not None:
                 return hit  # type: ignore[no-any-return]
         ctx = Context(nominee=n, year=year, award=award, pending=pending, settings=self.settings)
         got = list(self.lead)
         for step in self.steps:
+            if doubt:
+                got += step.doubtful(ctx, n, doubt)
+                continue
             ref = step.ref(ctx, n)
             if ref is not None:
                 got.append(ref)
         for sp in n.special:
             got.append(self.special[sp])
         found = RowFindings(got)
-        if memo.on:
+        if shareable:
             memo.put(key, found)
         return found
 

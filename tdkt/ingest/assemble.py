@@ -232,4 +232,7 @@ def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str 
         nd["special"] = tuple(facts.specials)
     nd["collective"] = collective
     nd["cells"] = CellMap(ctx.file, ctx.sheet, row, facts.cells)
+    nd["stated"] = ctx.stated
+    if ctx.unclear:
+        nd["unclear"] = tuple(ctx.unclear)
     return build(Nominee, nd)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, TypeVar, cast
 
 import msgspec
@@ -18,7 +19,7 @@ from tdkt.ingest import values
 from tdkt.ingest.headers import Column
 from tdkt.ingest.layout import clean, fold, resolve_award
 from tdkt.ingest.sources import CellValue
-from tdkt.models import validated
+from tdkt.models import Unclear, validated
 
 _SPLIT = re.compile(r"[;\n]+")
 
@@ -36,6 +37,8 @@ class _Ctx:
     findings: list[Finding]
     year: int | None
     today: dt.date
+    stated: frozenset[str] | None = None  # the Nominee fields the sheet has a column for
+    unclear: list[Unclear] = field(default_factory=list)  # the row's cells not understood (reset per row)
 
 
 class _Facts:
@@ -68,8 +71,67 @@ def _ref(ctx: _Ctx, col: Column) -> CellRef:
     return CellRef(file=ctx.file, sheet=ctx.sheet, row=ctx.row, column=col.letter, header=col.header)
 
 
+# Findings that mean "this cell holds a value that was not understood": the cell also becomes an
+# Unclear fact of the row, so that no criterion reading its field can pass on it (issue 13, invariant 2).
+UNCLEAR_CODES = frozenset({
+    "ingest.unknown-rating", "ingest.unknown-title", "ingest.bad-value", "ingest.bad-number", "ingest.bad-date",
+    "ingest.unknown-code", "ingest.error-value", "ingest.rating-without-year",
+})
+_YEARLY = re.compile(r"(rating|title|title_decision|discipline)\.(\d{4})")
+# Column field → the Nominee field its facts go to (the fields criteria read; see predicates.REGISTRY).
+_FACT_OF: dict[str, str] = {
+    "rating": "history", "history": "history", "title": "history",
+    **dict.fromkeys(("discipline", "discipline_period"), "disciplines"),
+    **dict.fromkeys(("initiative", "research", "initiative_count", "initiative_level", "initiative_date",
+                     "initiative_decision", "initiative_used_for"), "initiatives"),
+    **dict.fromkeys(("prior_award", "prior_year", "prior_decision", "prior_decision_number", "prior_decision_date",
+                     "prior_period", "prior_type", "decision", "decision_number", "decision_date", "period",
+                     "award_type"), "prior_awards"),
+    **dict.fromkeys(("recruited_on", "months_of_service", "years_of_service"), "months_of_service"),
+    **dict.fromkeys(("members", "completed_count", "ltt_count", "cstdcs_count", "disciplined_count", "women_percent",
+                     "cluster", "cluster_rank"), "collective"),
+}  # fmt: skip
+# A column whose facts state a field even when its cell is empty ("no discipline" is said by an empty
+# cell of a discipline column, not by a list without one). Ratings alone do not state the titles.
+_STATES: dict[str, str] = {k: v for k, v in _FACT_OF.items() if k != "rating"}
+
+
+@cache
+def fact_of(col_field: str) -> tuple[str, int | None] | None:
+    """The Nominee field (and year) the facts of a column with canonical field ``col_field`` go to."""
+    m = _YEARLY.fullmatch(col_field)
+    if m:
+        return (_FACT_OF[m[1]] if m[1] in _FACT_OF else "history" if m[1] != "discipline" else "disciplines",
+                int(m[2]))
+    got = _FACT_OF.get(col_field)
+    return (got, None) if got else None
+
+
+def stated_by(col_fields: Iterable[str]) -> frozenset[str]:
+    """The Nominee fields a sheet with columns of ``col_fields`` states for every row."""
+    out: set[str] = set()
+    for f in col_fields:
+        m = _YEARLY.fullmatch(f)
+        root = m[1] if m else f
+        if root in _STATES or (m and root in ("title", "title_decision", "discipline")):
+            out.add("disciplines" if root == "discipline" else "history" if m else _STATES[root])
+        if root in ("recruited_on", "months_of_service", "years_of_service"):
+            out.add("recruited_on")
+    return frozenset(out)
+
+
+def unclear(ctx: _Ctx, col: Column, value: object) -> None:
+    """Keep a cell of the row that was not understood as an Unclear fact of the row."""
+    got = fact_of(col.field) if col.field else None
+    if got is not None:
+        text = value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else clean(str(value))
+        ctx.unclear.append(Unclear(field=got[0], cell=_ref(ctx, col), value=text[:80], year=got[1]))
+
+
 def _report(ctx: _Ctx, code: str, col: Column, **params: Any) -> None:
     ctx.findings.append(messages.make(code, cell=_ref(ctx, col), **params))
+    if code in UNCLEAR_CODES:
+        unclear(ctx, col, params.get("value", ""))
 
 
 _MISS: Any = object()
@@ -285,7 +347,7 @@ def _number(
         elif n is not None:
             bucket = facts.initiatives if sub == "initiative" else facts.data
             bucket[target] = n * scale if scale != 1 else n  # type: ignore[operator]
-            facts.cells[target] = col
+            facts.cells[f"initiatives.{target}" if sub == "initiative" else target] = col
 
     return handle
 
@@ -322,6 +384,8 @@ def _rating_for(year: int | None) -> Handler:
             facts.cells[f"rating.{y}"] = col
         elif r is values.BAD:
             _report(ctx, "ingest.unknown-rating", col, value=value, header=col.header)
+        elif year is not None:  # "-", "/": no rating that year, and a finding about it names this cell
+            facts.cells[key] = col
 
     return handle
 
@@ -457,6 +521,18 @@ def _bucket(target: str, key: str, parse: str = "text") -> Handler:
         facts.cells.setdefault(f"{target}.{key}" if target != "data" else key, col)
 
     return handle
+
+
+_LEVEL_TEXT = _bucket("initiatives", "level")
+
+
+def _initiative_level(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    """The level of recognition, one per line (as the initiatives): kept as text for assemble, and a
+    line that names no level is reported here, with its cell (a level not understood is no level)."""
+    _LEVEL_TEXT(value, col, facts, ctx)
+    text = facts.initiatives.get("level")
+    if isinstance(text, str) and any(values.to_level(p) is values.BAD for p in _SPLIT.split(text) if p.strip()):
+        _report(ctx, "ingest.bad-value", col, value=value, header=col.header)
 
 
 def _initiative_years(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
@@ -599,7 +675,7 @@ HANDLERS: dict[str, Handler] = {
     "initiative": _bucket("initiatives", "sang_kien"),
     "research": _bucket("initiatives", "de_tai"),
     "initiative_count": _number("count", values.to_int, sub="initiative"),
-    "initiative_level": _bucket("initiatives", "level"),
+    "initiative_level": _initiative_level,
     "initiative_date": _initiative_years,
     "initiative_decision": _bucket("initiatives", "decision"),
     "initiative_used_for": _bucket("initiatives", "used_for"),

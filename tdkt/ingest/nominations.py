@@ -17,7 +17,7 @@ from tdkt import messages, progress
 from tdkt.errors import InputError
 from tdkt.findings import CellRef, Finding, Severity, column_letter, sort_findings
 from tdkt.ingest.assemble import _nominee
-from tdkt.ingest.fields import HANDLERS, Handler, _Ctx, _Facts, _ref, handler_for
+from tdkt.ingest.fields import HANDLERS, Handler, _Ctx, _Facts, _ref, handler_for, stated_by, unclear
 from tdkt.ingest.headers import Column, achievement_year, find_header, load_column_map
 from tdkt.ingest.layout import (
     _SECTION_STT,
@@ -217,7 +217,8 @@ def _read_sheet(
     today = dt.date.today()
     current_kind = sheet_kind
     current_award = sheet_award
-    ctx = _Ctx(file, sheet.name, 0, extra, lookup, findings, sheet_year, today)  # one per sheet; row moves
+    ctx = _Ctx(file, sheet.name, 0, extra, lookup, findings, sheet_year, today,  # one per sheet; row moves
+               stated_by(col.field for _j, col, _h in plan if col.field))
     legacy = sheet.legacy
     down = _merged_down(sheet, header.data_start, {name_idx, stt_idx}, header.columns, file, findings)
     no_errors = _ERRORS.isdisjoint  # most rows hold no cached formula error: one C-level test per row
@@ -294,6 +295,8 @@ def _read_sheet(
                     row[j] = v
             plain = no_errors(row)
         facts = _Facts()
+        if ctx.unclear:
+            ctx.unclear.clear()
         for j, col, handle in plan:
             if j >= width:
                 continue
@@ -311,6 +314,7 @@ def _read_sheet(
                     findings.append(
                         messages.make("ingest.error-value", cell=_ref(ctx, col), value=v, header=col.header)
                     )
+                    unclear(ctx, col, v)
                 continue
             handle(v, col, facts, ctx)
         if "name" not in facts.data:

@@ -10,7 +10,7 @@ import msgspec
 from tdkt.cache import Cache
 from tdkt.models import Nominee
 
-_RECORD_EXCLUDE = frozenset({"id", "source", "cells"})
+_RECORD_EXCLUDE = frozenset({"id", "source", "cells", "stated"})
 _FIELDS = tuple(f for f in Nominee.__struct_fields__ if f not in _RECORD_EXCLUDE)
 _ENCODE = msgspec.json.Encoder().encode
 _DECODE = msgspec.json.Decoder().decode

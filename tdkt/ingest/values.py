@@ -18,6 +18,14 @@ fold = text.folded
 
 BAD: Final = object()  # "a value was there but could not be understood"
 
+
+def placeholder(text: str) -> bool:
+    """Text with no letter or digit that stands for "nothing here": dashes, dots, slashes ("-", "—",
+    "..", "/"). Any other text without letters ("?", "*", "!!") is a value that was not understood,
+    never "none" (issue 13: a discipline written "?" must not pass)."""
+    return not text.strip(" \t-–—‐−._/\\")
+
+
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
 _YMD = re.compile(r"^(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:[ T].*)?$")
@@ -131,8 +139,11 @@ def to_int(value: object) -> int | object | None:
     text = str(value).strip()
     m = re.match(r"^(\d{1,3}(?:\.\d{3})+|\d+)\b", text)
     if not m:
-        return BAD
+        return 0 if placeholder(text) or fold(text) in _NONE_COUNT else BAD
     return int(m[1].replace(".", ""))
+
+
+_NONE_COUNT = frozenset({"khong", "khong co", "k"})  # "-" or "Không" in a count column: nobody
 
 
 def to_percent(value: object) -> float | object | None:
@@ -184,7 +195,7 @@ def to_rating(value: object) -> str | object | None:
         return None
     key = fold(str(value))
     if not key:
-        return None
+        return None if placeholder(str(value)) else BAD
     return _RATINGS.get(key, _RATINGS.get(key.replace(" ", ""), BAD))
 
 
@@ -224,7 +235,7 @@ def to_gender(value: object) -> str | object | None:
         return None
     key = fold(str(value))
     if not key:
-        return None
+        return None if placeholder(str(value)) else BAD
     return _GENDERS.get(key, BAD)
 
 
@@ -242,7 +253,7 @@ def to_kind(value: object) -> str | object | None:
         return None
     key = fold(str(value)).replace(" ", "")
     if not key:
-        return None
+        return None if placeholder(str(value)) else BAD
     if "hogiadinh" in key or key in ("hgd", "ho"):
         return "household"
     if "tapthe" in key or key in ("tt", "donvi"):
@@ -258,7 +269,7 @@ def to_level(value: object) -> str | object | None:
         return None
     key = fold(str(value))
     if not key:
-        return None
+        return None if placeholder(str(value)) else BAD
     if "toan quoc" in key or "nha nuoc" in key or "quoc gia" in key or key in ("tq", "nn"):
         return "toan_quoc"
     if any(w in key for w in ("bo", "nganh", "tinh", "thanh pho", "ubnd tinh", "so khoa hoc", "so kh")):
@@ -288,7 +299,7 @@ def to_discipline(value: object) -> tuple[str, str] | object | None:
         return None
     text = str(value).strip()
     key = fold(text)
-    if key in _NONE_WORDS:
+    if key in _NONE_WORDS and (key or placeholder(text)):
         return None
     for needle, form in _DISCIPLINE:
         if needle in key:

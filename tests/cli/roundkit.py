@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 HEADER = ["STT", "Họ và tên", "Đơn vị công tác", "Danh hiệu đề nghị", "Năm", "Xếp loại 2020", "Xếp loại 2021",
-          "Danh hiệu 2021", "Tên sáng kiến", "Cấp công nhận", "Năm công nhận", "Ngày tuyển dụng"]
+          "Danh hiệu 2021", "Tên sáng kiến", "Cấp công nhận", "Năm công nhận", "Ngày tuyển dụng",
+          "Hình thức kỷ luật"]  # an empty discipline cell says "none" (a list without the column says nothing)
 HTT, HTXS, HT = "Hoàn thành tốt nhiệm vụ", "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành nhiệm vụ"
 BK = "Bằng khen của Chủ tịch UBND tỉnh"
 

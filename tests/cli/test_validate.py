@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 HEADER = ["STT", "Họ và tên", "Đơn vị công tác", "Danh hiệu đề nghị", "Năm", "Xếp loại 2023", "Xếp loại 2024",
-          "Danh hiệu 2024", "Tên sáng kiến", "Cấp công nhận", "Năm công nhận", "Ngày tuyển dụng"]
+          "Danh hiệu 2024", "Tên sáng kiến", "Cấp công nhận", "Năm công nhận", "Ngày tuyển dụng",
+          "Hình thức kỷ luật"]  # an empty discipline cell says "none" (a list without the column says nothing)
 ROWS = [
     [1, "Nguyễn Văn An", "Sở Nội vụ", "Chiến sĩ thi đua cơ sở", 2024, None, "Hoàn thành xuất sắc nhiệm vụ",
      "Lao động tiên tiến", None, None, None, "01/03/2015"],

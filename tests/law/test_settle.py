@@ -15,7 +15,7 @@ import yaml
 from tests.cli.test_validate import write_list
 
 HEADER = ["STT", "Họ và tên", "Đơn vị công tác", "Danh hiệu đề nghị", "Năm", "Xếp loại 2026", "Danh hiệu 2026",
-          "Tên sáng kiến", "Cấp công nhận", "Năm công nhận", "Ngày tuyển dụng"]
+          "Tên sáng kiến", "Cấp công nhận", "Năm công nhận", "Ngày tuyển dụng", "Hình thức kỷ luật"]
 ROWS = [  # HTXS without a sáng kiến: Luật 2022 Điều 23 passes it; the drafts of the amending law do not
     [1, "Đặng Thị Thanh Huyền", "Sở Xây dựng", "Chiến sĩ thi đua cơ sở", 2026, "Hoàn thành xuất sắc nhiệm vụ",
      "Lao động tiên tiến", None, None, None, "01/03/2015"],

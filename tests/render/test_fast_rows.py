@@ -108,7 +108,8 @@ def _nominees(name_of: Any, unit_of: Any) -> list[dict[str, Any]]:
 def _write_csv(path: Path, rows: list[list[str]]) -> None:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Đơn vị", "Danh hiệu đề nghị", "Xếp loại năm 2021"])
+    w.writerow(["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Đơn vị", "Danh hiệu đề nghị", "Xếp loại năm 2021",
+                "Kỷ luật"])
     w.writerows(rows)
     path.write_text(buf.getvalue(), encoding="utf-8")
 
