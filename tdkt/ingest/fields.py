@@ -586,6 +586,10 @@ def _note(target: str) -> Handler:
                 if t not in facts.specials:
                     facts.specials.append(t)
                     facts.cells.setdefault("special", col)
+            said = values.note_disciplines(clean(str(value))) if isinstance(value, str) else []
+            if said:  # a discipline or a pending investigation written in the note counts as one
+                facts.disciplines.setdefault("items", []).extend((part, "") for part in said)
+                facts.cells["disciplines"] = col  # findings about the discipline name the note that states it
 
     return handle
 

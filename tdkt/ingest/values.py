@@ -189,6 +189,9 @@ _RATINGS: dict[str, str] = {
 }  # fmt: skip
 
 
+_TASK = re.compile(r"\s*\b(nhiem vu|nv)$")  # the rating's last word: "nhiệm vụ", written out or "NV"
+
+
 def to_rating(value: object) -> str | object | None:
     """HTXSNV / HTTNV / HTNV / KHTNV in full or abbreviated → htxs | httnv | htnv | khtnv; None or BAD."""
     if value is None:
@@ -196,7 +199,11 @@ def to_rating(value: object) -> str | object | None:
     key = fold(str(value))
     if not key:
         return None if placeholder(str(value)) else BAD
-    return _RATINGS.get(key, _RATINGS.get(key.replace(" ", ""), BAD))
+    got = _RATINGS.get(key) or _RATINGS.get(key.replace(" ", ""))
+    if got is None:  # "HT xuất sắc NV", "HTXS nhiệm vụ", "Hoàn thành tốt NV": the words, then "nhiệm vụ" or "NV"
+        short = _TASK.sub("", key)
+        got = _RATINGS.get(short) or _RATINGS.get(short.replace(" ", "")) if short != key else None
+    return got or BAD
 
 
 _YES = frozenset({"x", "co", "c", "yes", "y", "1", "true", "dung", "v", "√", "có", "đ"})
@@ -307,6 +314,27 @@ def to_discipline(value: object) -> tuple[str, str] | object | None:
     if key in ("x", "co", "1"):
         return ("other", text)
     return ("other", text)
+
+
+_NEGATED = re.compile(r"\b(khong|chua|khong co|het)\b[^.;]{0,24}$")  # "không bị kỷ luật", "chưa bị thanh tra"
+_SEGMENTS = re.compile(r"[;\n]+|\.\s+")
+
+
+def note_disciplines(text: str) -> list[str]:
+    """The parts of a note (Ghi chú) that state a discipline or a pending investigation ("Đang bị
+    thanh tra", "Khiển trách năm 2024"), each as written; a part that denies one ("Không bị kỷ luật")
+    or says anything else is not one (the note is kept and shown, never parsed by guess)."""
+    out: list[str] = []
+    for seg in _SEGMENTS.split(text):
+        key = fold(seg)
+        if not key:
+            continue
+        for needle, _form in _DISCIPLINE:
+            pos = key.find(needle)
+            if pos >= 0 and not _NEGATED.search(key[:pos]):
+                out.append(seg.strip())
+                break
+    return out
 
 
 _SPECIAL: list[tuple[str, str]] = [
