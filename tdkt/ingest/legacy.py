@@ -216,16 +216,30 @@ def _convert(text: str) -> tuple[str, str | None]:
     return best
 
 
-def decode_as(text: str, encoding: str) -> str | None:
-    """``text`` read as ``encoding`` when that changes it and leaves at least as many of its words
-    Vietnamese syllables (and at least one): for a cell of a sheet known to be typed in that font,
-    where :func:`convert` wants strictly more evidence ("Ghi chó" is TCVN3 for "Ghi chú", and both
-    are Vietnamese). None otherwise."""
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text) if not w.isascii() and not any(c in _DIGITS for c in w)]
+
+
+@cached("tdkt.ingest.legacy-readings", 65536)
+def readings(text: str) -> tuple[int, dict[str, tuple[str, int]]]:
+    """How Vietnamese ``text`` is as it stands and read in each legacy encoding: ``(syllables as it is,
+    {encoding: (converted text, syllables)})`` — for a reader that weighs one cell against the rest of
+    its sheet (:func:`tdkt.ingest.sources.convert_legacy`). Text that cannot be legacy (ASCII, or a
+    letter past Latin-1) has no readings."""
     if text.isascii() or max(text) > "\xff":
-        return None
-    candidate = decode(text, encoding)
-    if candidate == text:
-        return None
-    before = _score([w for w in _WORD.findall(text) if not w.isascii() and not any(c in _DIGITS for c in w)])
-    after = _score([w for w in _WORD.findall(candidate) if not w.isascii() and not any(c in _DIGITS for c in w)])
-    return candidate if after and after >= before else None
+        return 0, {}
+    words = _words(text)
+    if not words:
+        return 0, {}
+    out: dict[str, tuple[str, int]] = {}
+    for encoding in (TCVN3, VNI):
+        candidate = decode(text, encoding)
+        if candidate != text:
+            out[encoding] = (candidate, _score(_words(candidate)))
+    return _score(words), out
+
+
+def fluent(text: str) -> bool:
+    """Whether every word of ``text`` that could be legacy (non-ASCII, no digit) is already a Vietnamese
+    syllable: then no reading makes it more Vietnamese (the cheap test a Unicode sheet's text takes)."""
+    return all(is_syllable(w) for w in _words(text))

@@ -619,29 +619,38 @@ def convert_legacy(rows: list[list[CellValue]], latin: set[str], legacy: Legacy 
     text and encoding recorded in ``legacy`` under (row index, column index).
 
     ``latin`` holds the sheet's non-ASCII texts within Latin-1 (:func:`_values`). One is legacy text
-    when converting it makes more of its words Vietnamese (:func:`tdkt.ingest.legacy.convert`). When
-    such cells outnumber the sheet's Unicode cells (a sheet typed in that font), a text that reads as
-    Vietnamese both ways ("Ghi chó", TCVN3 for "Ghi chú") is converted too, in the sheet's encoding.
+    when reading it in an encoding makes more of its words Vietnamese (:func:`tdkt.ingest.legacy.readings`).
+    The sheet's encoding is the one most such texts read best in; a text that reads as well in both
+    ("Khoâng", VNI for "Không", is "Khoõng" in TCVN3) is read in it. When the legacy cells outnumber
+    the sheet's Unicode cells (a sheet typed in that font), a text that reads as Vietnamese both ways
+    ("Ghi chó", TCVN3 for "Ghi chú") is converted too.
     """
     if not latin:
         return
-    from tdkt.ingest import legacy as fonts
+    from tdkt.ingest.legacy import fluent, readings
 
-    sure: dict[str, tuple[str, str]] = {}
+    better: dict[str, tuple[dict[str, tuple[str, int]], list[str]]] = {}
     for t in latin:
-        converted, encoding = fonts.convert(t)
-        if encoding is not None:
-            sure[t] = (converted, encoding)
-    if not sure:
+        if fluent(t):  # Vietnamese as it is ("Lê Hà"): no reading can be better
+            continue
+        base, options = readings(t)
+        best = max((score for _, score in options.values()), default=0)
+        if best > base:
+            better[t] = (options, sorted(e for e, (_, score) in options.items() if score == best))
+    if not better:
         return
-    encodings = [e for _, e in sure.values()]
-    main = max(sorted(set(encodings)), key=encodings.count)
+    votes = [w[0] for _, w in better.values() if len(w) == 1] or [w[0] for _, w in better.values()]
+    main = max(sorted(set(votes)), key=votes.count)
+    sure: dict[str, tuple[str, str]] = {}
+    for t, (options, winners) in better.items():
+        encoding = main if main in winners else winners[0]
+        sure[t] = (options[encoding][0], encoding)
     tied: dict[str, tuple[str, str]] = {}
     for t in latin:
         if t not in sure:
-            candidate = fonts.decode_as(t, main)
-            if candidate is not None:
-                tied[t] = (candidate, main)
+            base, options = readings(t)
+            if main in options and options[main][1] >= max(base, 1):
+                tied[t] = (options[main][0], main)
     found: Legacy = {}
     maybe: Legacy = {}
     unicode_cells = 0

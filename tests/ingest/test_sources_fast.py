@@ -73,22 +73,31 @@ def reference_rows(rows: list[list[Any]]) -> list[list[CellValue]]:
 
 
 def reference_legacy(rows: list[list[CellValue]]) -> None:
-    """Legacy-font cells converted as the reader must: each cell on its own evidence, and when those
-    outnumber the Unicode cells, the cells that read as Vietnamese both ways in the sheet's encoding."""
+    """Legacy-font cells converted as the reader must: a cell that reads as more Vietnamese in an
+    encoding is legacy, in the sheet's encoding when it reads as well in both; when those cells
+    outnumber the Unicode cells, the cells that read as Vietnamese both ways are converted too."""
     texts = [(i, j, v) for i, row in enumerate(rows) for j, v in enumerate(row)
              if isinstance(v, str) and not v.isascii()]
     latin = [(i, j, v) for i, j, v in texts if all(ord(c) < 256 for c in v)]
-    sure = {(i, j): legacy.convert(v) for i, j, v in latin if legacy.convert(v)[1] is not None}
-    if not sure:
+    winners: dict[str, list[str]] = {}
+    for _, _, v in latin:
+        base, options = legacy.readings(v)
+        best = max([score for _, score in options.values()], default=0)
+        if best > base:
+            winners[v] = sorted(e for e, (_, score) in options.items() if score == best)
+    if not winners:
         return
-    counts = Counter(encoding for _, encoding in sure.values())
-    main = sorted(counts, key=lambda e: (-counts[e], e))[0]
+    votes = Counter(w[0] for w in winners.values() if len(w) == 1) or Counter(w[0] for w in winners.values())
+    main = sorted(votes, key=lambda e: (-votes[e], e))[0]
+    sure = [(i, j, v) for i, j, v in latin if v in winners]
     if len(sure) > len(texts) - len(latin):
         for i, j, v in latin:
-            if (i, j) not in sure and (candidate := legacy.decode_as(v, main)) is not None:
-                rows[i][j] = candidate
-    for (i, j), (converted, _) in sure.items():
-        rows[i][j] = converted
+            base, options = legacy.readings(v)
+            if v not in winners and main in options and options[main][1] >= max(base, 1):
+                rows[i][j] = options[main][0]
+    for i, j, v in sure:
+        options = legacy.readings(v)[1]
+        rows[i][j] = options[main if main in winners[v] else winners[v][0]][0]
 
 
 def reference_read(path: Path) -> Sheets:
