@@ -57,14 +57,19 @@ def _docx(kind: str, stem: str, ctx: dict[str, Any], ws: Workspace | None) -> by
     dropped: list[str] = []
     data = render_docx(template_path(f"{kind}.docx", ws), ctx,
                        rows_key="annex" if kind in ("decision", "proposal") else None, dropped=dropped)
+    _warn_dropped(stem, dropped)
+    return data
+
+
+def _warn_dropped(stem: str, dropped: list[str]) -> None:
+    """One warning line naming the values that lost characters (``docx.xml_safe``)."""
     if dropped:
         from tdkt import console
 
         values = list(dict.fromkeys(dropped))
         shown = "; ".join(f"«{v}»" for v in values[:5]) + (f" và {len(values) - 5} giá trị khác" if len(values) > 5 else "")
-        console.warn(f"{stem}: đã bỏ ký tự không ghi được vào văn bản (ký tự điều khiển) khỏi {len(values)} giá trị "
-                     f"(kiểm tra lại dữ liệu nguồn): {shown}")
-    return data
+        console.warn(f"{stem}: đã bỏ ký tự không ghi được vào văn bản (ký tự điều khiển, ký tự vô hình hoặc "
+                     f"đảo chiều chữ) khỏi {len(values)} giá trị (kiểm tra lại dữ liệu nguồn): {shown}")
 
 
 def _html(docx: bytes, title: str, meta: str, ws: Workspace | None) -> bytes:
@@ -156,8 +161,12 @@ def _outputs(kind: str, data: RoundData, award: str | None, fmt: str, ws: Worksp
     for stem, raw in contexts:
         ctx = official(raw)
         if fmt == "xlsx":
+            from tdkt.render.docx import xml_safe
             from tdkt.render.xlsx import report_xlsx
 
+            dropped: list[str] = []
+            ctx = xml_safe(ctx, dropped)
+            _warn_dropped(stem, dropped)
             out[f"{stem}.xlsx"] = report_xlsx(ctx, data)
             continue
         docx = _docx(kind, stem, ctx, ws)

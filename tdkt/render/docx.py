@@ -108,7 +108,13 @@ def _sample_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 # Characters an XML 1.0 document cannot hold (https://www.w3.org/TR/xml/#charsets): everything but
 # tab, line feed, carriage return, U+0020-U+D7FF, U+E000-U+FFFD and U+10000-U+10FFFF.
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Characters that change how a name reads without being seen (issue 19, #29): the bidirectional
+# embeddings, overrides and isolates (U+202E before "Văn An" shows "Nguyễn Văn An" as "Nguyễn nA năV" in Word), the
+# left-to-right / right-to-left / Arabic letter marks, zero-width spaces and joiners, the word joiner and
+# invisible operators, the Mongolian vowel separator and a byte-order mark inside text. Vietnamese
+# needs none of them; they leave a document's context like the characters XML cannot hold.
+_INVISIBLE = "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_STRIP = re.compile(f"[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[{_INVISIBLE}]")
 # What the fast path does not write itself: the characters above, and the tab, line feed and carriage
 # return docxtpl turns into markup (<w:tab/>, <w:br/>; the XML parser folds \r into \n). A row with
 # one takes docxtpl's own loop.
@@ -117,7 +123,8 @@ _NOT_PLAIN = re.compile("[^\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 def xml_safe(value: Any, dropped: list[str] | None = None) -> Any:
     """``value`` without the characters XML 1.0 cannot hold (control characters other than tab, line
-    feed and carriage return, lone surrogates, U+FFFE, U+FFFF), through dicts, lists and tuples;
+    feed and carriage return, lone surrogates, U+FFFE, U+FFFF) and the invisible ones that change how
+    a name reads (``_INVISIBLE``: bidi overrides, zero-width spaces…), through dicts, lists and tuples;
     every other character is kept. Other objects (numbers, dates, the report's ``Outcome``) are
     returned as they are, and so is any container in which nothing changed (no copy).
 
@@ -128,11 +135,11 @@ def xml_safe(value: Any, dropped: list[str] | None = None) -> Any:
     reads once cleaned, followed by the code points removed, e.g. ``"Mùa Thị Bé (U+0001)"``.
     """
     if isinstance(value, str):
-        if not _NOT_XML.search(value):
+        if not _STRIP.search(value):
             return value
-        out = _NOT_XML.sub("", value)
+        out = _STRIP.sub("", value)
         if dropped is not None:
-            codes = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(_NOT_XML.findall(value)))
+            codes = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(_STRIP.findall(value)))
             dropped.append(f"{out} ({codes})")
         return out if type(value) is str else type(value)(out)
     if isinstance(value, dict):
