@@ -30,9 +30,11 @@ class _Boundary(Group):
         from typer._click.exceptions import ClickException
 
         from tdkt.errors import TdktError
+        from tdkt.util import cli_gc
 
         try:
-            return super().invoke(ctx)
+            with cli_gc():  # the collector policy of a command: tdkt.util.no_gc
+                return super().invoke(ctx)
         except (ClickException, typer.Exit, typer.Abort, BrokenPipeError):
             raise  # usage errors (already Vietnamese, see tdkt.commands.app), exits, Ctrl-C, `| head`
         except TdktError as exc:
