@@ -68,8 +68,8 @@ def _warn_dropped(stem: str, dropped: list[str]) -> None:
 
         values = list(dict.fromkeys(dropped))
         shown = "; ".join(f"«{v}»" for v in values[:5]) + (f" và {len(values) - 5} giá trị khác" if len(values) > 5 else "")
-        console.warn(f"{stem}: đã bỏ ký tự không ghi được vào văn bản (ký tự điều khiển, ký tự vô hình hoặc "
-                     f"đảo chiều chữ) khỏi {len(values)} giá trị (kiểm tra lại dữ liệu nguồn): {shown}")
+        console.warn(f"{stem}: đã bỏ ký tự không ghi được vào văn bản (ký tự điều khiển, vô hình) khỏi {len(values)} "
+                     f"giá trị (kiểm tra lại dữ liệu nguồn): {shown}")
 
 
 def _html(docx: bytes, title: str, meta: str, ws: Workspace | None) -> bytes:
