@@ -549,6 +549,14 @@ def _loader() -> Any:
     return Loader
 
 
+def _long_number_line(text: str) -> str:
+    """", dòng N" of the first run of more than 4,300 digits in ``text``, or ""."""
+    import re
+
+    m = re.search(r"\d{4301,}", text)
+    return f", dòng {text.count(chr(10), 0, m.start()) + 1}" if m else ""
+
+
 def read_yaml(path: Path) -> dict[str, Any]:
     import yaml
 
@@ -566,6 +574,9 @@ def read_yaml(path: Path) -> dict[str, Any]:
     except _DuplicateKey as exc:
         raise RuleFileError(f"Tệp tiêu chí {path}, dòng {exc.line}: khóa '{exc.key}' viết hai lần trong cùng một "
                             f"mục (lần đầu ở dòng {exc.first}); xóa một lần để khỏi nhầm giá trị nào được dùng.") from exc
+    except ValueError as exc:  # int() of a number past Python's 4,300 digits (a paste gone wrong)
+        raise RuleFileError(f"Tệp tiêu chí {path}{_long_number_line(text)}: có một số quá dài (hơn 4.300 chữ số); "
+                            "kiểm tra lại giá trị.") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (dòng {mark.line + 1})" if mark is not None else ""

@@ -247,6 +247,8 @@ def load_config(path: Path) -> Config:
         raise InputError(f"Không đọc được {path}: {why}.") from exc
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"Tệp {path} không đúng cú pháp TOML: {exc}") from exc
+    except ValueError as exc:  # int() of a number past Python's 4,300 digits
+        raise InputError(f"Tệp {path}: có một số quá dài (hơn 4.300 chữ số); kiểm tra lại giá trị.") from exc
     version = data.get("schema_version", SCHEMA_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise InputError(f"Tệp {path}, khóa 'schema_version': cần một số nguyên từ 1 (đang là {version!r}).")

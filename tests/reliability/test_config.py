@@ -169,3 +169,22 @@ def test_9_an_absurd_member_count_on_the_command_line_is_refused(cli: Any, sqlit
     assert r.exit_code == 2, (r.exit_code, r.stderr)
     assert one_message(r.stderr) and "Lỗi nội bộ" not in r.stderr, r.stderr
     assert "1000" in flat(r.stderr)
+
+
+def test_23_a_5000_digit_number_in_an_overlay_is_exit_3_with_its_line(cli: Any, sqlite_round: Round) -> None:
+    _overlay(sqlite_round, "share: 70, of: members,", "share: " + "7" * 5000 + ", of: members,")
+    r = cli(["rules", "check", "rules/quy-che-hoi-dong.yaml"])
+    assert r.exit_code == 3, r.stderr
+    assert one_message(r.stderr) and "Lỗi nội bộ" not in r.stderr, r.stderr
+    msg = flat(r.stderr)
+    assert "quy-che-hoi-dong.yaml, dòng 19" in msg and "quá dài" in msg, msg
+
+
+def test_23_a_5000_digit_number_in_tdkt_toml_is_exit_3(cli: Any, sqlite_round: Round) -> None:
+    cfg = sqlite_round.root / "tdkt.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("members = 11\n", "members = " + "1" * 5000 + "\n"),
+                   encoding="utf-8")
+    r = cli(["session", "list"])
+    assert r.exit_code == 3, r.stderr
+    assert one_message(r.stderr) and "Lỗi nội bộ" not in r.stderr, r.stderr
+    assert "tdkt.toml" in flat(r.stderr) and "quá dài" in flat(r.stderr)
