@@ -234,6 +234,38 @@ class Workspace:
 SCHEMA_VERSION = 1  # the tdkt.toml layout this tdkt reads; a later one comes from a newer tdkt
 
 
+_TOML_WORDS = {  # tomllib's messages → Vietnamese (the rest are shown as tomllib says them)
+    "Cannot overwrite a value": "khóa viết hai lần (hoặc ghi đè một giá trị đã có)",
+    "Cannot declare": "bảng [ … ] khai báo hai lần",
+    "Invalid statement": "dòng không đúng dạng khóa = giá trị",
+    "Expected '=' after a key in a key/value pair": "thiếu '=' sau tên khóa",
+    "Invalid value": "giá trị không hợp lệ (chuỗi chữ phải đặt trong dấu \"…\")",
+    "Unterminated string": "chuỗi chữ thiếu dấu \" đóng",
+    "Illegal character": "có ký tự không được phép",
+}
+
+
+def _toml_error(path: Path, exc: Exception) -> str:
+    """One Vietnamese line for a TOML syntax error: the line, the key written there, what is wrong."""
+    import re
+
+    text = str(exc)
+    m = re.search(r"\(at line (\d+), column \d+\)", text)
+    reason = text[:m.start()].strip() if m else text
+    words = next((vn for en, vn in _TOML_WORDS.items() if reason.startswith(en)), reason)
+    where = ""
+    if m:
+        where = f", dòng {m.group(1)}"
+        try:
+            line = path.read_text(encoding="utf-8-sig").splitlines()[int(m.group(1)) - 1]
+        except (OSError, UnicodeDecodeError, IndexError):
+            line = ""
+        key = line.split("=", 1)[0].strip() if "=" in line else ""
+        if key and words.startswith("khóa viết hai lần"):
+            where += f", khóa '{key}'"
+    return f"Tệp {path}{where} không đúng cú pháp TOML: {words}."
+
+
 def load_config(path: Path) -> Config:
     try:
         # utf-8-sig: Windows Notepad (before 2019) saves UTF-8 with a byte-order mark
@@ -246,7 +278,7 @@ def load_config(path: Path) -> Config:
         why = "không có quyền đọc" if isinstance(exc, PermissionError) else reason(exc)
         raise InputError(f"Không đọc được {path}: {why}.") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"Tệp {path} không đúng cú pháp TOML: {exc}") from exc
+        raise InputError(_toml_error(path, exc)) from exc
     except ValueError as exc:  # int() of a number past Python's 4,300 digits
         raise InputError(f"Tệp {path}: có một số quá dài (hơn 4.300 chữ số); kiểm tra lại giá trị.") from exc
     version = data.get("schema_version", SCHEMA_VERSION)

@@ -188,3 +188,19 @@ def test_23_a_5000_digit_number_in_tdkt_toml_is_exit_3(cli: Any, sqlite_round: R
     assert r.exit_code == 3, r.stderr
     assert one_message(r.stderr) and "Lỗi nội bộ" not in r.stderr, r.stderr
     assert "tdkt.toml" in flat(r.stderr) and "quá dài" in flat(r.stderr)
+
+
+@pytest.mark.parametrize(("old", "new", "words"), [
+    ("members = 11\n", "members = 11\nmembers = 9\n", "khóa 'members'"),
+    ("members = 11\n", "members 11\n", "thiếu '='"),
+])
+def test_9_a_toml_mistake_is_named_in_vietnamese_with_its_line(cli: Any, sqlite_round: Round, old: str, new: str,
+                                                              words: str) -> None:
+    cfg = sqlite_round.root / "tdkt.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    r = cli(["session", "list"])
+    assert r.exit_code == 3, r.stderr
+    assert one_message(r.stderr), r.stderr
+    msg = flat(r.stderr)
+    assert "tdkt.toml, dòng " in msg and words in msg, msg
+    assert "Cannot" not in msg and "Expected" not in msg, msg
