@@ -218,6 +218,7 @@ class Nominee(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     collective: CollectiveFacts | None = None
     achievement: str | None = None
     note: str | None = None
+    priority: int | None = None  # the unit's own order of its proposals (1 first), for a list cap
     cells: Mapping[str, CellRef] = msgspec.field(default_factory=dict)  # a CellMap when read from a list
     unclear: tuple[Unclear, ...] = ()  # cells of the row that were not understood
     # The Nominee fields the list has a column for (one frozenset per sheet); None: not read from a

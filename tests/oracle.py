@@ -188,7 +188,7 @@ def evaluate(nominees: Sequence[Nominee], rs: Ruleset, *, year: int | None = Non
         found.append(mine)
     _duplicates(nominees, rs, awards, years, people, found)
     listing = [f for f in extras if f.subject is None or f.subject not in ids]
-    listing += _notices(rs) + _caps(nominees, rs, awards, people) + _quotas(nominees, rs, awards)
+    listing += _notices(rs) + _caps(nominees, rs, awards, people, found) + _quotas(nominees, rs, awards)
     listing += _rating_caps(nominees, rs, years)
     rows = []
     for i, n in enumerate(nominees):
@@ -255,7 +255,10 @@ def _notices(rs: Ruleset) -> list[Finding]:
     return out
 
 
-def _caps(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | None], people: list[str]) -> list[Finding]:
+def _caps(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | None], people: list[str],
+          found: list[list[Finding]]) -> list[Finding]:
+    """The list caps; a group over its cap, or whose cap cannot be checked, adds a finding to each of its
+    capped rows (``found``): out of the list's own priority order, or for the council to choose."""
     out: list[Finding] = []
     for rule in rs.list_rules:
         p = rule.params
@@ -266,10 +269,11 @@ def _caps(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | None], pe
             if aid != p.award and aid not in p.of:
                 continue
             g = groups.setdefault(fold(n.unit or "") if per_unit else "",
-                                  {"num": set(), "den": set(), "others": False, "name": ""})
+                                  {"num": set(), "den": set(), "others": False, "name": "", "rows": []})
             g["name"] = n.unit or ""  # the group is named by its last row
             if aid == p.award:
                 g["num"].add(people[i])
+                g["rows"].append(i)
             leader = n.collective is not None and n.collective.cluster_rank == 1
             if aid in p.of and (not p.cluster_leaders or leader):
                 g["den"].add(people[i])
@@ -287,14 +291,28 @@ def _caps(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | None], pe
             out.append(messages.make("rules.cap-unchecked", **{**common, "where": where}))
         for k in capped:
             g = groups[k]
+            where = f" (đơn vị {g['name']})" if per_unit and g["name"] else ""
             if not g["others"]:
                 continue
             allowed = (round(p.max_percent * 100) * len(g["den"])) // 10000
             if len(g["num"]) > allowed:
-                where = f" (đơn vị {g['name']})" if per_unit and g["name"] else ""
                 code = "rules.cap-exceeded-uncertain" if rule.status == "uncertain" else "rules.cap-exceeded"
                 out.append(messages.make(code, count=len(g["num"]), allowed=allowed, base=len(g["den"]),
                                          **{**common, "where": where}))
+                ranks = [nominees[i].priority for i in g["rows"]]
+                ordered = None not in ranks and len(set(ranks)) == len(ranks)
+                for pos, i in enumerate(sorted(g["rows"], key=lambda j: nominees[j].priority or 0) if ordered
+                                        else g["rows"]):
+                    n = nominees[i]
+                    if ordered and pos >= allowed:
+                        found[i].append(messages.make(
+                            "rules.cap-beyond-order", severity="warning" if rule.status == "uncertain" else None,
+                            rank=n.priority, allowed=allowed, base=len(g["den"]), cell=cell_of(n, "priority"),
+                            subject=n.id, **{**common, "where": where}))
+                    elif not ordered:
+                        found[i].append(messages.make("rules.cap-choose", count=len(g["num"]), allowed=allowed,
+                                                      base=len(g["den"]), cell=n.source, subject=n.id,
+                                                      **{**common, "where": where}))
     return out
 
 

@@ -54,6 +54,14 @@ _R("rules.cap-exceeded-uncertain", "warning",
 _R("rules.cap-unchecked", "warning",
    "Không kiểm được trần {max_percent} % cho {award_name}{where}: danh sách không có {base_text} để làm mẫu số.",
    "Mẫu số của trần tỷ lệ không có trong danh sách.")
+_R("rules.cap-choose", "warning",
+   "{count} đề nghị {award_name}{where}, vượt mức tối đa {allowed} ({max_percent} % của {base} {base_text}): "
+   "Hội đồng chọn {allowed} trong {count} (danh sách không ghi thứ tự ưu tiên).",
+   "Trần tỷ lệ bị vượt: không ai trong nhóm 'Đạt' cho đến khi Hội đồng chọn đủ số suất.")
+_R("rules.cap-beyond-order", "error",
+   "Thứ tự ưu tiên {rank}: ngoài {allowed} suất {award_name}{where} ({max_percent} % của {base} {base_text}) "
+   "theo thứ tự ưu tiên của danh sách.",
+   "Trần tỷ lệ bị vượt và danh sách ghi thứ tự ưu tiên: những người sau số suất không được đề nghị.")
 _R("rules.quota-exceeded", "error", "{count} đề nghị {award_name}{where}, vượt số suất {allowed} theo quy chế ({basis}).",
    "Số suất do quy chế Hội đồng đặt.")
 _R("rules.duplicate-nominee", "error", "{name} có {count} dòng đề nghị {award_name} năm {year} (dòng {rows}).",

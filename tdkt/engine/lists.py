@@ -104,10 +104,12 @@ def _where(group: str, label: str) -> str:
     return f" ({label} {group})" if group else ""
 
 
-def _caps(results: list[NomineeResult], rs: Ruleset, index: _Index) -> list[Finding]:
-    """The list caps."""
+def _caps(results: list[NomineeResult], rs: Ruleset, index: _Index) -> tuple[list[Finding], dict[int, list[Finding]]]:
+    """The list caps: list-level findings, and the findings of each capped row (issue 13: a cap that is
+    exceeded reaches the verdicts of the rows it caps; one that cannot be checked stays list-level)."""
     numbers, units = index.people, index.units
     out: list[Finding] = []
+    rows_out: dict[int, list[Finding]] = defaultdict(list)
     for rule in rs.list_rules:
         p = rule.params
         num: dict[str, set[int]] = defaultdict(set)
@@ -116,6 +118,7 @@ def _caps(results: list[NomineeResult], rs: Ruleset, index: _Index) -> list[Find
         last: dict[str, int] = {}  # the last row of each group, which names it
         capped, of, per_unit, leaders_only = p.award, set(p.of), p.per == "unit", p.cluster_leaders
         rows = sorted(i for aid in {capped, *of} for i in index.by_award.get(aid, ()))
+        capped_rows: dict[str, list[int]] = defaultdict(list)
         for i in rows:
             aid = results[i].award
             key = numbers[i]
@@ -123,6 +126,7 @@ def _caps(results: list[NomineeResult], rs: Ruleset, index: _Index) -> list[Find
             last[group] = i
             if aid == capped:
                 num[group].add(key)
+                capped_rows[group].append(i)
             if aid in of and (not leaders_only or ((c := results[i].nominee.collective) is not None
                                                     and c.cluster_rank == 1)):
                 den[group].add(key)
@@ -150,6 +154,29 @@ def _caps(results: list[NomineeResult], rs: Ruleset, index: _Index) -> list[Find
             if len(people) > allowed:
                 code = "rules.cap-exceeded-uncertain" if rule.status == "uncertain" else "rules.cap-exceeded"
                 out.append(messages.make(code, count=len(people), allowed=allowed, base=base, **common))
+                for i, f in _over_cap(results, capped_rows[group], allowed, len(people), base, rule.status, common):
+                    rows_out[i].append(f)
+    return out, rows_out
+
+
+def _over_cap(results: list[NomineeResult], capped: list[int], allowed: int, count: int, base: int, status: str,
+              common: dict[str, Any]) -> list[tuple[int, Finding]]:
+    """The rows of a group over its cap: with the list's own priority order (every row numbered, no two
+    alike), those after the first ``allowed`` are out; without it, the council chooses among all."""
+    ranks = [results[i].nominee.priority for i in capped]
+    out: list[tuple[int, Finding]] = []
+    if all(r is not None for r in ranks) and len(set(ranks)) == len(ranks):
+        order = sorted(capped, key=lambda i: results[i].nominee.priority or 0)
+        for i in order[allowed:]:
+            n = results[i].nominee
+            out.append((i, messages.make(
+                "rules.cap-beyond-order", severity="warning" if status == "uncertain" else None, rank=n.priority,
+                allowed=allowed, base=base, cell=n.cells.get("priority", n.source), subject=n.id, **common)))
+        return out
+    for i in capped:
+        n = results[i].nominee
+        out.append((i, messages.make("rules.cap-choose", count=count, allowed=allowed, base=base, cell=n.source,
+                                     subject=n.id, **common)))
     return out
 
 

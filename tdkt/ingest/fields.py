@@ -699,6 +699,7 @@ HANDLERS: dict[str, Handler] = {
     "women_percent": _percent,
     "cluster": _plain("cluster"),
     "cluster_rank": _collective("cluster_rank"),
+    "priority": _number("priority", values.to_int),
 }
 
 
