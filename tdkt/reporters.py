@@ -83,10 +83,12 @@ def report_table(report: Report, *, all_rows: bool = False, **_: Any) -> None:
     rs = report.ruleset
     overlays = "".join(f" và {o.title}" for o in rs.overlays)
     console.info(f"Bộ tiêu chí: {console.escape(rs.title)}{console.escape(overlays)} "
-                 f"({console.escape(rs.chosen_by)})" + (f"; đợt xét {report.session}" if report.session else ""))
+                 f"({console.escape(rs.chosen_by)}" + (f"; {console.escape(rs.hint)}" if rs.hint else "") + ")"
+                 + (f"; đợt xét {report.session}" if report.session else ""))
     for f in report.findings:  # once, at the top: what of the pack is unsettled, and what the council settled
         if f.code in TOP_CODES:
-            console.info(console.escape(f"  {f.message}"))
+            how = " Xem và xác định: tdkt rules settle" if f.code == "rules.uncertain-pending" else ""
+            console.info(console.escape(f"  {f.message}{how}"))
     s = report.summary()
     total = f"Tổng: {s['nominees']} hồ sơ — Đạt: {s['pass']}, Không đạt: {s['fail']}, Cần xem xét: {s['review']}."
     big = len(report.nominees) > BIG_TABLE and not all_rows

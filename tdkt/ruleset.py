@@ -361,7 +361,8 @@ class Ruleset:
     notices: list[NoticeSpec]
     rating_caps: list[RatingCapSpec] = field(default_factory=list)
     overlays: list[OverlayFile] = field(default_factory=list)
-    chosen_by: str = ""
+    chosen_by: str = ""  # why this pack, in plain words: it reaches the .xlsx an officer reads
+    hint: str = ""  # a terminal-only hint (a command option) for a better choice
     readings: list[Reading] = field(default_factory=list)  # the council's readings of uncertain facts
     dates: dict[str, dt.date] = field(default_factory=dict)  # instrument number → date the workspace gives
 
@@ -893,7 +894,7 @@ def load_ruleset(ref: str | Path | None = None, *, on: dt.date | None = None, ov
         chosen = f"theo ngày {day.strftime('%d/%m/%Y')}"
     elif not chosen:
         rs = _load_pack_path(_builtin_path(str(ref)))
-        chosen = "chọn bằng --rules"
+        chosen = "bộ tiêu chí được chỉ định khi thẩm định"
     rs.on = on
     rs.chosen_by = chosen
     rs.dates = dict(dates or {})

@@ -252,6 +252,8 @@ def validate_files(
     rs = load_ruleset(rules, on=on, overlay=overlay_dir)
     if not rs.chosen_by.startswith("tệp") and rules is None:
         rs.chosen_by = how
+        if rnd is None:
+            rs.hint = "dùng --session hoặc --rules để chọn theo ngày họp"
     extra: list[Finding] = list(ingested.findings)
     if ws is not None and nominees:
         progress.stage("Đối chiếu sổ khen thưởng", None)

@@ -243,7 +243,9 @@ def _duplicates(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | Non
 def _notices(rs: Ruleset) -> list[Finding]:
     from tdkt.readings import pending_phrase
 
-    out = [messages.make("rules.ruleset-chosen", ruleset=rs.label, title=rs.title, how=rs.chosen_by or "chỉ định")]
+    out = [messages.make("rules.ruleset-chosen", rule=rs.label, ruleset=rs.label, title=rs.title,
+                         overlays="".join(f" và {o.title}" for o in rs.overlays),
+                         how=rs.chosen_by or "được chỉ định")]
     if pending_phrase(rs):
         out.append(messages.make("rules.uncertain-pending", rule=f"{rs.prefix}.uncertain", ruleset=rs.title,
                                  what=pending_phrase(rs)))

@@ -72,7 +72,8 @@ _R("rules.exclusive-awards-uncertain", "warning",
    "{name} được đề nghị đồng thời {awards} (dòng {rows}): {text} — căn cứ chưa xác thực, cần xem xét.",
    "Như rules.exclusive-awards, với căn cứ chưa xác thực.")
 _R("rules.notice", "warning", "{text}", "Thông báo của bộ tiêu chí theo ngày của đợt xét.")
-_R("rules.ruleset-chosen", "info", "Bộ tiêu chí: {ruleset} — {title} ({how}).", "Bộ tiêu chí được dùng và lý do chọn.")
+_R("rules.ruleset-chosen", "info", "Bộ tiêu chí: {title}{overlays} ({how}).",
+   "Bộ tiêu chí được dùng và lý do chọn (tên văn bản, không có mã; mã của bộ ở trường rule của JSON).")
 _R("rules.rating-share-high", "info",
    "Đơn vị {unit}{unit_rated}: danh sách có {top} viên chức xếp loại {rating} năm {year}, nhiều hơn {pct} % của {base} "
    "viên chức xếp loại {of} (tối đa {allowed}) — {text}. Danh sách chỉ là một phần của đơn vị: Thường trực đối chiếu "
@@ -80,7 +81,7 @@ _R("rules.rating-share-high", "info",
    "Thông tin: tỷ lệ xếp loại trên danh sách vượt trần của đơn vị theo quy định đánh giá, xếp loại viên chức.")
 _R("rules.uncertain-pending", "info",
    "Bộ tiêu chí {ruleset} có {what} chưa xác thực mà Hội đồng chưa xác định cách áp dụng; các kết luận dựa vào "
-   "chúng là \"cần xem xét\". Xem và xác định (kèm điều khoản trích dẫn): tdkt rules settle",
+   "chúng là \"cần xem xét\" cho đến khi Hội đồng xác định cách áp dụng, kèm điều khoản trích dẫn.",
    "Bộ tiêu chí của đợt xét có căn cứ pháp lý chưa xác thực; Hội đồng có thể xác định cách áp dụng một lần cho mọi đợt.")
 _R("rules.council-reading", "info",
    "Hội đồng đã xác định «{criterion}»: {phrase} — {article}: «{quote}» (ngày {date}).",

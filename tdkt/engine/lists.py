@@ -86,7 +86,9 @@ class _Index:
 
 
 def _notices(rs: Ruleset) -> list[Finding]:
-    out = [messages.make("rules.ruleset-chosen", ruleset=rs.label, title=rs.title, how=rs.chosen_by or "chỉ định")]
+    out = [messages.make("rules.ruleset-chosen", rule=rs.label, ruleset=rs.label, title=rs.title,
+                         overlays="".join(f" và {o.title}" for o in rs.overlays),
+                         how=rs.chosen_by or "được chỉ định")]
     from tdkt.readings import pending_phrase
 
     pending = pending_phrase(rs)

@@ -130,7 +130,6 @@ def regime_date(*, round_date: dt.date | None, year: int | None) -> tuple[dt.dat
         return round_date, f"theo ngày họp của đợt xét {round_date.strftime('%d/%m/%Y')}"
     if year is not None:
         d = dt.date(year, 12, 31)
-        return d, (f"không có đợt xét: chọn theo ngày {d.strftime('%d/%m/%Y')} (cuối năm thành tích); "
-                   "dùng --session hoặc --rules để chọn theo ngày họp")
+        return d, f"không có đợt xét: chọn theo ngày {d.strftime('%d/%m/%Y')} (cuối năm thành tích)"
     d = dt.date.today()
     return d, f"không có đợt xét và năm: chọn theo ngày hôm nay {d.strftime('%d/%m/%Y')}"

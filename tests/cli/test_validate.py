@@ -169,3 +169,27 @@ def test_workspace_overlay_local_title(cli, workspace: Path) -> None:  # type: i
     assert doc["ruleset"]["overlays"] == ["hd"]
     assert n["verdict"] == "fail"  # 2023 without CSTĐCS: two consecutive years are required
     assert [f["rule"] for f in n["findings"] if f["severity"] == "error"] == ["hd.gmtb.cstdcs"]
+
+
+@pytest.mark.parametrize("rules", [None, "nd152-2025"])
+def test_the_ruleset_line_an_officer_reads_names_the_pack_by_its_title_without_ids_or_options(
+        cli, nolist: Path, rules: str | None) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: the .xlsx an officer sends on says which regulations were applied in plain words; the
+    pack's id stays in the JSON (the finding's rule), and the command hint stays on the terminal."""
+    from openpyxl import load_workbook
+
+    chosen = ["--rules", rules] if rules else []
+    r = cli(["validate", nolist, *chosen, "--format", "xlsx", "--output", "kq.xlsx"])
+    assert r.exit_code == 1, r.stderr
+    sheet = load_workbook(nolist.parent / "kq.xlsx")["Kết quả thẩm định"]
+    notes = [str(v) for row in sheet.iter_rows(values_only=True) for v in row if v and "Bộ tiêu chí" in str(v)]
+    chosen_line = [t for t in notes if t.startswith("[ghi chú] Bộ tiêu chí:")]
+    assert len(chosen_line) == 1 and "NĐ" in chosen_line[0], notes
+    for text in notes:
+        assert "nd98-2023" not in text and "nd152-2025" not in text and "--" not in text, text
+        assert "tdkt " not in text, text
+    doc = json.loads(cli(["validate", nolist, *chosen, "--format", "json"]).stdout)
+    (found,) = [f for f in doc["findings"] if f["code"] == "rules.ruleset-chosen"]
+    assert found["rule"] == (rules or "nd98-2023")
+    table = cli(["validate", nolist, *chosen]).stdout
+    assert ("--session hoặc --rules" in " ".join(table.split())) is (rules is None)
