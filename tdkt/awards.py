@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -68,7 +69,33 @@ def resolve(text: str, extra: dict[str, str] | None = None) -> str | None:
         return extra[key]
     if key in catalogue():
         return key
-    return _alias_index().get(key)
+    index = _alias_index()
+    got = index.get(key)
+    if got is None:  # written another way: "Chiến sỹ", "LĐ tiên tiến", "CS TĐCS", "BK Bộ GD&ĐT"
+        plain = spelled(key)
+        got = (index.get(plain) or index.get(key.replace(" ", "")) or index.get(plain.replace(" ", ""))
+               or _bang_khen_of(plain))
+    return got
+
+
+# Words that units shorten or spell another way in award names (folded): the y/i spelling of "sĩ",
+# and the abbreviations of "lao động", "thi đua", "bằng khen", "chiến sĩ" written as words.
+_SPELLING = ((" sy ", " si "), (" ld ", " lao dong "), (" td ", " thi dua "), (" bk ", " bang khen "),
+             (" cstd ", " chien si thi dua "))
+# "Bằng khen" of a bộ, a ngành or a tỉnh (its UBND or Chủ tịch): one award, whoever the bộ or tỉnh is.
+_BANG_KHEN_BO_TINH = re.compile(r"^bang khen (cua )?(bo|nganh|ubnd|uy ban|chu tich|tinh|thanh pho|cap bo|cap tinh)\b")
+
+
+def spelled(key: str) -> str:
+    """A folded award name with the usual other spellings and abbreviations written out."""
+    k = f" {key} "
+    for a, b in _SPELLING:
+        k = k.replace(a, b)
+    return k.strip()
+
+
+def _bang_khen_of(key: str) -> str | None:
+    return "bang_khen_bo_tinh" if _BANG_KHEN_BO_TINH.match(key) and "bang_khen_bo_tinh" in catalogue() else None
 
 
 def name(award_id: str) -> str:

@@ -99,12 +99,25 @@ def _initiatives(facts: _Facts) -> tuple[Initiative, ...]:
     out: list[Initiative] = []
     for kind in ("sang_kien", "de_tai"):
         for title in _SPLIT.split(i.get(kind, "")):
-            if title.strip():
-                k = len(out)
-                out.append(build(Initiative, {
-                    "kind": kind, "title": title.strip(), "level": pick(levels, k), "year": pick(years, k),
-                    "used_for": used_for, "decision": decision,
-                }))  # fmt: skip
+            title = title.strip()
+            if not title:
+                continue
+            alone = values.level_part(title)
+            if alone is not None and out and out[-1].kind == kind:
+                # "tên; cấp; năm" (as many headers ask): a part that is only a level belongs to the title before it
+                last = out[-1]
+                out[-1] = msgspec.structs.replace(last, level=last.level or cast(Level, alone[0]),
+                                                  year=last.year or alone[1])
+                continue
+            if out and out[-1].kind == kind and out[-1].year is None and re.fullmatch(r"(?:năm\s*)?(?:19|20)\d{2}", title.lower()):
+                out[-1] = msgspec.structs.replace(out[-1], year=int(title[-4:]))
+                continue
+            name, level, year = values.split_level(title)
+            k = len(out)
+            out.append(build(Initiative, {
+                "kind": kind, "title": name, "level": pick(levels, k) or level, "year": pick(years, k) or year,
+                "used_for": used_for, "decision": decision,
+            }))  # fmt: skip
     count = i.get("count")
     if isinstance(count, int) and count > len(out):
         out.extend(

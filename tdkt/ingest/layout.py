@@ -54,7 +54,7 @@ def award_in_text(text: str, extra: Mapping[str, str] | None = None) -> str | No
 
     Longest aliases win and consume their words; None when no award or several different ones.
     """
-    folded = f" {fold(text)} "
+    folded = f" {awards.spelled(fold(text))} "  # "CHIẾN SỸ", "LĐ tiên tiến" as the aliases spell them
     if folded.strip() == "":
         return None
     found: set[str] = set()

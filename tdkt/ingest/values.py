@@ -316,6 +316,32 @@ def to_discipline(value: object) -> tuple[str, str] | object | None:
     return ("other", text)
 
 
+_LEVEL_WORDS = {"co so": "co_so", "don vi": "co_so", "tinh": "bo_tinh", "bo": "bo_tinh", "nganh": "bo_tinh",
+                "bo nganh": "bo_tinh", "bo tinh": "bo_tinh", "thanh pho": "bo_tinh", "toan quoc": "toan_quoc",
+                "nha nuoc": "toan_quoc", "quoc gia": "toan_quoc"}
+_LEVEL_TAIL = re.compile(
+    r"^(?:cap\s+)?(" + "|".join(sorted(_LEVEL_WORDS, key=len, reverse=True)) + r")(?:\s*,?\s*(?:nam\s*)?((?:19|20)\d{2}))?$")
+_TAIL = re.compile(r"\s*(?:\(([^()]*)\)|[-–—]\s+([^-–—]*))\s*$")
+
+
+def level_part(text: str) -> tuple[str | None, int | None] | None:
+    """A part of an initiative cell that is only its level (and year): "Cơ sở", "cấp tỉnh", "cơ sở, 2023"
+    → (level, year); anything else → None. Strict words only: "bổ sung" is no level."""
+    m = _LEVEL_TAIL.match(fold(text))
+    return (_LEVEL_WORDS[m[1]], int(m[2]) if m[2] else None) if m else None
+
+
+def split_level(title: str) -> tuple[str, str | None, int | None]:
+    """An initiative written with its level (and year) in the same cell — "Tên (cấp cơ sở)", "Tên - cấp
+    cơ sở", "Tên (cơ sở, 2023)" — → (title, level, year); a title with no such tail is returned whole."""
+    m = _TAIL.search(title)
+    if m:
+        got = level_part(m[1] if m[1] is not None else m[2])
+        if got is not None and title[:m.start()].strip():
+            return title[:m.start()].strip(), got[0], got[1]
+    return title, None, None
+
+
 _NEGATED = re.compile(r"\b(khong|chua|khong co|het)\b[^.;]{0,24}$")  # "không bị kỷ luật", "chưa bị thanh tra"
 _SEGMENTS = re.compile(r"[;\n]+|\.\s+")
 

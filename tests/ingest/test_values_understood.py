@@ -69,3 +69,46 @@ def test_a_discipline_written_in_the_note_reaches_the_verdict(tmp_path: Path) ->
         n = got[name]
         assert n["verdict"] == "fail", name
         assert any(f["cell"] == f"F{row}" and f["severity"] == "error" for f in n["findings"]), n["findings"]
+
+
+@pytest.mark.parametrize(("cell", "want"), [
+    ("Bảng số liệu xuất khẩu theo tháng (cấp cơ sở)", ("Bảng số liệu xuất khẩu theo tháng", "co_so", None)),
+    ("Sổ tay hộ tịch điện tử - cấp tỉnh", ("Sổ tay hộ tịch điện tử", "bo_tinh", None)),
+    ("Mẫu hồ sơ nghiệm thu (cơ sở, 2023)", ("Mẫu hồ sơ nghiệm thu", "co_so", 2023)),
+    ("Quy trình tiếp dân (bổ sung)", ("Quy trình tiếp dân (bổ sung)", None, None)),  # "bổ sung" is no level
+    ("Phần mềm - phiên bản 2", ("Phần mềm - phiên bản 2", None, None)),
+])
+def test_an_initiative_with_its_level_in_the_same_cell(cell: str, want: tuple[str, str | None, int | None]) -> None:
+    assert values.split_level(cell) == want
+
+
+def test_an_initiative_written_title_level_year_is_one_initiative(tmp_path: Path) -> None:
+    from tdkt.ingest import read_nominations
+
+    path = tmp_path / "ds.csv"
+    path.write_text("STT;Họ và tên;Danh hiệu đề nghị;Sáng kiến (tên; cấp; năm)\n"
+                    '1;Ôn Thị Trà;Chiến sĩ thi đua cơ sở;"Sổ tay điện tử; Cơ sở; 2024"\n'
+                    '2;Yên Văn Lộc;Chiến sĩ thi đua cơ sở;"Sổ tay A; Sổ tay B"\n', encoding="utf-8")
+    got = {n.name: n.initiatives for n in read_nominations([path], year=2024).nominees}
+    one = got["Ôn Thị Trà"]
+    assert [(i.title, i.level, i.year) for i in one] == [("Sổ tay điện tử", "co_so", 2024)]
+    assert [i.title for i in got["Yên Văn Lộc"]] == ["Sổ tay A", "Sổ tay B"]
+
+
+@pytest.mark.parametrize(("text", "award"), [
+    ("LĐ tiên tiến", "lao_dong_tien_tien"), ("Chiến sỹ thi đua cơ sở", "chien_si_thi_dua_co_so"),
+    ("CS TĐCS", "chien_si_thi_dua_co_so"), ("BK Bộ GD&ĐT", "bang_khen_bo_tinh"),
+    ("Bằng khen Bộ Tài chính", "bang_khen_bo_tinh"), ("Bằng khen của UBND thành phố", "bang_khen_bo_tinh"),
+    ("Bằng khen Thủ tướng Chính phủ", "bang_khen_thu_tuong"), ("Chiến sỹ thi đua cấp tỉnh", "chien_si_thi_dua_bo_tinh"),
+])
+def test_award_names_written_every_way(text: str, award: str) -> None:
+    from tdkt import awards
+
+    assert awards.resolve(text) == award
+
+
+@pytest.mark.parametrize("text", ["Bằng khen", "Khen thưởng đột xuất", "Chiến sĩ", "LĐ"])
+def test_an_award_name_that_names_no_one_award_is_none(text: str) -> None:
+    from tdkt import awards
+
+    assert awards.resolve(text) is None
