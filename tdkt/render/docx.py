@@ -200,8 +200,8 @@ def _rows_document(root: Any, rows: list[dict[str, Any]]) -> bytes | None:
         open_, close = f"<!--{start.text}-->", f"<!--{stop.text}-->"
         i, j = xml.index(open_), xml.index(close)
         pieces = pattern.split(xml[i + len(open_):j])
-        if (len(pieces) - 1) // 2 != in_text:
-            return None
+        if (len(pieces) - 1) // 2 != in_text or any(_MARK in p for p in pieces[::2]):
+            return None  # a marker a filter changed ("\ue000NAME\ue000"): not a value this path can set
         plans[name] = (pieces[0], pieces[1:])
         cuts.append((i, j + len(close)))
         for c in (start, stop):
@@ -248,7 +248,10 @@ def render_docx(template: Path, context: dict[str, Any], *, rows_key: str | None
             code="render.missing-variable",
         )
     rows = context.get(rows_key) if rows_key else None
-    fast = isinstance(rows, list) and len(rows) > FAST_ROWS and not fastpaths.PLAIN
+    # The fast path only for tdkt's own templates (code review A.4; issue 19): in a workspace template a
+    # row cell may filter its value ({{ row.name|upper }}, {{ row.stt|int }}), which turns the sample
+    # row's markers into text the fast path cannot tell from the value, so docxtpl's loop renders it.
+    fast = not user and isinstance(rows, list) and len(rows) > FAST_ROWS and not fastpaths.PLAIN
     ctx = {**context, rows_key: _sample_rows(rows)} if fast and rows_key and isinstance(rows, list) else context
     tpl = DocxTemplate(str(template))
     document: bytes | None = None
