@@ -454,7 +454,7 @@ def cluster_rank(ctx: Context, p: ClusterParams) -> Outcome:
     found = f"hạng {c.cluster_rank}" + (f" trong {c.cluster}" if c.cluster else "")
     if limit is None:
         return Outcome("review", found, req, "collective.cluster_rank",
-                       "số suất mỗi cụm/khối do bộ/tỉnh quy định; quy chế Hội đồng (overlay) chưa đặt 'seats.per_cluster'")
+                       "số suất mỗi cụm/khối do bộ/tỉnh quy định; quy chế của Hội đồng chưa đặt")
     return Outcome("pass" if c.cluster_rank <= int(limit) else "fail", found, req, "collective.cluster_rank")
 
 

@@ -87,7 +87,7 @@ awards:
           check: any_of                             # một vị từ trong danh mục bên dưới
           params: {of: [...]}
           basis: Luật TĐKT 06/2022 Điều 23           # điều luật
-          status: confirmed                          # confirmed | uncertain (theo legal.md)
+          status: confirmed                          # confirmed | uncertain (căn cứ đã đối chiếu văn bản chưa)
           if_missing: review                         # review (thiếu dữ liệu → cần xem xét) | note (chỉ ghi chú)
           delegated: …                               # (tùy chọn) giá trị luật giao Hội đồng đặt; chưa đặt → cần xem xét
           severity: error                            # (tùy chọn) error | warning
@@ -171,11 +171,15 @@ Tệp `rules/hoi-dong.yaml` do các lệnh của tdkt ghi (tỷ lệ biểu quy�
 """
 
 
+_DELEGATED_KEYS = {"collective": "at_least_percent hoặc more_than_percent"}
+
+
 def _params_text(c: Criterion) -> str:
     import json
 
     if c.delegated:
-        return f"*Hội đồng đặt:* {c.delegated}"
+        keys = _DELEGATED_KEYS.get(c.check, "")  # for whoever writes the overlay; never in a finding
+        return f"*Hội đồng đặt:* {c.delegated}" + (f" (khóa {keys})" if keys else "")
     return "`" + json.dumps(c.raw_params, ensure_ascii=False) + "`"
 
 
@@ -188,7 +192,8 @@ def reference_markdown() -> str:
         "# Bộ tiêu chí khen thưởng (tham chiếu)",
         "",
         "Tệp này do `tdkt rules docs` sinh ra; một bài kiểm thử giữ nó khớp với các tệp trong `tdkt/rules/`.",
-        "Nguồn pháp lý: `legal.md` của dự án; mỗi tiêu chí ghi điều luật và trạng thái CONFIRMED/UNCERTAIN.",
+        "Nguồn pháp lý: mỗi tiêu chí ghi văn bản, điều, khoản làm căn cứ và trạng thái đã xác thực (CONFIRMED) "
+        "hay chưa xác thực (UNCERTAIN) của căn cứ đó.",
         "",
         "## Các bộ tiêu chí",
         "",

@@ -403,8 +403,8 @@ class Ruleset:
         spec = a.vote if a else None
         if spec is None:
             return VotePolicy(award=award_id, status="unset", uncertain=True,
-                              note=f"Bộ tiêu chí {self.id} không có quy định biểu quyết cho {award_id}; "
-                                   "Hội đồng cần đặt trong quy chế (overlay).")
+                              note=f"Bộ tiêu chí {self.title} không có quy định biểu quyết cho "
+                                   f"{self.award_name(award_id)}; Hội đồng cần đặt trong quy chế.")
         if spec.status == "unset" and spec.fallback and self.on is not None and self.on <= spec.fallback.until:
             fb = spec.fallback
             return VotePolicy(award=award_id, share_num=fb.share, share_den=fb.share_den, denominator=spec.of,

@@ -25,7 +25,7 @@ _R("rules.fact-not-stated", "warning", "Danh sách không có cột {what}: chư
 _R("rules.needs-review", "warning", "«{criterion}» cần xem xét: {reason} ({found}; yêu cầu: {required}).",
    "Pháp luật để ngỏ câu trả lời cho trường hợp này.")
 _R("rules.council-unset", "warning",
-   "«{criterion}»: pháp luật giao bộ/tỉnh/Hội đồng quy định {what}, nhưng quy chế của Hội đồng (overlay) chưa đặt.",
+   "«{criterion}»: pháp luật giao bộ/tỉnh/Hội đồng quy định {what}, nhưng quy chế của Hội đồng chưa đặt.",
    "Giá trị luật giao đơn vị quy định mà quy chế chưa có: kết luận cần xem xét.")
 _R("rules.uncertain-pass", "info", "Đạt «{criterion}» ({found}); lưu ý căn cứ chưa xác thực{note}.",
    "Đạt theo một tiêu chí có căn cứ chưa xác thực.")
