@@ -11,6 +11,7 @@ PATTERNS = {
     "rule id": re.compile(rf"\b[a-z][a-z0-9-]*\.(?!{_FILE}\b)[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*\b"),  # nd91.cstdcs.x
     "pack id": re.compile(r"\b[a-z]+\d*-\d{4}\b"),  # nd91-2017, luat06-2026
     "option": re.compile(r"(?<![\w-])--[a-z]"),
+    "command": re.compile(r"\btdkt (?:rules|validate|tally|render|session|register|init|review|ingest|demo)\b"),
     "template": re.compile(r"\{\{|\}\}|\{%|%\}|\ue000"),
     "marker": re.compile(r"UNCERTAIN|CONFIRMED|CHƯA XÁC THỰC|\bTODO\b|\bFIXME\b|legal\.md|tdkt\.toml"),
 }
