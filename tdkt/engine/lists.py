@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from tdkt import messages, vocab
+from tdkt import fastpaths, messages, vocab
 from tdkt.engine.report import NomineeResult
 from tdkt.findings import Finding
 from tdkt.models import Nominee
@@ -34,18 +34,23 @@ class _People:
 
     Rows without a CCCD or staff code are told apart by birth, folded unit and kind first; a name
     is folded only for the few rows that share those with an earlier row (the others cannot be the
-    same person as any earlier row), which saves folding most names of a large list.
+    same person as any earlier row), which saves folding most names of a large list. Under
+    ``TDKT_PLAIN=1`` a row's number is that of the first row with its :func:`person_key`.
     """
 
-    __slots__ = ("buckets", "codes", "rows")
+    __slots__ = ("buckets", "codes", "keys", "plain", "rows")
 
     def __init__(self, rows: Sequence[Nominee]) -> None:
         self.rows = rows
         self.codes: dict[tuple[str, str], int] = {}
         self.buckets: dict[tuple[Any, str, str], int | dict[str, int]] = {}
+        self.keys: dict[str, int] = {}  # the plain path's: person_key → the first row
+        self.plain = fastpaths.PLAIN
 
     def number(self, i: int, n: Nominee, unit: str) -> int:
         """The number of the person of row ``i`` (``n``, whose folded unit is ``unit``)."""
+        if self.plain:
+            return self.keys.setdefault(person_key(n), i)
         if n.cccd:
             return self.codes.setdefault(("cccd", n.cccd.strip()), i)
         if n.staff_code:

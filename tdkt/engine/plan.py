@@ -67,6 +67,18 @@ def _answers(cells: Mapping[str, CellRef]) -> _Answers:
 _ANSWERS: Cache[tuple[str, ...], _Answers] = Cache(4096, "tdkt.engine.answers")
 
 
+class _Plain:
+    """The plain path of :class:`_Answers` (``TDKT_PLAIN=1``): nothing kept, ``_cell_key`` asked each time."""
+
+    __slots__ = ("keys",)
+
+    def __init__(self, cells: Mapping[str, CellRef]) -> None:
+        self.keys = tuple(cells)
+
+    def __getitem__(self, fld: str) -> str | None:
+        return _cell_key(fld, self.keys)
+
+
 def _cell_key(fld: str, keys: Collection[str]) -> str | None:
     """The key (among a row's cell ``keys``) of the cell a finding about ``fld`` points at: the
     field's own cell, a sub-field of it (``initiatives.level``), the year's rating/title cell; None:
@@ -124,14 +136,14 @@ def cells(refs: Sequence[FindingRef], n: Nominee) -> list[CellRef]:
     """The cell of row ``n`` that each of ``refs`` points at: the cell of its field, else the row."""
     src = n.source
     row_cells = n.cells
-    answers: _Answers | None = None
+    answers: _Answers | _Plain | None = None
     out: list[CellRef] = []
     for ref in refs:
         if not ref.field:
             out.append(ref.finding.cell or src)  # a finding about one cell (rules.unclear-fact) names it
             continue
-        if answers is None:
-            answers = _answers(row_cells)
+        if answers is None:  # the plain path asks _cell_key every time
+            answers = _Plain(row_cells) if fastpaths.PLAIN else _answers(row_cells)
         key = answers[ref.field]
         out.append(src if key is None else row_cells[key])
     return out
@@ -337,9 +349,11 @@ class Plan:
         stated = n.stated
         gap: tuple[str, ...] = ()
         if stated is not None:
-            gap = self._gaps.get(stated)  # type: ignore[assignment]
+            gap = None if fastpaths.PLAIN else self._gaps.get(stated)  # type: ignore[assignment]
             if gap is None:
-                gap = self._gaps[stated] = tuple(sorted(self.needs - stated))
+                gap = tuple(sorted(self.needs - stated))
+                if not fastpaths.PLAIN:
+                    self._gaps[stated] = gap
             if gap:
                 gap = tuple(f for f in gap if not getattr(n, f))  # the register may have said it
         unclear = n.unclear

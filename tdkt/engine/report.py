@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
+from tdkt import fastpaths
 from tdkt.engine.plan import RowFindings, ref_dicts, resolve
 from tdkt.findings import SEVERITY_RANK, Finding, Severity, sort_findings
 from tdkt.models import Nominee
@@ -90,7 +91,11 @@ class NomineeResult:
         n = self.nominee
         src = n.source
         shared = self.shared
-        if shared is not None and not self.own and not self.listed:  # the usual row: only its plan's findings
+        if fastpaths.PLAIN:  # the plain path: the findings made, ordered and written one by one
+            made = self.ordered()
+            verdict = _VERDICTS[min((SEVERITY_RANK[f.severity] for f in made), default=2)]
+            findings = [f.to_dict() for f in made]
+        elif shared is not None and not self.own and not self.listed:  # the usual row: only its plan's findings
             verdict = _VERDICTS[shared.worst]
             findings = ref_dicts(shared.ordered, n)
         else:
