@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from tdkt import __version__, messages, vocab
-from tdkt.engine.doubt import TRACKED, variant
+from tdkt.engine.doubt import SAME_FACT, TRACKED, variant
 from tdkt.findings import SEVERITY_RANK, Finding, sort_findings
 from tdkt.models import Nominee
 from tdkt.predicates import REGISTRY, Context, Outcome, reads
@@ -87,7 +87,8 @@ def doubt_of(c: Criterion, n: Nominee) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {}
     if n.stated is not None:
         for f in sorted(TRACKED):
-            if (fields is None or f in fields) and f not in n.stated and not getattr(n, f):
+            if (fields is None or f in fields) and f not in n.stated and not any(
+                    getattr(n, g) for g in SAME_FACT.get(f, (f,))):
                 out[f] = [None]
     for u in n.unclear:
         if fields is None or u.field in fields:

@@ -27,6 +27,14 @@ from tdkt.models import Discipline, Initiative, Nominee, Rating, Unclear, YearRe
 TRACKED = frozenset({"history", "disciplines", "initiatives", "prior_awards", "months_of_service", "recruited_on",
                      "collective"})
 Doubt = Mapping[str, tuple[Unclear | None, ...]]
+# Fields that state the same fact: one with a value states the others (a recruitment date is the service).
+SAME_FACT: dict[str, tuple[str, ...]] = {"months_of_service": ("months_of_service", "recruited_on"),
+                                         "recruited_on": ("months_of_service", "recruited_on")}
+
+
+def said(n: Nominee, fld: str) -> bool:
+    """Whether ``n`` has a value for ``fld`` (or for a field that states the same fact)."""
+    return any(getattr(n, f) for f in SAME_FACT.get(fld, (fld,)))
 
 _TOP_RATING: Rating = "htxs"  # the best of tdkt.models.RATING_ORDER
 _SPAN = 15  # years back that a criterion may look at (the longest window of any pack is 10)

@@ -25,7 +25,7 @@ import msgspec
 
 from tdkt import fastpaths, messages, vocab
 from tdkt.cache import Cache
-from tdkt.engine.doubt import TRACKED, Doubt, variant
+from tdkt.engine.doubt import TRACKED, Doubt, said, variant
 from tdkt.findings import SEVERITY_RANK, CellRef, Finding
 from tdkt.models import Nominee
 from tdkt.predicates import REGISTRY, Context, Outcome, reads
@@ -355,7 +355,7 @@ class Plan:
                 if not fastpaths.PLAIN:
                     self._gaps[stated] = gap
             if gap:
-                gap = tuple(f for f in gap if not getattr(n, f))  # the register may have said it
+                gap = tuple(f for f in gap if not said(n, f))  # the register, or a note, may have said it
         unclear = n.unclear
         if not gap and not unclear:
             return None

@@ -149,6 +149,21 @@ def _text(value: CellValue, col: Column, ctx: _Ctx) -> str | None:
     return values.to_text(value)
 
 
+_LINES_MEMO: Cache[str, str | None] = Cache(1 << 16, "tdkt.ingest.lines")
+
+
+def _lines(value: CellValue, col: Column, ctx: _Ctx) -> str | None:
+    """:func:`_text`, with the cell's line breaks kept: in a cell of initiatives, disciplines or prior
+    awards each line is one ("1. … - Cơ sở - 2024↵2. … - Cơ sở - 2025")."""
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        hit = _LINES_MEMO.get(value, _MISS)
+        if hit is not _MISS:
+            return cast("str | None", hit)
+        kept = "\n".join(line for part in value.splitlines() if (line := clean(part)))
+        return _LINES_MEMO.put(value, kept or None)
+    return _text(value, col, ctx)
+
+
 def _plain(target: str, join: bool = False) -> Handler:
     def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         text = _text(value, col, ctx)
@@ -513,7 +528,7 @@ def _bucket(target: str, key: str, parse: str = "text") -> Handler:
                 return
             bucket[key] = p
         else:
-            text = _text(value, col, ctx)
+            text = _lines(value, col, ctx)
             if text is None:
                 return
             have = bucket.get(key)
@@ -587,6 +602,11 @@ def _note(target: str) -> Handler:
                     facts.specials.append(t)
                     facts.cells.setdefault("special", col)
             said = values.note_disciplines(clean(str(value))) if isinstance(value, str) else []
+            hired = values.note_recruited(str(value)) if isinstance(value, str) and "recruited_on" not in facts.data else None
+            if hired is not None:  # "Tuyển dụng từ ngày 1/9/2025": the recruitment date, from the note
+                _check_date(hired, col, ctx)
+                facts.data["recruited_on"] = hired
+                facts.cells["recruited_on"] = col
             if said:  # a discipline or a pending investigation written in the note counts as one
                 facts.disciplines.setdefault("items", []).extend((part, "") for part in said)
                 facts.cells["disciplines"] = col  # findings about the discipline name the note that states it

@@ -12,6 +12,7 @@ import re
 from typing import Final
 
 from tdkt import text
+from tdkt.text import nfc, strip_diacritics
 
 # The same few words ("HTXSNV", "Nam", "x") fill most cells of a column: ``fold`` is the cached one.
 fold = text.folded
@@ -331,15 +332,37 @@ def level_part(text: str) -> tuple[str | None, int | None] | None:
     return (_LEVEL_WORDS[m[1]], int(m[2]) if m[2] else None) if m else None
 
 
+_YEAR_TAIL = re.compile(r"\s*(?:[-–—,;]\s*|\(\s*)(?:năm\s*)?((?:19|20)\d{2})\s*\)?\s*$", re.IGNORECASE)
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[-+•*–])\s+")  # "1. ", "2) ", "- ", "• " opening a line
+
+
 def split_level(title: str) -> tuple[str, str | None, int | None]:
     """An initiative written with its level (and year) in the same cell — "Tên (cấp cơ sở)", "Tên - cấp
-    cơ sở", "Tên (cơ sở, 2023)" — → (title, level, year); a title with no such tail is returned whole."""
-    m = _TAIL.search(title)
-    if m:
-        got = level_part(m[1] if m[1] is not None else m[2])
-        if got is not None and title[:m.start()].strip():
-            return title[:m.start()].strip(), got[0], got[1]
+    cơ sở", "Tên (cơ sở, 2023)", "1. Tên - Cơ sở - 2024" — → (title, level, year); numbering opening the
+    line is not part of the title; a title with no level in its tail keeps the rest whole."""
+    title = _NUMBERING.sub("", title, count=1).strip() or title
+    tries: list[tuple[str, int | None]] = [(title, None)]
+    y = _YEAR_TAIL.search(title)
+    if y and title[:y.start()].strip():
+        tries.append((title[:y.start()], int(y[1])))  # "… - Cơ sở - 2024": the year, then the level
+    for rest, year in tries:
+        m = _TAIL.search(rest)
+        if m:
+            got = level_part(m[1] if m[1] is not None else m[2])
+            if got is not None and rest[:m.start()].strip():
+                return rest[:m.start()].strip(), got[0], got[1] or year
     return title, None, None
+
+
+_RECRUITED = re.compile(r"(tuyen dung|vao lam|nhan cong tac|bat dau cong tac|ve cong tac)\D{0,24}?"
+                        r"(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s*/\s*\d{4})")
+
+
+def note_recruited(text: str) -> dt.date | None:
+    """The recruitment date a note states ("Tuyển dụng từ ngày 1/9/2025", "vào làm từ 03/2025"), or None."""
+    m = _RECRUITED.search(strip_diacritics(nfc(text)).lower())  # "/" kept, unlike fold
+    got = to_date(m[2].replace(" ", "")) if m else None
+    return got if isinstance(got, dt.date) else None
 
 
 _NEGATED = re.compile(r"\b(khong|chua|khong co|het)\b[^.;]{0,24}$")  # "không bị kỷ luật", "chưa bị thanh tra"

@@ -112,3 +112,32 @@ def test_an_award_name_that_names_no_one_award_is_none(text: str) -> None:
     from tdkt import awards
 
     assert awards.resolve(text) is None
+
+
+@pytest.mark.parametrize(("note", "day"), [
+    ("Tuyển dụng từ ngày 1/9/2025", (2025, 9, 1)), ("Vào làm từ 03/2025", (2025, 3, 1)),
+    ("Nghỉ thai sản", None), ("Tuyển dụng năm 2020", None),  # a year alone is no date to count months from
+])
+def test_a_recruitment_date_written_in_the_note(note: str, day: tuple[int, int, int] | None) -> None:
+    import datetime as dt
+
+    assert values.note_recruited(note) == (dt.date(*day) if day else None)
+
+
+def test_numbered_initiatives_on_lines_of_one_cell(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from tdkt.ingest import read_nominations
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["STT", "Họ và tên", "Danh hiệu đề nghị", "Sáng kiến (tên - cấp - năm)", "Ghi chú"])
+    ws.append([1, "Mai Văn Tú", "Chiến sĩ thi đua cơ sở",
+               "1. Quy trình tiếp nhận hồ sơ - Cơ sở - 2024\n2. Sổ tay số hóa - Cơ sở - 2025",
+               "Tuyển dụng từ ngày 15/10/2025"])
+    wb.save(tmp_path / "ds.xlsx")
+    (n,) = read_nominations([tmp_path / "ds.xlsx"], year=2025).nominees
+    assert [(i.title, i.level, i.year) for i in n.initiatives] == [
+        ("Quy trình tiếp nhận hồ sơ", "co_so", 2024), ("Sổ tay số hóa", "co_so", 2025)]
+    assert str(n.recruited_on) == "2025-10-15" and n.cells["recruited_on"].column == "E"
