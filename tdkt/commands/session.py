@@ -164,9 +164,11 @@ def set_(
     award: Annotated[str | None, award_option(help="Thành tích ở --achievement chỉ cho khen thưởng này (tên hoặc mã; xem tdkt rules awards).")] = None,
     period: Annotated[str | None, typer.Option("--period", help="Thời gian thành tích, vd 'từ năm 2017 đến năm 2021' hoặc 'năm học 2021-2022'.")] = None,
     chair: Annotated[str | None, typer.Option("--chair", help="Người chủ trì cuộc họp (Biên bản), vd 'ông Nguyễn Văn A, Chủ tịch UBND tỉnh, Chủ tịch Hội đồng'.")] = None,
+    start_time: Annotated[str | None, typer.Option("--start-time", metavar="GIỜ", help="Giờ bắt đầu cuộc họp (Biên bản), vd 14:00 hoặc 14h30.")] = None,
+    end_time: Annotated[str | None, typer.Option("--end-time", metavar="GIỜ", help="Giờ kết thúc kiểm phiếu (Biên bản), vd 16:30.")] = None,
     clear: Annotated[bool, typer.Option("--clear", help="Bỏ mọi nội dung đã đặt trước khi đặt lại.")] = False,
 ) -> None:
-    """Đặt nội dung văn bản riêng của đợt: Tờ trình của người trình, đề nghị của đơn vị, thành tích ở Điều 1, thời gian, người chủ trì.
+    """Đặt nội dung văn bản riêng của đợt: Tờ trình của người trình, đề nghị của đơn vị, thành tích ở Điều 1, thời gian, người chủ trì, giờ họp.
 
     Mỗi lần đặt được lưu vào đợt (lần trước giữ trong lịch sử); điều không nêu giữ nguyên; chuỗi rỗng bỏ điều đó.
     """
@@ -180,7 +182,7 @@ def set_(
         ws.database_url, rnd.id, proposer=proposer, proposal_number=proposal_number,
         proposal_date=proposal_date,
         requests=request, achievement=achievement, award=award,
-        period=period, chair=chair, clear=clear,
+        period=period, chair=chair, start=start_time, end=end_time, clear=clear,
     )
     console.info(f"Đã lưu nội dung văn bản của đợt {rnd.id}:")
     req = data.get("request") or {}
@@ -198,6 +200,10 @@ def set_(
         console.info(f"  Thời gian thành tích: {data['period']}")
     if data.get("chair"):
         console.info(f"  Chủ trì cuộc họp: {data['chair']}")
+    if data.get("start"):
+        console.info(f"  Giờ bắt đầu cuộc họp: {data['start']}")
+    if data.get("end"):
+        console.info(f"  Giờ kết thúc kiểm phiếu: {data['end']}")
 
 
 @app.command("use")

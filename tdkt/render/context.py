@@ -1034,6 +1034,14 @@ def _threshold_text(first: dict[str, Any], members: int) -> str:
             "thành viên Hội đồng" + (f", theo {basis}" if basis else ""))
 
 
+def _clock_words(value: Any) -> str:
+    """'14:05' → '14 giờ 05 phút'; no time set → blanks the secretary fills in by hand, as the number."""
+    if not value:
+        return "     giờ     phút"
+    hour, minute = str(value).split(":")
+    return f"{int(hour):02d} giờ {int(minute):02d} phút"
+
+
 def minutes_context(data: RoundData, award: str | None, *, draft: bool = False) -> dict[str, Any]:
     docs = Docs(data, draft)
     cfg = data.config
@@ -1048,7 +1056,7 @@ def minutes_context(data: RoundData, award: str | None, *, draft: bool = False) 
     place = nfc(cfg.agency.place).strip()
     chair = nfc(str(data.docs.get("chair") or "")).strip()
     intro = [
-        f"Hôm nay, {vn_date(data.round.date)}" + (f", tại {place}" if place else "")
+        f"Vào hồi {_clock_words(data.docs.get('start'))}, {vn_date(data.round.date)}" + (f", tại {place}" if place else "")
         + f", {nfc(cfg.council.name)} họp xét khen thưởng {ctx['round']['title']}"
         + (f" dưới sự chủ trì của {chair}" if chair else "") + " và bỏ phiếu kín theo quy định.",
     ]
@@ -1107,6 +1115,7 @@ def minutes_context(data: RoundData, award: str | None, *, draft: bool = False) 
         f"Kết quả: {two_digits(counts['Đạt'])} trường hợp đạt, {two_digits(counts['Không đạt'])} trường hợp không đạt"
         + (f", {two_digits(counts['Hội đồng xem xét'])} trường hợp để Hội đồng xem xét" if counts["Hội đồng xem xét"] else "")
         + " tỷ lệ phiếu đồng ý theo quy định.",
+        f"Việc kiểm phiếu kết thúc vào hồi {_clock_words(data.docs.get('end'))} cùng ngày.",
         "Biên bản được các thành viên Ban kiểm phiếu thống nhất và ký tên./.",
     ]
     people = [{"title": nfc(s.title).upper(), "name": nfc(s.name) or ("[Họ và tên]" if draft else "")} for s in board]

@@ -248,3 +248,23 @@ def test_rules_awards_lists_names_aliases_and_ids(cli) -> None:  # type: ignore[
     doc = json.loads(cli(["rules", "awards", "--format", "json"]).stdout)
     assert {a["id"] for a in doc["awards"]} == set(catalogue())
     assert all(a["name"] and isinstance(a["aliases"], list) for a in doc["awards"])
+
+
+def test_session_set_takes_the_meeting_times_the_bien_ban_states(cli, workspace: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: the Biên bản gives the time the meeting opened and the time the count ended."""
+    from tdkt import workspace as ws_mod
+    from tdkt.render import settings
+
+    assert cli(["session", "new", "2026-1", "--date", "2026-11-20", "--year", "2026"]).exit_code == 0
+    r = cli(["session", "set", "--start-time", "8h30", "--end-time", "10 giờ 5"])
+    assert r.exit_code == 0, r.stderr
+    assert "Giờ bắt đầu cuộc họp: 08:30" in r.stdout + r.stderr and "10:05" in r.stdout + r.stderr
+    ws = ws_mod.find(workspace)
+    assert ws is not None
+    assert {k: v for k, v in settings.current(ws.database_url, "2026-1").items() if k in ("start", "end")} == \
+        {"start": "08:30", "end": "10:05"}
+    for args in (["--start-time", "25:00"], ["--end-time", "chiều"], ["--end-time", "08:00"]):
+        r = cli(["session", "set", *args])
+        assert r.exit_code == 2 and "Traceback" not in r.stderr, (args, r.stderr)
+        assert "giờ" in r.stderr.lower(), r.stderr
+    assert settings.current(ws.database_url, "2026-1")["end"] == "10:05"  # a refused value changes nothing

@@ -111,6 +111,8 @@ CASES = [
         votes={"Bùi Thị Thu": (10, 1, 0, 0, "NĐ 91/2017 Điều 45 k8 (bỏ phiếu kín, ≥ 90 % tổng số thành viên Hội đồng)"),
                "Cao Văn Hưng": (9, 1, 1, 0, "NĐ 91/2017 Điều 45 k8 (bỏ phiếu kín, ≥ 90 % tổng số thành viên Hội đồng)")},
         members=11,
+        settings=["--start-time", "8h30", "--end-time", "10 giờ 45", "--chair",
+                  "ông Lê Văn Thường, Phó Chủ tịch Thường trực UBND thành phố, Phó Chủ tịch Hội đồng"],
     ),
     Case(
         "bo", ["--level", "bo", "--council", "Hội đồng Thi đua - Khen thưởng Bộ Y tế", "--agency", "BỘ Y TẾ",
