@@ -6,6 +6,10 @@ for: interpreter start, imports, work, freeing memory at exit). Peak memory is t
 pass 2, … so a job and its floor always run seconds apart; the ratio is the median of per-pass
 ratios. A job whose command is not implemented yet (or fails) is reported as missing, with the
 error, and the suite goes on.
+
+With ``--baseline DIR`` (a checkout of an earlier tdkt with its own ``.venv``), each pass also runs
+every job with that tdkt right after the job and its floor: the baseline's ratio is measured in the
+same run as today's, and each job is compared with it (issue 20: within 10 % or better).
 """
 
 from __future__ import annotations
@@ -32,11 +36,12 @@ from bench import inputs, officer
 REPO = Path(__file__).resolve().parent.parent
 N_NOMINEES = 100_000
 N_DECISION = 10_000
-N_BALLOTS, N_BALLOT_NOMINEES = 10_000, 100  # 1,000,000 marks
+N_BALLOTS, N_BALLOT_NOMINEES = 1_000, 1_000  # 1,000,000 marks; 1,000 members: the most tdkt takes (issue 19, #9)
 N_EVERYDAY = 300  # the everyday list of a unit's round
 RULES_CANDIDATES = ("nd91-2017", "nd-91-2017", "nd91", "nd-91")
 MISSING = "chưa có (capability missing)"
 SLOW_SECONDS = 30.0  # a job slower than this runs once: its goal is missed by far and the suite must end
+BASELINE_MARGIN = 1.10  # a job may be at most 10 % slower than the baseline's same-run time (issue 20)
 
 
 @dataclass
@@ -55,6 +60,8 @@ class Ctx:
     scratch: Path
     tdkt: list[str]
     env: dict[str, str]
+    python: str = sys.executable  # the interpreter of the tdkt measured (the baseline's for ``base``)
+    base: Ctx | None = None  # the same jobs with the baseline's tdkt (--baseline)
     nominations: Path = Path()
     ballots: Path = Path()
     template: Path = Path()
@@ -85,6 +92,8 @@ class Job:
     samples: list[Sample] = field(default_factory=list)
     floor_samples: list[Sample] = field(default_factory=list)
     error: str | None = None
+    base_samples: list[Sample] = field(default_factory=list)  # the baseline's, one per pass (--baseline)
+    base_error: str | None = None
 
 
 def _py(*args: str) -> list[str]:
@@ -156,9 +165,9 @@ JOBS: list[Job] = [
                    "--output", str(c.scratch / "da-tham-dinh.xlsx")],
         "xlsx-copy", "seconds", 15.0, ok_codes=(0, 1), timeout=180.0),
     Job("decision", "Quyết định kèm danh sách 10.000 người (.docx)",
-        lambda c: _py("-m", "bench.decision", "render", str(c.workspace), str(c.scratch / "docs")),
+        lambda c: [c.python, "-m", "bench.decision", "render", str(c.workspace), str(c.scratch / "docs")],
         "docxtpl", "seconds", 1.5, cwd=lambda c: c.workspace),
-    Job("tally", "Kiểm phiếu 1.000.000 dấu (10.000 phiếu × 100 người)", _tally_argv,
+    Job("tally", "Kiểm phiếu 1.000.000 dấu (1.000 phiếu × 1.000 người)", _tally_argv,
         "csv", "seconds", 1.0, ok_codes=(0, 1)),
     Job("help", "Khởi động: tdkt --help", lambda c: [*c.tdkt, "--help"], "typer", "ratio", 2.0, reps=5),
     # The officer's path: in a workspace with a round, where results are stored (bench.officer).
@@ -274,8 +283,8 @@ def _compile(ctx: Ctx) -> None:
 def _setup_officer(ctx: Ctx) -> None:
     ctx.officer = ctx.scratch / "officer"
     ctx.everyday_ballots = ctx.scratch / "phieu-bau-dot.csv"
-    proc = subprocess.run(_py("-m", "bench.officer", "setup", str(ctx.officer), str(ctx.everyday),
-                              str(ctx.everyday_ballots)), cwd=ctx.scratch, env=ctx.env, capture_output=True,
+    proc = subprocess.run([ctx.python, "-m", "bench.officer", "setup", str(ctx.officer), str(ctx.everyday),
+                              str(ctx.everyday_ballots)], cwd=ctx.scratch, env=ctx.env, capture_output=True,
                           text=True, check=False)
     if proc.returncode != 0:
         ctx.notes.append(f"officer setup: {_first_line(proc.stderr or proc.stdout)}")
@@ -360,9 +369,11 @@ def _setup_workspace(ctx: Ctx, sample: Path) -> None:
     ws = ctx.scratch / "workspace"
     ws.mkdir()
     ctx.workspace = ws
+    signer = ["--place", "Hải Đông", "--signer", "deputy", "--signer-name", "Trần Thị Kim Liên"]
+    if not _has_option(ctx, "init", "--signer"):  # a baseline from before render refused unsigned decisions
+        signer = []
     steps = [
-        [*ctx.tdkt, "init", "--council", "Hội đồng Thi đua - Khen thưởng tỉnh Hải Đông", "--members", "11",
-         "--place", "Hải Đông", "--signer", "deputy", "--signer-name", "Trần Thị Kim Liên"],
+        [*ctx.tdkt, "init", "--council", "Hội đồng Thi đua - Khen thưởng tỉnh Hải Đông", "--members", "11", *signer],
         [*ctx.tdkt, "session", "new", "2022-1", "--date", "2022-04-25", "--year", "2021", "--members", "11"],
     ]
     for argv in steps:
@@ -375,7 +386,7 @@ def _setup_workspace(ctx: Ctx, sample: Path) -> None:
     with sample_json.open("w", encoding="utf-8") as fh:
         subprocess.run([*ctx.tdkt, "validate", str(sample), *_rules(ctx), "--year", "2021", "--format", "json"],
                        cwd=ctx.scratch, env=ctx.env, stdout=fh, stderr=subprocess.DEVNULL, check=False)
-    proc = subprocess.run(_py("-m", "bench.decision", "setup", str(ws), str(N_DECISION), str(sample_json)), cwd=ws,
+    proc = subprocess.run([ctx.python, "-m", "bench.decision", "setup", str(ws), str(N_DECISION), str(sample_json)], cwd=ws,
                           env=ctx.env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         ctx.notes.append(f"decision setup: {_first_line(proc.stderr)}")
@@ -407,13 +418,26 @@ def run(jobs: list[Job], ctx: Ctx, runs: int) -> None:
                 job.error = f"mốc sàn hỏng (floor failed): {_first_line(f.err)}"
                 print(f"  {job.key:<14} {job.error}", flush=True)
                 continue
+            if ctx.base is not None and job.base_error is None and job.key.startswith("ws-") and ctx.base.officer == Path():
+                job.base_error = "mốc cũ không có bench/officer.py (việc của cán bộ chưa có khi đó)"
+            if ctx.base is not None and job.base_error is None:
+                if job.before is not None:
+                    job.before(ctx.base)
+                b = run_child(job.argv(ctx.base), job.cwd(ctx.base), ctx.base.env, job.timeout)
+                if b.rc in job.ok_codes:
+                    job.base_samples.append(b)
+                else:
+                    job.base_error = f"mã thoát {b.rc}: {_first_line(b.err)}"
+                    print(f"  {job.key:<14} mốc cũ (baseline) lỗi: {job.base_error}", flush=True)
             job.samples.append(s)
             job.floor_samples.append(f)
             if s.seconds > SLOW_SECONDS and job.reps * runs > 1 and job.max_runs is None:
                 job.max_runs = 1
                 print(f"  {job.key:<14} chậm hơn {SLOW_SECONDS:.0f} s: chỉ đo 1 lượt (slow: one run)", flush=True)
+            base = (f"   mốc cũ {job.base_samples[-1].seconds:7.3f} s" if ctx.base is not None and job.base_error is None
+                    and len(job.base_samples) == len(job.samples) else "")
             print(f"  {job.key:<14} {s.seconds:8.3f} s   sàn {f.seconds:7.3f} s   ×{s.seconds / f.seconds:5.2f}"
-                  f"   {s.rss_mib:6.0f} MiB", flush=True)
+                  f"   {s.rss_mib:6.0f} MiB{base}", flush=True)
 
 
 def _failure_word(job: Job) -> str:
@@ -452,8 +476,37 @@ def results(jobs: list[Job]) -> list[dict[str, Any]]:
         )
         if job.error:  # failed in a later pass after succeeding
             row["error"] = job.error
+        row.update(_against_baseline(job))
         out.append(row)
     return out
+
+
+def _against_baseline(job: Job) -> dict[str, Any]:
+    """The job against the baseline's tdkt in the same passes: the baseline's ratio to the same floor
+    samples, and today's time over the baseline's (median of the per-pass quotients; ≤ 1.10 is within 10 %)."""
+    if job.base_error is not None:
+        return {"baseline_error": job.base_error}
+    n = len(job.base_samples)
+    if not n or job.goal_kind == "reference":
+        return {}
+    pairs = list(zip(job.samples[:n], job.floor_samples[:n], job.base_samples, strict=True))
+    vs = statistics.median(s.seconds / b.seconds for s, _f, b in pairs)
+    return {"baseline_seconds": round(statistics.median(b.seconds for b in job.base_samples), 3),
+            "baseline_ratio": round(statistics.median(b.seconds / f.seconds for _s, f, b in pairs), 2),
+            "same_run_ratio": round(statistics.median(s.seconds / f.seconds for s, f, _b in pairs), 2),
+            "vs_baseline": round(vs, 3), "baseline_rss_mib": round(max(b.rss_mib for b in job.base_samples)),
+            "within_10_percent": vs <= BASELINE_MARGIN}
+
+
+def print_baseline(rows: list[dict[str, Any]], where: Path) -> None:
+    print(f"\nSo với mốc cũ (baseline) {where}, đo trong cùng lượt — mỗi việc tối đa chậm hơn 10 %:")
+    for r in rows:
+        if "baseline_error" in r:
+            print(f"  {r['job']:<16} mốc cũ không chạy được: {r['baseline_error']}")
+        elif "vs_baseline" in r:
+            print(f"  {r['job']:<16} nay ×{r['same_run_ratio']:5.2f} sàn, mốc cũ ×{r['baseline_ratio']:5.2f} sàn "
+                  f"({r['baseline_seconds']:.3f} s, {r['baseline_rss_mib']} MiB) → ×{r['vs_baseline']:.3f} "
+                  f"{'đạt (≤ 1,10)' if r['within_10_percent'] else 'CHẬM HƠN QUÁ 10 %'}")
 
 
 def print_table(rows: list[dict[str, Any]]) -> None:
@@ -521,6 +574,32 @@ def profile(jobs: list[Job], rows: list[dict[str, Any]], ctx: Ctx) -> None:
         print(f"hồ sơ thời gian (profile) của {job.key}: {out}")
 
 
+def _baseline(ctx: Ctx, root: Path, selected: set[str]) -> Ctx:
+    """The context of the baseline's tdkt (``root/.venv``, its own bench and modules first on the
+    path): the same inputs, its own scratch folder and decision workspace (its register schema). The
+    officer's jobs need a workspace the baseline may not know how to make: they are set up with it
+    when it has ``bench/officer.py``, else they are left without a baseline."""
+    python = root / ".venv" / "bin" / "python"
+    if not python.exists():
+        raise SystemExit(f"--baseline {root}: không có {python} (tạo venv và pip install -e . trong đó)")
+    script = python.with_name("tdkt")
+    env = {**ctx.env, "PYTHONPATH": str(root)}
+    scratch = ctx.scratch / "baseline"
+    scratch.mkdir()
+    base = Ctx(cache=ctx.cache, scratch=scratch, tdkt=[str(script)] if script.exists() else [str(python), "-m", "tdkt"],
+               env=env, python=str(python), nominations=ctx.nominations, ballots=ctx.ballots, template=ctx.template,
+               rules=ctx.rules, tally_threshold=ctx.tally_threshold, everyday=ctx.everyday)
+    subprocess.run([str(python), "-m", "compileall", "-q", str(root / "tdkt"), str(root / "bench")], env=env,
+                   stdout=subprocess.DEVNULL, check=False)
+    if "decision" in selected:
+        _setup_workspace(base, ctx.cache / "de-nghi-1000.xlsx")
+    if any(k.startswith("ws-") for k in selected) and (root / "bench" / "officer.py").exists():
+        _setup_officer(base)
+    for note in base.notes:
+        print(f"  · mốc cũ (baseline): {note}")
+    return base
+
+
 def _tdkt_cmd() -> list[str]:
     script = Path(sys.executable).with_name("tdkt")
     return [str(script)] if script.exists() else _py("-m", "tdkt")
@@ -544,6 +623,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=None, help="ghi kết quả ra tệp JSON")
     ap.add_argument("--markdown", type=Path, default=None, help="ghi bảng kết quả dạng Markdown")
     ap.add_argument("--profile", action="store_true", help="chạy pyinstrument cho việc chưa đạt mục tiêu")
+    ap.add_argument("--baseline", type=Path, default=None,
+                    help="thư mục mã nguồn một bản tdkt cũ có .venv riêng: đo cùng lượt và so từng việc (≤ 10 %% chậm hơn)")
     args = ap.parse_args(argv)
 
     runs = 1 if args.quick else max(1, args.runs)
@@ -559,11 +640,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         ctx = Ctx(cache=cache, scratch=scratch, tdkt=_tdkt_cmd(), env=_env())
         prepare(ctx, keys)
+        if args.baseline is not None:
+            ctx.base = _baseline(ctx, args.baseline.resolve(), keys)
         for note in ctx.notes:
             print(f"  · {note}")
         run(jobs, ctx, runs)
         rows = results(jobs)
         print_table(rows)
+        if ctx.base is not None:
+            print_baseline(rows, args.baseline)
         if args.profile:
             profile(jobs, rows, ctx)
         elapsed = time.perf_counter() - started
