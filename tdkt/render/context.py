@@ -41,6 +41,7 @@ from tdkt.render.filters import (
     vn_date,
     vn_number,
 )
+from tdkt.render.measure import place_date_size
 from tdkt.text import fold, nfc
 from tdkt.workspace import BasisLine, Config, Signer, Workspace
 
@@ -649,7 +650,8 @@ def _base_context(docs: Docs, title: str, symbol: str, number: int | None, on: d
         "doc": {
             "number": doc_number(number),
             "symbol": symbol,
-            "place_date": _place_date(docs, on, (on or rnd.date).year),
+            "place_date": (place_date := _place_date(docs, on, (on or rnd.date).year)),
+            "place_date_size": place_date_size(place_date),
             "draft": docs.draft,
         },
         "recipients": _recipients([]),

@@ -240,7 +240,12 @@ def national_header(doc: Doc, issuer: str = "agency") -> None:
     tag(table.cell(1, 0), "{%p if doc.draft %}")
     para(table.cell(1, 0), "(Dự thảo)", align=CENTER, after=0, size=13, bold=True)
     tag(table.cell(1, 0), "{%p endif %}")
+    # 14 pt; 13 pt when the line would wrap at 14 ("Thành phố Hồ Chí Minh, ngày …": NĐ 30 allows 13–14).
+    tag(table.cell(1, 1), "{%p if doc.place_date_size == 13 %}")
+    para(table.cell(1, 1), "{{ doc.place_date }}", align=CENTER, after=0, size=13, italic=True)
+    tag(table.cell(1, 1), "{%p else %}")
     para(table.cell(1, 1), "{{ doc.place_date }}", align=CENTER, after=0, size=14, italic=True)
+    tag(table.cell(1, 1), "{%p endif %}")
 
 
 def title_block(doc: Doc, kind: str) -> None:

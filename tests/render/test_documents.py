@@ -229,3 +229,42 @@ def test_pdf_missing_soffice_message(example_ws: Path, monkeypatch: pytest.Monke
         render_document("minutes", workspace=workspace.require(), round_id=None, award=None, fmt="pdf",
                         out_dir=example_ws / "p", force=False)
     assert not (example_ws / "p").exists()
+
+
+def _place_date_runs(path: Path) -> list[tuple[str, float | None]]:
+    cell = Document(str(path)).tables[0].cell(1, 1)
+    return [(p.text, r.font.size.pt if r.font.size else None) for p in cell.paragraphs for r in p.runs if r.text]
+
+
+def test_a_long_place_name_keeps_the_place_and_date_on_one_line(example_template: Path, tmp_path: Path) -> None:
+    """Issue 14: "Thành phố Hồ Chí Minh, ngày 25 tháng 4 năm 2022" (NĐ 30 writes a place named after a
+    person in full) wraps at 14 pt in the 102 mm column; it is set at 13 pt (NĐ 30: 13–14), the
+    everyday "Hải Đông, ngày …" stays at 14 pt."""
+    from tdkt.render.measure import text_mm
+
+    from .conftest import edit_config
+
+    root = tmp_path / "ws"
+    shutil.copytree(example_template, root)
+    before = render_document("minutes", workspace=workspace.find(root), round_id="2022-1", award=None, fmt="docx",
+                             out_dir=tmp_path / "before", force=False)
+    assert _place_date_runs(before[0]) == [("Hải Đông, ngày 25 tháng 4 năm 2022", 14.0)]
+
+    def hcm(data: dict) -> None:  # type: ignore[type-arg]
+        data["agency"]["place"] = "Thành phố Hồ Chí Minh"
+
+    edit_config(root, hcm)
+    after = render_document("minutes", workspace=workspace.find(root), round_id="2022-1", award=None, fmt="docx",
+                            out_dir=tmp_path / "after", force=False)
+    line = "Thành phố Hồ Chí Minh, ngày 25 tháng 4 năm 2022"
+    assert _place_date_runs(after[0]) == [(line, 13.0)]
+    assert text_mm(line, 14, "italic") > 100 > text_mm(line, 13, "italic")  # the 102 mm column less its margins
+    if shutil.which("soffice") and shutil.which("pdftotext"):
+        from tdkt.render.pdf import to_pdf
+
+        pdf = tmp_path / "bb.pdf"
+        (data,) = to_pdf({"bb.docx": after[0].read_bytes()}).values()
+        pdf.write_bytes(data)
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert line in " ".join(text.split()), text[:600]
