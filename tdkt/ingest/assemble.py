@@ -100,7 +100,7 @@ def _initiatives(facts: _Facts) -> tuple[Initiative, ...]:
     for kind in ("sang_kien", "de_tai"):
         for title in _SPLIT.split(i.get(kind, "")):
             title = title.strip()
-            if not title:
+            if not title or values.no_initiative(title):  # "Không", "0", "-": the cell says there is none
                 continue
             alone = values.level_part(title)
             if alone is not None and out and out[-1].kind == kind:

@@ -539,6 +539,19 @@ def _bucket(target: str, key: str, parse: str = "text") -> Handler:
 
 
 _LEVEL_TEXT = _bucket("initiatives", "level")
+_DISCIPLINE_TEXT = _bucket("disciplines", "form")
+
+
+def _discipline(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    """A discipline cell. A tick ("x", "Có") under a column that names the form or the investigation
+    ("Đang bị xem xét kỷ luật", "Khiển trách") is that form, as the header says; otherwise the text."""
+    if values.to_bool(value) is True:
+        meant = values.to_discipline(col.header)
+        if isinstance(meant, tuple) and meant[0] != "other":
+            facts.disciplines.setdefault("items", []).append((col.header, ""))
+            facts.cells.setdefault("disciplines.form", col)
+            return
+    _DISCIPLINE_TEXT(value, col, facts, ctx)
 
 
 def _initiative_level(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
@@ -624,8 +637,10 @@ def _percent(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
 
 
 def _collective(target: str) -> Handler:
+    parse = values.disciplined_count if target == "disciplined" else values.to_int
+
     def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
-        n = values.to_int(value)
+        n = parse(value)
         if n is values.BAD:
             _report(ctx, "ingest.bad-number", col, value=value, header=col.header)
         elif n is not None:
@@ -703,7 +718,7 @@ HANDLERS: dict[str, Handler] = {
     "initiative_date": _initiative_years,
     "initiative_decision": _bucket("initiatives", "decision"),
     "initiative_used_for": _bucket("initiatives", "used_for"),
-    "discipline": _bucket("disciplines", "form"),
+    "discipline": _discipline,
     "discipline_period": _bucket("disciplines", "period"),
     "recruited_on": _recruited,
     "months_of_service": _number("months_of_service", values.to_int),

@@ -25,7 +25,7 @@ _GUIDE_NAMES = re.compile(r"^(huong dan|hd|vi du|mau vi du|readme|ghi chu)\b")
 _FOOTER = re.compile(
     r"^(tong cong(?! ty)|tong so(?= \d|$)|cong(?= \d|$)|nguoi lap( bieu)?|lap bieu|thu truong|giam doc|chu tich|"
     r"xac nhan|ky ten|tm |kt |nguoi duyet|nguoi tong hop|ke toan|danh sach( nay)? (gom|co) \d+|"
-    r"(.{0,40} )?ngay \S* thang \S* nam)\b"
+    r"(.{0,40} )?ngay( \S+)? thang( \S+)? nam)\b"  # "…, ngày … tháng 12 năm 2026": the dots fold away
 )
 # A count between groups ("Cộng: 9 người", "Tổng: 08 người"): not a nominee, and the list may go on below it.
 _SUBTOTAL = re.compile(r"^(cong|tong)( so)? \d+( (nguoi|ca nhan|tap the|ho)\b|$)")

@@ -325,6 +325,15 @@ _LEVEL_TAIL = re.compile(
 _TAIL = re.compile(r"\s*(?:\(([^()]*)\)|[-–—]\s+([^-–—]*))\s*$")
 
 
+_NO_INITIATIVE = frozenset({"khong", "khong co", "chua co", "chua", "k", "0", "khong co sang kien", "chua co sang kien",
+                            "khong co de tai"})
+
+
+def no_initiative(text: str) -> bool:
+    """A line of an initiative cell that says there is none: "Không", "Không có", "Chưa có", "0", "-"."""
+    return fold(text) in _NO_INITIATIVE or placeholder(text)
+
+
 def level_part(text: str) -> tuple[str | None, int | None] | None:
     """A part of an initiative cell that is only its level (and year): "Cơ sở", "cấp tỉnh", "cơ sở, 2023"
     → (level, year); anything else → None. Strict words only: "bổ sung" is no level."""
@@ -384,6 +393,35 @@ def note_disciplines(text: str) -> list[str]:
                 out.append(seg.strip())
                 break
     return out
+
+
+_PEOPLE = frozenset({"nguoi", "ca nhan", "dong chi", "thanh vien", "cbccvc", "cb", "vien chuc", "cong chuc"})
+_FORM_RANK = {"khien_trach": 1, "canh_cao": 2, "ha_bac_luong": 3, "giang_chuc": 4, "cach_chuc": 5, "buoc_thoi_viec": 6}
+
+
+def disciplined_count(value: object) -> int | object | None:
+    """A collective's "Số bị kỷ luật" (members disciplined at cảnh cáo or above): a count, or counts
+    with the form kept ("01 (khiển trách)", "1 khiển trách, 1 cảnh cáo"): a khiển trách is not counted."""
+    if not isinstance(value, str) or not re.sub(r"[\d\s.]", "", value) or fold(value) in _NONE_COUNT:
+        return to_int(value)
+    total, seen = 0, False
+    for part in re.split(r"[,;+]| và ", value):
+        if not part.strip():
+            continue
+        n = to_int(part.strip())
+        rest = re.sub(r"^\s*\d+\s*", "", part).strip(" ()")
+        if n is BAD or not isinstance(n, int):
+            return BAD
+        seen = True
+        if not rest or fold(rest) in _PEOPLE:  # "02 người": a plain count, as the column counts them
+            total += n
+            continue
+        form = to_discipline(rest)
+        if not isinstance(form, tuple) or form[0] in ("other", "pending"):
+            return BAD
+        if _FORM_RANK[form[0]] >= _FORM_RANK["canh_cao"]:
+            total += n
+    return total if seen else BAD
 
 
 _SPECIAL: list[tuple[str, str]] = [

@@ -22,7 +22,8 @@ def _list(path: Path, rows: list[list[Any]]) -> Path:
 
 
 @pytest.mark.parametrize("subtotal", ["Cộng: 2 người", "Tổng: 02 người", "Cộng 2 cá nhân"])
-@pytest.mark.parametrize("footer", ["Danh sách có 03 người", "Danh sách này gồm 3 người./.", "Người tổng hợp: Lê Văn Bình"])
+@pytest.mark.parametrize("footer", ["Danh sách có 03 người", "Danh sách này gồm 3 người./.", "Người tổng hợp: Lê Văn Bình",
+                                    "Tân Phước, ngày … tháng 12 năm 2026", "Hà Nội, ngày   tháng   năm 2025"])
 def test_subtotal_goes_on_and_the_count_line_ends(cli: Any, tmp_path: Path, subtotal: str, footer: str) -> None:
     path = _list(tmp_path / "ds.xlsx", [
         [1, "Nguyễn Thị Lan", "Giáo viên", "Hoàn thành tốt nhiệm vụ", "Lao động tiên tiến"],

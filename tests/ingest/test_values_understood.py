@@ -141,3 +141,41 @@ def test_numbered_initiatives_on_lines_of_one_cell(tmp_path: Path) -> None:
     assert [(i.title, i.level, i.year) for i in n.initiatives] == [
         ("Quy trình tiếp nhận hồ sơ", "co_so", 2024), ("Sổ tay số hóa", "co_so", 2025)]
     assert str(n.recruited_on) == "2025-10-15" and n.cells["recruited_on"].column == "E"
+
+
+def test_a_tick_under_a_column_that_names_the_investigation_and_none_written_as_words(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from tdkt.validation import validate_files
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["STT", "Họ và tên", "Danh hiệu đề nghị", "Xếp loại năm 2024", "Tên sáng kiến", "Cấp công nhận",
+               "Hình thức kỷ luật", "Đang bị thanh tra, điều tra"])
+    ws.append([1, "Vương Thị Lụa", "Chiến sĩ thi đua cơ sở", "HTTNV", "Không có", None, None, "x"])
+    ws.append([2, "Khổng Văn Mạnh", "Chiến sĩ thi đua cơ sở", "HTTNV", "Sổ tay số", "Cơ sở", "x", "Không"])
+    ws.append([3, "Bạch Thị Nga", "Chiến sĩ thi đua cơ sở", "HTTNV", "-", None, None, None])
+    wb.save(tmp_path / "ds.xlsx")
+    doc = validate_files([tmp_path / "ds.xlsx"], rules="nd98-2023", year=2024, store=False, cwd=tmp_path).to_dict()
+    got = {n["name"]: n for n in doc["nominees"]}
+    lua = got["Vương Thị Lụa"]  # the investigation ticked: fails, the tick's cell named
+    assert lua["verdict"] == "fail" and any(f["cell"] == "H2" and f["severity"] == "error" for f in lua["findings"])
+    # a tick under "Hình thức kỷ luật" says there is one, not which: never "Đạt"
+    assert got["Khổng Văn Mạnh"]["verdict"] == "review"
+    # "-" (like "Không có") in the initiative column is no initiative: HTTNV without one fails (NĐ 98)
+    assert got["Bạch Thị Nga"]["verdict"] == "fail"
+
+
+@pytest.mark.parametrize(("cell", "want"), [
+    ("01 (khiển trách)", 0), ("01 (cảnh cáo)", 1), ("1 khiển trách, 2 cảnh cáo", 2), ("02 người", 2), ("Không", 0),
+    (3, 3),
+])
+def test_a_collectives_disciplined_count_keeps_the_form(cell: object, want: int) -> None:
+    # the criterion counts members disciplined at cảnh cáo or above: a khiển trách is not one
+    assert values.disciplined_count(cell) == want
+
+
+@pytest.mark.parametrize("cell", ["hai người", "01 (đang xem xét)", "01 (?)"])
+def test_a_disciplined_count_not_understood_is_bad(cell: str) -> None:
+    assert values.disciplined_count(cell) is values.BAD
