@@ -322,10 +322,13 @@ def query(url: str, sql: str, params: Mapping[str, Any] | None = None) -> list[t
     A SQLite register already at HEAD is read with the stdlib sqlite3: importing SQLAlchemy costs
     ~0.2 s, more than the rest of reading a round for ``tdkt render``. Anything else (PostgreSQL, a
     register to create or upgrade) goes through SQLAlchemy. Values come as the driver gives them:
-    on SQLite a date is its ISO text, on PostgreSQL a ``datetime.date``.
+    on SQLite a date is its ISO text, on PostgreSQL a ``datetime.date``. Under ``TDKT_PLAIN=1``
+    every query goes through SQLAlchemy.
     """
+    from tdkt import fastpaths
+
     params = params or {}
-    path = _sqlite_file(url)
+    path = None if fastpaths.PLAIN else _sqlite_file(url)
     if path is not None:
         rows = _read_sqlite(path, sql, params)
         if rows is not None:
