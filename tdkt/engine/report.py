@@ -106,11 +106,14 @@ class NomineeResult:
             ranked.sort(key=_first)  # stable: within a severity, the order found
             verdict = _VERDICTS[ranked[0][0]] if ranked else "pass"
             findings = [d for _r, d in ranked]
-        return {
+        out = {
             "id": n.id, "row": src.row, "sheet": src.sheet, "file": src.file, "name": n.name,
             "kind": n.kind, "unit": n.unit, "award": self.award, "award_name": self.award_name if self.award else None,
             "gender": n.gender, "position": n.position, "verdict": verdict, "findings": findings,
         }
+        if n.achievement:  # the list's "Tóm tắt thành tích", for the Tờ trình (only when the list has one)
+            out["achievement"] = n.achievement
+        return out
 
 
 _VERDICTS = ("fail", "review", "pass")  # by the rank of the worst finding's severity

@@ -952,6 +952,19 @@ def _onward(docs: Docs, hops: tuple[str, ...]) -> str:
     return f"xem xét, đề nghị {rest[0]} " + " ".join(f"trình {r}" for r in rest[1:]) + " quyết định tặng"
 
 
+def _summaries(data: RoundData, chosen: list[Outcome]) -> list[str]:
+    """'- Bà Phan Thị Ngọc, Giám đốc, Bệnh viện …: <tóm tắt thành tích>.' for each nominee whose list
+    gives a summary of the achievement ("Tóm tắt thành tích"), in the order of the attached list."""
+    out = []
+    for _unit, members in _by_unit(data, chosen):
+        for o in members:
+            text = nfc(str(o.nominee.get("achievement") or "")).strip().rstrip(".;")
+            if text:
+                who = ", ".join(x for x in (_person_label(o), _detail(o) if o.kind == "individual" else "") if x)
+                out.append(f"- {who}: {text}.")  # as the unit wrote it
+    return out
+
+
 def proposal_context(data: RoundData, award: str | None, *, draft: bool = False) -> dict[str, Any]:
     docs = Docs(data, draft)
     cfg = data.config
@@ -986,6 +999,7 @@ def proposal_context(data: RoundData, award: str | None, *, draft: bool = False)
         what, is_title = _what(docs, a)
         body.append(f"{i}. {what[:1].upper()}{what[1:]}: {counts_phrase(_counts(chosen))} "
                     f"{achievement(data, a, is_title)}.")
+        body += _summaries(data, chosen)
     body.append("Hồ sơ kèm theo gồm: danh sách đề nghị khen thưởng; biên bản họp xét và kết quả bỏ phiếu của Hội "
                 "đồng; báo cáo thành tích của các tập thể, cá nhân được đề nghị.")
     groups: dict[tuple[str, ...], list[str]] = {}

@@ -193,3 +193,17 @@ def test_the_ruleset_line_an_officer_reads_names_the_pack_by_its_title_without_i
     assert found["rule"] == (rules or "nd98-2023")
     table = cli(["validate", nolist, *chosen]).stdout
     assert ("--session hoặc --rules" in " ".join(table.split())) is (rules is None)
+
+
+def test_the_lists_summary_of_achievement_is_kept_for_the_to_trinh(cli, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: a list's "Tóm tắt thành tích" reaches the validate JSON (and so the Tờ trình); a list
+    without the column adds no key."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TDKT_WORKSPACE", raising=False)
+    rows = [[*r, "Có sáng kiến «Sổ tay số» áp dụng toàn Sở" if r[0] == 2 else None] for r in ROWS]
+    path = write_list(tmp_path / "tt.xlsx", rows, [*HEADER[:12], "Tóm tắt thành tích"])
+    doc = json.loads(cli(["validate", path, "--format", "json"]).stdout)
+    assert [n.get("achievement") for n in doc["nominees"]] == [None, "Có sáng kiến «Sổ tay số» áp dụng toàn Sở", None]
+    assert "achievement" not in doc["nominees"][0]
+    plain = json.loads(cli(["validate", write_list(tmp_path / "ds.xlsx"), "--format", "json"]).stdout)
+    assert all("achievement" not in n for n in plain["nominees"])

@@ -34,6 +34,7 @@ class Case:
     settings: list[str] = field(default_factory=list)
     members: int = 9
     config: dict[str, Any] = field(default_factory=dict)  # tdkt.toml sections to add
+    summaries: dict[str, str] = field(default_factory=dict)  # name → the list's "Tóm tắt thành tích"
 
 
 COMMUNE = ["--level", "xa", "--council", "Hội đồng Thi đua - Khen thưởng xã Tân Lập", "--agency",
@@ -95,6 +96,8 @@ CASES = [
                   "pháp luật trên địa bàn tỉnh"],
         config={"legal": {"regulation": ["Quyết định số 24/2025/QĐ-UBND ngày 10 tháng 12 năm 2025 của Ủy ban nhân "
                                          "dân tỉnh Hải Đông ban hành Quy định về công tác thi đua, khen thưởng"]}},
+        summaries={"Trương Công Minh": "05 năm liên tục hoàn thành xuất sắc nhiệm vụ (2022-2026); 05 sáng kiến được "
+                                       "công nhận, áp dụng hiệu quả cấp cơ sở; Bằng khen của Chủ tịch UBND tỉnh năm 2021"},
     ),
     Case(
         "thanh-pho", ["--level", "tinh", "--council", "Hội đồng Thi đua - Khen thưởng thành phố Hải Phòng", "--agency",
@@ -135,7 +138,8 @@ def _payloads(case: Case) -> tuple[dict[str, Any], dict[str, Any] | None]:
         position, _, unit = where.rpartition(", ") if ", " in where and kind == "individual" else ("", "", where)
         nominees.append({"id": f"ds.xlsx:DS:{i}", "file": "ds.xlsx", "sheet": "DS", "row": i, "name": name,
                          "kind": kind, "unit": unit, "position": position, "gender": gender or None, "award": award,
-                         "verdict": "pass", "findings": []})
+                         "verdict": "pass", "findings": [],
+                         **({"achievement": case.summaries[name]} if name in case.summaries else {})})
     if not case.votes:
         return {"schema_version": 1, "ruleset": {"id": case.pack}, "nominees": nominees}, None
     m = case.members
