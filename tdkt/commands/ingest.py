@@ -38,7 +38,7 @@ def ingest(
 
         extra = overlay_aliases([ws.overlay_dir]) or None
     with console.progress(quiet=quiet, inputs=files):
-        result = read_nominations(files, columns=colmap, extra_awards=extra)
+        result = read_nominations(files, columns=colmap, extra_awards=extra, cells=True)
     if fmt is TableJson.json:
         console.print_json(result.to_dict())
     else:

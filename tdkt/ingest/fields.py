@@ -552,6 +552,9 @@ def _discipline(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None
             facts.cells.setdefault("disciplines.form", col)
             return
     _DISCIPLINE_TEXT(value, col, facts, ctx)
+    text = _lines(value, col, ctx) or ""
+    if any(isinstance(p := values.to_discipline(line), tuple) and p[0] == "other" for line in _SPLIT.split(text)):
+        _report(ctx, "ingest.bad-value", col, value=value, header=col.header)  # a form not named: kept, unclear
 
 
 def _initiative_level(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:

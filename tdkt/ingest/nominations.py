@@ -104,6 +104,27 @@ class ColumnReport:
     how: str
 
 
+@dataclass(frozen=True)
+class ColumnCells:
+    """What became of the non-empty cells of one column in the rows read as nominees (issue 13,
+    invariant 1): ``filled`` cells, of which ``unclear`` were not understood; ``why`` says why a column's
+    cells are not used at all (no field, or a second column for a field that takes one); ``sample`` is
+    the first value as written."""
+
+    letter: str
+    header: str
+    filled: int
+    unclear: int
+    sample: str
+    why: str | None
+    first: int | None = None  # the first and last rows with a value (a range to name)
+    last: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"column": self.letter, "header": self.header, "filled": self.filled, "unclear": self.unclear,
+                "sample": self.sample, "not_used": self.why, "first_row": self.first, "last_row": self.last}
+
+
 @dataclass
 class SheetReport:
     """How one sheet was understood (the per-sheet part of ``tdkt ingest``)."""
@@ -118,9 +139,10 @@ class SheetReport:
     award: str | None = None
     year: int | None = None
     nominees: list[Nominee] = field(default_factory=list)
+    cells: list[ColumnCells] | None = None  # read_nominations(cells=True): every column's cells accounted for
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "file": self.file,
             "sheet": self.name,
             "role": self.role,
@@ -134,6 +156,9 @@ class SheetReport:
             ],
             "records": [record(n) for n in self.nominees],
         }
+        if self.cells is not None:
+            out["cells"] = [c.to_dict() for c in self.cells]
+        return out
 
 
 @dataclass
@@ -165,6 +190,7 @@ def _read_sheet(
     year: int | None,
     extra: Mapping[str, str] | None,
     findings: list[Finding],
+    cells: bool = False,
 ) -> SheetReport:
     report = SheetReport(file=file, name=sheet.name, role="other", hidden=sheet.hidden)
     rows = sheet.rows
@@ -191,6 +217,7 @@ def _read_sheet(
     sheet_kind = _kind_in(header.title) or _kind_in(sheet.name) or name_kind
     plan: list[tuple[int, Column, Handler]] = []
     seen: dict[str, Column] = {}
+    unused: dict[int, str] = {}  # column index → why its cells are not read
     top_ref = header.rows[0]
     for col in header.columns:
         ref = CellRef(
@@ -199,11 +226,13 @@ def _read_sheet(
         if col.field is None:
             if col.header.strip():
                 findings.append(messages.make("ingest.unmapped-column", cell=ref, header=col.header))
+            unused[col.index] = "tiêu đề không khớp trường nào của từ vựng cột"
             continue
         if col.field in seen and col.field not in REPEATABLE and not col.field.startswith(_PER_YEAR):
             findings.append(messages.make(
                 "ingest.duplicate-column", cell=ref, header=col.header, field=col.field, other=seen[col.field].letter,
             ))  # fmt: skip
+            unused[col.index] = f"trùng trường với cột {seen[col.field].letter}, chỉ đọc cột {seen[col.field].letter}"
             continue
         seen[col.field] = col
         plan.append((col.index, col, handler_for(col.field)))
@@ -323,7 +352,38 @@ def _read_sheet(
         if nominee.award is None:
             findings.append(messages.make("ingest.no-award", cell=nominee.source))
         report.nominees.append(nominee)
+    if cells:
+        report.cells = _account(rows, header.columns, report.nominees, unused)
     return report
+
+
+def _account(rows: Sequence[Sequence[Any]], columns: Sequence[Column], nominees: Sequence[Nominee],
+             unused: Mapping[int, str]) -> list[ColumnCells]:
+    """Every column's non-empty cells in the nominees' rows: how many, how many not understood, and why a
+    column is not read (a second pass over the rows, only for ``tdkt ingest``'s report)."""
+    unclear: dict[str, int] = {}
+    for n in nominees:
+        for u in n.unclear:
+            unclear[u.cell.column or ""] = unclear.get(u.cell.column or "", 0) + 1
+    out = []
+    for col in columns:
+        filled, sample, first, last = 0, "", None, None
+        j = col.index
+        for n in nominees:
+            row = n.source.row or 0
+            values_ = rows[row - 1] if 0 < row <= len(rows) else ()
+            v = values_[j] if j < len(values_) else None
+            if v is None or (isinstance(v, str) and not v.strip()):
+                continue
+            filled += 1
+            first = row if first is None else first
+            last = row
+            if not sample:
+                sample = clean(str(v))[:40]
+        if filled or col.index in unused:
+            out.append(ColumnCells(col.letter, col.header, filled, unclear.get(col.letter, 0), sample,
+                                   unused.get(col.index), first, last))
+    return out
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -369,6 +429,7 @@ def read_nominations(
     award: str | None = None,
     year: int | None = None,
     extra_awards: Mapping[str, str] | None = None,
+    cells: bool = False,
 ) -> IngestResult:
     """Read nomination lists (and decision/register lists) and say how each sheet was understood.
 
@@ -379,6 +440,7 @@ def read_nominations(
         award: the award id to use when a list names none (no column, title or sheet name).
         year: the achievement year when the list does not say.
         extra_awards: folded aliases of council-overlay titles → their ids.
+        cells: account for every column's cells in each sheet's report (``tdkt ingest``; a second pass).
 
     Returns:
         The nominees in file/sheet/row order, the ingest findings, and a report per sheet.
@@ -405,7 +467,7 @@ def read_nominations(
                 continue
             with no_gc():
                 file_sheets.append(
-                    _read_sheet(path.name, sheet, lookup, colmap, award, year, extra_awards, findings)
+                    _read_sheet(path.name, sheet, lookup, colmap, award, year, extra_awards, findings, cells)
                 )
         if not any(s.role == "list" for s in file_sheets):
             seen = ", ".join(f"'{s.name}'" for s in file_sheets)

@@ -110,8 +110,12 @@ def show(result: IngestResult, *, all_rows: bool = False, award_name: Callable[[
         rows = ", ".join(str(r) for r in sheet.header_rows)
         award = award_name(sheet.award) if sheet.award else "—"
         console.info(console.escape(f"{head}; dòng tiêu đề {rows}; danh hiệu: {award}; năm: {sheet.year or '—'}"))
-        console.show(console.table(None, [C("Cột", "short"), C("Tiêu đề", "text", priority=3), C("Trường", "name")],
-                                   [[c.letter, c.header, field_label(c.field)] for c in sheet.columns]))
+        read = {c.letter: c for c in sheet.cells or ()}
+        console.show(console.table(None, [C("Cột", "short"), C("Tiêu đề", "text", priority=3), C("Trường", "name"),
+                                          C("Đã đọc", "note", priority=2)],
+                                   [[c.letter, c.header, field_label(c.field), _read_text(read.get(c.letter))]
+                                    for c in sheet.columns]))
+        _not_used(sheet, all_rows)
         found = doc["records"]
         cut = not all_rows and len(found) > BIG_TABLE
         records = [
@@ -142,6 +146,37 @@ def show(result: IngestResult, *, all_rows: bool = False, award_name: Callable[[
             rows_f.append(["", "", f"… và {len(group) - 3} phát hiện cùng loại"])
     console.show(console.table(f"{len(findings)} phát hiện (mỗi loại in 3 phát hiện đầu)", columns, rows_f))
     console.info("In mọi phát hiện: thêm --all, hoặc --format json.")
+
+
+def _read_text(c: Any) -> str:
+    """How many cells of a column were read, as the column table says it ("12 ô, 1 không hiểu")."""
+    if c is None:
+        return ""
+    if c.why:
+        return f"không đọc {c.filled} ô" if c.filled else "không đọc (trống)"
+    return f"{c.filled} ô" + (f", {c.unclear} không hiểu" if c.unclear else "")
+
+
+def _not_used(sheet: Any, all_rows: bool) -> None:
+    """The cells of the sheet that are not facts of a nominee, with why (issue 13, invariant 1): the
+    columns not read, and each cell whose value was not understood."""
+    from tdkt import console
+
+    C = console.Col
+    rows: list[list[str]] = []
+    for c in sheet.cells or ():
+        if c.why and c.filled:
+            where = f"{c.letter}{c.first}" + (f":{c.letter}{c.last}" if c.last != c.first else "")
+            rows.append([where, c.sample, f"{c.filled} ô: {c.why}"])
+    for n in sheet.nominees:
+        for u in n.unclear:
+            rows.append([u.cell.a1, u.value, f"không hiểu ({u.cell.header or ''}); không dùng để kết luận"])
+    if not rows:
+        return
+    cut = not all_rows and len(rows) > SHOWN
+    title = f"{len(rows)} ô hoặc cột không dùng" + (f" (in {SHOWN} dòng đầu)" if cut else "")
+    console.show(console.table(title, [C("Ô", "short"), C("Giá trị", "text", priority=2), C("Vì sao", "note")],
+                               rows[:SHOWN] if cut else rows))
 
 
 def _finding_row(f: Any) -> list[str]:

@@ -18,7 +18,7 @@ def test_json_is_the_library_document(cli: Any, data: Path) -> None:
     r = cli(["ingest", *files, "--format", "json"])
     assert r.exit_code == 0, r.stderr
     doc = json.loads(r.stdout)
-    assert doc == json.loads(json.dumps(read_nominations(files).to_dict(), ensure_ascii=False, default=str))
+    assert doc == json.loads(json.dumps(read_nominations(files, cells=True).to_dict(), ensure_ascii=False, default=str))
     assert doc["schema_version"] == 1
     first = doc["files"][0]["sheets"][0]
     assert first["header_rows"] == [5, 6, 7] and first["role"] == "list"
@@ -106,3 +106,31 @@ def test_every_field_a_column_can_be_read_into_has_words_for_the_officer() -> No
         words = field_label(name)
         assert words != name and not any(ch == "_" for ch in words), (name, words)
     assert field_label("rating.2021").endswith("(năm 2021)")
+
+
+def test_every_cell_is_a_fact_or_named_with_why(cli: Any, tmp_path: Path) -> None:
+    """Issue 13, invariant 1: the reading report names the cells that are not used and why — a column
+    that matches no field, a second column for a one-column field, a value not understood."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "DS"
+    ws.append(["STT", "Họ và tên", "Đơn vị", "Đơn vị công tác", "Xếp loại năm 2024", "Mã vạch nội bộ", "Kỷ luật",
+               "Danh hiệu đề nghị"])
+    ws.append([1, "Hứa Thị Diệu", "Sở Tư pháp", "Phòng Hộ tịch", "Khá", "A-17", "?", "Lao động tiên tiến"])
+    ws.append([2, "Tăng Văn Hòa", "Sở Tư pháp", "Phòng Hộ tịch", "HTTNV", "A-18", None, "Lao động tiên tiến"])
+    wb.save(tmp_path / "ds.xlsx")
+    r = cli(["ingest", str(tmp_path / "ds.xlsx"), "--format", "json"])
+    assert r.exit_code == 0, r.stderr
+    cells = {c["column"]: c for c in json.loads(r.stdout)["files"][0]["sheets"][0]["cells"]}
+    assert cells["F"]["not_used"] and cells["F"]["filled"] == 2 and cells["F"]["sample"] == "A-17"
+    assert "cột C" in cells["D"]["not_used"]  # the second "Đơn vị" column
+    assert cells["E"]["unclear"] == 1 and cells["G"]["unclear"] == 1 and cells["B"]["not_used"] is None
+    r = cli(["ingest", str(tmp_path / "ds.xlsx")])
+    assert r.exit_code == 0, r.stderr
+    out = " ".join(r.stdout.split())
+    assert "ô hoặc cột không dùng" in out
+    for cell, value in (("F2:F3", "A-17"), ("D2:D3", "Phòng Hộ tịch"), ("E2", "Khá"), ("G2", "?")):
+        assert f"{cell} {value}" in out, cell
