@@ -952,6 +952,31 @@ def _onward(docs: Docs, hops: tuple[str, ...]) -> str:
     return f"xem xét, đề nghị {rest[0]} " + " ".join(f"trình {r}" for r in rest[1:]) + " quyết định tặng"
 
 
+NĐ152_FORMS = dt.date(2025, 7, 1)  # NĐ 152/2025: the dossier forms are in its annex (Mẫu số 01 the Tờ trình)
+LAW_2022 = dt.date(2024, 1, 1)  # Luật Thi đua, khen thưởng 2022 in force
+
+
+def _dossier(data: RoundData, awards: list[str], voted: bool) -> str:
+    """What the Tờ trình encloses: the list, the council's minutes (with the ballot when there was one),
+    the achievement reports (on the forms of NĐ 152/2025 from 01/07/2025), and for a Chiến sĩ thi đua
+    title the recognition of the sáng kiến or đề tài (Luật Thi đua, khen thưởng 2022 Điều 84 k1 d; for
+    the cơ sở title, or the confirmation of the HTXS rating: NĐ 98/2023 Điều 34, QĐ 638/QĐ-BNV 2025)."""
+    on = data.round.date
+    parts = ["danh sách đề nghị khen thưởng",
+             "biên bản họp xét và kết quả bỏ phiếu của Hội đồng" if voted else "biên bản họp xét khen thưởng của Hội đồng",
+             "báo cáo thành tích của các tập thể, cá nhân được đề nghị"
+             + (" (theo mẫu ban hành kèm theo Nghị định số 152/2025/NĐ-CP)" if on >= NĐ152_FORMS else "")]
+    if on >= LAW_2022:
+        recognised = "văn bản công nhận sáng kiến, đề tài, đề án, công trình"
+        higher = [award_name(data, a) for a in awards if a.startswith("chien_si_thi_dua") and a != "chien_si_thi_dua_co_so"]
+        if higher:
+            parts.append(f"{recognised} của các cá nhân được đề nghị danh hiệu {', '.join(higher)}")
+        if "chien_si_thi_dua_co_so" in awards:  # NĐ 98/2023 Điều 34: or the confirmation of the HTXS rating
+            parts.append(f"{recognised} hoặc xác nhận hoàn thành xuất sắc nhiệm vụ của các cá nhân được đề nghị "
+                         "danh hiệu Chiến sĩ thi đua cơ sở")
+    return "Hồ sơ kèm theo gồm: " + "; ".join(parts) + "."
+
+
 def _summaries(data: RoundData, chosen: list[Outcome]) -> list[str]:
     """'- Bà Phan Thị Ngọc, Giám đốc, Bệnh viện …: <tóm tắt thành tích>.' for each nominee whose list
     gives a summary of the achievement ("Tóm tắt thành tích"), in the order of the attached list."""
@@ -1000,8 +1025,7 @@ def proposal_context(data: RoundData, award: str | None, *, draft: bool = False)
         body.append(f"{i}. {what[:1].upper()}{what[1:]}: {counts_phrase(_counts(chosen))} "
                     f"{achievement(data, a, is_title)}.")
         body += _summaries(data, chosen)
-    body.append("Hồ sơ kèm theo gồm: danh sách đề nghị khen thưởng; biên bản họp xét và kết quả bỏ phiếu của Hội "
-                "đồng; báo cáo thành tích của các tập thể, cá nhân được đề nghị.")
+    body.append(_dossier(data, awards, voted))
     groups: dict[tuple[str, ...], list[str]] = {}
     for a in sorted(awards, key=lambda a: len(routes[a].hops)):  # "quyết định …; trình Chủ tịch nước …"
         groups.setdefault(routes[a].hops, []).append(_what(docs, a)[0])

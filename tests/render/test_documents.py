@@ -268,3 +268,29 @@ def test_a_long_place_name_keeps_the_place_and_date_on_one_line(example_template
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                               check=True).stdout
         assert line in " ".join(text.split()), text[:600]
+
+
+def test_the_to_trinh_encloses_what_the_law_asks_for_each_award(example_template: Path) -> None:
+    """Issue 14: the dossier line of the Tờ trình follows the round's regime and awards: the minutes with
+    or without a ballot, the achievement reports on NĐ 152/2025's forms from 01/07/2025, and for a
+    Chiến sĩ thi đua title the recognition of the sáng kiến (Luật 2022 Điều 84 k1 d) — for the cơ sở
+    title, or the confirmation of the HTXS rating (NĐ 98/2023 Điều 34)."""
+    import datetime as dt
+
+    import msgspec
+
+    from tdkt.render import context
+
+    ws = workspace.find(example_template)
+    assert ws is not None
+    data = context.load(ws, "2022-1")
+    old = context._dossier(data, ["chien_si_thi_dua_bo_tinh", "bang_khen_thu_tuong"], True)
+    assert old == ("Hồ sơ kèm theo gồm: danh sách đề nghị khen thưởng; biên bản họp xét và kết quả bỏ phiếu của Hội "
+                   "đồng; báo cáo thành tích của các tập thể, cá nhân được đề nghị.")  # NĐ 91: nothing more is sure
+    data.round = msgspec.structs.replace(data.round, date=dt.date(2026, 11, 25))
+    new = context._dossier(data, ["chien_si_thi_dua_toan_quoc", "chien_si_thi_dua_co_so"], False)
+    assert "biên bản họp xét khen thưởng của Hội đồng;" in new
+    assert "(theo mẫu ban hành kèm theo Nghị định số 152/2025/NĐ-CP)" in new
+    assert "sáng kiến, đề tài, đề án, công trình của các cá nhân được đề nghị danh hiệu Chiến sĩ thi đua toàn quốc" in new
+    assert "hoặc xác nhận hoàn thành xuất sắc nhiệm vụ của các cá nhân được đề nghị danh hiệu Chiến sĩ thi đua cơ sở" in new
+    assert "Chiến sĩ thi đua" not in context._dossier(data, ["bang_khen_thu_tuong"], False)
