@@ -145,6 +145,11 @@ def _tallied_round(c: Ctx) -> None:
     shutil.rmtree(c.scratch / "officer-docs", ignore_errors=True)
 
 
+def _no_copy(c: Ctx) -> None:
+    """The previous pass's copy removed: tdkt refuses to replace a file without --force (issue 19, #1)."""
+    (c.scratch / "da-tham-dinh.xlsx").unlink(missing_ok=True)
+
+
 def _tally_argv(c: Ctx) -> list[str]:
     argv = [*c.tdkt, "tally", str(c.ballots), "--members", str(N_BALLOTS), "--format", "json"]
     return [*argv, "--threshold", "80"] if c.tally_threshold else argv
@@ -163,7 +168,7 @@ JOBS: list[Job] = [
     Job("validate-xlsx", "Thẩm định + tệp .xlsx kết quả, 100.000 dòng",
         lambda c: [*c.tdkt, "validate", str(c.nominations), *_rules(c), "--year", "2021", "--format", "xlsx",
                    "--output", str(c.scratch / "da-tham-dinh.xlsx")],
-        "xlsx-copy", "seconds", 15.0, ok_codes=(0, 1), timeout=180.0),
+        "xlsx-copy", "seconds", 15.0, ok_codes=(0, 1), timeout=180.0, before=_no_copy),
     Job("decision", "Quyết định kèm danh sách 10.000 người (.docx)",
         lambda c: [c.python, "-m", "bench.decision", "render", str(c.workspace), str(c.scratch / "docs")],
         "docxtpl", "seconds", 1.5, cwd=lambda c: c.workspace),
