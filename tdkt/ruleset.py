@@ -442,11 +442,8 @@ class Ruleset:
 
     def legal_bases(self) -> list[str]:
         """The căn cứ lines of the regime (laws, decrees, circulars), without "Căn cứ" and punctuation."""
-        from tdkt.render.filters import vn_date
-
         day = self.on
-        return [b.text + (f" {vn_date(self.dates[b.number])}" if b.number and b.number in self.dates else "")
-                for b in self.bases
+        return [_dated(b.text, b.number, self.dates) for b in self.bases
                 if day is None or ((b.from_ is None or b.from_ <= day) and (b.until is None or day <= b.until))]
 
     def overlay_bases(self) -> list[str]:
@@ -548,6 +545,17 @@ def _loader() -> Any:
             return super().construct_mapping(node, deep=deep)
 
     return Loader
+
+
+def _dated(text: str, number: str | None, dates: dict[str, dt.date]) -> str:
+    """A căn cứ line with the date the workspace gives for its instrument (``[legal.dates]``), right
+    after the number as NĐ 30 writes it ("Thông tư số 12/2019/TT-BNV ngày … của Bộ Nội vụ")."""
+    from tdkt.render.filters import vn_date
+
+    if not number or number not in dates:
+        return text
+    day = vn_date(dates[number])
+    return text.replace(number, f"{number} {day}", 1) if number in text else f"{text} {day}"
 
 
 def _long_number_line(text: str) -> str:

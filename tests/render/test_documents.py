@@ -294,3 +294,29 @@ def test_the_to_trinh_encloses_what_the_law_asks_for_each_award(example_template
     assert "sáng kiến, đề tài, đề án, công trình của các cá nhân được đề nghị danh hiệu Chiến sĩ thi đua toàn quốc" in new
     assert "hoặc xác nhận hoàn thành xuất sắc nhiệm vụ của các cá nhân được đề nghị danh hiệu Chiến sĩ thi đua cơ sở" in new
     assert "Chiến sĩ thi đua" not in context._dossier(data, ["bang_khen_thu_tuong"], False)
+
+
+def test_a_date_the_workspace_gives_goes_after_the_instruments_number(example_template: Path, tmp_path: Path) -> None:
+    """Issue 14: every decree and circular with its date. The packs print an instrument without the date
+    their sources do not confirm; ``[legal.dates]`` in tdkt.toml gives it, and it is written right after
+    the number ("Thông tư số 12/2019/TT-BNV ngày … của Bộ Nội vụ"), as NĐ 30 writes a căn cứ."""
+    import datetime as dt
+
+    from .conftest import edit_config
+
+    root = tmp_path / "ws"
+    shutil.copytree(example_template, root)
+    line = "Căn cứ Thông tư số 12/2019/TT-BNV của Bộ Nội vụ;"
+    before = render_document("proposal", workspace=workspace.find(root), round_id="2022-1", award=None, fmt="docx",
+                             out_dir=tmp_path / "before", force=False)
+    assert f"P: {line}" in docx_text(before[0]).splitlines()
+
+    def dated(data: dict) -> None:  # type: ignore[type-arg]
+        data["legal"]["dates"] = {"12/2019/TT-BNV": dt.date(2019, 11, 4)}
+
+    edit_config(root, dated)
+    after = render_document("proposal", workspace=workspace.find(root), round_id="2022-1", award=None, fmt="docx",
+                            out_dir=tmp_path / "after", force=False)
+    text = docx_text(after[0]).splitlines()
+    assert "P: Căn cứ Thông tư số 12/2019/TT-BNV ngày 04 tháng 11 năm 2019 của Bộ Nội vụ;" in text
+    assert f"P: {line}" not in text
