@@ -1098,7 +1098,10 @@ def minutes_context(data: RoundData, award: str | None, *, draft: bool = False) 
     intro = [
         f"Vào hồi {_clock_words(data.docs.get('start'))}, {vn_date(data.round.date)}" + (f", tại {place}" if place else "")
         + f", {nfc(cfg.council.name)} họp xét khen thưởng {ctx['round']['title']}"
-        + (f" dưới sự chủ trì của {chair}" if chair else "") + " và bỏ phiếu kín theo quy định.",
+        + (f" dưới sự chủ trì của {chair}" if chair else "")
+        # NĐ 91/2017 Điều 45 k8 required a secret ballot; NĐ 98/2023 Điều 30 k7 and NĐ 152/2025 Điều 33 k5
+        # say only "tiến hành bỏ phiếu": the ballots counted here are secret, no law is claimed for it.
+        + (" và bỏ phiếu kín theo quy định." if data.round.date < LAW_2022 else " và bỏ phiếu kín."),
     ]
     names = [f"{nfc(s.name)} ({nfc(s.title).lower()})" for s in board if s.name]
     if names:
