@@ -10,13 +10,14 @@ from typing import Any, cast
 
 import msgspec
 
-from tdkt import awards
+from tdkt import awards, messages
 from tdkt.award_types import award_type
 from tdkt.cache import Cache, cached
 from tdkt.findings import CellRef
 from tdkt.ingest import values
-from tdkt.ingest.fields import _SPLIT, _Ctx, _Facts, build
+from tdkt.ingest.fields import _SPLIT, _Ctx, _Facts, _ref, build
 from tdkt.ingest.layout import resolve_award
+from tdkt.ingest.names import NameCell, is_household
 from tdkt.models import (
     CellMap,
     CollectiveFacts,
@@ -28,7 +29,7 @@ from tdkt.models import (
     PriorAward,
     YearRecord,
 )
-from tdkt.text import title_words
+from tdkt.text import clean, title_words
 
 _DECISION_NO = re.compile(r"(?:s[oố]\s*:?\s*)?(\d+[^\s,;]*/[^\s,;]*[A-Za-zĐđ][^\s,;]*)")
 _DATE_IN_TEXT = re.compile(r"(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})")
@@ -207,14 +208,63 @@ def _kind_of_award(award_id: str) -> str | None:
     return "collective" if a is not None and a.for_ == "collective" else None
 
 
+_CATEGORY_KIND: Cache[str, str | None] = Cache(4096)
+
+
+def _kind_of_category(text: str) -> str | None:
+    """The kind a "Đối tượng" cell says ("Hộ gia đình", "Cá nhân"), if it says one."""
+    hit = _CATEGORY_KIND.get(text, _UNSEEN)
+    if hit is not _UNSEEN:
+        return cast("str | None", hit)
+    kind = values.to_kind(text)
+    return _CATEGORY_KIND.put(text, kind if isinstance(kind, str) else None)
+
+
+_UNSEEN: Any = object()
+
+
+def _name_parts_found(facts: _Facts, ctx: _Ctx, cell: NameCell) -> None:
+    """Say what a name cell held besides the name (``ingest.name-parts``): the position goes to the
+    position field unless a position column gave one, which is kept (and named when it differs)."""
+    col = facts.cells["name"]
+    extra = "; ".join(p for p in (cell.honorific, cell.position) if p)
+    said = facts.data.get("position")
+    if not cell.position:
+        position = ""
+    elif facts.cells.get("position") is col:
+        position = f"; chức vụ '{cell.position}'"
+    elif said != cell.position:
+        position = f"; chức vụ theo cột chức vụ '{said}'"
+    else:
+        position = ""
+    ctx.findings.append(messages.make(
+        "ingest.name-parts", cell=_ref(ctx, col), name=cell.name, extra=extra, position=position))
+
+
 def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str | None) -> Nominee:
     d = facts.data
     award_id = d.get("award") or sheet_award
-    found_kind: str | None = d.get("kind") or sheet_kind
+    raw = d["name"]  # already clean (see _text)
+    # The row's own word first (a kind column, a "Đối tượng" cell, a household's name), then its
+    # section's or sheet's, then the award's.
+    found_kind: str | None = d.get("kind")
+    if found_kind is None:
+        category = d.get("staff_category")
+        found_kind = (_kind_of_category(category) if isinstance(category, str) else None) or (
+            "household" if is_household(raw) else sheet_kind)
     if found_kind is None and award_id:
         found_kind = _kind_of_award(award_id)
     kind = cast(Kind, found_kind or "individual")
-    raw = d["name"]  # already clean (see _text)
+    cell: NameCell | None = d.get("name_cell")
+    if cell is not None:
+        if kind == "individual":
+            _name_parts_found(facts, ctx, cell)
+        else:  # a collective's or household's name is the whole text ("Tổ Toán↵Trường THPT …"), as written
+            raw = d["name"] = clean(str(d["name_raw"]))
+            if facts.cells.get("position") is facts.cells.get("name"):
+                d.pop("position", None)
+            if facts.cells.get("gender") is facts.cells.get("name"):
+                d.pop("gender", None)
     name = title_words(raw) if kind == "individual" else raw
     collective = None
     if kind != "individual" or not _COLLECTIVE_SET.isdisjoint(d):

@@ -18,6 +18,7 @@ from tdkt.findings import CellRef, Finding
 from tdkt.ingest import values
 from tdkt.ingest.headers import Column
 from tdkt.ingest.layout import clean, fold, resolve_award
+from tdkt.ingest.names import maybe_more, read_name
 from tdkt.ingest.sources import CellValue
 from tdkt.models import Unclear, validated
 
@@ -177,6 +178,21 @@ def _plain(target: str, join: bool = False) -> Handler:
 
 
 def _name(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    if isinstance(value, str) and maybe_more(value):  # a position under the name, an honorific before it
+        cell = read_name(value)
+        if cell.name and (cell.position or cell.honorific):
+            # An individual's name is the first line (assembly puts the whole text back for a collective).
+            facts.data["name_cell"] = cell
+            facts.data["name_raw"] = value
+            facts.data["name"] = cell.name
+            facts.cells["name"] = col
+            if cell.position and "position" not in facts.data:  # a position column says it first
+                facts.data["position"] = cell.position
+                facts.cells["position"] = col
+            if cell.gender and "gender" not in facts.data:
+                facts.data["gender"] = cell.gender
+                facts.cells["gender"] = col
+            return
     text = _text(value, col, ctx)
     if text:
         facts.data["name_raw"] = value if isinstance(value, str) else text

@@ -32,7 +32,7 @@ from tdkt.ingest.layout import (
     year_in_text,
 )
 from tdkt.ingest.records import record
-from tdkt.ingest.sources import RawSheet, read_sheets
+from tdkt.ingest.sources import ZERO_WIDTH, RawSheet, read_sheets
 from tdkt.models import Nominee
 from tdkt.util import no_gc
 
@@ -81,6 +81,10 @@ for _code, _sev, _tpl, _desc in [
      "Mỗi dòng chỉ đề nghị một danh hiệu/hình thức; tách thành hai dòng nếu đề nghị cả hai."),
     ("ingest.year-mismatch", W, "Danh sách ghi năm thành tích {list_year} ('{text}'), khác năm của đợt xét {year}; dùng năm {year}.",
      "Năm của đợt xét (--year hoặc đợt trong không gian làm việc) được dùng trước năm ghi trong danh sách."),
+    ("ingest.invisible", INFO, "Đã bỏ ký tự vô hình ({chars}) khỏi ô: '{text}'.",
+     "Ký tự không nhìn thấy (khoảng trắng độ rộng 0…) làm tên đọc khác đi và không khớp khi tra sổ; tdkt bỏ khi đọc."),
+    ("ingest.name-parts", INFO, "Ô họ tên có thêm '{extra}': họ tên đọc là '{name}'{position}.",
+     "Họ tên dán từ Word: dòng chức vụ dưới họ tên và danh xưng (Đ/c, Ông, Bà) không thuộc họ tên in trên quyết định."),
     ("ingest.merged-down", INFO, "'{value}' ({header}) gộp ô dọc qua dòng {first}–{last}: được dùng cho từng dòng.",
      "Một giá trị gộp ô qua nhiều người (xếp loại, ghi chú, danh hiệu…) là của mọi người trong vùng gộp."),
     ("ingest.duplicate-column", W, "Cột '{header}' trùng trường '{field}' với cột {other}; chỉ dùng cột {other}.", "Hai cột cùng nghĩa."),
@@ -248,7 +252,7 @@ def _read_sheet(
     current_award = sheet_award
     ctx = _Ctx(file, sheet.name, 0, extra, lookup, findings, sheet_year, today,  # one per sheet; row moves
                stated_by(col.field for _j, col, _h in plan if col.field))
-    legacy = sheet.legacy
+    legacy, bullets, invisible = sheet.legacy, sheet.bullets, sheet.invisible
     down = _merged_down(sheet, header.data_start, {name_idx, stt_idx}, header.columns, file, findings)
     no_errors = _ERRORS.isdisjoint  # most rows hold no cached formula error: one C-level test per row
     bar = progress.stage(f"Đọc dòng ({sheet.name})", len(rows) - header.data_start)
@@ -287,16 +291,20 @@ def _read_sheet(
                 continue  # a subtotal between groups: the next group follows
             break
         if len(present) <= 2:  # a section row has one text besides the STT
+            # Sections are told by their numbering ("1. Trường …"): the cells as written, before their
+            # bullets and numbers were removed (see RawSheet.bullets).
+            said = [bullets.get((i, j), v) for j, v in enumerate(row)] if bullets else row
+            stt_said = said[stt_idx] if stt_idx is not None and stt_idx < width else None
             content = [j for j in present if j != stt_idx] or (
-                present if len(present) == 1 and isinstance(stt_value, str) and _SECTION_TEXT.match(clean(stt_value))
+                present if len(present) == 1 and isinstance(stt_said, str) and _SECTION_TEXT.match(clean(stt_said))
                 else []
             )
             if content == [stt_idx] and isinstance(stt_value, str):  # "I. ĐỀ NGHỊ …" written in the STT column
-                stt_value = None
-            if len(content) == 1 and isinstance(row[content[0]], str):
-                text = clean(str(row[content[0]]))
-                roman = stt_value is None or (
-                    isinstance(stt_value, str) and _SECTION_STT.match(stt_value.strip())
+                stt_value = stt_said = None
+            if len(content) == 1 and isinstance(said[content[0]], str):
+                text = clean(str(said[content[0]]))
+                roman = stt_said is None or (
+                    isinstance(stt_said, str) and _SECTION_STT.match(stt_said.strip())
                 )
                 if roman and (text.isupper() or _SECTION_TEXT.match(text) or _kind_in(text)):
                     current_kind = _kind_in(text) or current_kind
@@ -332,6 +340,11 @@ def _read_sheet(
             v = row[j]
             if v is None:
                 continue
+            if invisible and (i, j) in invisible:  # zero-width characters removed when read: say so
+                findings.append(messages.make(
+                    "ingest.invisible", cell=_ref(ctx, col), text=clean(str(v)), chars=", ".join(
+                        sorted({f"U+{ord(c):04X}" for c in invisible[(i, j)] if c in ZERO_WIDTH})),
+                ))  # fmt: skip
             if legacy and (i, j) in legacy:  # converted when read (tdkt.ingest.sources): say so
                 original, encoding = legacy[(i, j)]
                 findings.append(messages.make(

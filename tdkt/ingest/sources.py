@@ -28,7 +28,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tdkt import fastpaths
 from tdkt.errors import InputError
@@ -72,6 +72,11 @@ class RawSheet:
     the reader makes when it uses the cell. CSV cells are always text (leading zeros kept).
     ``merged`` lists the merged cells of a workbook sheet as (first row, first column, last row,
     last column) indexes, in order; the value is in the first cell only, as Excel keeps it.
+    Text is tidied as well (:func:`tidy`): zero-width characters removed, non-breaking and other odd
+    spaces made spaces, line breaks kept as "\\n", and the bullets or numbering at the start of its
+    lines ("- ", "+ ", "• ", "1. ") removed; ``bullets`` keeps the text of each cell that had them as it
+    was (the section rows "1. Trường …" are told by their numbering), ``invisible`` that of each cell
+    that had a zero-width character (the reader names it).
     """
 
     name: str
@@ -79,6 +84,8 @@ class RawSheet:
     hidden: bool = False
     legacy: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     merged: tuple[tuple[int, int, int, int], ...] = ()
+    bullets: dict[tuple[int, int], str] = field(default_factory=dict)
+    invisible: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def read_sheets(path: Path) -> list[RawSheet]:
@@ -508,17 +515,22 @@ def _parse_workbook(
             for meta in wb.sheets_metadata:
                 slices = split.get(meta.name)
                 legacy: Legacy = {}
+                bullets: Bullets = {}
+                invisible: Bullets = {}
                 merged: list[Merge] = []
-                rows = None if slices is None else _read_split(path, *slices, meta.name, crc, legacy, merged)
+                rows = (None if slices is None
+                        else _read_split(path, *slices, meta.name, crc, legacy, merged, bullets, invisible))
                 if rows is None:
                     sheet = wb.get_sheet_by_name(meta.name)
                     legacy.clear()
+                    bullets.clear()
+                    invisible.clear()
                     merged = merges(sheet)
                     with no_gc():
-                        rows = _normalise(sheet.to_python(skip_empty_area=False), legacy)
+                        rows = _normalise(sheet.to_python(skip_empty_area=False), legacy, bullets, invisible)
                 hidden = meta.visible != pc.SheetVisibleEnum.Visible
                 sheets.append(RawSheet(name=nfc_text(meta.name), rows=rows, hidden=hidden, legacy=legacy,
-                                       merged=tuple(sorted(set(merged)))))
+                                       merged=tuple(sorted(set(merged))), bullets=bullets, invisible=invisible))
         finally:
             wb.close()
     except pc.PasswordError as exc:
@@ -570,31 +582,84 @@ def _cell(value: Any) -> CellValue:
     return None if value is None else str(value)
 
 
-def _values(rows: Iterable[list[Any]], latin: set[str]) -> list[list[CellValue]]:
-    """Cells normalised (see :func:`_cell`); every non-ASCII text within Latin-1 (what a legacy font
-    produces) is added to ``latin``, for :func:`convert_legacy` once the rows are in place."""
-    # _cell with its common cases inlined (text, empty text, numbers): saves a call per value, ~20 % of
-    # this loop on a 100,000-row list. ASCII text is kept as it is (str.isascii is one flag test). Other
-    # text goes through a memo of its distinct values: the NFC check and the Latin-1 test (max(), which
-    # walks the text in Python objects, 0.5 µs a cell) are made once per distinct text (~30,000 of ~1
-    # million in the bench's 100,000 rows); the hash the memo computes is kept by the string, and the
-    # field handlers' memos need it anyway. (A memo of every value was slower: hashing ~1.3 million
-    # fresh strings, ASCII ones included, cost more than the checks it saved.)
-    cell, text, number, nfc, normalize, top, add = (
-        _cell, str, float, unicodedata.is_normalized, unicodedata.normalize, max, latin.add)
-    seen: dict[str, str] = {}
-    known = seen.get
+# Text tidied when read (see RawSheet): odd spaces become spaces, "\r\n" and "\r" become "\n"; zero-width
+# characters, and bullets and numbering at the start of a line (followed by a space and text, so a lone
+# "-" or "1." stays what it is), are removed by :func:`finish`, which records where (the reader names
+# each cell that lost an invisible character).
+_UNTIDY = re.compile("[\u00a0\u2000-\u200d\u2060\u202f\u205f\u3000\ufeff\r]")
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+_INVISIBLE = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
+_TIDY = str.maketrans({
+    **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", None),
+    **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+                    " "),
+})  # fmt: skip
+_BULLET = re.compile(r"(?m)^[ \t]*(?:[-+*•·●▪◦○►▸–—]|\d{1,2}[.)])[ \t]+(?=\S)")
+_LEADS = frozenset("-+*0123456789 \t")  # how an ASCII text with a bullet or number can start
+_BULLET_LEADS = _LEADS | frozenset("•·●▪◦○►▸–—")  # how any text with a bullet or number can start
 
-    def fresh(v: str) -> str:  # non-ASCII text met for the first time
+
+def tidy(text: str) -> str:
+    """``text`` (NFC) with zero-width characters removed, odd spaces made spaces, line breaks "\\n"."""
+    if _UNTIDY.search(text) is None:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_TIDY)
+
+
+def unbullet(text: str) -> str:
+    """``text`` without the bullets or numbering at the start of its lines ("- ", "• ", "+ ", "1. ", "2) ")."""
+    return _BULLET.sub("", text)
+
+
+@dataclass
+class Seen:
+    """Texts :func:`_values` met that :func:`finish` looks at once the sheet's rows are in place:
+    ``latin`` the non-ASCII ones within Latin-1 (what a legacy font produces), ``bulleted`` those
+    with a bullet or number at the start of a line, ``invisible`` those with a zero-width character."""
+
+    latin: set[str] = field(default_factory=set)
+    bulleted: set[str] = field(default_factory=set)
+    invisible: set[str] = field(default_factory=set)
+
+
+def _values(rows: Iterable[list[Any]], seen: Seen) -> list[list[CellValue]]:
+    """Cells normalised (see :func:`_cell`, :func:`tidy`); what :func:`finish` must look at goes to ``seen``."""
+    # _cell with its common cases inlined (text, empty text, numbers): saves a call per value, ~20 % of
+    # this loop on a 100,000-row list. ASCII text of one line that cannot start with a bullet is kept as
+    # it is (str.isascii is one flag test). Other text goes through a memo of its distinct values: the
+    # NFC check, the tidying and the Latin-1 test are made once per distinct text (~30,000 of ~1
+    # million in the bench's 100,000 rows, per slice); the hash the memo computes is kept by the
+    # string, and the field handlers' memos need it anyway. (A memo of every value was slower: hashing
+    # ~1.3 million fresh strings, ASCII ones included, cost more than the checks it saved.) The Latin-1
+    # test is an encode that drops what Latin-1 lacks (0.15 µs; max() walks the text in Python
+    # objects, 0.8 µs).
+    cell, text, number, nfc, normalize = _cell, str, float, unicodedata.is_normalized, unicodedata.normalize
+    add, bulleted, untidy, bullet, leads = seen.latin.add, seen.bulleted.add, _UNTIDY.search, _BULLET.search, _LEADS
+    bullet_leads, invisible = _BULLET_LEADS, _INVISIBLE.search
+    memo: dict[str, str | None] = {}
+    known = memo.get
+
+    def fresh(v: str) -> str | None:  # text met for the first time
         out = v if nfc("NFC", v) else normalize("NFC", v)
-        if top(out) <= "\xff":
+        if untidy(out) is not None:
+            if invisible(out) is not None:  # removed by finish, which says where
+                seen.invisible.add(out)
+                t = tidy(out)
+                if not t.isascii() and len(t.encode("latin-1", "ignore")) == len(t):
+                    add(t)
+                memo[v] = out
+                return out
+            out = tidy(out)
+        if (out[:1] in bullet_leads or "\n" in out) and bullet(out) is not None:
+            bulleted(out)
+        if not out.isascii() and len(out.encode("latin-1", "ignore")) == len(out):
             add(out)
-        seen[v] = out
-        return out
+        memo[v] = out or None
+        return out or None
 
     return [
         [
-            (v if v.isascii() else known(v) or fresh(v))
+            (v if v.isascii() and v[0] not in leads and "\n" not in v and "\r" not in v else known(v) or fresh(v))
             if (t := v.__class__) is text and v
             else None
             if t is text
@@ -672,12 +737,56 @@ def convert_legacy(rows: list[list[CellValue]], latin: set[str], legacy: Legacy 
         legacy.update(found)
 
 
-def _normalise(rows: Iterable[list[Any]], legacy: Legacy | None = None) -> list[list[CellValue]]:
-    """Rows of calamine values as :class:`RawSheet` holds them (see :func:`_values`, :func:`convert_legacy`)."""
-    latin: set[str] = set()
-    out = _values(rows, latin)
+Bullets = dict[tuple[int, int], str]
+
+
+def finish(
+    rows: list[list[CellValue]],
+    seen: Seen,
+    legacy: Legacy | None,
+    bullets: Bullets | None,
+    invisible: Bullets | None = None,
+) -> None:
+    """The sheet's rows made what :class:`RawSheet` holds, in place: where the bulleted texts and those
+    with zero-width characters are (recorded in ``bullets`` and ``invisible``), legacy text converted
+    (:func:`convert_legacy`), then zero-width characters and bullets removed."""
+    where: Bullets = {}
+    hidden: Bullets = {}
+    if seen.bulleted or seen.invisible:
+        marked, unseen = seen.bulleted, seen.invisible
+        for i, row in enumerate(rows):
+            for j, v in enumerate(row):
+                if isinstance(v, str):
+                    if v in marked:
+                        where[(i, j)] = v
+                    elif v in unseen:
+                        hidden[(i, j)] = v
+    for (i, j), v in hidden.items():
+        t = tidy(v)
+        rows[i][j] = t or None
+        if _BULLET.search(t) is not None:
+            where[(i, j)] = v
+    convert_legacy(rows, seen.latin, legacy)
+    for i, j in where:
+        rows[i][j] = unbullet(cast(str, rows[i][j]))
+    if bullets is not None:
+        bullets.update(where)
+    if invisible is not None:
+        invisible.update(hidden)
+
+
+def _normalise(
+    rows: Iterable[list[Any]],
+    legacy: Legacy | None = None,
+    bullets: Bullets | None = None,
+    invisible: Bullets | None = None,
+) -> list[list[CellValue]]:
+    """Rows of calamine values as :class:`RawSheet` holds them (see :func:`_values`, :func:`finish`)."""
+    seen = Seen()
+    out = _values(rows, seen)
     _drop_empty_tail(out)
-    convert_legacy(out, latin, legacy)
+    finish(out, seen, legacy, bullets, invisible)
+    _drop_empty_tail(out)  # a last row of zero-width spaces is empty too
     return out
 
 
@@ -705,7 +814,11 @@ def _read_csv(path: Path) -> RawSheet:
                                    for row in records(text, sniff_delimiter(text), path.name)]
     while rows and all(v is None for v in rows[-1]):
         rows.pop()
-    latin = {v for row in rows for v in row if isinstance(v, str) and not v.isascii() and max(v) <= "\xff"}
+    seen = Seen()
+    rows = _values(rows, seen)
     legacy: Legacy = {}
-    convert_legacy(rows, latin, legacy)
-    return RawSheet(name=path.stem, rows=rows, legacy=legacy)
+    bullets: Bullets = {}
+    invisible: Bullets = {}
+    finish(rows, seen, legacy, bullets, invisible)
+    _drop_empty_tail(rows)
+    return RawSheet(name=path.stem, rows=rows, legacy=legacy, bullets=bullets, invisible=invisible)

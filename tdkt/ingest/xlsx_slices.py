@@ -17,14 +17,16 @@ from typing import IO, TYPE_CHECKING
 from tdkt.errors import InputError
 from tdkt.ingest.sources import (
     MAX_CELLS,
+    Bullets,
     CellValue,
     Merge,
+    Seen,
     _Archive,
     _CrcTest,
     _drop_empty_tail,
     _values,
     check_extent,
-    convert_legacy,
+    finish,
     merges,
 )
 from tdkt.util import no_gc
@@ -106,6 +108,8 @@ def _read_split(
     crc: _CrcTest | None,
     legacy: dict[tuple[int, int], tuple[str, str]] | None = None,
     merged: list[Merge] | None = None,
+    bullets: Bullets | None = None,
+    invisible: Bullets | None = None,
 ) -> list[list[CellValue]] | None:
     """``sheet`` parsed as slices in parallel; None when the plain read must do it (see above).
 
@@ -133,7 +137,7 @@ def _read_split(
             raise
         if crc is not None:
             crc.passed(part.filename)
-        return _collect(futures, legacy, merged) if futures else None
+        return _collect(futures, legacy, merged, bullets, invisible) if futures else None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -241,11 +245,14 @@ def _collect(
     futures: list[Future[CalamineSheet]],
     legacy: dict[tuple[int, int], tuple[str, str]] | None = None,
     merged: list[Merge] | None = None,
+    bullets: Bullets | None = None,
+    invisible: Bullets | None = None,
 ) -> list[list[CellValue]] | None:
     """Each slice converted as soon as it is parsed (in any order), then all of them assembled; legacy-font
-    text is converted in the assembled rows, so that its (row, column) are the plain read's."""
+    text is converted and bullets removed in the assembled rows, so that their (row, column) are the plain
+    read's."""
     chunks: list[_ChunkRows] = []
-    latin: set[str] = set()
+    seen = Seen()
     with no_gc():
         for future in as_completed(futures):
             try:
@@ -259,11 +266,12 @@ def _collect(
             if sheet.start is None or sheet.end is None:
                 continue  # no value in these rows
             (first_row, first_col), (_, last_col) = sheet.start, sheet.end
-            chunks.append((first_row, first_col, last_col, _values(sheet.to_python(skip_empty_area=True), latin)))
+            chunks.append((first_row, first_col, last_col, _values(sheet.to_python(skip_empty_area=True), seen)))
         chunks.sort(key=lambda chunk: chunk[0])
         out = _assemble(chunks)
         if out is not None:
-            convert_legacy(out, latin, legacy)
+            finish(out, seen, legacy, bullets, invisible)
+            _drop_empty_tail(out)
         return out
 
 

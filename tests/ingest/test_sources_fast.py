@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import itertools
 import math
+import re
 import unicodedata
 import zipfile
 from collections import Counter
@@ -56,7 +57,7 @@ def reference_value(value: Any) -> CellValue:
         case float():
             return int(value) if value.is_integer() else value
         case str():
-            return unicodedata.normalize("NFC", value)
+            return reference_text(value)
         case dt.time():
             return value.isoformat()
         case dt.timedelta():
@@ -64,11 +65,35 @@ def reference_value(value: Any) -> CellValue:
     return str(value)
 
 
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+BULLET = re.compile(r"[ \t]*(?:[-+*•·●▪◦○►▸–—]|\d{1,2}[.)])[ \t]+(?=\S)")
+
+
+def reference_text(value: str) -> str | None:
+    """NFC, zero-width characters dropped, odd spaces made spaces, every line break a "\\n"."""
+    text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(" " if c in ODD_SPACES else c for c in text if c not in ZERO_WIDTH)
+    return text or None
+
+
+def reference_unbullet(text: str) -> str:
+    lines = []
+    for line in text.split("\n"):
+        m = BULLET.match(line)
+        lines.append(line[m.end():] if m else line)
+    return "\n".join(lines)
+
+
 def reference_rows(rows: list[list[Any]]) -> list[list[CellValue]]:
     out = [[reference_value(v) for v in row] for row in rows]
     while out and all(v is None for v in out[-1]):
         out.pop()
+    bulleted = [(i, j) for i, row in enumerate(out) for j, v in enumerate(row)
+                if isinstance(v, str) and reference_unbullet(v) != v]
     reference_legacy(out)
+    for i, j in bulleted:
+        out[i][j] = reference_unbullet(str(out[i][j]))
     return out
 
 
@@ -213,6 +238,9 @@ CELLS = st.one_of(
     st.sampled_from(["", " ", "\t", "Nguyễn", unicodedata.normalize("NFD", "Nguyễn Thị Ánh"), "1975"]),
     st.sampled_from([legacy.encode("Hoàn thành tốt nhiệm vụ", "tcvn3"), legacy.encode("Lê Thị Hằng", "vni"),
                      "Ghi chó", "Lê Hà", "Î"]),  # legacy fonts, text Vietnamese both ways, Latin-1 Unicode
+    st.sampled_from(["- Hoàn thành\r\n+ tốt", "1. Sáng kiến", "•\tLĐTT", " - x", "-", "1.", "2) a", "Lê\u00a0Hà\u200b",
+                     "\u200b", "10.5 năm", "- " + legacy.encode("Không", "vni"),
+                     "\u200b- " + legacy.encode("Hoàn thành tốt", "tcvn3")]),  # Word-pasted cells
     st.dates(),
     st.datetimes(),
     st.times(),
