@@ -93,6 +93,13 @@ def _initiatives(facts: _Facts) -> tuple[Initiative, ...]:
         levels.append(cast(Level, parsed) if isinstance(parsed, str) else None)
     years: list[int | None] = i.get("years", [])
     used_for, decision = i.get("used_for"), i.get("decision")
+    decisions = [d.strip() for d in _SPLIT.split(decision)] if decision else []
+    header_level = i.get("header_level")
+
+    def decided(k: int) -> int | None:  # the year of the decision that recognised initiative k ("…ngày 10/11/2023")
+        text = pick(decisions, k) if decisions else None
+        found = values.years_in(text) if text else []
+        return found[-1] if found else None
 
     def pick(seq: Sequence[Any], k: int) -> Any:
         return seq[k] if k < len(seq) else seq[0] if len(seq) == 1 else None
@@ -115,15 +122,17 @@ def _initiatives(facts: _Facts) -> tuple[Initiative, ...]:
                 continue
             name, level, year = values.split_level(title)
             k = len(out)
+            in_title = values.years_in(name)  # "Sáng kiến kinh nghiệm năm học 2022-2023": its school year, 2023
             out.append(build(Initiative, {
-                "kind": kind, "title": name, "level": pick(levels, k) or level, "year": pick(years, k) or year,
-                "used_for": used_for, "decision": decision,
+                "kind": kind, "title": name, "level": pick(levels, k) or level or header_level or values.level_said(name),
+                "year": pick(years, k) or year or decided(k) or (in_title[-1] if in_title else None),
+                "used_for": used_for, "decision": pick(decisions, k) if decisions else decision,
             }))  # fmt: skip
     count = i.get("count")
     if isinstance(count, int) and count > len(out):
         out.extend(
             build(Initiative, {
-                "kind": "sang_kien", "title": None, "level": pick(levels, k), "year": pick(years, k),
+                "kind": "sang_kien", "title": None, "level": pick(levels, k) or header_level, "year": pick(years, k),
                 "used_for": used_for, "decision": decision,
             })
             for k in range(len(out), count)

@@ -392,6 +392,24 @@ def _year(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         facts.cells["year"] = col
 
 
+def _yearly_ratings(text: str, col: Column, facts: _Facts) -> bool:
+    """Ratings of several years in one cell ("2021: HTTNV; 2022: HTXSNV", one per line or ";"): read
+    when every part is "year: rating"; otherwise nothing is read and the caller reports the cell."""
+    got: dict[int, str] = {}
+    for part in _SPLIT.split(text):
+        if not part.strip():
+            continue
+        m = re.fullmatch(r"\s*(?:năm\s*)?((?:19|20)\d{2})\s*[:\-–]\s*(.+?)\s*", part, flags=re.IGNORECASE)
+        r = values.to_rating(m[2]) if m else None
+        if m is None or not isinstance(r, str):
+            return False
+        got[int(m[1])] = r
+    for y, r in got.items():
+        facts.history[y] = r
+        facts.cells[f"rating.{y}"] = col
+    return bool(got)
+
+
 def _rating_for(year: int | None) -> Handler:
     memo: Cache[str, object] = Cache(65536)  # raw text → to_rating (a few spellings repeat down the column)
     key = f"rating.{year}"
@@ -414,6 +432,8 @@ def _rating_for(year: int | None) -> Handler:
             facts.history[y] = r
             facts.cells[f"rating.{y}"] = col
         elif r is values.BAD:
+            if year is None and isinstance(value, str) and _yearly_ratings(value, col, facts):
+                return  # "2021: HTTNV; 2022: HTXSNV" — several years in one cell
             _report(ctx, "ingest.unknown-rating", col, value=value, header=col.header)
         elif year is not None:  # "-", "/": no rating that year, and a finding about it names this cell
             facts.cells[key] = col
@@ -555,6 +575,20 @@ def _bucket(target: str, key: str, parse: str = "text") -> Handler:
 
 
 _LEVEL_TEXT = _bucket("initiatives", "level")
+
+
+def _initiative_title(kind: str) -> Handler:
+    """Initiative (or research) titles, one per line; a header that gives the level ("Sáng kiến kinh
+    nghiệm cấp cơ sở") gives it to the titles of its column that do not say theirs."""
+    keep = _bucket("initiatives", kind)
+
+    def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+        keep(value, col, facts, ctx)
+        level = values.level_in_header(col.header)
+        if level is not None:
+            facts.initiatives.setdefault("header_level", level)
+
+    return handle
 _DISCIPLINE_TEXT = _bucket("disciplines", "form")
 
 
@@ -656,7 +690,7 @@ def _percent(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
 
 
 def _collective(target: str) -> Handler:
-    parse = values.disciplined_count if target == "disciplined" else values.to_int
+    parse = {"disciplined": values.disciplined_count, "cluster_rank": values.to_rank}.get(target, values.to_int)
 
     def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         n = parse(value)
@@ -730,8 +764,8 @@ HANDLERS: dict[str, Handler] = {
     "decision_number": _bucket("data", "decision_number"),
     "decision_date": _bucket("data", "decision_date", "date"),
     "period": _bucket("data", "period", "period"),
-    "initiative": _bucket("initiatives", "sang_kien"),
-    "research": _bucket("initiatives", "de_tai"),
+    "initiative": _initiative_title("sang_kien"),
+    "research": _initiative_title("de_tai"),
     "initiative_count": _number("count", values.to_int, sub="initiative"),
     "initiative_level": _initiative_level,
     "initiative_date": _initiative_years,

@@ -144,6 +144,18 @@ def to_int(value: object) -> int | object | None:
     return int(m[1].replace(".", ""))
 
 
+_RANK_WORDS = {"nhat": 1, "hang nhat": 1, "dan dau": 1, "nhi": 2, "hang nhi": 2, "ba": 3, "hang ba": 3,
+               "tu": 4, "hang tu": 4, "nam": 5, "hang nam": 5}
+
+
+def to_rank(value: object) -> int | object | None:
+    """A rank in a cluster: 1, "01", "Nhất", "hạng Nhì", "Dẫn đầu" → 1, 2, …; None or BAD."""
+    n = to_int(value)
+    if n is not BAD:
+        return BAD if n == 0 else n  # "Không", "-", 0: not ranked, never "first"
+    return _RANK_WORDS.get(fold(str(value)), BAD)
+
+
 _NONE_COUNT = frozenset({"khong", "khong co", "k"})  # "-" or "Không" in a count column: nobody
 
 
@@ -345,6 +357,27 @@ _YEAR_TAIL = re.compile(r"\s*(?:[-–—,;]\s*|\(\s*)(?:năm\s*)?((?:19|20)\d{2}
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[-+•*–])\s+")  # "1. ", "2) ", "- ", "• " opening a line
 
 
+_LEVEL_IN_HEADER = re.compile(r"\bcap (" + "|".join(sorted(_LEVEL_WORDS, key=len, reverse=True)) + r")\b")
+
+
+_LEVEL_SAID = re.compile(r"^(?:\d+\s+)?(?:sk|skkn|sang kien(?: kinh nghiem)?|de tai)\s+cap ("
+                         + "|".join(sorted(_LEVEL_WORDS, key=len, reverse=True)) + r")\b|\bcong nhan (?:o )?cap ("
+                         + "|".join(sorted(_LEVEL_WORDS, key=len, reverse=True)) + r")\b")
+
+
+def level_said(text: str) -> str | None:
+    """The level a sentence about an initiative states in so many words: "01 SK cấp cơ sở năm 2025: …",
+    "… được công nhận cấp tỉnh"; a title that merely contains "cấp tỉnh" states none."""
+    m = _LEVEL_SAID.search(fold(text))
+    return _LEVEL_WORDS[m[1] or m[2]] if m else None
+
+
+def level_in_header(header: str) -> str | None:
+    """The level a column's header gives its initiatives ("Sáng kiến kinh nghiệm cấp cơ sở"), or None."""
+    m = _LEVEL_IN_HEADER.search(fold(header))
+    return _LEVEL_WORDS[m[1]] if m else None
+
+
 def split_level(title: str) -> tuple[str, str | None, int | None]:
     """An initiative written with its level (and year) in the same cell — "Tên (cấp cơ sở)", "Tên - cấp
     cơ sở", "Tên (cơ sở, 2023)", "1. Tên - Cơ sở - 2024" — → (title, level, year); numbering opening the
@@ -402,7 +435,8 @@ _FORM_RANK = {"khien_trach": 1, "canh_cao": 2, "ha_bac_luong": 3, "giang_chuc": 
 def disciplined_count(value: object) -> int | object | None:
     """A collective's "Số bị kỷ luật" (members disciplined at cảnh cáo or above): a count, or counts
     with the form kept ("01 (khiển trách)", "1 khiển trách, 1 cảnh cáo"): a khiển trách is not counted."""
-    if not isinstance(value, str) or not re.sub(r"[\d\s.]", "", value) or fold(value) in _NONE_COUNT:
+    if not isinstance(value, str) or not re.sub(r"[\d\s.]", "", value) or fold(value) in _NONE_COUNT \
+            or placeholder(value):
         return to_int(value)
     total, seen = 0, False
     for part in re.split(r"[,;+]| và ", value):

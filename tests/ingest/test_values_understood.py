@@ -179,3 +179,59 @@ def test_a_collectives_disciplined_count_keeps_the_form(cell: object, want: int)
 @pytest.mark.parametrize("cell", ["hai người", "01 (đang xem xét)", "01 (?)"])
 def test_a_disciplined_count_not_understood_is_bad(cell: str) -> None:
     assert values.disciplined_count(cell) is values.BAD
+
+
+def test_an_initiatives_level_from_its_header_and_its_year_from_its_decision_or_title(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from tdkt.ingest import read_nominations
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["STT", "Họ và tên", "Danh hiệu đề nghị", "Sáng kiến kinh nghiệm cấp cơ sở", "Số, ngày QĐ công nhận sáng kiến"])
+    ws.append([1, "Lưu Thị Hằng", "Chiến sĩ thi đua cơ sở", "Sáng kiến kinh nghiệm năm học 2022-2023", None])
+    ws.append([2, "Tống Văn Khiêm", "Chiến sĩ thi đua cơ sở", "Bảng tính điểm\nSổ theo dõi",
+               "21/QĐ-THCS ngày 10/11/2023\n33/QĐ-THCS ngày 08/11/2024"])
+    wb.save(tmp_path / "ds.xlsx")
+    got = {n.name: n.initiatives for n in read_nominations([tmp_path / "ds.xlsx"], year=2024).nominees}
+    assert [(i.level, i.year) for i in got["Lưu Thị Hằng"]] == [("co_so", 2023)]  # the school year's end
+    assert [(i.title, i.level, i.year) for i in got["Tống Văn Khiêm"]] == [
+        ("Bảng tính điểm", "co_so", 2023), ("Sổ theo dõi", "co_so", 2024)]
+    assert values.level_in_header("Sáng kiến") is None and values.level_in_header("Đề tài cấp tỉnh") == "bo_tinh"
+
+
+@pytest.mark.parametrize(("cell", "rank"), [("Nhất", 1), ("hạng Nhì", 2), ("Dẫn đầu", 1), ("02", 2)])
+def test_a_rank_written_as_a_word(cell: str, rank: int) -> None:
+    assert values.to_rank(cell) == rank
+
+
+@pytest.mark.parametrize("cell", ["Không", "-", "0", "Tốt"])
+def test_a_rank_that_is_none_is_never_first(cell: str) -> None:
+    assert values.to_rank(cell) is values.BAD
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("01 SK cấp cơ sở năm 2025: Cải tiến gá lắp", "co_so"), ("Sổ tay được công nhận cấp tỉnh", "bo_tinh"),
+    ("Giải pháp nâng cao chất lượng dạy học cấp tỉnh", None),  # a title about the province states no level
+])
+def test_a_level_said_in_words_in_an_initiative_cell(text: str, level: str | None) -> None:
+    assert values.level_said(text) == level
+
+
+def test_several_years_of_ratings_in_one_cell(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from tdkt.ingest import read_nominations
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["STT", "Họ và tên", "Danh hiệu đề nghị", "Xếp loại 5 năm (2021-2025)"])
+    ws.append([1, "Âu Thị Mơ", "Bằng khen của Thủ tướng Chính phủ", "2021: HTTNV; 2022: HTXSNV\n2023: HTTNV"])
+    ws.append([2, "Cù Văn Nhã", "Bằng khen của Thủ tướng Chính phủ", "2021: HTTNV; 2022: Khá"])
+    wb.save(tmp_path / "ds.xlsx")
+    got = read_nominations([tmp_path / "ds.xlsx"], year=2025)
+    mo, nha = got.nominees
+    assert [(y.year, y.rating) for y in mo.history] == [(2021, "httnv"), (2022, "htxs"), (2023, "httnv")]
+    assert nha.history == () and [u.cell.a1 for u in nha.unclear] == ["D3"]  # one part not understood: none read
