@@ -390,7 +390,13 @@ def split_level(title: str) -> tuple[str, str | None, int | None]:
     for rest, year in tries:
         m = _TAIL.search(rest)
         if m:
-            got = level_part(m[1] if m[1] is not None else m[2])
+            tail = m[1] if m[1] is not None else m[2]
+            got = level_part(tail)
+            if got is None and "," in tail:  # "(cấp cơ sở, QĐ số 15/QĐ-… ngày 20/5/2024)": the level, then its decision
+                first, more = tail.split(",", 1)
+                level = level_part(first)
+                when = years_in(more)
+                got = (level[0], level[1] or (when[-1] if when else None)) if level else None
             if got is not None and rest[:m.start()].strip():
                 return rest[:m.start()].strip(), got[0], got[1] or year
     return title, None, None

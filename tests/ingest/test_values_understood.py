@@ -76,6 +76,8 @@ def test_a_discipline_written_in_the_note_reaches_the_verdict(tmp_path: Path) ->
     ("Sổ tay hộ tịch điện tử - cấp tỉnh", ("Sổ tay hộ tịch điện tử", "bo_tinh", None)),
     ("Mẫu hồ sơ nghiệm thu (cơ sở, 2023)", ("Mẫu hồ sơ nghiệm thu", "co_so", 2023)),
     ("Quy trình tiếp dân (bổ sung)", ("Quy trình tiếp dân (bổ sung)", None, None)),  # "bổ sung" is no level
+    ("Đọc sách theo dự án (cấp cơ sở, QĐ số 15/QĐ-THPT ngày 20/5/2024)", ("Đọc sách theo dự án", "co_so", 2024)),
+    ("Quy trình (bổ sung, 2024)", ("Quy trình (bổ sung, 2024)", None, None)),
     ("Phần mềm - phiên bản 2", ("Phần mềm - phiên bản 2", None, None)),
 ])
 def test_an_initiative_with_its_level_in_the_same_cell(cell: str, want: tuple[str, str | None, int | None]) -> None:
