@@ -41,7 +41,7 @@ from tdkt.render.filters import (
     vn_date,
     vn_number,
 )
-from tdkt.render.measure import place_date_size
+from tdkt.render.measure import place_date_size, text_mm
 from tdkt.text import fold, nfc
 from tdkt.workspace import BasisLine, Config, Signer, Workspace
 
@@ -391,6 +391,21 @@ def parent_line(name: str) -> str:
     return nfc(name).strip().upper().replace("\n", " ").replace("ỦY BAN NHÂN DÂN", "UBND")
 
 
+PARENT_MM = 60.0  # the left column of the header (63 mm) less its cell margins and 1 mm to spare
+
+
+def parent_lines(name: str) -> list[str]:
+    """The parent agency on the lines of the header: one line ('UBND TỈNH HẢI ĐÔNG') when it fits the left
+    column at 13 pt, else broken as the agency's own name is ('ỦY BAN NHÂN DÂN' / 'THÀNH PHỐ HỒ CHÍ MINH')."""
+    if not nfc(name).strip():
+        return []
+    line = parent_line(name)
+    if text_mm(line, 13) <= PARENT_MM:
+        return [line]
+    lines = heading_lines(name)
+    return lines if all(text_mm(x, 13) <= PARENT_MM for x in lines) else [line]
+
+
 @dataclass
 class Docs:
     """What the documents of a round say about the agency and its levels, with what is missing."""
@@ -645,7 +660,7 @@ def _base_context(docs: Docs, title: str, symbol: str, number: int | None, on: d
         },
         "agency": {
             "name": name, "parent": parent_line(cfg.agency.parent) if cfg.agency.parent.strip() else "",
-            "lines": heading_lines(cfg.agency.name),
+            "parent_lines": parent_lines(cfg.agency.parent), "lines": heading_lines(cfg.agency.name),
         },
         "doc": {
             "number": doc_number(number),
@@ -1166,7 +1181,8 @@ def minutes_context(data: RoundData, award: str | None, *, draft: bool = False) 
         people.append({"title": "", "name": ""})
     ctx.update(
         trich_yeu=f"Kiểm phiếu xét khen thưởng {ctx['round']['title']}",
-        issuer={"parent": parent_line(cfg.agency.name), "name": nfc(cfg.council.name).upper(),
+        issuer={"parent": parent_line(cfg.agency.name), "parent_lines": parent_lines(cfg.agency.name),
+                "name": nfc(cfg.council.name).upper(),
                 "lines": heading_lines(cfg.council.name)},
         intro=intro,
         tallies=sections,

@@ -226,9 +226,9 @@ def national_header(doc: Doc, issuer: str = "agency") -> None:
     table = layout_table(doc, 2, [63, 102])
     _cell_margins(table, 1)
     left, right = table.cell(0, 0), table.cell(0, 1)
-    tag(left, "{%p if " + issuer + ".parent %}")
-    para(left, "{{ " + issuer + ".parent }}", align=CENTER, after=0, size=13)
-    tag(left, "{%p endif %}")
+    tag(left, "{%p for part in " + issuer + ".parent_lines %}")  # one line, or two when it would wrap
+    para(left, "{{ part }}", align=CENTER, after=0, size=13)
+    tag(left, "{%p endfor %}")
     tag(left, "{%p for line in " + issuer + ".lines %}")
     para(left, "{{ line }}", align=CENTER, after=0, size=13, bold=True)
     tag(left, "{%p endfor %}")

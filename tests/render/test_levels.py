@@ -357,3 +357,8 @@ def test_pdfs_keep_the_header_on_its_lines_and_carry_no_internals(
         assert internals(text) == [], name
         if name.startswith("thanh-pho_"):
             assert "THÀNH PHỐ HẢI PHÒNG" in text, name
+        if name.startswith("thanh-pho_bien-ban"):  # the parent agency on two whole lines, not "… HẢI / PHÒNG"
+            import re
+
+            assert re.search(r"^\s*ỦY BAN NHÂN DÂN\s+CỘNG HÒA", text, re.M), text[:400]
+            assert re.search(r"^\s*THÀNH PHỐ HẢI PHÒNG\s+Độc lập", text, re.M), text[:400]
