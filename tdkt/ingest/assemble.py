@@ -259,8 +259,10 @@ def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str 
     found_kind: str | None = d.get("kind")
     if found_kind is None:
         category = d.get("staff_category")
-        found_kind = (_kind_of_category(category) if isinstance(category, str) else None) or (
-            "household" if is_household(raw) else sheet_kind)
+        if category is not None:
+            found_kind = _kind_of_category(str(category))
+        if found_kind is None:
+            found_kind = "household" if is_household(raw) else sheet_kind
     if found_kind is None and award_id:
         found_kind = _kind_of_award(award_id)
     kind = cast(Kind, found_kind or "individual")

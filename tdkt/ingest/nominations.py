@@ -253,6 +253,7 @@ def _read_sheet(
     ctx = _Ctx(file, sheet.name, 0, extra, lookup, findings, sheet_year, today,  # one per sheet; row moves
                stated_by(col.field for _j, col, _h in plan if col.field))
     legacy, bullets, invisible = sheet.legacy, sheet.bullets, sheet.invisible
+    said_rows = {i for i, _ in legacy} | {i for i, _ in invisible}
     down = _merged_down(sheet, header.data_start, {name_idx, stt_idx}, header.columns, file, findings)
     no_errors = _ERRORS.isdisjoint  # most rows hold no cached formula error: one C-level test per row
     bar = progress.stage(f"Đọc dòng ({sheet.name})", len(rows) - header.data_start)
@@ -334,23 +335,14 @@ def _read_sheet(
         facts = _Facts()
         if ctx.unclear:
             ctx.unclear.clear()
+        if said_rows and i in said_rows:  # cells tidied or converted when read (tdkt.ingest.sources): say so
+            _say_read(i, row, plan, invisible, legacy, ctx, findings)
         for j, col, handle in plan:
             if j >= width:
                 continue
             v = row[j]
             if v is None:
                 continue
-            if invisible and (i, j) in invisible:  # zero-width characters removed when read: say so
-                findings.append(messages.make(
-                    "ingest.invisible", cell=_ref(ctx, col), text=clean(str(v)), chars=", ".join(
-                        sorted({f"U+{ord(c):04X}" for c in invisible[(i, j)] if c in ZERO_WIDTH})),
-                ))  # fmt: skip
-            if legacy and (i, j) in legacy:  # converted when read (tdkt.ingest.sources): say so
-                original, encoding = legacy[(i, j)]
-                findings.append(messages.make(
-                    "ingest.legacy-text", cell=_ref(ctx, col), encoding=encoding.upper(),
-                    original=clean(original), text=clean(str(v)),
-                ))  # fmt: skip
             if not plain and isinstance(v, str) and v in _ERRORS:
                 if j not in quiet:
                     findings.append(
@@ -397,6 +389,32 @@ def _account(rows: Sequence[Sequence[Any]], columns: Sequence[Column], nominees:
             out.append(ColumnCells(col.letter, col.header, filled, unclear.get(col.letter, 0), sample,
                                    unused.get(col.index), first, last))
     return out
+
+
+def _say_read(
+    i: int,
+    row: list[Any],
+    plan: list[tuple[int, Column, Handler]],
+    invisible: Mapping[tuple[int, int], str],
+    legacy: Mapping[tuple[int, int], tuple[str, str]],
+    ctx: _Ctx,
+    findings: list[Finding],
+) -> None:
+    """The findings for the cells of row ``i`` that a column reads and that the reader changed: zero-width
+    characters removed (ingest.invisible), legacy text converted (ingest.legacy-text)."""
+    for j, col, _ in plan:
+        v = row[j] if j < len(row) else None
+        if v is None:
+            continue
+        if (i, j) in invisible:
+            chars = ", ".join(sorted({f"U+{ord(c):04X}" for c in invisible[(i, j)] if c in ZERO_WIDTH}))
+            findings.append(messages.make("ingest.invisible", cell=_ref(ctx, col), text=clean(str(v)), chars=chars))
+        if (i, j) in legacy:
+            original, encoding = legacy[(i, j)]
+            findings.append(messages.make(
+                "ingest.legacy-text", cell=_ref(ctx, col), encoding=encoding.upper(),
+                original=clean(original), text=clean(str(v)),
+            ))  # fmt: skip
 
 
 def _short(text: str, limit: int = 60) -> str:

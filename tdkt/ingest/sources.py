@@ -595,8 +595,10 @@ _TIDY = str.maketrans({
                     " "),
 })  # fmt: skip
 _BULLET = re.compile(r"(?m)^[ \t]*(?:[-+*•·●▪◦○►▸–—]|\d{1,2}[.)])[ \t]+(?=\S)")
-_LEADS = frozenset("-+*0123456789 \t")  # how an ASCII text with a bullet or number can start
-_BULLET_LEADS = _LEADS | frozenset("•·●▪◦○►▸–—")  # how any text with a bullet or number can start
+_LEADS = frozenset("-+* \t")  # how an ASCII text with a bullet can start
+_DIGITS = frozenset("0123456789")
+_DOTS = frozenset(".)")  # after one or two digits: a number "1." / "12)"
+_BULLET_LEADS = _LEADS | _DIGITS | frozenset("•·●▪◦○►▸–—")  # how any text with a bullet or number can start
 
 
 def tidy(text: str) -> str:
@@ -620,6 +622,7 @@ class Seen:
     latin: set[str] = field(default_factory=set)
     bulleted: set[str] = field(default_factory=set)
     invisible: set[str] = field(default_factory=set)
+    memo: dict[str, str | None] = field(default_factory=dict)  # text → as held; shared by a sheet's slices
 
 
 def _values(rows: Iterable[list[Any]], seen: Seen) -> list[list[CellValue]]:
@@ -628,20 +631,22 @@ def _values(rows: Iterable[list[Any]], seen: Seen) -> list[list[CellValue]]:
     # this loop on a 100,000-row list. ASCII text of one line that cannot start with a bullet is kept as
     # it is (str.isascii is one flag test). Other text goes through a memo of its distinct values: the
     # NFC check, the tidying and the Latin-1 test are made once per distinct text (~30,000 of ~1
-    # million in the bench's 100,000 rows, per slice); the hash the memo computes is kept by the
+    # million in the bench's 100,000 rows; the slices of a sheet share the memo, :func:`_collect`
+    # converts them one after the other); the hash the memo computes is kept by the
     # string, and the field handlers' memos need it anyway. (A memo of every value was slower: hashing
     # ~1.3 million fresh strings, ASCII ones included, cost more than the checks it saved.) The Latin-1
     # test is an encode that drops what Latin-1 lacks (0.15 µs; max() walks the text in Python
     # objects, 0.8 µs).
     cell, text, number, nfc, normalize = _cell, str, float, unicodedata.is_normalized, unicodedata.normalize
     add, bulleted, untidy, bullet, leads = seen.latin.add, seen.bulleted.add, _UNTIDY.search, _BULLET.search, _LEADS
-    bullet_leads, invisible = _BULLET_LEADS, _INVISIBLE.search
-    memo: dict[str, str | None] = {}
+    bullet_leads, invisible, digits, dots = _BULLET_LEADS, _INVISIBLE.search, _DIGITS, _DOTS
+    memo = seen.memo
     known = memo.get
 
     def fresh(v: str) -> str | None:  # text met for the first time
         out = v if nfc("NFC", v) else normalize("NFC", v)
-        if untidy(out) is not None:
+        printable = out.isprintable()  # no odd space, zero-width character or line break: the usual text
+        if not printable and untidy(out) is not None:
             if invisible(out) is not None:  # removed by finish, which says where
                 seen.invisible.add(out)
                 t = tidy(out)
@@ -650,7 +655,7 @@ def _values(rows: Iterable[list[Any]], seen: Seen) -> list[list[CellValue]]:
                 memo[v] = out
                 return out
             out = tidy(out)
-        if (out[:1] in bullet_leads or "\n" in out) and bullet(out) is not None:
+        if (out[:1] in bullet_leads or (not printable and "\n" in out)) and bullet(out) is not None:
             bulleted(out)
         if not out.isascii() and len(out.encode("latin-1", "ignore")) == len(out):
             add(out)
@@ -659,7 +664,8 @@ def _values(rows: Iterable[list[Any]], seen: Seen) -> list[list[CellValue]]:
 
     return [
         [
-            (v if v.isascii() and v[0] not in leads and "\n" not in v and "\r" not in v else known(v) or fresh(v))
+            (v if v.isascii() and (c := v[0]) not in leads and "\n" not in v and "\r" not in v
+             and not (c in digits and (v[1:2] in dots or v[2:3] in dots)) else known(v) or fresh(v))
             if (t := v.__class__) is text and v
             else None
             if t is text
