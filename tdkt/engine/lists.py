@@ -7,6 +7,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+import msgspec
+
 from tdkt import fastpaths, messages, vocab
 from tdkt.engine.report import NomineeResult
 from tdkt.findings import Finding
@@ -180,10 +182,10 @@ def _over_cap(results: list[NomineeResult], capped: list[int], allowed: int, cou
                 "rules.cap-beyond-order", severity="warning" if status == "uncertain" else None, rank=n.priority,
                 allowed=allowed, base=base, cell=n.cells.get("priority", n.source), subject=n.id, **common)))
         return out
+    one = messages.make("rules.cap-choose", count=count, allowed=allowed, base=base, **common)  # the same words for all
     for i in capped:
         n = results[i].nominee
-        out.append((i, messages.make("rules.cap-choose", count=count, allowed=allowed, base=base, cell=n.source,
-                                     subject=n.id, **common)))
+        out.append((i, msgspec.structs.replace(one, cell=n.source, subject=n.id)))
     return out
 
 

@@ -25,7 +25,7 @@ import msgspec
 
 from tdkt import fastpaths, messages, vocab
 from tdkt.cache import Cache
-from tdkt.engine.doubt import TRACKED, Doubt, said, variant
+from tdkt.engine.doubt import SAME_FACT, TRACKED, Doubt, said, variant
 from tdkt.findings import SEVERITY_RANK, CellRef, Finding
 from tdkt.models import Nominee
 from tdkt.predicates import REGISTRY, Context, Outcome, reads
@@ -281,6 +281,19 @@ class _Step:
         if not mine:
             ref = self.ref(ctx, n)
             return [ref] if ref is not None else []
+        memo = self.memo
+        if memo.on and self.reads and all(u is None for items in mine.values() for u in items):
+            # only fields the list has no column for: the findings depend on the year, the pending titles,
+            # the values read and which fields are missing, as a plain outcome does — kept the same way
+            key = ("doubt", ctx.year, ctx.pending, tuple(mine), *self.values(n))
+            kept = memo.get(key)
+            if kept is None:
+                kept = tuple(self._doubtful(ctx, n, mine))
+                memo.put(key, kept)
+            return list(kept)
+        return self._doubtful(ctx, n, mine)
+
+    def _doubtful(self, ctx: Context, n: Nominee, mine: Doubt) -> list[FindingRef]:
         o = self.fn(ctx, self.params)
         sure = False
         if o.status in ("pass", "fail"):
@@ -338,6 +351,9 @@ class Plan:
         self.special = special
         self.memo = Memo()
         self.memo.on = self.memo.on and fields is not None
+        if fields is not None:  # a field read states its siblings too (tdkt.engine.doubt.SAME_FACT): key by them all
+            fields = [*fields, *(g for f in fields for g in SAME_FACT.get(f, ()) if g not in fields)]
+            fields = list(dict.fromkeys(fields))
         self.values = _values_of(fields or ())
         # The fields the criteria read (None: one does not say) and those of them a list may not state.
         self.reads: frozenset[str] | None = None if fields is None else frozenset(fields)
@@ -369,14 +385,16 @@ class Plan:
     def findings(self, n: Nominee, year: int, award: str, pending: Pending = NO_PENDING) -> RowFindings:
         """The findings of ``n`` for the plan's award and ``year``, with ``pending`` titles of the
         same person elsewhere in the list."""
-        doubt = self.doubt(n)
         memo = self.memo
         shareable = memo.on and not n.unclear  # cells not understood are the row's own
         if shareable:
-            key = (year, pending, tuple(doubt) if doubt else (), *self.values(n))
+            # the row's doubt (fields without a column) is a function of the sheet's stated fields and the
+            # values read: both are in the key, so a hit needs no doubt worked out
+            key = (year, pending, n.stated, *self.values(n))
             hit = memo.get(key)
             if hit is not None:
                 return hit  # type: ignore[no-any-return]
+        doubt = self.doubt(n)
         ctx = Context(nominee=n, year=year, award=award, pending=pending, settings=self.settings)
         got = list(self.lead)
         for step in self.steps:
