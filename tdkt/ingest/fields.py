@@ -611,9 +611,18 @@ def _initiative_level(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -
     """The level of recognition, one per line (as the initiatives): kept as text for assemble, and a
     line that names no level is reported here, with its cell (a level not understood is no level)."""
     _LEVEL_TEXT(value, col, facts, ctx)
-    text = facts.initiatives.get("level")
-    if isinstance(text, str) and any(values.to_level(p) is values.BAD for p in _SPLIT.split(text) if p.strip()):
+    if type(value) is str:  # a few spellings fill the column: each is judged once
+        bad = _LEVEL_BAD.get(value)
+        if bad is None:
+            text = _lines(value, col, ctx) or ""
+            bad = _LEVEL_BAD.put(value, any(values.to_level(p) is values.BAD for p in _SPLIT.split(text) if p.strip()))
+        if bad:
+            _report(ctx, "ingest.bad-value", col, value=value, header=col.header)
+    elif values.to_level(values.to_text(value)) is values.BAD:  # a number or a date is no level
         _report(ctx, "ingest.bad-value", col, value=value, header=col.header)
+
+
+_LEVEL_BAD: Cache[str, bool] = Cache(1 << 14, "tdkt.ingest.level-bad")
 
 
 def _initiative_years(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:

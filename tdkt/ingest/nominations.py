@@ -365,29 +365,29 @@ def _read_sheet(
 def _account(rows: Sequence[Sequence[Any]], columns: Sequence[Column], nominees: Sequence[Nominee],
              unused: Mapping[int, str]) -> list[ColumnCells]:
     """Every column's non-empty cells in the nominees' rows: how many, how many not understood, and why a
-    column is not read (a second pass over the rows, only for ``tdkt ingest``'s report)."""
-    unclear: dict[str, int] = {}
-    for n in nominees:
-        for u in n.unclear:
-            unclear[u.cell.column or ""] = unclear.get(u.cell.column or "", 0) + 1
+    column is not read (only for ``tdkt ingest``'s report). The rows are transposed once (zip_longest) so
+    that each column is counted at C speed; readers give empty cells as None."""
+    from collections import Counter
+    from itertools import zip_longest
+
+    unclear = Counter(u.cell.column or "" for n in nominees for u in n.unclear)
+    where = [(n.source.row or 0) for n in nominees]
+    data = [rows[r - 1] for r in where if 0 < r <= len(rows)]
+    by_column = list(zip_longest(*data)) if data else []
     out = []
     for col in columns:
-        filled, sample, first, last = 0, "", None, None
         j = col.index
-        for n in nominees:
-            row = n.source.row or 0
-            values_ = rows[row - 1] if 0 < row <= len(rows) else ()
-            v = values_[j] if j < len(values_) else None
-            if v is None or (isinstance(v, str) and not v.strip()):
-                continue
-            filled += 1
-            first = row if first is None else first
-            last = row
-            if not sample:
-                sample = clean(str(v))[:40]
-        if filled or col.index in unused:
-            out.append(ColumnCells(col.letter, col.header, filled, unclear.get(col.letter, 0), sample,
-                                   unused.get(col.index), first, last))
+        cells = by_column[j] if j < len(by_column) else ()
+        filled = len(cells) - cells.count(None)
+        if not filled and j not in unused:
+            continue
+        sample, first, last = "", None, None
+        if filled:
+            k = next(k for k, v in enumerate(cells) if v is not None)
+            sample, first = clean(str(cells[k]))[:40], where[k]
+            last = where[len(cells) - 1 - next(k for k, v in enumerate(reversed(cells)) if v is not None)]
+        out.append(ColumnCells(col.letter, col.header, filled, unclear.get(col.letter, 0), sample, unused.get(j),
+                               first, last))
     return out
 
 
