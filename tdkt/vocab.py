@@ -22,6 +22,8 @@ GENDER = {"male": "nam", "female": "nữ"}
 RATING = {"htxs": "hoàn thành xuất sắc nhiệm vụ", "httnv": "hoàn thành tốt nhiệm vụ",
           "htnv": "hoàn thành nhiệm vụ", "khtnv": "không hoàn thành nhiệm vụ"}
 # Cấp công nhận sáng kiến / đề tài.
+# Xếp loại như danh sách viết tắt (bảng đọc danh sách của tdkt ingest).
+RATING_SHORT = {"htxs": "HTXSNV", "httnv": "HTTNV", "htnv": "HTNV", "khtnv": "Không HTNV"}
 LEVEL = {"co_so": "cấp cơ sở", "bo_tinh": "cấp bộ/tỉnh", "toan_quoc": "toàn quốc"}
 INITIATIVE_KIND = {"sang_kien": "sáng kiến", "de_tai": "đề tài"}
 # Hình thức kỷ luật, nhẹ → nặng (Luật Cán bộ, công chức; Luật Viên chức).
@@ -46,7 +48,8 @@ FACT = {"history": "danh hiệu thi đua các năm", "disciplines": "kỷ luật
         "collective": "số liệu của tập thể"}
 
 TABLES: dict[str, dict[str, str]] = {
-    "severity": SEVERITY, "verdict": VERDICT, "kind": KIND, "gender": GENDER, "rating": RATING, "level": LEVEL,
+    "severity": SEVERITY, "verdict": VERDICT, "kind": KIND, "gender": GENDER, "rating": RATING,
+    "rating (short)": RATING_SHORT, "level": LEVEL,
     "initiative kind": INITIATIVE_KIND, "discipline": DISCIPLINE, "special": SPECIAL, "ballot mark": MARK,
     "tally status": TALLY_STATUS, "sheet role": SHEET_ROLE, "collective fact": COLLECTIVE_FACT, "fact": FACT,
 }

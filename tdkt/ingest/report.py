@@ -63,8 +63,8 @@ def load_columns(path: Path | None, workspace_columns: dict[str, str] | None = N
     return merged
 
 
-GENDER_VN = {"male": "nam", "female": "nữ"}
-RATING_SHORT_VN = {"htxs": "HTXSNV", "httnv": "HTTNV", "htnv": "HTNV", "khtnv": "Không HTNV"}  # as lists write them
+GENDER_VN = vocab.GENDER
+RATING_SHORT_VN = vocab.RATING_SHORT  # as lists write them
 
 
 def _summary(record: dict[str, Any], award_name: Callable[[str], str]) -> str:
@@ -154,7 +154,8 @@ def _read_text(c: Any) -> str:
         return ""
     if c.why:
         return f"không đọc {c.filled} ô" if c.filled else "không đọc (trống)"
-    return f"{c.filled} ô" + (f", {c.unclear} không hiểu" if c.unclear else "")
+    sample = f"; vd «{c.sample[:24]}»" if c.sample else ""  # as written: the records below say as understood
+    return f"{c.filled} ô" + (f", {c.unclear} không hiểu" if c.unclear else "") + sample
 
 
 def _not_used(sheet: Any, all_rows: bool) -> None:
