@@ -254,6 +254,9 @@ def map_path(index: int, path: Sequence[str], colmap: Mapping[str, str] | None, 
         found = match_label(labels[-1])
         if found:
             return Column(index, header, found, "vocabulary")
+        found = match_label(" ".join(labels))  # "Số lao động đạt danh hiệu" › "LĐTT": the words read together
+        if found:
+            return Column(index, header, found, "vocabulary")
         for parent in reversed(labels[:-1]):
             found = match_label(parent)
             if found:

@@ -114,3 +114,18 @@ def test_name_over_two_columns_and_section_rows_in_the_stt_column(tmp_path: Path
         ("Nông Thị Mai", "lao_dong_tien_tien", 2026, [(2026, "httnv")]),
         ("Hà Văn Sáng", "chien_si_thi_dua_co_so", 2026, [(2026, "htxs")]),
     ]
+
+
+def test_counts_under_a_parent_are_read_with_their_parent(tmp_path: Path) -> None:
+    """ "Số người đạt danh hiệu" › "Lao động tiên tiến" | "Chiến sĩ thi đua cơ sở": neither label alone
+    names a field, the two read together do; a label that names nothing together stays unread."""
+    path = _xlsx(tmp_path, [
+        ["STT", "Tên tập thể", "Tổng số thành viên", "Số người đạt danh hiệu", None, "Ghi nhận khác", "Danh hiệu đề nghị"],
+        [None, None, None, "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở", "Mã nội bộ", None],
+        [1, "Phòng Hành chính", 12, 10, 2, "X1", "Tập thể lao động tiên tiến"],
+    ])
+    got = read_nominations([path])
+    fields = _fields(got)
+    assert fields["D"] == "ltt_count" and fields["E"] == "cstdcs_count" and fields["F"] is None
+    (n,) = got.nominees
+    assert n.collective is not None and (n.collective.ltt, n.collective.cstdcs) == (10, 2)
