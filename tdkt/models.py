@@ -34,6 +34,10 @@ RATING_ORDER: dict[str, int] = {"htxs": 3, "httnv": 2, "htnv": 1, "khtnv": 0}
 # Cấp công nhận sáng kiến / đề tài: cơ sở, bộ-ngành-tỉnh, toàn quốc.
 Level = Literal["co_so", "bo_tinh", "toan_quoc"]
 LEVEL_ORDER: dict[str, int] = {"co_so": 1, "bo_tinh": 2, "toan_quoc": 3}
+# Hình thức kỷ luật, nhẹ → nặng (Luật Cán bộ, công chức; Luật Viên chức).
+DISCIPLINE_ORDER: dict[str, int] = {
+    "khien_trach": 1, "canh_cao": 2, "ha_bac_luong": 3, "giang_chuc": 4, "cach_chuc": 5, "buoc_thoi_viec": 6,
+}
 Gender = Literal["male", "female"]
 Special = Literal["maternity", "training", "injury"]
 # Loại hình khen thưởng (Luật TĐKT 06/2022 Điều 8: công trạng, đột xuất, phong trào thi đua, quá trình

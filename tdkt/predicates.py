@@ -21,16 +21,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from tdkt import vocab
-from tdkt.models import AWARD_TYPE_VN, LEVEL_ORDER, RATING_ORDER, AwardType, Nominee
+from tdkt.models import AWARD_TYPE_VN, DISCIPLINE_ORDER, LEVEL_ORDER, RATING_ORDER, AwardType, Nominee
 
 Status = Literal["pass", "fail", "missing", "review"]
 
 RATING_VN = {k: vocab.cap(v) for k, v in vocab.RATING.items()}
 LEVEL_VN = vocab.LEVEL
-# Hình thức kỷ luật, nhẹ → nặng (Luật Cán bộ, công chức; Luật Viên chức).
-DISCIPLINE_ORDER: dict[str, int] = {
-    "khien_trach": 1, "canh_cao": 2, "ha_bac_luong": 3, "giang_chuc": 4, "cach_chuc": 5, "buoc_thoi_viec": 6,
-}
 DISCIPLINE_VN = vocab.DISCIPLINE
 FIELD_VN = vocab.COLLECTIVE_FACT
 

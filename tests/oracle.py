@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from tdkt import __version__, messages, vocab
+from tdkt.awards import catalogue as awards_catalogue
 from tdkt.engine.doubt import SAME_FACT, TRACKED, variant
 from tdkt.findings import SEVERITY_RANK, Finding, sort_findings
 from tdkt.models import Nominee
@@ -174,6 +175,12 @@ def evaluate(nominees: Sequence[Nominee], rs: Ruleset, *, year: int | None = Non
     found: list[list[Finding]] = []
     for i, n in enumerate(nominees):
         mine = [f for f in extras if f.subject == n.id]
+        settled = (a := awards_catalogue().get(n.award or "")) is not None and a.for_ == n.kind
+        for u in n.unclear:  # a kind not understood (and not settled by the award): no criterion can be sure
+            if u.field == "kind" and not settled:
+                mine.append(messages.make("rules.unclear-fact", cell=u.cell, value=u.value, where=u.cell.a1,
+                                          header=u.cell.header or "", subject=n.id,
+                                          criterion="loại đối tượng được đề nghị (cá nhân, tập thể hay hộ gia đình)"))
         aid, y = awards[i], years[i]
         if aid is None:
             text = f" ('{n.award_text}')" if n.award_text else ""

@@ -21,7 +21,7 @@ from functools import cache
 
 import msgspec
 
-from tdkt.models import Discipline, Initiative, Nominee, Rating, Unclear, YearRecord
+from tdkt.models import DISCIPLINE_ORDER, Discipline, Initiative, Nominee, Rating, Unclear, YearRecord
 
 # The Nominee fields whose absence a criterion could read as a fact ("no discipline", "no initiative").
 TRACKED = frozenset({"history", "disciplines", "initiatives", "prior_awards", "months_of_service", "recruited_on",
@@ -36,9 +36,9 @@ def said(n: Nominee, fld: str) -> bool:
     """Whether ``n`` has a value for ``fld`` (or for a field that states the same fact)."""
     return any(getattr(n, f) for f in SAME_FACT.get(fld, (fld,)))
 
+
 _TOP_RATING: Rating = "htxs"  # the best of tdkt.models.RATING_ORDER
 _SPAN = 15  # years back that a criterion may look at (the longest window of any pack is 10)
-_FORMS = frozenset({"khien_trach", "canh_cao", "ha_bac_luong", "giang_chuc", "cach_chuc", "buoc_thoi_viec"})
 
 
 @cache
@@ -76,7 +76,7 @@ def variant(n: Nominee, year: int, doubt: Doubt, *, worst: bool) -> Nominee | No
         elif fld == "disciplines":
             changes["disciplines"] = (
                 (*n.disciplines, Discipline(form="buoc_thoi_viec", form_text="?", year=year)) if worst
-                else tuple(d for d in n.disciplines if d.pending or d.form in _FORMS))
+                else tuple(d for d in n.disciplines if d.pending or d.form in DISCIPLINE_ORDER))
         elif fld == "initiatives":
             changes["initiatives"] = () if worst else (*n.initiatives, *(
                 Initiative(kind=k, level="toan_quoc", year=year) for k in ("sang_kien", "de_tai") for _ in range(3)))

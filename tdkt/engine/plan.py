@@ -352,8 +352,7 @@ class Plan:
         self.memo = Memo()
         self.memo.on = self.memo.on and fields is not None
         if fields is not None:  # a field read states its siblings too (tdkt.engine.doubt.SAME_FACT): key by them all
-            fields = [*fields, *(g for f in fields for g in SAME_FACT.get(f, ()) if g not in fields)]
-            fields = list(dict.fromkeys(fields))
+            fields = list(dict.fromkeys([*fields, *(g for f in fields for g in SAME_FACT.get(f, ()))]))
         self.values = _values_of(fields or ())
         # The fields the criteria read (None: one does not say) and those of them a list may not state.
         self.reads: frozenset[str] | None = None if fields is None else frozenset(fields)

@@ -80,6 +80,8 @@ def _evaluate(
         if aid and aid not in names:
             names[aid] = rs.award_name(aid)
         own = by_subject[n.id] if by_subject and n.id in by_subject else ()
+        if n.unclear:
+            own = [*own, *kind_unclear(n)]
         shared: RowFindings | None = None
         if aid is None:
             own = [*own, messages.make("rules.no-award", cell=n.cells.get("award", n.source), subject=n.id,
@@ -107,6 +109,22 @@ def _evaluate(
     for i, more in per_row.items():
         results[i] = results[i].adding(more)
     return Report(rs, results, listing, session)
+
+
+KIND_CRITERION = "loại đối tượng được đề nghị (cá nhân, tập thể hay hộ gia đình)"
+
+
+def kind_unclear(n: Nominee) -> list[Finding]:
+    """A kind cell not understood: every criterion depends on it (the requirement is chosen by kind), so
+    the row is "cần xem xét" at best, naming the cell — never judged as the default kind. An award given to
+    one kind only (LĐTT to a person, TTLĐTT to a collective) settles the kind without the cell."""
+    from tdkt import awards
+
+    a = awards.catalogue().get(n.award or "")
+    if a is not None and a.for_ == n.kind:
+        return []
+    return [messages.make("rules.unclear-fact", cell=u.cell, value=u.value, where=u.cell.a1, header=u.cell.header or "",
+                          criterion=KIND_CRITERION, subject=n.id) for u in n.unclear if u.field == "kind"]
 
 
 def _pending(results: list[NomineeResult], index: _Index, plans: Plans) -> None:

@@ -89,6 +89,7 @@ _FACT_OF: dict[str, str] = {
                      "prior_period", "prior_type", "decision", "decision_number", "decision_date", "period",
                      "award_type"), "prior_awards"),
     **dict.fromkeys(("recruited_on", "months_of_service", "years_of_service"), "months_of_service"),
+    **dict.fromkeys(("kind", "kind_code", "collective_type_code"), "kind"),
     **dict.fromkeys(("members", "completed_count", "ltt_count", "cstdcs_count", "disciplined_count", "women_percent",
                      "cluster", "cluster_rank"), "collective"),
 }  # fmt: skip
@@ -676,7 +677,7 @@ def _note(target: str) -> Handler:
                 if t not in facts.specials:
                     facts.specials.append(t)
                     facts.cells.setdefault("special", col)
-            said = values.note_disciplines(clean(str(value))) if isinstance(value, str) else []
+            said = values.note_disciplines(str(value)) if isinstance(value, str) else []  # its lines kept
             hired = values.note_recruited(str(value)) if isinstance(value, str) and "recruited_on" not in facts.data else None
             if hired is not None:  # "Tuyển dụng từ ngày 1/9/2025": the recruitment date, from the note
                 _check_date(hired, col, ctx)

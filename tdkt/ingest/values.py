@@ -12,6 +12,7 @@ import re
 from typing import Final
 
 from tdkt import text
+from tdkt.models import DISCIPLINE_ORDER
 from tdkt.text import nfc, strip_diacritics
 
 # The same few words ("HTXSNV", "Nam", "x") fill most cells of a column: ``fold`` is the cached one.
@@ -435,7 +436,6 @@ def note_disciplines(text: str) -> list[str]:
 
 
 _PEOPLE = frozenset({"nguoi", "ca nhan", "dong chi", "thanh vien", "cbccvc", "cb", "vien chuc", "cong chuc"})
-_FORM_RANK = {"khien_trach": 1, "canh_cao": 2, "ha_bac_luong": 3, "giang_chuc": 4, "cach_chuc": 5, "buoc_thoi_viec": 6}
 
 
 def disciplined_count(value: object) -> int | object | None:
@@ -459,7 +459,7 @@ def disciplined_count(value: object) -> int | object | None:
         form = to_discipline(rest)
         if not isinstance(form, tuple) or form[0] in ("other", "pending"):
             return BAD
-        if _FORM_RANK[form[0]] >= _FORM_RANK["canh_cao"]:
+        if DISCIPLINE_ORDER[form[0]] >= DISCIPLINE_ORDER["canh_cao"]:
             total += n
     return total if seen else BAD
 

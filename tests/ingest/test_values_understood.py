@@ -237,3 +237,25 @@ def test_several_years_of_ratings_in_one_cell(tmp_path: Path) -> None:
     mo, nha = got.nominees
     assert [(y.year, y.rating) for y in mo.history] == [(2021, "httnv"), (2022, "htxs"), (2023, "httnv")]
     assert nha.history == () and [u.cell.a1 for u in nha.unclear] == ["D3"]  # one part not understood: none read
+
+
+def test_a_kind_not_understood_is_never_judged_as_the_default_kind(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from tdkt.validation import validate_files
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["STT", "Họ và tên", "Đối tượng khen thưởng", "Danh hiệu đề nghị", "Xếp loại năm 2024", "Kỷ luật"])
+    ws.append([1, "Ngọc Văn Tài", "??", "Giấy khen", "HTXSNV", None])  # a Giấy khen goes to a person or a collective
+    ws.append([2, "Hầu Thị Sen", "??", "Lao động tiên tiến", "HTTNV", None])  # LĐTT: a person, whatever the cell
+    ws.append([3, "Mông Văn Quý", "Cá nhân", "Giấy khen", "HTXSNV", None])
+    wb.save(tmp_path / "ds.xlsx")
+    doc = validate_files([tmp_path / "ds.xlsx"], rules="nd98-2023", year=2024, store=False, cwd=tmp_path).to_dict()
+    got = {n["name"]: n for n in doc["nominees"]}
+    tai = got["Ngọc Văn Tài"]
+    assert tai["verdict"] != "pass" and any(f["code"] == "rules.unclear-fact" and f["cell"] == "C2"
+                                            for f in tai["findings"])
+    assert not any(f["code"] == "rules.unclear-fact" for f in got["Hầu Thị Sen"]["findings"])
+    assert not any(f["code"] == "rules.unclear-fact" for f in got["Mông Văn Quý"]["findings"])
