@@ -92,6 +92,10 @@ UNIT_TTTT = "Sở Thông tin và Truyền thông tỉnh Hải Đông"
 UNIT_TPHD = "UBND thành phố Hải Đông"
 UNIT_TTYT = "Trung tâm Y tế huyện Tân Hải"
 
+# NĐ 91/2017 Điều 9 k3: CSTĐCS at most 15 % of the unit's LĐTT; this province-level list carries no LĐTT of
+# the units proposing CSTĐCS, so the cap cannot be checked from it (issue 13: no "Đạt" on an unchecked cap).
+CAP_UNCHECKED = ("Danh sách không có LĐTT của đơn vị: chưa kiểm được trần 15 % CSTĐCS (NĐ 91/2017 Điều 9 k3) "
+                 "→ cần xem xét; Thường trực đối chiếu số LĐTT đơn vị báo cáo rồi kết luận.")
 LOCAL_TITLE = "guong_mat_tieu_bieu"  # the overlay's own title (examples/rules/)
 LOCAL_TITLE_NAME = "Gương mặt tiêu biểu tỉnh Hải Đông"
 
@@ -165,8 +169,8 @@ INDIVIDUALS_2021: list[Person] = [
       position="Chuyên viên Phòng Nghiệp vụ Y", unit=UNIT_SYT, recruited=dt.date(2011, 7, 1),
       ratings={2019: "HTTNV", 2020: "HTTNV", 2021: "HTXSNV"}, titles={2019: "LĐTT", 2020: "LĐTT", 2021: "LĐTT"},
       sk_names=("Số hóa quy trình cấp chứng chỉ hành nghề dược",), sk_count=1, sk_level="Cơ sở", sk_year="2021",
-      award_text="Chiến sĩ thi đua cơ sở", award="chien_si_thi_dua_co_so", verdict="pass", reason=None,
-      why="Đạt LĐTT năm 2021, HTXSNV, có sáng kiến cơ sở năm 2021."),
+      award_text="Chiến sĩ thi đua cơ sở", award="chien_si_thi_dua_co_so", verdict="review", reason="cap-unchecked",
+      why="Đạt LĐTT năm 2021, HTXSNV, có sáng kiến cơ sở năm 2021. " + CAP_UNCHECKED),
     P("CN11", "Vũ Minh Đức", "Nam", (1986, 2, 27), 8134, section="VI",
       position="Chuyên viên Phòng Quản lý khoa học", unit="Sở Khoa học và Công nghệ tỉnh Hải Đông",
       recruited=dt.date(2010, 9, 1),
@@ -185,8 +189,9 @@ INDIVIDUALS_2021: list[Person] = [
       recruited=dt.date(2009, 5, 4),
       ratings={2019: "HTXSNV", 2020: "HTXSNV", 2021: "HTXSNV"}, titles={2019: "LĐTT", 2020: "CSTĐCS", 2021: "LĐTT"},
       sk_names=("Hệ thống giám sát an toàn thông tin cho Cổng dịch vụ công tỉnh",), sk_count=1, sk_level="Cơ sở", sk_year="2021",
-      award_text="Chiến sĩ thi đua cấp cơ sở", award="chien_si_thi_dua_co_so", verdict="pass", reason=None,
-      why="Đạt LĐTT 2021, HTXSNV, sáng kiến cơ sở 2021. Quyết định đợt 2022-1 ghi vào sổ: lần CSTĐCS thứ 2 liên tục, dùng ở đợt 2023-1."),
+      award_text="Chiến sĩ thi đua cấp cơ sở", award="chien_si_thi_dua_co_so", verdict="review", reason="cap-unchecked",
+      why="Đạt LĐTT 2021, HTXSNV, sáng kiến cơ sở 2021. " + CAP_UNCHECKED + " Quyết định đợt 2022-1 ghi vào sổ: "
+          "lần CSTĐCS thứ 2 liên tục, dùng ở đợt 2023-1."),
     # VII. Lao động tiên tiến (NĐ 91 Điều 10).
     P("CN14", "Nguyễn Thị Mai Anh", "Nữ", (1992, 1, 15), 1207, section="VII",
       position="Chuyên viên Phòng Tổ chức cán bộ", unit=UNIT_GD, recruited=dt.date(2016, 3, 1),
@@ -243,8 +248,8 @@ INDIVIDUALS_2022: list[Person] = [
       position="Công chức Bộ phận Một cửa", unit=UNIT_TPHD, recruited=dt.date(2007, 3, 1),
       ratings={2020: "HTXSNV", 2021: "HTXSNV", 2022: "HTXSNV"}, titles={2020: "CSTĐCS", 2021: "LĐTT", 2022: "LĐTT"},
       sk_names=("Chatbot hướng dẫn thủ tục hành chính của thành phố",), sk_count=1, sk_level="Cơ sở", sk_year="2022",
-      award_text="CSTĐ cơ sở", award="chien_si_thi_dua_co_so", verdict="pass", reason=None,
-      why="Năm nay có sáng kiến mới (2022) chưa dùng để xét khen thưởng."),
+      award_text="CSTĐ cơ sở", award="chien_si_thi_dua_co_so", verdict="review", reason="cap-unchecked",
+      why="Năm nay có sáng kiến mới (2022) chưa dùng để xét khen thưởng. " + CAP_UNCHECKED),
 ]
 SECTIONS_2022 = {"I": "DANH HIỆU CHIẾN SĨ THI ĐUA CẤP TỈNH", "II": "DANH HIỆU LAO ĐỘNG TIÊN TIẾN",
                  "III": "DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ"}

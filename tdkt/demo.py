@@ -54,6 +54,10 @@ ROUND_2 = RoundPlan("2023-1", dt.date(2023, 4, 20), 2022, "Đợt 1 năm 2023 �
 # HTXS where the criterion asks for two in a row).
 REVIEW = ("Lý Văn Hùng", "Chỉ 1 năm hoàn thành xuất sắc nhiệm vụ (2021); Hội đồng áp dụng tiêu chí 2 năm liên tục",
           "Phó Chủ tịch Thường trực Hội đồng")
+# The CSTĐ cơ sở of the list whose 15 % cap the list cannot show (no LĐTT of their units in it): the
+# Thường trực checks each unit's reported LĐTT count and accepts them (issue 13).
+CAP_REVIEW = ("rules.cap-unchecked-row",
+              "Đã đối chiếu số Lao động tiên tiến năm 2021 đơn vị báo cáo: số CSTĐ cơ sở trong trần 15 %")
 # The decisions of round 2022-1 the chairman signs (awards within the province's authority; the
 # proposals for Bằng khen Thủ tướng and Huân chương go up in the Tờ trình instead).
 DECISIONS: tuple[tuple[str, int, dt.date], ...] = (
@@ -329,9 +333,12 @@ def _steps(r: _Runner, src: Path, root: Path) -> None:
     def review(step: Step) -> None:
         from tdkt.review import settle
 
-        done = settle(state["ws"].database_url, ROUND_1.id, "reject", who=REVIEW[0], reason=REVIEW[1], by=REVIEW[2])
-        step.data = {"cases": [c.to_dict() for c in done.cases]}
-        step.detail = f"{REVIEW[0]}: Thường trực kết luận không đạt — {REVIEW[1]}"
+        url = state["ws"].database_url
+        done = settle(url, ROUND_1.id, "reject", who=REVIEW[0], reason=REVIEW[1], by=REVIEW[2])
+        capped = settle(url, ROUND_1.id, "accept", code=CAP_REVIEW[0], reason=CAP_REVIEW[1], by=REVIEW[2])
+        step.data = {"cases": [c.to_dict() for c in (*done.cases, *capped.cases)]}
+        names = ", ".join(dict.fromkeys(c.name for c in capped.cases))
+        step.detail = (f"{REVIEW[0]}: Thường trực kết luận không đạt — {REVIEW[1]}; {names}: đạt — {CAP_REVIEW[1]}")
 
     def render(folder: str, after_issue: bool) -> Callable[[Step], None]:
         def go(step: Step) -> None:

@@ -302,7 +302,10 @@ def _caps(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | None], pe
         for k in capped:
             g = groups[k]
             where = f" (đơn vị {g['name']})" if per_unit and g["name"] else ""
-            if not g["others"]:
+            if not g["others"]:  # no denominator in the list: each capped row waits for the cap's check
+                for i in g["rows"]:
+                    found[i].append(messages.make("rules.cap-unchecked-row", cell=nominees[i].source,
+                                                  subject=nominees[i].id, **{**common, "where": where}))
                 continue
             allowed = (round(p.max_percent * 100) * len(g["den"])) // 10000
             if len(g["num"]) > allowed:

@@ -54,6 +54,10 @@ _R("rules.cap-exceeded-uncertain", "warning",
 _R("rules.cap-unchecked", "warning",
    "Không kiểm được trần {max_percent} % cho {award_name}{where}: danh sách không có {base_text} để làm mẫu số.",
    "Mẫu số của trần tỷ lệ không có trong danh sách.")
+_R("rules.cap-unchecked-row", "warning",
+   "Chưa kiểm được trần {max_percent} % {award_name}{where}: danh sách không có {base_text} để làm mẫu số; "
+   "cần đối chiếu số {base_text} của đơn vị trước khi kết luận.",
+   "Trần tỷ lệ không kiểm được: không ai trong nhóm 'Đạt' cho đến khi có mẫu số.")
 _R("rules.cap-choose", "warning",
    "{count} đề nghị {award_name}{where}, vượt mức tối đa {allowed} ({max_percent} % của {base} {base_text}): "
    "Hội đồng chọn {allowed} trong {count} (danh sách không ghi thứ tự ưu tiên).",

@@ -151,6 +151,15 @@ def _caps(results: list[NomineeResult], rs: Ruleset, index: _Index) -> tuple[lis
                      if p.per == "unit" else "")
             out.append(messages.make("rules.cap-unchecked", rule=rule.id, basis=rule.basis, award_name=award_name,
                                      where=where, max_percent=f"{p.max_percent:g}", base_text=base_text))
+            for group in sorted(num):  # the cap bears on each capped row: not "Đạt" until it is checked
+                if others[group]:
+                    continue
+                one = messages.make("rules.cap-unchecked-row", rule=rule.id, basis=rule.basis, award_name=award_name,
+                                    where=_where(names.get(group, ""), "đơn vị") if per_unit else "",
+                                    max_percent=f"{p.max_percent:g}", base_text=base_text)
+                for i in capped_rows[group]:
+                    rows_out[i].append(msgspec.structs.replace(one, cell=results[i].nominee.source,
+                                                               subject=results[i].nominee.id))
         for group, people in sorted(num.items()):
             if not others[group]:
                 continue

@@ -342,7 +342,10 @@ def criteria(n: Nominee, pack: str, year: int, overlay: Overlay | None = None,
             if not new:  # nd91.ttldtt.*: confirmed (Luật 2003 Điều 28 k1)
                 return [_crating(n, "httnv"), _collective(n, "ltt", more_than_percent=50),
                         _collective(n, "disciplined", at_most=0)]
-            ltt = (_u(_collective(n, "ltt", at_least_percent=ov.ttldtt_ltt_at_least)) if ov.ttldtt_ltt_at_least
+            # The share is delegated to the bộ/tỉnh (Luật 2022 Điều 28 k3); a quy chế that sets it, citing the
+            # province's rule, settles it (shared/domain/legal.md: "make these configurable per unit"), so
+            # below it is a fail, not a review. Unset, it is review.
+            ltt = (_collective(n, "ltt", at_least_percent=ov.ttldtt_ltt_at_least) if ov.ttldtt_ltt_at_least
                    else _missing("tỷ lệ LĐTT do bộ/tỉnh quy định (Luật 2022 Điều 28 k3), quy chế chưa đặt"))
             return [_u(_crating(n, "httnv")), ltt, _u(_collective(n, "disciplined", at_most=0))]
         if a == "tap_the_lao_dong_xuat_sac":

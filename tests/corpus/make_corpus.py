@@ -1423,7 +1423,8 @@ def list_collectives_overlay() -> CorpusList:
                   footer=[Line({1: "Tân Phước, ngày 15 tháng 7 năm 2025"})])
     return CorpusList(
         "23-truong-tap-the-quy-che-nd152", "Xã (trường tiểu học), NĐ 152, với quy chế đặt tỷ lệ LĐTT 70 % cho Tập thể "
-        "lao động tiên tiến: các tiêu chí TTLĐTT vẫn chưa xác thực (Luật 2022 Điều 28) → không đạt là cần xem xét",
+        "lao động tiên tiến: mức luật giao tỉnh (Luật 2022 Điều 28 k3) mà quy chế đã đặt là xác định → dưới 70 % là "
+        "không đạt; các tiêu chí TTLĐTT khác vẫn chưa xác thực (Luật 2022 Điều 28) → không đạt là cần xem xét",
         COMMUNE_VNI, ("collective-list", "collective-counts-with-words", "overlay", "school-years"),
         "nd152-2025", D(2025, 7, 15), (y,), {"level": "xa", "name": "Hội đồng Thi đua - Khen thưởng xã Tân Phước",
                                            "members": 9, "agency": "ỦY BAN NHÂN DÂN XÃ TÂN PHƯỚC"}, [sheet],

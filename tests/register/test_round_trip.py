@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.render.conftest import cap_accepted
+
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
@@ -27,6 +29,7 @@ def example(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch, cli) -
         ["register", "import", "lich-su-khen-thuong.xlsx"],
         ["validate", "2022-1/danh-sach-ca-nhan.xlsx", "2022-1/danh-sach-tap-the.xlsx"],
         ["tally", "2022-1/ballots.csv"],
+        cap_accepted(),
     ]
     for step in steps:
         r = cli(step)

@@ -1,6 +1,6 @@
 """A list cap reaches the verdicts of the rows it caps (issue 13): over the cap, the council chooses (or
-the list's own priority order decides). A cap that cannot be checked (no LĐTT in the list) is still only a
-list-level warning: see the note of issue 13."""
+the list's own priority order decides). A cap that cannot be checked (no LĐTT of the unit in the list) leaves
+every capped row "Cần xem xét" until the council has the denominator; it never leaves them "Đạt"."""
 
 from __future__ import annotations
 
@@ -60,3 +60,26 @@ def test_over_the_cap_the_lists_priority_order_decides(tmp_path: Path) -> None:
     assert out["verdict"] == "fail"
     assert any(f["code"] == "rules.cap-beyond-order" and f["cell"] == "I2" for f in out["findings"])
 
+
+
+def test_an_unchecked_cap_is_no_pass_for_any_capped_row(tmp_path: Path) -> None:
+    # no LĐTT of the unit in the list: the 15 % cannot be worked out from it (NĐ 91/2017 Điều 9 k3)
+    header = [*HEADER, "Đơn vị"]
+    got = _judge(tmp_path, [_cstd(1, "Quách Thị Oanh", "Phòng Kế hoạch"), _cstd(2, "Sử Văn Phong", "Phòng Kế hoạch"),
+                            _ldtt(3, "Âu Văn Bảo", "Phòng Tài vụ")], header)
+    for name in ("Quách Thị Oanh", "Sử Văn Phong"):
+        out = got[name]
+        assert out["verdict"] == "review", (name, out["findings"])
+        row = next(f for f in out["findings"] if f["code"] == "rules.cap-unchecked-row")
+        assert row["severity"] == "warning" and "15 %" in row["message"] and "Phòng Kế hoạch" in row["message"]
+    assert got["Âu Văn Bảo"]["verdict"] == "pass"  # the LĐTT is not capped
+
+
+def test_a_cap_checked_in_one_unit_does_not_pass_another_units_unchecked_rows(tmp_path: Path) -> None:
+    header = [*HEADER, "Đơn vị"]
+    rows = [_cstd(1, "Quách Thị Oanh", "Phòng Kế hoạch")] + [
+        _ldtt(i + 2, n, "Phòng Kế hoạch") for i, n in enumerate(LDTT)] + [_cstd(20, "Sử Văn Phong", "Phòng Tài vụ")]
+    got = _judge(tmp_path, rows, header)
+    assert got["Quách Thị Oanh"]["verdict"] == "pass"
+    assert got["Sử Văn Phong"]["verdict"] == "review"
+    assert not any(f["code"] == "rules.cap-unchecked-row" for f in got["Quách Thị Oanh"]["findings"])
