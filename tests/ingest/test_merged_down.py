@@ -4,11 +4,14 @@ copied; the parallel slice reader sees the same merges as the plain read."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tdkt.ingest import read_nominations, xlsx_slices
 from tdkt.ingest.sources import read_sheets
@@ -89,3 +92,36 @@ def test_the_slice_reader_finds_the_merges_of_the_plain_read(tmp_path: Path, mon
     assert calls
     assert fast.rows == plain.rows and fast.merged == plain.merged
     assert (1, 3, 4, 3) in plain.merged and (9, 4, 39, 4) in plain.merged and len(plain.merged) == len(merges)
+
+
+NAMES = ["Âu Thị An", "Bế Văn Bình", "Cù Thị Chi", "Doãn Văn Dũng", "Giáp Thị Giang", "Hầu Văn Hải", "Kiều Thị Khánh",
+         "La Văn Lộc"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first=st.integers(0, 6), k=st.integers(2, 8), column=st.sampled_from(["rating", "discipline"]))
+def test_a_value_merged_over_k_rows_is_a_fact_of_each_of_the_k(first: int, k: int, column: str) -> None:
+    """Issue 13, invariant 3: a value merged down over k data rows is a fact of all k rows and of no other."""
+    k = min(k, len(NAMES) - first)
+    rows: list[list[Any]] = [["DANH SÁCH ĐỀ NGHỊ DANH HIỆU NĂM 2025"], HEADER]
+    for i, name in enumerate(NAMES):
+        rows.append([i + 1, name, "Nhân viên", "Hoàn thành tốt nhiệm vụ", None, "Lao động tiên tiến"])
+    col = {"rating": 3, "discipline": 4}[column]
+    value = {"rating": "Hoàn thành xuất sắc nhiệm vụ", "discipline": "Khiển trách"}[column]
+    top = 3 + first  # sheet row of the merge's first data row
+    rows[top - 1][col] = value
+    for r in range(top + 1, top + k):
+        rows[r - 1][col] = None
+    letter = "ABCDEF"[col]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _book(Path(tmp) / "gop.xlsx", rows, [f"{letter}{top}:{letter}{top + k - 1}"])
+        people = {n.name: n for n in read_nominations([path]).nominees}
+    assert len(people) == len(NAMES)
+    covered = set(NAMES[first:first + k])
+    for name, n in people.items():
+        if column == "rating":
+            got = [h.rating for h in n.history if h.year == 2025]
+            assert got == (["htxs"] if name in covered else ["httnv"]), (name, got)
+        else:
+            got = [d.form for d in n.disciplines]
+            assert got == (["khien_trach"] if name in covered else []), (name, got)
