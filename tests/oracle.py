@@ -265,11 +265,18 @@ def _notices(rs: Ruleset) -> list[Finding]:
     return out
 
 
+def _row_verdict(mine: list[Finding]) -> str:
+    ranks = [SEVERITY_RANK[f.severity] for f in mine]
+    return VERDICT[min(ranks)] if ranks else "pass"
+
+
 def _caps(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | None], people: list[str],
           found: list[list[Finding]]) -> list[Finding]:
-    """The list caps; a group over its cap, or whose cap cannot be checked, adds a finding to each of its
-    capped rows (``found``): out of the list's own priority order, or for the council to choose."""
+    """The list caps. The base counts the people who achieve the base titles: surely (their row passes) and
+    at best (their row is not failed); a capped row that fails takes no seat. A group over its sure seats,
+    or whose cap cannot be checked, adds a finding to each capped row still in the running (``found``)."""
     out: list[Finding] = []
+    verdicts = [_row_verdict(mine) for mine in found]
     for rule in rs.list_rules:
         p = rule.params
         per_unit = p.per == "unit"
@@ -279,14 +286,20 @@ def _caps(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | None], pe
             if aid != p.award and aid not in p.of:
                 continue
             g = groups.setdefault(fold(n.unit or "") if per_unit else "",
-                                  {"num": set(), "den": set(), "others": False, "name": "", "rows": []})
+                                  {"num": set(), "sure": set(), "best": set(), "others": False, "name": "",
+                                   "rows": [], "live": []})
             g["name"] = n.unit or ""  # the group is named by its last row
             if aid == p.award:
-                g["num"].add(people[i])
                 g["rows"].append(i)
+                if verdicts[i] != "fail":
+                    g["num"].add(people[i])
+                    g["live"].append(i)
             leader = n.collective is not None and n.collective.cluster_rank == 1
             if aid in p.of and (not p.cluster_leaders or leader):
-                g["den"].add(people[i])
+                if verdicts[i] == "pass":
+                    g["sure"].add(people[i])
+                if verdicts[i] != "fail":
+                    g["best"].add(people[i])
                 if aid != p.award:
                     g["others"] = True
         award_name = rs.award_name(p.award)
@@ -294,7 +307,7 @@ def _caps(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | None], pe
             " dẫn đầu cụm/khối" if p.cluster_leaders else "")
         common: dict[str, Any] = {"rule": rule.id, "basis": rule.basis, "award_name": award_name,
                                   "max_percent": f"{p.max_percent:g}", "base_text": base_text}
-        capped = sorted(k for k, g in groups.items() if g["num"])
+        capped = sorted(k for k, g in groups.items() if g["rows"] and (g["num"] or not g["others"]))
         unchecked = [groups[k]["name"] for k in capped if not groups[k]["others"]]
         if unchecked:
             where = (f" ({'đơn vị' if len(unchecked) == 1 else 'các đơn vị'} {', '.join(unchecked)})" if per_unit else "")
@@ -302,30 +315,44 @@ def _caps(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | None], pe
         for k in capped:
             g = groups[k]
             where = f" (đơn vị {g['name']})" if per_unit and g["name"] else ""
-            if not g["others"]:  # no denominator in the list: each capped row waits for the cap's check
-                for i in g["rows"]:
+            kw = {**common, "where": where}
+            if not g["others"]:  # no base in the list: each capped row waits for the cap's check
+                for i in g["live"]:
                     found[i].append(messages.make("rules.cap-unchecked-row", cell=nominees[i].source,
-                                                  subject=nominees[i].id, **{**common, "where": where}))
+                                                  subject=nominees[i].id, **kw))
                 continue
-            allowed = (round(p.max_percent * 100) * len(g["den"])) // 10000
-            if len(g["num"]) > allowed:
+            count, low, high = len(g["num"]), len(g["sure"]), len(g["best"])
+            seats = (round(p.max_percent * 100) * low) // 10000
+            most = (round(p.max_percent * 100) * high) // 10000
+            if count <= seats:
+                continue
+            if count > most:
                 code = "rules.cap-exceeded-uncertain" if rule.status == "uncertain" else "rules.cap-exceeded"
-                out.append(messages.make(code, count=len(g["num"]), allowed=allowed, base=len(g["den"]),
-                                         **{**common, "where": where}))
-                ranks = [nominees[i].priority for i in g["rows"]]
-                ordered = None not in ranks and len(set(ranks)) == len(ranks)
-                for pos, i in enumerate(sorted(g["rows"], key=lambda j: nominees[j].priority or 0) if ordered
-                                        else g["rows"]):
+                out.append(messages.make(code, count=count, allowed=most, base=high, **kw))
+            ranks = [nominees[i].priority for i in g["live"]]
+            ordered = None not in ranks and len(set(ranks)) == len(ranks)
+            pending = {"count": count, "seats": seats, "allowed": most, "low": low, "base": high}
+            if ordered:
+                for pos, i in enumerate(sorted(g["live"], key=lambda j: nominees[j].priority or 0)):
                     n = nominees[i]
-                    if ordered and pos >= allowed:
+                    if pos < seats:
+                        continue
+                    if pos < most:
+                        found[i].append(messages.make("rules.cap-base-pending", cell=cell_of(n, "priority"),
+                                                      subject=n.id, **pending, **kw))
+                    else:
                         found[i].append(messages.make(
                             "rules.cap-beyond-order", severity="warning" if rule.status == "uncertain" else None,
-                            rank=n.priority, allowed=allowed, base=len(g["den"]), cell=cell_of(n, "priority"),
-                            subject=n.id, **{**common, "where": where}))
-                    elif not ordered:
-                        found[i].append(messages.make("rules.cap-choose", count=len(g["num"]), allowed=allowed,
-                                                      base=len(g["den"]), cell=n.source, subject=n.id,
-                                                      **{**common, "where": where}))
+                            rank=n.priority, allowed=most, base=high, cell=cell_of(n, "priority"), subject=n.id, **kw))
+                continue
+            for i in g["live"]:
+                n = nominees[i]
+                if count > most:
+                    found[i].append(messages.make("rules.cap-choose", count=count, allowed=most, base=high,
+                                                  cell=n.source, subject=n.id, **kw))
+                else:
+                    found[i].append(messages.make("rules.cap-base-pending", cell=n.source, subject=n.id,
+                                                  **pending, **kw))
     return out
 
 

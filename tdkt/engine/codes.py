@@ -66,6 +66,10 @@ _R("rules.cap-beyond-order", "error",
    "Thứ tự ưu tiên {rank}: ngoài {allowed} suất {award_name}{where} ({max_percent} % của {base} {base_text}) "
    "theo thứ tự ưu tiên của danh sách.",
    "Trần tỷ lệ bị vượt và danh sách ghi thứ tự ưu tiên: những người sau số suất không được đề nghị.")
+_R("rules.cap-base-pending", "warning",
+   "{count} đề nghị {award_name}{where}: chắc chắn {seats} suất ({max_percent} % của {low} người đạt {base_text}), "
+   "tối đa {allowed} suất nếu các hồ sơ {base_text} còn cần xem xét đều đạt ({base} người); kết luận sau khi xem xét.",
+   "Mẫu số của trần tỷ lệ còn phụ thuộc hồ sơ cần xem xét: suất này chưa chắc.")
 _R("rules.quota-exceeded", "error", "{count} đề nghị {award_name}{where}, vượt số suất {allowed} theo quy chế ({basis}).",
    "Số suất do quy chế Hội đồng đặt.")
 _R("rules.duplicate-nominee", "error", "{name} có {count} dòng đề nghị {award_name} năm {year} (dòng {rows}).",

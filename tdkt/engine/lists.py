@@ -115,14 +115,21 @@ def _where(group: str, label: str) -> str:
 
 def _caps(results: list[NomineeResult], rs: Ruleset, index: _Index) -> tuple[list[Finding], dict[int, list[Finding]]]:
     """The list caps: list-level findings, and the findings of each capped row (issue 13: a cap that is
-    exceeded reaches the verdicts of the rows it caps; one that cannot be checked stays list-level)."""
+    exceeded, or that cannot be checked, reaches the verdicts of the rows it caps).
+
+    The cap is a share of the people who *achieve* the base titles (NĐ 91 Điều 9 k3: "cá nhân đạt danh hiệu
+    LĐTT"), so the denominator is worked out from the rows' own verdicts: sure (rows that pass) and at best
+    (rows not failed). A capped row that fails on its own criteria takes no seat. Seats within the sure
+    denominator stand; a seat that exists only if rows still under review pass is "cần xem xét"."""
     numbers, units = index.people, index.units
     out: list[Finding] = []
     rows_out: dict[int, list[Finding]] = defaultdict(list)
+    verdicts = [r.verdict for r in results]
     for rule in rs.list_rules:
         p = rule.params
-        num: dict[str, set[int]] = defaultdict(set)
-        den: dict[str, set[int]] = defaultdict(set)
+        num: dict[str, set[int]] = defaultdict(set)  # capped people whose row does not fail
+        sure: dict[str, set[int]] = defaultdict(set)  # the base, counting rows that pass
+        best: dict[str, set[int]] = defaultdict(set)  # the base, counting rows not failed
         others: dict[str, bool] = defaultdict(bool)
         last: dict[str, int] = {}  # the last row of each group, which names it
         capped, of, per_unit, leaders_only = p.award, set(p.of), p.per == "unit", p.cluster_leaders
@@ -133,65 +140,81 @@ def _caps(results: list[NomineeResult], rs: Ruleset, index: _Index) -> tuple[lis
             key = numbers[i]
             group = units[i] if per_unit else ""
             last[group] = i
+            live = verdicts[i] != "fail"
             if aid == capped:
-                num[group].add(key)
                 capped_rows[group].append(i)
+                if live:
+                    num[group].add(key)
             if aid in of and (not leaders_only or ((c := results[i].nominee.collective) is not None
                                                     and c.cluster_rank == 1)):
-                den[group].add(key)
+                if live:
+                    best[group].add(key)
+                if verdicts[i] == "pass":
+                    sure[group].add(key)
                 if aid != capped:
                     others[group] = True
         names = {g: results[i].nominee.unit or "" for g, i in last.items()}
         award_name = rs.award_name(p.award)
         base_text = " / ".join(rs.award_name(a) for a in p.of if a != p.award) + (
             " dẫn đầu cụm/khối" if p.cluster_leaders else "")
-        unchecked = [names.get(g, "") for g in sorted(num) if not others[g]]
+        groups = sorted(g for g in capped_rows if num[g] or not others[g])
+        unchecked = [names.get(g, "") for g in groups if not others[g]]
         if unchecked:  # one finding per rule, naming every unit it could not check
             where = (f" ({'đơn vị' if len(unchecked) == 1 else 'các đơn vị'} {', '.join(unchecked)})"
                      if p.per == "unit" else "")
             out.append(messages.make("rules.cap-unchecked", rule=rule.id, basis=rule.basis, award_name=award_name,
                                      where=where, max_percent=f"{p.max_percent:g}", base_text=base_text))
-            for group in sorted(num):  # the cap bears on each capped row: not "Đạt" until it is checked
-                if others[group]:
-                    continue
-                one = messages.make("rules.cap-unchecked-row", rule=rule.id, basis=rule.basis, award_name=award_name,
-                                    where=_where(names.get(group, ""), "đơn vị") if per_unit else "",
-                                    max_percent=f"{p.max_percent:g}", base_text=base_text)
-                for i in capped_rows[group]:
-                    rows_out[i].append(msgspec.structs.replace(one, cell=results[i].nominee.source,
-                                                               subject=results[i].nominee.id))
-        for group, people in sorted(num.items()):
-            if not others[group]:
-                continue
-            where = _where(names.get(group, ""), "đơn vị") if p.per == "unit" else ""
+        scaled = round(p.max_percent * 100)
+        for group in groups:
+            where = _where(names.get(group, ""), "đơn vị") if per_unit else ""
             common: dict[str, Any] = {"rule": rule.id, "basis": rule.basis, "award_name": award_name, "where": where,
                                       "max_percent": f"{p.max_percent:g}", "base_text": base_text}
-            base = len(den[group])
-            scaled = round(p.max_percent * 100)
-            allowed = (scaled * base) // 10000  # floor(max% × base), exact integers
-            if len(people) > allowed:
+            live_rows = [i for i in capped_rows[group] if verdicts[i] != "fail"]
+            if not others[group]:  # no base in the list: each capped row waits for the cap's check
+                one = messages.make("rules.cap-unchecked-row", **common)
+                for i in live_rows:
+                    rows_out[i].append(msgspec.structs.replace(one, cell=results[i].nominee.source,
+                                                               subject=results[i].nominee.id))
+                continue
+            count = len(num[group])
+            low, high = len(sure[group]), len(best[group])
+            seats, most = (scaled * low) // 10000, (scaled * high) // 10000  # floor(max% × base), exact integers
+            if count <= seats:
+                continue
+            if count > most:
                 code = "rules.cap-exceeded-uncertain" if rule.status == "uncertain" else "rules.cap-exceeded"
-                out.append(messages.make(code, count=len(people), allowed=allowed, base=base, **common))
-                for i, f in _over_cap(results, capped_rows[group], allowed, len(people), base, rule.status, common):
-                    rows_out[i].append(f)
+                out.append(messages.make(code, count=count, allowed=most, base=high, **common))
+            for i, f in _over_cap(results, live_rows, seats, most, count, (low, high), rule.status, common):
+                rows_out[i].append(f)
     return out, rows_out
 
 
-def _over_cap(results: list[NomineeResult], capped: list[int], allowed: int, count: int, base: int, status: str,
-              common: dict[str, Any]) -> list[tuple[int, Finding]]:
-    """The rows of a group over its cap: with the list's own priority order (every row numbered, no two
-    alike), those after the first ``allowed`` are out; without it, the council chooses among all."""
+def _over_cap(results: list[NomineeResult], capped: list[int], seats: int, most: int, count: int,
+              base: tuple[int, int], status: str, common: dict[str, Any]) -> list[tuple[int, Finding]]:
+    """The rows of a group over its sure seats (``seats``; ``most`` if the rows under review pass). With the
+    list's own priority order (every row numbered, no two alike), the first ``seats`` stand, those up to
+    ``most`` wait for the rows under review, the others are out; without it, the council chooses among all."""
     ranks = [results[i].nominee.priority for i in capped]
     out: list[tuple[int, Finding]] = []
+    low, high = base
     if all(r is not None for r in ranks) and len(set(ranks)) == len(ranks):
         order = sorted(capped, key=lambda i: results[i].nominee.priority or 0)
-        for i in order[allowed:]:
+        for pos, i in enumerate(order[seats:], start=seats):
             n = results[i].nominee
-            out.append((i, messages.make(
-                "rules.cap-beyond-order", severity="warning" if status == "uncertain" else None, rank=n.priority,
-                allowed=allowed, base=base, cell=n.cells.get("priority", n.source), subject=n.id, **common)))
+            cell = n.cells.get("priority", n.source)
+            if pos < most:
+                f = messages.make("rules.cap-base-pending", count=count, seats=seats, allowed=most, low=low, base=high,
+                                  cell=cell, subject=n.id, **common)
+            else:
+                f = messages.make("rules.cap-beyond-order", severity="warning" if status == "uncertain" else None,
+                                  rank=n.priority, allowed=most, base=high, cell=cell, subject=n.id, **common)
+            out.append((i, f))
         return out
-    one = messages.make("rules.cap-choose", count=count, allowed=allowed, base=base, **common)  # the same words for all
+    if count > most:
+        one = messages.make("rules.cap-choose", count=count, allowed=most, base=high, **common)  # the same for all
+    else:
+        one = messages.make("rules.cap-base-pending", count=count, seats=seats, allowed=most, low=low, base=high,
+                            **common)
     for i in capped:
         n = results[i].nominee
         out.append((i, msgspec.structs.replace(one, cell=n.source, subject=n.id)))

@@ -100,12 +100,12 @@ def _evaluate(
     ids = {n.id for n in nominees} if by_subject else set()  # extras without a subject are list-level anyway
     listing = [f for f in extras if f.subject is None or f.subject not in ids]
     listing += _notices(rs)
+    for i, more in _duplicates(results, rs, index).items():  # first: a duplicated row takes no seat of a cap
+        results[i] = results[i].adding(more)
     capped, per_row = _caps(results, rs, index)
     listing += capped
     listing += _quotas(results, rs, index)
     listing += _rating_caps(results, rs)
-    for i, more in _duplicates(results, rs, index).items():
-        results[i] = results[i].adding(more)
     for i, more in per_row.items():
         results[i] = results[i].adding(more)
     return Report(rs, results, listing, session)

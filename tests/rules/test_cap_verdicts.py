@@ -83,3 +83,42 @@ def test_a_cap_checked_in_one_unit_does_not_pass_another_units_unchecked_rows(tm
     assert got["Quách Thị Oanh"]["verdict"] == "pass"
     assert got["Sử Văn Phong"]["verdict"] == "review"
     assert not any(f["code"] == "rules.cap-unchecked-row" for f in got["Quách Thị Oanh"]["findings"])
+
+
+def _ldtt_failing(i: int, name: str, *extra: object) -> list[object]:
+    return [i, name, "Lao động tiên tiến", "Hoàn thành nhiệm vụ", "", "", "", "", *extra]  # HTNV: no LĐTT
+
+
+def test_the_base_counts_only_those_who_achieve_it(tmp_path: Path) -> None:
+    # 7 people proposed, but the 6 LĐTT fail (HTNV): 1 person achieves LĐTT, so 15 % of 1 is no seat
+    got = _judge(tmp_path, [_cstd(1, "Quách Thị Oanh")] + [_ldtt_failing(i + 2, n) for i, n in enumerate(LDTT[:6])])
+    out = got["Quách Thị Oanh"]
+    assert out["verdict"] == "review", out["findings"]
+    assert any(f["code"] == "rules.cap-choose" for f in out["findings"])
+    assert all(got[n]["verdict"] == "fail" for n in LDTT[:6])
+
+
+def test_a_seat_that_needs_a_row_under_review_is_not_sure(tmp_path: Path) -> None:
+    # 1 CSTĐCS + 6 LĐTT, one of whose rating cell is not understood: 6 sure (0 seats), 7 at best (1 seat)
+    rows = [_cstd(1, "Quách Thị Oanh")] + [_ldtt(i + 2, n) for i, n in enumerate(LDTT[:6])]
+    rows[3][3] = "Loại A"
+    got = _judge(tmp_path, rows)
+    out = got["Quách Thị Oanh"]
+    assert got[LDTT[2]]["verdict"] == "review"
+    assert out["verdict"] == "review", out["findings"]
+    pending = [f for f in out["findings"] if f["code"] == "rules.cap-base-pending"]
+    assert len(pending) == 1 and "chắc chắn 0 suất" in pending[0]["message"] and "tối đa 1 suất" in pending[0]["message"]
+    # with every LĐTT understood, the same list passes: the check above is about the doubt
+    rows[3][3] = "HTTNV"
+    assert _judge(tmp_path, rows)["Quách Thị Oanh"]["verdict"] == "pass"
+
+
+def test_a_cstdcs_who_fails_takes_no_seat_in_the_order(tmp_path: Path) -> None:
+    header = [*HEADER, "Thứ tự ưu tiên"]
+    first = _cstd(1, "Quách Thị Oanh", 1)
+    first[5], first[6] = "", ""  # no initiative: fails CSTĐCS on its own criteria
+    got = _judge(tmp_path, [first, _cstd(2, "Sử Văn Phong", 2)] + [_ldtt(i + 3, n, "") for i, n in enumerate(LDTT)],
+                 header)
+    assert got["Quách Thị Oanh"]["verdict"] == "fail"
+    assert not any(f["code"].startswith("rules.cap-") for f in got["Quách Thị Oanh"]["findings"])
+    assert got["Sử Văn Phong"]["verdict"] == "pass", got["Sử Văn Phong"]["findings"]
