@@ -595,7 +595,9 @@ def run(kind: str, ctx: Context, params: Mapping[str, Any] | Params) -> Outcome:
 LIST_KINDS: dict[str, str] = {
     "list_cap": "Trần tỷ lệ trên toàn danh sách: số người/tập thể đề nghị `award` không quá `max_percent` % "
     "số đạt các danh hiệu `of` (theo từng đơn vị nếu `per: unit`; chỉ tính tập thể dẫn đầu cụm nếu "
-    "`cluster_leaders`). Danh sách không có ai thuộc `of` thì không kiểm được → cần xem xét.",
+    "`cluster_leaders`). Mẫu số chỉ tính dòng đạt (dòng còn cần xem xét làm suất chưa chắc → cần xem xét); "
+    "dòng không đạt tiêu chí riêng không chiếm suất. Vượt trần: mọi dòng cần xem xét (Hội đồng chọn), hoặc "
+    "theo thứ tự ưu tiên của danh sách. Danh sách không có ai thuộc `of` thì không kiểm được → cần xem xét.",
 }
 
 

@@ -196,7 +196,8 @@ def evaluate(nominees: Sequence[Nominee], rs: Ruleset, *, year: int | None = Non
         found.append(mine)
     _duplicates(nominees, rs, awards, years, people, found)
     listing = [f for f in extras if f.subject is None or f.subject not in ids]
-    listing += _notices(rs) + _caps(nominees, rs, awards, people, found) + _quotas(nominees, rs, awards)
+    verdicts_before = [_row_verdict(mine) for mine in found]  # the caps and seats judge the rows as they were
+    listing += _notices(rs) + _caps(nominees, rs, awards, people, found) + _quotas(nominees, rs, awards, found, verdicts_before)
     listing += _rating_caps(nominees, rs, years)
     rows = []
     for i, n in enumerate(nominees):
@@ -356,27 +357,42 @@ def _caps(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | None], pe
     return out
 
 
-def _quotas(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | None]) -> list[Finding]:
+def _quotas(nominees: Sequence[Nominee], rs: Ruleset, awards: list[str | None], found: list[list[Finding]],
+            verdicts: list[str]) -> list[Finding]:
+    """The council's seats: rows that fail (``verdicts``, before any cap or seat) take none; over the seats,
+    each row still in the running gets a finding (``found``): out of the list's own priority order, or for
+    the council to choose."""
     out: list[Finding] = []
     for aid in sorted({a for a in awards if a}):
-        rows = [n for n, a in zip(nominees, awards, strict=True) if a == aid]
-        basis, name = rs.seats_basis(aid), rs.award_name(aid)
+        live = [i for i, a in enumerate(awards) if a == aid and verdicts[i] != "fail"]
+        kw = {"rule": f"overlay.seats.{aid}", "basis": rs.seats_basis(aid), "award_name": rs.award_name(aid)}
+        groups: list[tuple[str, list[int], int]] = []
         limit = rs.seats(aid)
-        if limit is not None and len(rows) > limit:
-            out.append(messages.make("rules.quota-exceeded", rule=f"overlay.seats.{aid}", basis=basis, count=len(rows),
-                                     allowed=limit, award_name=name, where=""))
+        if limit is not None:
+            groups.append(("", live, limit))
         per = rs.seats_per_cluster(aid)
         if per is not None:
-            clusters: dict[str, int] = {}
-            for n in rows:
-                if n.collective is not None and n.collective.cluster:
-                    clusters[n.collective.cluster] = clusters.get(n.collective.cluster, 0) + 1
-            for cl, count in sorted(clusters.items()):
-                if count > per:
-                    out.append(messages.make("rules.quota-exceeded", rule=f"overlay.seats.{aid}", basis=basis,
-                                             count=count, allowed=per, award_name=name, where=f" trong {cl}"))
+            clusters: dict[str, list[int]] = {}
+            for i in live:
+                c = nominees[i].collective
+                if c is not None and c.cluster:
+                    clusters.setdefault(c.cluster, []).append(i)
+            groups += [(f" trong {cl}", members, per) for cl, members in sorted(clusters.items())]
+        for where, members, seats in groups:
+            if len(members) <= seats:
+                continue
+            out.append(messages.make("rules.quota-exceeded", count=len(members), allowed=seats, where=where, **kw))
+            ranks = [nominees[i].priority for i in members]
+            if None not in ranks and len(set(ranks)) == len(ranks):
+                for i in sorted(members, key=lambda j: nominees[j].priority or 0)[seats:]:
+                    n = nominees[i]
+                    found[i].append(messages.make("rules.quota-beyond-order", rank=n.priority, allowed=seats,
+                                                  cell=cell_of(n, "priority"), subject=n.id, where=where, **kw))
+            else:
+                for i in members:
+                    found[i].append(messages.make("rules.quota-choose", count=len(members), allowed=seats,
+                                                  cell=nominees[i].source, subject=nominees[i].id, where=where, **kw))
     return out
-
 
 def _rating_caps(nominees: Sequence[Nominee], rs: Ruleset, years: list[int | None]) -> list[Finding]:
     """Units whose covered staff are rated above the pack's ceiling (info, one per unit and year)."""

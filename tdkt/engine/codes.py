@@ -72,6 +72,13 @@ _R("rules.cap-base-pending", "warning",
    "Mẫu số của trần tỷ lệ còn phụ thuộc hồ sơ cần xem xét: suất này chưa chắc.")
 _R("rules.quota-exceeded", "error", "{count} đề nghị {award_name}{where}, vượt số suất {allowed} theo quy chế ({basis}).",
    "Số suất do quy chế Hội đồng đặt.")
+_R("rules.quota-choose", "warning",
+   "{count} đề nghị {award_name}{where}, vượt số suất {allowed} theo quy chế ({basis}): Hội đồng chọn {allowed} "
+   "trong {count} (danh sách không ghi thứ tự ưu tiên).",
+   "Số suất bị vượt: không ai trong nhóm 'Đạt' cho đến khi Hội đồng chọn đủ số suất.")
+_R("rules.quota-beyond-order", "error",
+   "Thứ tự ưu tiên {rank}: ngoài {allowed} suất {award_name}{where} theo quy chế ({basis}).",
+   "Số suất bị vượt và danh sách ghi thứ tự ưu tiên: những người sau số suất không được đề nghị.")
 _R("rules.duplicate-nominee", "error", "{name} có {count} dòng đề nghị {award_name} năm {year} (dòng {rows}).",
    "Cùng một người/tập thể được đề nghị hai lần cho cùng một khen thưởng.")
 _R("rules.exclusive-awards", "error", "{name} được đề nghị đồng thời {awards} (dòng {rows}): {text}.",

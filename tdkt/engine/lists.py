@@ -221,28 +221,49 @@ def _over_cap(results: list[NomineeResult], capped: list[int], seats: int, most:
     return out
 
 
-def _quotas(results: list[NomineeResult], rs: Ruleset, index: _Index) -> list[Finding]:
+def _quotas(results: list[NomineeResult], rs: Ruleset, index: _Index) -> tuple[list[Finding], dict[int, list[Finding]]]:
+    """The council's seats (quy chế): list-level findings, and the findings of the rows over them. Rows that
+    fail on their own criteria take no seat. Over the seats, the list's own priority order (every row
+    numbered, no two alike) decides; without it, the council chooses among all (issue 13: a quota that
+    is exceeded reaches the verdicts, as a cap does)."""
     out: list[Finding] = []
-    by_award = {aid: [results[i] for i in rows] for aid, rows in index.by_award.items() if aid}
-    for aid, rows in sorted(by_award.items()):
-        basis = rs.seats_basis(aid)
+    rows_out: dict[int, list[Finding]] = defaultdict(list)
+    for aid, rows in sorted((a, r) for a, r in index.by_award.items() if a):
+        live = [i for i in rows if results[i].verdict != "fail"]
+        common: dict[str, Any] = {"rule": f"overlay.seats.{aid}", "basis": rs.seats_basis(aid),
+                                  "award_name": rs.award_name(aid)}
         limit = rs.seats(aid)
-        name = rs.award_name(aid)
-        if limit is not None and len(rows) > limit:
-            out.append(messages.make("rules.quota-exceeded", rule=f"overlay.seats.{aid}", basis=basis, count=len(rows),
-                                     allowed=limit, award_name=name, where=""))
+        if limit is not None and len(live) > limit:
+            out.append(messages.make("rules.quota-exceeded", count=len(live), allowed=limit, where="", **common))
+            _over_quota(results, live, limit, {**common, "where": ""}, rows_out)
         per = rs.seats_per_cluster(aid)
         if per is not None:
-            clusters: dict[str, list[NomineeResult]] = defaultdict(list)
-            for r in rows:
-                c = r.nominee.collective
+            clusters: dict[str, list[int]] = defaultdict(list)
+            for i in live:
+                c = results[i].nominee.collective
                 if c is not None and c.cluster:
-                    clusters[c.cluster].append(r)
+                    clusters[c.cluster].append(i)
             for cl, members in sorted(clusters.items()):
                 if len(members) > per:
-                    out.append(messages.make("rules.quota-exceeded", rule=f"overlay.seats.{aid}", basis=basis,
-                                             count=len(members), allowed=per, award_name=name, where=f" trong {cl}"))
-    return out
+                    out.append(messages.make("rules.quota-exceeded", count=len(members), allowed=per,
+                                             where=f" trong {cl}", **common))
+                    _over_quota(results, members, per, {**common, "where": f" trong {cl}"}, rows_out)
+    return out, rows_out
+
+
+def _over_quota(results: list[NomineeResult], rows: list[int], seats: int, common: dict[str, Any],
+                rows_out: dict[int, list[Finding]]) -> None:
+    ranks = [results[i].nominee.priority for i in rows]
+    if all(r is not None for r in ranks) and len(set(ranks)) == len(ranks):
+        for i in sorted(rows, key=lambda j: results[j].nominee.priority or 0)[seats:]:
+            n = results[i].nominee
+            rows_out[i].append(messages.make("rules.quota-beyond-order", rank=n.priority, allowed=seats,
+                                             cell=n.cells.get("priority", n.source), subject=n.id, **common))
+        return
+    one = messages.make("rules.quota-choose", count=len(rows), allowed=seats, **common)
+    for i in rows:
+        n = results[i].nominee
+        rows_out[i].append(msgspec.structs.replace(one, cell=n.source, subject=n.id))
 
 
 def _duplicates(results: list[NomineeResult], rs: Ruleset, index: _Index) -> dict[int, list[Finding]]:

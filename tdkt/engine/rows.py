@@ -103,11 +103,12 @@ def _evaluate(
     for i, more in _duplicates(results, rs, index).items():  # first: a duplicated row takes no seat of a cap
         results[i] = results[i].adding(more)
     capped, per_row = _caps(results, rs, index)
+    seated, per_seat = _quotas(results, rs, index)
     listing += capped
-    listing += _quotas(results, rs, index)
+    listing += seated
     listing += _rating_caps(results, rs)
-    for i, more in per_row.items():
-        results[i] = results[i].adding(more)
+    for i in sorted({*per_row, *per_seat}):
+        results[i] = results[i].adding([*per_row.get(i, ()), *per_seat.get(i, ())])
     return Report(rs, results, listing, session)
 
 

@@ -57,10 +57,36 @@ def test_quota_per_cluster_from_the_overlay() -> None:
     rows = [make_nominee({"kind": "collective", "name": f"Đơn vị {i}", "collective": {"cluster": "Cụm 1", "cluster_rank": i}},
                          i + 1, "cobt", 2021) for i in (1, 2, 3)]
     report = evaluate(rows, rs)
+    assert [r.verdict for r in report.nominees] == ["pass", "pass", "fail"]  # rank 3 of 2 seats
+    # the row that fails on its rank takes no seat: the two seats are not exceeded
+    assert not [f for f in report.findings if f.code == "rules.quota-exceeded"]
+    assert report.exit_code() == 1
+    # two ranked first and one second (a cluster's ranking as written, not a strict order): 3 for 2 seats
+    rows = [make_nominee({"kind": "collective", "name": f"Đơn vị {i}", "collective": {"cluster": "Cụm 1", "cluster_rank": r}},
+                         i + 1, "cobt", 2021) for i, r in ((1, 1), (2, 1), (3, 2))]
+    report = evaluate(rows, rs)
     quota = [f for f in report.findings if f.code == "rules.quota-exceeded"]
     assert len(quota) == 1 and quota[0].rule == "overlay.seats.co_thi_dua_bo_tinh" and "Cụm 1" in quota[0].message
-    assert [r.verdict for r in report.nominees] == ["pass", "pass", "fail"]  # rank 3 of 2 seats
-    assert report.exit_code() == 1
+    assert [r.verdict for r in report.nominees] == ["review"] * 3  # the council chooses 2 of 3
+    assert all(any(f.code == "rules.quota-choose" for f in r.findings) for r in report.nominees)
+
+
+def test_quota_of_the_list_reaches_the_rows() -> None:
+    rs = load_ruleset("nd91-2017", overlay=OVERLAY)
+    limit = rs.seats("guong_mat_tieu_bieu")
+    assert limit is not None
+    facts = {"years": {2020: ["htxs", "cstdcs"], 2021: ["htxs", "cstdcs"]}, "inits": ["co_so 2021"], "disc": []}
+    rows = [make_nominee({**facts, "name": f"Người {i}"}, i + 2, "guong_mat_tieu_bieu", 2021) for i in range(limit + 1)]
+    within = evaluate(rows[:limit], rs)
+    assert {r.verdict for r in within.nominees} == {"pass"}
+    over = evaluate(rows, rs)
+    assert {r.verdict for r in over.nominees} == {"review"}
+    assert all(any(f.code == "rules.quota-choose" for f in r.findings) for r in over.nominees)
+    ranked = [make_nominee({**facts, "name": f"Người {i}", "priority": i + 1}, i + 2, "guong_mat_tieu_bieu", 2021)
+              for i in range(limit + 1)]
+    by_order = evaluate(ranked, rs)
+    assert [r.verdict for r in by_order.nominees] == ["pass"] * limit + ["fail"]
+    assert any(f.code == "rules.quota-beyond-order" for f in by_order.nominees[-1].findings)
 
 
 def test_exit_code_and_strict() -> None:
