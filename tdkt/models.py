@@ -211,6 +211,9 @@ class Nominee(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     direct_worker: bool | None = None
     award: str | None = None  # award id requested
     award_text: str | None = None
+    # loại hình of the proposed award (Luật TĐKT 2022 Điều 8), from a "Loại hình" column or the award's own
+    # words ("Bằng khen … (đột xuất)"); None: not said, taken as công trạng as every pack's criteria are
+    award_type: AwardType | None = None
     year: int | None = None  # the achievement year under review
     history: tuple[YearRecord, ...] = ()
     prior_awards: tuple[PriorAward, ...] = ()

@@ -21,7 +21,7 @@ from tdkt import __version__, messages, vocab
 from tdkt.awards import catalogue as awards_catalogue
 from tdkt.engine.doubt import SAME_FACT, TRACKED, variant
 from tdkt.findings import SEVERITY_RANK, Finding, sort_findings
-from tdkt.models import Nominee
+from tdkt.models import AWARD_TYPE_VN, Nominee
 from tdkt.predicates import REGISTRY, Context, Outcome, reads
 from tdkt.ruleset import Criterion, Ruleset
 from tdkt.text import fold
@@ -181,12 +181,23 @@ def evaluate(nominees: Sequence[Nominee], rs: Ruleset, *, year: int | None = Non
                 mine.append(messages.make("rules.unclear-fact", cell=u.cell, value=u.value, where=u.cell.a1,
                                           header=u.cell.header or "", subject=n.id,
                                           criterion="loại đối tượng được đề nghị (cá nhân, tập thể hay hộ gia đình)"))
+        for u in n.unclear:  # a "Loại hình" not understood: which criteria apply is not known
+            if u.field == "award_type":
+                mine.append(messages.make("rules.unclear-fact", cell=u.cell, value=u.value, where=u.cell.a1,
+                                          header=u.cell.header or "", subject=n.id,
+                                          criterion="loại hình khen thưởng được đề nghị (công trạng, đột xuất, chuyên đề…)"))
         aid, y = awards[i], years[i]
         if aid is None:
             text = f" ('{n.award_text}')" if n.award_text else ""
             mine.append(messages.make("rules.no-award", cell=n.cells.get("award", n.source), subject=n.id, text=text))
         elif y is None:
             mine.append(messages.make("rules.no-year", cell=n.source, subject=n.id))
+        elif n.award_type is not None and n.award_type != "cong_trang":  # not judged by công trạng criteria
+            law = ("Luật Thi đua, khen thưởng năm 2003 (loại hình khen thưởng; điều khoản chưa đối chiếu)"
+                   if rs.id.startswith("nd91") else "Luật Thi đua, khen thưởng năm 2022 Điều 8")
+            mine.append(messages.make("rules.not-cong-trang", rule="award-type", basis=law,
+                                      cell=n.cells.get("award_type", n.cells.get("award", n.source)), subject=n.id,
+                                      award_name=rs.award_name(aid), type_vn=AWARD_TYPE_VN[n.award_type]))
         else:
             # The titles this person is proposed for in the list's other rows count as pending.
             pairs = {(awards[j], years[j]) for j in range(len(nominees))

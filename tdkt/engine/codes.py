@@ -72,6 +72,10 @@ _R("rules.cap-base-pending", "warning",
    "Mẫu số của trần tỷ lệ còn phụ thuộc hồ sơ cần xem xét: suất này chưa chắc.")
 _R("rules.quota-exceeded", "error", "{count} đề nghị {award_name}{where}, vượt số suất {allowed} theo quy chế ({basis}).",
    "Số suất do quy chế Hội đồng đặt.")
+_R("rules.not-cong-trang", "warning",
+   "Đề nghị {award_name} theo loại hình {type_vn}: bộ tiêu chí chỉ có tiêu chuẩn khen thưởng công trạng; "
+   "thành tích {type_vn} do Hội đồng xem xét theo hồ sơ.",
+   "Khen thưởng đột xuất, chuyên đề… không xét bằng tiêu chuẩn công trạng (theo năm, theo quá trình).")
 _R("rules.quota-choose", "warning",
    "{count} đề nghị {award_name}{where}, vượt số suất {allowed} theo quy chế ({basis}): Hội đồng chọn {allowed} "
    "trong {count} (danh sách không ghi thứ tự ưu tiên).",

@@ -12,7 +12,7 @@ from tdkt.engine.lists import _caps, _duplicates, _fold, _Index, _notices, _Peop
 from tdkt.engine.plan import NO_PENDING, Plans, RowFindings, _evaluate_one
 from tdkt.engine.report import NomineeResult, Report
 from tdkt.findings import Finding
-from tdkt.models import Nominee
+from tdkt.models import AWARD_TYPE_VN, Nominee
 from tdkt.ruleset import Ruleset
 from tdkt.util import no_gc
 
@@ -81,13 +81,15 @@ def _evaluate(
             names[aid] = rs.award_name(aid)
         own = by_subject[n.id] if by_subject and n.id in by_subject else ()
         if n.unclear:
-            own = [*own, *kind_unclear(n)]
+            own = [*own, *kind_unclear(n), *type_unclear(n)]
         shared: RowFindings | None = None
         if aid is None:
             own = [*own, messages.make("rules.no-award", cell=n.cells.get("award", n.source), subject=n.id,
                                        text=f" ('{n.award_text}')" if n.award_text else "")]
         elif y is None:
             own = [*own, messages.make("rules.no-year", cell=n.source, subject=n.id)]
+        elif n.award_type not in (None, "cong_trang"):  # criteria of công trạng do not judge it
+            own = [*own, not_cong_trang(n, names[aid], rs)]
         else:  # as if no other row were about the same person: see _pending
             kind = n.kind
             plan = plans.get((aid, kind)) or plans.of(aid, kind)
@@ -113,6 +115,28 @@ def _evaluate(
 
 
 KIND_CRITERION = "loại đối tượng được đề nghị (cá nhân, tập thể hay hộ gia đình)"
+TYPE_CRITERION = "loại hình khen thưởng được đề nghị (công trạng, đột xuất, chuyên đề…)"
+
+
+def award_type_basis(rs: Ruleset) -> str:
+    """Where the law names the loại hình khen thưởng, for the regime of ``rs``."""
+    if rs.id.startswith("nd91"):
+        return "Luật Thi đua, khen thưởng năm 2003 (loại hình khen thưởng; điều khoản chưa đối chiếu)"
+    return "Luật Thi đua, khen thưởng năm 2022 Điều 8"
+
+
+def not_cong_trang(n: Nominee, award_name: str, rs: Ruleset) -> Finding:
+    """A row proposed for a đột xuất, chuyên đề… award: the packs hold the criteria of công trạng only, so
+    the row is "cần xem xét" for the council, never judged by them (a wrong "Không đạt" or "Đạt")."""
+    return messages.make("rules.not-cong-trang", rule="award-type", basis=award_type_basis(rs),
+                         cell=n.cells.get("award_type", n.cells.get("award", n.source)), subject=n.id,
+                         award_name=award_name, type_vn=AWARD_TYPE_VN[n.award_type or "cong_trang"])
+
+
+def type_unclear(n: Nominee) -> list[Finding]:
+    """A "Loại hình" cell not understood: which criteria apply depends on it, so the row is review."""
+    return [messages.make("rules.unclear-fact", cell=u.cell, value=u.value, where=u.cell.a1, header=u.cell.header or "",
+                          criterion=TYPE_CRITERION, subject=n.id) for u in n.unclear if u.field == "award_type"]
 
 
 def kind_unclear(n: Nominee) -> list[Finding]:

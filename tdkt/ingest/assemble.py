@@ -295,6 +295,7 @@ def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str 
     nd["name"] = name
     nd["name_raw"] = name_raw if name_raw != name else None
     nd["award"] = award_id
+    nd["award_type"] = award_type(d.get("award_type")) or award_type(d.get("award_text"))
     nd["year"] = d.get("year", ctx.year)
     nd["history"] = _history_of(facts)
     if facts.prior or "decision" in d or "decision_number" in d or "decision_date" in d or "period" in d:

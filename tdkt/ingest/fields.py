@@ -86,8 +86,9 @@ _FACT_OF: dict[str, str] = {
     **dict.fromkeys(("initiative", "research", "initiative_count", "initiative_level", "initiative_date",
                      "initiative_decision", "initiative_used_for"), "initiatives"),
     **dict.fromkeys(("prior_award", "prior_year", "prior_decision", "prior_decision_number", "prior_decision_date",
-                     "prior_period", "prior_type", "decision", "decision_number", "decision_date", "period",
-                     "award_type"), "prior_awards"),
+                     "prior_period", "prior_type", "decision", "decision_number", "decision_date", "period"),
+                    "prior_awards"),
+    "award_type": "award_type",
     **dict.fromkeys(("recruited_on", "months_of_service", "years_of_service"), "months_of_service"),
     **dict.fromkeys(("kind", "kind_code", "collective_type_code"), "kind"),
     **dict.fromkeys(("members", "completed_count", "ltt_count", "cstdcs_count", "disciplined_count", "women_percent",
@@ -576,6 +577,18 @@ def _bucket(target: str, key: str, parse: str = "text") -> Handler:
 
 
 _LEVEL_TEXT = _bucket("initiatives", "level")
+_TYPE_TEXT = _bucket("data", "award_type")
+
+
+def _award_type(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    """Loại hình khen thưởng of the row's award (công trạng, đột xuất, chuyên đề…): kept as written; a text
+    that names no loại hình is not understood (the criteria of the packs are those of công trạng)."""
+    from tdkt.award_types import award_type
+
+    _TYPE_TEXT(value, col, facts, ctx)
+    text = facts.data.get("award_type")
+    if text and award_type(text) is None and not values.placeholder(text):
+        _report(ctx, "ingest.bad-value", col, value=value, header=col.header)
 
 
 def _initiative_title(kind: str) -> Handler:
@@ -769,7 +782,7 @@ HANDLERS: dict[str, Handler] = {
     "prior_decision_date": _bucket("prior", "decision_date", "date"),
     "prior_period": _bucket("prior", "period", "period"),
     "prior_type": _bucket("prior", "type"),
-    "award_type": _bucket("data", "award_type"),
+    "award_type": _award_type,
     "decision": _bucket("data", "decision"),
     "decision_number": _bucket("data", "decision_number"),
     "decision_date": _bucket("data", "decision_date", "date"),
