@@ -19,6 +19,7 @@ class _Words:
     always: frozenset[str]  # lower case, as written
     before_family: dict[str, str]  # folded honorific → gender
     family: frozenset[str]  # folded
+    family_as_written: frozenset[str]  # lower case, with its tones ("trương", not "trưởng")
     households: tuple[str, ...]  # folded, each followed by a space
     prefixes: frozenset[str]  # the first two letters of every honorific, in every case
 
@@ -32,6 +33,7 @@ def _words() -> _Words:
     written = [*always, *(str(k) for k in data["honorifics"]["before_family_name"])]
     prefixes = frozenset(f(w[:2]) for w in written for f in (str.lower, str.upper, str.capitalize))
     return _Words(always, before, frozenset(fold(str(w)) for w in data["family_names"]),
+                  frozenset(clean(str(w)).lower() for w in data["family_names"]),
                   tuple(f"{fold(str(h))} " for h in data["households"]), prefixes)
 
 
@@ -80,6 +82,20 @@ def read_name(text: str) -> NameCell:
             honorific, gender, words = words[0], vocab.before_family[key], words[1:]
     position = ", ".join(line.strip("()[] ").strip() for line in rest) or None
     return NameCell(" ".join(words), position or None, honorific, gender)
+
+
+def starts_with_family_name(text: str) -> bool:
+    """Whether a cell's text begins with a family name of ``names.yaml`` (after an honorific, if any): what a
+    person's name looks like, and a position ("Chuyên viên …", "Trưởng phòng …") does not."""
+    vocab = _words()
+    words = clean(text.split("\n", 1)[0]).split(" ")
+    family = vocab.family_as_written  # with tones: "Trương Văn A" is a name, "Trưởng phòng …" a position
+    honorific = len(words) > 1 and (words[0].lower() in vocab.always or fold(words[0]) in vocab.before_family)
+    if honorific:  # "Ông Nguyễn Văn An", "Đ/c Lê Thị Hoa"; "Ông" is a family name too ("Ông Văn Nhân")
+        words = words[1:] if words[1].lower() in family else words
+    # A name is written with every word capitalised (or all in capitals): "Phó Đức Phương" is a name,
+    # "Phó Giám đốc Sở" a position.
+    return words[0].lower() in family and all(w.istitle() or w.isupper() or not w.isalpha() for w in words)
 
 
 def is_household(name: str) -> bool:

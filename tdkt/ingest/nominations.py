@@ -8,6 +8,7 @@ handlers (:mod:`tdkt.ingest.fields`) and builds the frozen records without valid
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from tdkt.errors import InputError
 from tdkt.findings import CellRef, Finding, Severity, column_letter, sort_findings
 from tdkt.ingest.assemble import _nominee
 from tdkt.ingest.fields import HANDLERS, Handler, _Ctx, _Facts, _ref, handler_for, stated_by, unclear
-from tdkt.ingest.headers import Column, achievement_year, find_header, load_column_map
+from tdkt.ingest.headers import Column, _is_numbering, achievement_year, find_header, load_column_map
 from tdkt.ingest.layout import (
     _SECTION_STT,
     _SECTION_TEXT,
@@ -31,6 +32,7 @@ from tdkt.ingest.layout import (
     lookup_table,
     year_in_text,
 )
+from tdkt.ingest.names import starts_with_family_name
 from tdkt.ingest.records import record
 from tdkt.ingest.sources import ZERO_WIDTH, RawSheet, read_sheets
 from tdkt.models import Nominee
@@ -87,6 +89,11 @@ for _code, _sev, _tpl, _desc in [
      "Họ tên dán từ Word: dòng chức vụ dưới họ tên và danh xưng (Đ/c, Ông, Bà) không thuộc họ tên in trên quyết định."),
     ("ingest.merged-down", INFO, "'{value}' ({header}) gộp ô dọc qua dòng {first}–{last}: được dùng cho từng dòng.",
      "Một giá trị gộp ô qua nhiều người (xếp loại, ghi chú, danh hiệu…) là của mọi người trong vùng gộp."),
+    ("ingest.continuation", W, "Dòng {row} không có STT, ngay dưới {name} (dòng {first}): đọc là phần tiếp của người đó.",
+     "Một người viết trên hai dòng (bảng chuyển từ PDF/Word, ô gộp): dòng sau không có STT và không có họ tên mới; "
+     "các ô của nó (chức vụ, sáng kiến, kỷ luật…) là của người ở dòng trên."),
+    ("ingest.repeated-header", INFO, "Dòng {row} lặp lại tiêu đề cột (hoặc dòng đánh số cột) của danh sách; bỏ qua.",
+     "Danh sách dán lại từ bản in có tiêu đề cột ở đầu mỗi trang; dòng đó không phải người được đề nghị."),
     ("ingest.duplicate-column", W, "Cột '{header}' trùng trường '{field}' với cột {other}; chỉ dùng cột {other}.", "Hai cột cùng nghĩa."),
 ]:  # fmt: skip
     messages.register(_code, _sev, _tpl, _desc)
@@ -256,12 +263,17 @@ def _read_sheet(
     said_rows = {i for i, _ in legacy} | {i for i, _ in invisible}
     down = _merged_down(sheet, header.data_start, {name_idx, stt_idx}, header.columns, file, findings)
     no_errors = _ERRORS.isdisjoint  # most rows hold no cached formula error: one C-level test per row
+    # The header's own texts in the name column: a row that says them again is the header repeated on a
+    # printed page (ingest.repeated-header), as is a row numbering the columns again.
+    header_names = {v for r in header.rows if r - 1 < len(rows) and name_idx < len(rows[r - 1])
+                    and isinstance(v := rows[r - 1][name_idx], str)}
     bar = progress.stage(f"Đọc dòng ({sheet.name})", len(rows) - header.data_start)
+    consumed = -1  # the last continuation row read with the nominee above it
     for i in range(header.data_start, len(rows)):
         if not i & 511:
             bar.update(i - header.data_start)
         row = rows[i]
-        if not row:
+        if not row or i <= consumed:
             continue
         plain = no_errors(row)
         if plain:
@@ -274,6 +286,14 @@ def _read_sheet(
             continue
         width = len(row)
         name_value = row[name_idx] if name_idx < width else None
+        if name_value in header_names or (
+            isinstance(name_value, (int, str)) and str(name_value)[:1] in "(0123456789" and _is_numbering(row)
+        ):
+            findings.append(messages.make(
+                "ingest.repeated-header", cell=CellRef(file=file, sheet=sheet.name, row=i + 1, column=None, header=None),
+                row=i + 1,
+            ))  # fmt: skip
+            continue
         first_text = None
         for j in present:
             if isinstance(row[j], str):
@@ -332,6 +352,14 @@ def _read_sheet(
                 if j < width and row[j] is None:
                     row[j] = v
             plain = no_errors(row)
+        if numbered and stt_idx is not None and i + 1 < len(rows) and _continues(rows[i + 1], stt_idx, name_idx):
+            row, consumed = _with_continuation(rows, i, row, stt_idx, name_idx, header_names)
+            for k in range(i + 1, consumed + 1):
+                findings.append(messages.make(
+                    "ingest.continuation", cell=CellRef(file=file, sheet=sheet.name, row=k + 1, column=None, header=None),
+                    row=k + 1, first=i + 1, name=_short(clean(str(name_value)), 40),
+                ))  # fmt: skip
+            plain = no_errors(row)
         facts = _Facts()
         if ctx.unclear:
             ctx.unclear.clear()
@@ -360,6 +388,51 @@ def _read_sheet(
     if cells:
         report.cells = _account(rows, header.columns, report.nominees, unused)
     return report
+
+
+_PAGE = re.compile(r"^(trang|page|tờ)\s*\d+(\s*/\s*\d+)?$|^-\s*\d+\s*-$", re.IGNORECASE)  # "Trang 2/3", "- 2 -"
+
+
+def _continues(row: Sequence[Any], stt_idx: int, name_idx: int) -> bool:
+    """Whether a row is the rest of the numbered nominee above it: no STT, and no new name — its name cell
+    is empty or holds what is no person's name (a position: "Chuyên viên …") — and it is no footer, total
+    or section row. A list converted from PDF or Word, or a person merged over two rows, reads so."""
+    if not row or (stt_idx < len(row) and row[stt_idx] is not None):
+        return False
+    texts = [v for v in row if v is not None]
+    if not texts:
+        return False
+    name = row[name_idx] if name_idx < len(row) else None
+    if name is not None and (not isinstance(name, str) or starts_with_family_name(name)):
+        return False
+    first = next((v for v in texts if isinstance(v, str)), None)
+    if first is not None and footer_kind(first):
+        return False
+    if len(texts) == 1 and isinstance(first, str):  # one text alone: a section ("1. Trường …"), a page number?
+        text = clean(first)
+        if text.isupper() or _SECTION_TEXT.match(text) or _kind_in(text) or _PAGE.match(text):
+            return False
+    return True
+
+
+def _with_continuation(rows: Sequence[Sequence[Any]], i: int, row: Sequence[Any], stt_idx: int, name_idx: int,
+                       header_names: set[str]) -> tuple[list[Any], int]:
+    """Row ``i`` with the continuation rows below it joined in, each cell's text on a new line (as the one
+    cell it was); and the index of the last row joined."""
+    out = list(row)
+    k = i + 1
+    while k < len(rows) and _continues(rows[k], stt_idx, name_idx):
+        more = rows[k]
+        if any(v in header_names for v in more if isinstance(v, str)):
+            break
+        if len(more) > len(out):
+            out += [None] * (len(more) - len(out))
+        for j, v in enumerate(more):
+            if v is None or j == stt_idx:
+                continue
+            out[j] = v if out[j] is None else f"{out[j]}\n{v}"
+        k += 1
+    return out, k - 1
 
 
 def _account(rows: Sequence[Sequence[Any]], columns: Sequence[Column], nominees: Sequence[Nominee],

@@ -309,9 +309,10 @@ _DISCIPLINE: list[tuple[str, str]] = [
     ("buoc thoi viec", "buoc_thoi_viec"), ("cach chuc", "cach_chuc"), ("giang chuc", "giang_chuc"),
     ("ha bac luong", "ha_bac_luong"), ("ha ngach", "ha_bac_luong"), ("canh cao", "canh_cao"),
     ("khien trach", "khien_trach"), ("dang xem xet", "pending"), ("dang bi xem xet", "pending"),
-    ("thanh tra", "pending"), ("dieu tra", "pending"),
+    ("thanh tra", "pending"), ("dieu tra", "pending"), ("dang bi kiem tra", "pending"), ("dang kiem tra", "pending"),
 ]  # fmt: skip
-_NONE_WORDS = frozenset({"khong", "khong co", "k", "0", "", "-", "khong bi ky luat", "chua", "khong vi pham"})
+_NONE_WORDS = frozenset({"khong", "khong co", "k", "0", "", "-", "khong bi ky luat", "chua", "khong vi pham",
+                         "chua bi ky luat", "khong co ky luat", "khong vi pham ky luat", "chua vi pham", "khong bi"})
 
 
 def to_discipline(value: object) -> tuple[str, str] | object | None:

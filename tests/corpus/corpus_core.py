@@ -527,6 +527,7 @@ class Sheet:
     gap_after_top: int = 1
     hidden: bool = False
     encode: str | None = None  # "tcvn3" | "vni": every text cell stored as that legacy font stores it
+    after: Callable[[Grid], None] | None = None  # edits the laid-out grid (hidden cells, continuation rows …)
 
 
 @dataclass
@@ -546,6 +547,8 @@ class Grid:
     hidden: bool = False
     encode: str | None = None
     families: frozenset[str] = frozenset()  # the fact families the sheet has a column for (see ALL_STATED)
+    hidden_cols: set[int] = field(default_factory=set)
+    hidden_rows: set[int] = field(default_factory=set)
 
 
 def ref(row: int, col: int) -> str:
@@ -673,6 +676,8 @@ def layout(sheet: Sheet) -> Grid:
     g.families = frozenset(key.split(":")[0] for col in sheet.cols if col.states for obj, _r in placed
                            for key in _facts_of(col, obj)) | frozenset(
         key.split(":")[0] for col in sheet.cols if col.states and not callable(col.facts) for key in col.facts)
+    if sheet.after is not None:
+        sheet.after(g)
     return g
 
 
@@ -745,6 +750,10 @@ def write_xlsx(path: Path, grids: Sequence[Grid], *, legacy_font: str | None = N
             ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
         for c, w in g.widths.items():
             ws.column_dimensions[get_column_letter(c)].width = w
+        for c in sorted(g.hidden_cols):
+            ws.column_dimensions[get_column_letter(c)].hidden = True
+        for r in sorted(g.hidden_rows):
+            ws.row_dimensions[r].hidden = True
     buf = io.BytesIO()
     wb.save(buf)
     path.write_bytes(_reproducible_zip(buf.getvalue()))
@@ -808,9 +817,30 @@ def cp1258(text: str) -> bytes:
     return bytes(out)
 
 
+# VISCII (RFC 1456): bytes 0x80-0xFF, and the six C0 bytes it takes for capitals (as glibc's iconv maps them).
+_VISCII_HIGH = ("ẠẮẰẶẤẦẨẬẼẸẾỀỂỄỆỐỒỔỖỘỢỚỜỞỊỎỌỈỦŨỤỲÕắằặấầẩậẽẹếềểễệốồổỗỠƠộờởịỰỨỪỬơớƯÀÁÂÃẢĂẳẵÈÉÊẺÌÍĨỳĐứÒÓÔạỷừửÙÚỹỵÝỡưàáâãảăữẫ"
+                "èéêẻìíĩỉđựòóôõỏọụùúũủýợỮ")
+_VISCII = {**{ch: 0x80 + i for i, ch in enumerate(_VISCII_HIGH)},
+           "Ẳ": 0x02, "Ẵ": 0x05, "Ẫ": 0x06, "Ỷ": 0x14, "Ỹ": 0x19, "Ỵ": 0x1E}
+
+
+def viscii(text: str) -> bytes:
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        out.append(_VISCII[ch] if ch in _VISCII else ord(ch.encode("ascii")))
+    return bytes(out)
+
+
 def write_csv(path: Path, rows: Iterable[Sequence[str]], *, delimiter: str = ",", encoding: str = "utf-8",
-              bom: bool = False, quote_all: bool = False) -> None:
+              bom: bool = False, quote_all: bool = False, sep_hint: bool = False) -> None:
+    """``sep_hint``: the first row, left empty, becomes the "sep=;" line Excel reads to name the delimiter
+    (so that the rows keep their numbers in the expected cells)."""
     buf = io.StringIO(newline="")
+    if sep_hint:
+        rows = list(rows)
+        assert rows and not rows[0], "sep_hint needs an empty first row"
+        buf.write(f"sep={delimiter}\r\n")
+        rows = rows[1:]
     w = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n",
                    quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL)
     for row in rows:
@@ -818,6 +848,8 @@ def write_csv(path: Path, rows: Iterable[Sequence[str]], *, delimiter: str = ","
     text = buf.getvalue()
     if encoding == "cp1258":
         data = cp1258(text)
+    elif encoding == "viscii":
+        data = viscii(text)
     elif encoding == "utf-16":
         data = "\ufeff".encode("utf-16-le") + text.encode("utf-16-le")
     else:

@@ -2507,10 +2507,17 @@ def build(cl: CorpusList, folder: Path) -> list[Path]:
     return written
 
 
+def _unseen() -> list[Callable[[], CorpusList]]:
+    """The lists of ``lists_unseen.py`` (ids 47 on): shapes the lists above do not have (a red team's)."""
+    from lists_unseen import LISTS_UNSEEN
+
+    return LISTS_UNSEEN
+
+
 def generate(folder: Path = OUT) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for make in LISTS:
+    for make in [*LISTS, *_unseen()]:
         written += build(make(), folder)
     return written
 
