@@ -7,7 +7,8 @@ Used by every CSV reader (nomination lists through :mod:`tdkt.ingest.sources`, b
   of the head say UTF-16 without a BOM; else the file is UTF-8 if it decodes as UTF-8, and
   Windows-1258 if it does not — unless the text before the first bad byte already holds UTF-8
   letters, in which case it is a damaged UTF-8 file and is refused (naming the line), never read as
-  Windows-1258 mojibake. The text is NFC.
+  Windows-1258 mojibake; a one-byte file whose head reads as more Vietnamese syllables in VISCII than in
+  Windows-1258 is VISCII. The text is NFC.
 - **Separator** (:func:`sniff_delimiter`): tab, ";" or "," — the one that splits the most lines of
   the head (the first ``HEAD_LINES`` non-empty lines) into the same number of fields, so that title
   lines above the header ("DANH SÁCH ĐỀ NGHỊ …", with or without a comma) do not decide it.
@@ -95,8 +96,23 @@ def decode(data: bytes, name: str) -> str:
                 raise InputError(
                     f"Tệp {name} là UTF-8 nhưng có byte lỗi ở dòng {line} (tệp hỏng hoặc ghép từ hai bảng mã); "
                     "hãy mở bằng Excel và lưu lại dạng CSV UTF-8.", code="input.bad-encoding") from exc
-            text = _strict(data, "cp1258", name)
+            text = _one_byte(data, name)
     return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def _one_byte(data: bytes, name: str) -> str:
+    """A one-byte Vietnamese file: Windows-1258 (what Excel saves as "CSV" on a Vietnamese Windows), or VISCII
+    (older software) when that reading makes more of the head's words Vietnamese syllables."""
+    from tdkt.ingest.legacy import decode_viscii, vietnamese_score
+
+    head = data[:HEAD_BYTES]
+    try:
+        cp = unicodedata.normalize("NFC", head.decode("cp1258"))
+    except UnicodeDecodeError:
+        cp = None
+    if vietnamese_score(decode_viscii(head)) > (vietnamese_score(cp) if cp is not None else -1):
+        return decode_viscii(data)
+    return _strict(data, "cp1258", name)
 
 
 def _utf16_without_bom(head: bytes) -> str | None:

@@ -634,8 +634,15 @@ def _initiative_level(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -
             _report(ctx, "ingest.bad-value", col, value=value, header=col.header)
     elif values.to_level(values.to_text(value)) is values.BAD:  # a number or a date is no level
         _report(ctx, "ingest.bad-value", col, value=value, header=col.header)
+    if type(value) is str and "years" not in facts.initiatives and _FOUR_DIGITS.search(value):
+        # "Cấp, năm công nhận": "Cấp cơ sở, 2024" — the year of each line with its level
+        parts = [values.level_part(p) for p in _SPLIT.split(value) if p.strip()]
+        if parts and all(p is not None and p[1] is not None for p in parts):
+            facts.initiatives["years"] = [p[1] for p in parts if p is not None]
+            facts.cells["initiatives.year"] = col
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _LEVEL_BAD: Cache[str, bool] = Cache(1 << 14, "tdkt.ingest.level-bad")
 
 

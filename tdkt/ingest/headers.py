@@ -22,8 +22,9 @@ from tdkt.text import clean, fold
 
 SCAN_ROWS = 40  # headers sit near the top; title blocks rarely exceed a dozen rows
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
-_RATING_WORDS = re.compile(r"xep loai|muc do|danh gia|hoan thanh nhiem vu|ket qua")
-_TITLE_WORDS = re.compile(r"danh hieu|thi dua|ldtt|cstd")
+# "XL 2024" (xếp loại), "DHTĐ 2024" (danh hiệu thi đua): the abbreviations units write in narrow columns.
+_RATING_WORDS = re.compile(r"xep loai|muc do|danh gia|hoan thanh nhiem vu|ket qua|\bxl\b")
+_TITLE_WORDS = re.compile(r"danh hieu|thi dua|ldtt|cstd|\bdhtd\b")
 
 
 @dataclass(frozen=True)
@@ -311,15 +312,20 @@ def find_header(
 ) -> Header | None:
     """The header of a list sheet, or None when no row looks like one (needs a name column or ≥ 3 fields)."""
     best: tuple[int, int] | None = None
+    first: int | None = None  # the first row that is a full header (a name and two more fields)
     for i, row in enumerate(rows[:SCAN_ROWS]):
         score, has_name = _row_score(row, colmap)
         if (has_name and score >= 2) or score >= 3:
             rank = score + (2 if has_name else 0)
             if best is None or rank > best[1]:
                 best = (i, rank)
+            if first is None and has_name and score >= 3:
+                first = i
     if best is None:
         return None
-    top = best[0]
+    # Two tables on one sheet (individuals, then collectives): the first is the list's header; the second
+    # is read after the first table's footer (see tdkt.ingest.nominations.read_nominations).
+    top = first if first is not None else best[0]
     depth = min(len(rows), top + 4)
     width = max((len(rows[j]) for j in range(top, depth)), default=0)
 

@@ -152,4 +152,6 @@ def footer_kind(text: str) -> str:
         return hit
     key = _fold_text(text)
     kind = "subtotal" if _SUBTOTAL.match(key) else "footer" if _FOOTER.match(key) else ""
+    if not kind and text.lstrip()[:4].lower() == "cộng":  # "Cộng trường (1): …", "Cộng khối A" (not "Công …")
+        kind = "subtotal"
     return _FOOTER_MEMO.put(text, kind)

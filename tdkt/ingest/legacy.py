@@ -243,3 +243,22 @@ def fluent(text: str) -> bool:
     """Whether every word of ``text`` that could be legacy (non-ASCII, no digit) is already a Vietnamese
     syllable: then no reading makes it more Vietnamese (the cheap test a Unicode sheet's text takes)."""
     return all(is_syllable(w) for w in _words(text))
+
+
+# VISCII (RFC 1456, 1993): one byte per toned letter — 0x80-0xFF, and six C0 bytes for capitals. Files saved by
+# old DOS/Windows 3.x software (and some HR exports) still come in it; Python has no codec for it.
+_VISCII_HIGH = ("ẠẮẰẶẤẦẨẬẼẸẾỀỂỄỆỐỒỔỖỘỢỚỜỞỊỎỌỈỦŨỤỲÕắằặấầẩậẽẹếềểễệốồổỗỠƠộờởịỰỨỪỬơớƯÀÁÂÃẢĂẳẵÈÉÊẺÌÍĨỳĐứÒÓÔạỷừửÙÚỹỵÝỡưàáâãảăữẫ"
+                "èéêẻìíĩỉđựòóôõỏọụùúũủýợỮ")
+_VISCII_LOW = {0x02: "Ẳ", 0x05: "Ẵ", 0x06: "Ẫ", 0x14: "Ỷ", 0x19: "Ỹ", 0x1E: "Ỵ"}
+_VISCII_TABLE = {**{0x80 + i: ch for i, ch in enumerate(_VISCII_HIGH)}, **_VISCII_LOW}
+
+
+def decode_viscii(data: bytes) -> str:
+    """``data`` read as VISCII (every byte is a character: this never fails)."""
+    return data.decode("latin-1").translate(_VISCII_TABLE)
+
+
+def vietnamese_score(text: str) -> int:
+    """How many of the non-ASCII words of ``text`` are well-formed Vietnamese syllables (to choose between
+    two readings of the same bytes)."""
+    return _score([w for w in re.findall(r"[^\W\d_]+", text) if not w.isascii()])

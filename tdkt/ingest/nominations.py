@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +151,7 @@ class SheetReport:
     year: int | None = None
     nominees: list[Nominee] = field(default_factory=list)
     cells: list[ColumnCells] | None = None  # read_nominations(cells=True): every column's cells accounted for
+    stopped_at: int | None = None  # the 0-based row of the footer that ended the table (another may follow)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -202,12 +203,19 @@ def _read_sheet(
     extra: Mapping[str, str] | None,
     findings: list[Finding],
     cells: bool = False,
+    start: int = 0,
+    parent_year: int | None = None,
 ) -> SheetReport:
+    """Read the list of a sheet; ``start`` > 0: the table that begins below another one's footer (its own
+    header row), which keeps the first table's year when it names none (``parent_year``)."""
     report = SheetReport(file=file, name=sheet.name, role="other", hidden=sheet.hidden)
     rows = sheet.rows
-    header = find_header(_header_probe(rows, 45), colmap, lambda t: award_in_text(t, extra))
+    header = find_header(_header_probe(rows[start:start + 45] if start else rows, 45), colmap,
+                         lambda t: award_in_text(t, extra))
     if header is None:
         return report
+    if start:
+        header = replace(header, rows=tuple(r + start for r in header.rows), data_start=header.data_start + start)
     report.role = "list"
     report.header_rows = list(header.rows)
     report.title = header.title or None
@@ -215,7 +223,7 @@ def _read_sheet(
     sheet_award = award_in_text(header.title, extra) or award_in_text(sheet.name, extra) or award
     list_year, _window = achievement_year(header.title)
     if list_year is None:
-        list_year = achievement_year(sheet.name)[0]
+        list_year = achievement_year(sheet.name)[0] or parent_year
     sheet_year = year or list_year
     if year is not None and list_year is not None and list_year != year:
         findings.append(messages.make(
@@ -267,6 +275,7 @@ def _read_sheet(
     # printed page (ingest.repeated-header), as is a row numbering the columns again.
     header_names = {v for r in header.rows if r - 1 < len(rows) and name_idx < len(rows[r - 1])
                     and isinstance(v := rows[r - 1][name_idx], str)}
+    awards = tuple(c.index for c in header.columns if c.field in ("award", "award_code", "title_code", "award_mark"))
     bar = progress.stage(f"Đọc dòng ({sheet.name})", len(rows) - header.data_start)
     consumed = -1  # the last continuation row read with the nominee above it
     for i in range(header.data_start, len(rows)):
@@ -310,6 +319,7 @@ def _read_sheet(
             ))  # fmt: skip
             if kind == "subtotal":
                 continue  # a subtotal between groups: the next group follows
+            report.stopped_at = i
             break
         if len(present) <= 2:  # a section row has one text besides the STT
             # Sections are told by their numbering ("1. Trường …"): the cells as written, before their
@@ -352,14 +362,19 @@ def _read_sheet(
                 if j < width and row[j] is None:
                     row[j] = v
             plain = no_errors(row)
-        if numbered and stt_idx is not None and i + 1 < len(rows) and _continues(rows[i + 1], stt_idx, name_idx):
-            row, consumed = _with_continuation(rows, i, row, stt_idx, name_idx, header_names)
-            for k in range(i + 1, consumed + 1):
-                findings.append(messages.make(
-                    "ingest.continuation", cell=CellRef(file=file, sheet=sheet.name, row=k + 1, column=None, header=None),
-                    row=k + 1, first=i + 1, name=_short(clean(str(name_value)), 40),
-                ))  # fmt: skip
-            plain = no_errors(row)
+        if numbered and stt_idx is not None and i + 1 < len(rows) and rows[i + 1] and (
+            stt_idx >= len(rows[i + 1]) or rows[i + 1][stt_idx] is None
+        ):
+            at = _Layout(stt_idx, name_idx, awards, bullets)
+            if _continues(rows, i + 1, at):
+                row, consumed = _with_continuation(rows, i, row, at, header_names)
+                for k in range(i + 1, consumed + 1):
+                    findings.append(messages.make(
+                        "ingest.continuation", cell=CellRef(file=file, sheet=sheet.name, row=k + 1, column=None,
+                                                            header=None),
+                        row=k + 1, first=i + 1, name=_short(clean(str(name_value)), 40),
+                    ))  # fmt: skip
+                plain = no_errors(row)
         facts = _Facts()
         if ctx.unclear:
             ctx.unclear.clear()
@@ -393,35 +408,48 @@ def _read_sheet(
 _PAGE = re.compile(r"^(trang|page|tờ)\s*\d+(\s*/\s*\d+)?$|^-\s*\d+\s*-$", re.IGNORECASE)  # "Trang 2/3", "- 2 -"
 
 
-def _continues(row: Sequence[Any], stt_idx: int, name_idx: int) -> bool:
-    """Whether a row is the rest of the numbered nominee above it: no STT, and no new name — its name cell
-    is empty or holds what is no person's name (a position: "Chuyên viên …") — and it is no footer, total
-    or section row. A list converted from PDF or Word, or a person merged over two rows, reads so."""
-    if not row or (stt_idx < len(row) and row[stt_idx] is not None):
+@dataclass(frozen=True)
+class _Layout:
+    """What tells a row that continues the person above it (see :func:`_continues`)."""
+
+    stt: int
+    name: int
+    awards: tuple[int, ...]  # the columns that propose an award: a row with one is a nominee of its own
+    said: Mapping[tuple[int, int], str]  # cells as written before their numbering was removed (RawSheet.bullets)
+
+
+def _continues(rows: Sequence[Sequence[Any]], k: int, at: _Layout) -> bool:
+    """Whether row ``k`` is the rest of the numbered nominee above it: no STT, no award of its own, and no
+    new name — its name cell is empty or holds what is no person's name (a position: "Chuyên viên …") —
+    and it is no footer, total, section or page-number row. A list converted from PDF or Word, or a
+    person merged over two rows, reads so."""
+    row = rows[k]
+    if not row or (at.stt < len(row) and row[at.stt] is not None):
         return False
     texts = [v for v in row if v is not None]
-    if not texts:
+    if not texts or any(j < len(row) and row[j] is not None for j in at.awards):
         return False
-    name = row[name_idx] if name_idx < len(row) else None
+    name = row[at.name] if at.name < len(row) else None
     if name is not None and (not isinstance(name, str) or starts_with_family_name(name)):
         return False
-    first = next((v for v in texts if isinstance(v, str)), None)
-    if first is not None and footer_kind(first):
+    first = next((j for j, v in enumerate(row) if isinstance(v, str)), None)
+    if first is not None and footer_kind(row[first]):
         return False
-    if len(texts) == 1 and isinstance(first, str):  # one text alone: a section ("1. Trường …"), a page number?
-        text = clean(first)
+    if len(texts) == 1 and first is not None:  # one text alone: a section ("1. Trường …"), a page number?
+        text = clean(at.said.get((k, first), row[first]))
         if text.isupper() or _SECTION_TEXT.match(text) or _kind_in(text) or _PAGE.match(text):
             return False
     return True
 
 
-def _with_continuation(rows: Sequence[Sequence[Any]], i: int, row: Sequence[Any], stt_idx: int, name_idx: int,
+def _with_continuation(rows: Sequence[Sequence[Any]], i: int, row: Sequence[Any], at: _Layout,
                        header_names: set[str]) -> tuple[list[Any], int]:
     """Row ``i`` with the continuation rows below it joined in, each cell's text on a new line (as the one
     cell it was); and the index of the last row joined."""
+    stt_idx = at.stt
     out = list(row)
     k = i + 1
-    while k < len(rows) and _continues(rows[k], stt_idx, name_idx):
+    while k < len(rows) and _continues(rows, k, at):
         more = rows[k]
         if any(v in header_names for v in more if isinstance(v, str)):
             break
@@ -570,9 +598,18 @@ def read_nominations(
                 )
                 continue
             with no_gc():
-                file_sheets.append(
-                    _read_sheet(path.name, sheet, lookup, colmap, award, year, extra_awards, findings, cells)
-                )
+                report = _read_sheet(path.name, sheet, lookup, colmap, award, year, extra_awards, findings, cells)
+                file_sheets.append(report)
+                while report.role == "list" and report.stopped_at is not None:
+                    # A second table below the first one's footer, with its own header ("II. TẬP THỂ" …)?
+                    said: list[Finding] = []
+                    more = _read_sheet(path.name, sheet, lookup, colmap, award, year, extra_awards, said, cells,
+                                       start=report.stopped_at + 1, parent_year=report.year)
+                    if more.role != "list" or not more.nominees:
+                        break
+                    findings.extend(said)
+                    file_sheets.append(more)
+                    report = more
         if not any(s.role == "list" for s in file_sheets):
             seen = ", ".join(f"'{s.name}'" for s in file_sheets)
             raise InputError(

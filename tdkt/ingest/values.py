@@ -33,6 +33,7 @@ _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
 _YMD = re.compile(r"^(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:[ T].*)?$")
 _MY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")
 _WORDY = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
+_MONTH_WORDY = re.compile(r"^(?:tu )?thang (\d{1,2}) (?:nam )?(\d{4})$")  # "tháng 9/2024", "từ tháng 9 năm 2024"
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 _ANY_YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|20\d{2})(?!\d)")  # birth years may be typos from the 1800s
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
@@ -42,7 +43,7 @@ def to_date(value: object) -> dt.date | int | object | None:
     """A date, or an ``int`` year when only the year is known ("năm 1980", "1980"), None, or BAD.
 
     Accepts Excel date cells, Excel serial numbers (1900 system), dd/mm/yyyy, d/m/yy, d-m-yyyy,
-    yyyy-mm-dd, "ngày 5 tháng 3 năm 1980", mm/yyyy (→ the 1st of the month).
+    yyyy-mm-dd, "ngày 5 tháng 3 năm 1980", mm/yyyy and "tháng 9/2024" (→ the 1st of the month).
     """
     if value is None:
         return None
@@ -78,6 +79,9 @@ def to_date(value: object) -> dt.date | int | object | None:
     m = _WORDY.search(folded)
     if m:
         return _mkdate(int(m[3]), int(m[2]), int(m[1]))
+    m = _MONTH_WORDY.match(folded)
+    if m:
+        return _mkdate(int(m[2]), int(m[1]), 1)
     years = _ANY_YEAR.findall(folded)
     if len(years) == 1 and re.fullmatch(r"(nam\s*)?\d{4}", folded):
         return int(years[0])

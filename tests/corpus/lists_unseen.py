@@ -27,11 +27,13 @@ from corpus_core import (
     RATING_WORDS,
     TITLE_SHORT,
     Col,
+    Collective,
     Discipline,
     Grid,
     Initiative,
     Line,
     Person,
+    Section,
     Sheet,
     centered,
     dmy,
@@ -615,6 +617,76 @@ def list_bilingual_headers() -> CorpusList:
         same_facts_as="01-truong-thpt-co-ban")
 
 
+# ------------------------------------------------------------------------------------------------ 58
+
+DISTRICT_58 = "Phòng Giáo dục và Đào tạo huyện Tân Hải (hư cấu)"
+
+
+def list_mixed_kinds() -> CorpusList:
+    y = 2025
+    school_a, school_b = "Trường Tiểu học Tân Phước", "Trường THCS Tân Hòa"
+    rows: list[Any] = [
+        Section(f"1. {school_a}", span=False, col=1),
+        Person("Lục Thị Thanh Nhàn", True, D(1986, 3, 4), "Giáo viên", school_a, "chien_si_thi_dua_co_so",
+               {y: "htxs"}, unit=school_a),
+        Person("Mông Văn Thạch", False, D(1980, 9, 9), "Phó Hiệu trưởng", school_a, "lao_dong_tien_tien",
+               {y: "httnv"}, discipline=Discipline("khien_trach", y, f"06/QĐ-THTP ngày 02/4/{y}"), unit=school_a),
+        Collective(f"Tổ khối 4, {school_a}", "tap_the_lao_dong_xuat_sac", 9, 8, 1, 9, unit=school_a),
+        Collective(f"Tổ khối 5, {school_a}", "tap_the_lao_dong_xuat_sac", 10, 6, 1, 10, unit=school_a),
+        Line({1: "Cộng trường (1): 02 cá nhân, 02 tập thể"}, in_table=True, bold=True),
+        Section(f"2. {school_b}", span=False, col=1),
+        Person("Quan Thị Bích", True, D(1990, 6, 6), "Giáo viên", school_b, "chien_si_thi_dua_co_so", {y: "httnv"},
+               unit=school_b),
+        Person("Hứa Minh Khang", False, D(1984, 2, 12), "Giáo viên", school_b, "lao_dong_tien_tien", {y: "httnv"},
+               unit=school_b),
+        Collective(f"Tổ Khoa học tự nhiên, {school_b}", "tap_the_lao_dong_xuat_sac", 12, 10, 0, 12, unit=school_b),
+        Line({1: "Cộng trường (2): 02 cá nhân, 01 tập thể"}, in_table=True, bold=True),
+    ]
+
+    def person_only(f: Callable[[Person], Any]) -> Callable[[Any], Any]:
+        return lambda n: f(n) if isinstance(n, Person) else None
+
+    def group_only(f: Callable[[Collective], Any]) -> Callable[[Any], Any]:
+        return lambda n: f(n) if isinstance(n, Collective) else None
+
+    cols = [
+        Col(("STT",), _name, counter="1", width=5),
+        Col(("Tên cá nhân, tập thể",), _name, ("name",), width=34),
+        Col(("Chức vụ",), person_only(lambda p: p.position), width=16),
+        Col((f"Xếp loại năm học {y - 1}-{y}",),
+            lambda n: RATING_SHORT[n.ratings[y]] if isinstance(n, Person) else RATING_SHORT[n.rating or ""],
+            lambda n: (f"rating:{y}",) if isinstance(n, Person) else ("crating",)),
+        Col(("Số liệu tập thể", "Tổng số thành viên"), group_only(lambda c: c.members), ("members",)),
+        Col(("Số liệu tập thể", "Số đạt LĐTT"), group_only(lambda c: c.ltt), ("ltt",)),
+        Col(("Số liệu tập thể", "Số đạt CSTĐCS"), group_only(lambda c: c.cstdcs), ("cstdcs",)),
+        Col(("Số liệu tập thể", "Số hoàn thành nhiệm vụ"), group_only(lambda c: c.completed), ("completed",)),
+        Col(("Sáng kiến (cấp cơ sở)",), person_only(lambda p: "\n".join(i.title for i in p.inits) or None),
+            lambda n: ("init",) if isinstance(n, Person) else (), width=26),
+        Col(("Kỷ luật",), person_only(lambda p: f"{DISC_WORDS[p.discipline.form]} năm {p.discipline.year}"
+                                      if p.discipline else None),
+            lambda n: ("disc",) if isinstance(n, Person) else ()),
+        Col(("Đang bị xem xét kỷ luật, thanh tra",), lambda n: None,
+            lambda n: ("pending",) if isinstance(n, Person) else ()),
+        Col(("Danh hiệu đề nghị",), _award(), ("award",), width=26),
+    ]
+    n = len(cols)
+    sheet = Sheet("Tổng hợp", cols, rows,
+                  top=[centered("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN TÂN HẢI", 4),
+                       centered(f"DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU THI ĐUA NĂM HỌC {y - 1}-{y}", n)],
+                  footer=[Line({1: "Tổng cộng: 04 cá nhân, 03 tập thể"}, bold=True),
+                          Line({n - 3: "TRƯỞNG PHÒNG"}, bold=True)])
+    return CorpusList(
+        "58-phong-gd-ca-nhan-tap-the-chung-bang", "Phòng GD&ĐT, NĐ 152: cá nhân và tập thể chung một bảng (không có "
+        "cột loại đối tượng: loại theo danh hiệu), số liệu tập thể ở các cột riêng để trống cho cá nhân, dòng "
+        "'Cộng trường (1): …' giữa bảng sau mỗi trường", DISTRICT_58,
+        ("mixed-kinds", "collective-list", "subtotal-rows", "section-rows", "two-row-header", "school-years",
+         "footer-forms"),
+        "nd152-2025", D(2025, 7, 15), (y,), {"level": "huyen", "name": "Hội đồng Thi đua - Khen thưởng huyện Tân Hải",
+                                            "members": 9}, [sheet],
+        notes="Tập thể lao động xuất sắc (Luật 2022 Điều 27): HTXS, 100 % hoàn thành nhiệm vụ, từ 70 % LĐTT, có "
+              "CSTĐCS — Tổ khối 5 (6/10 LĐTT) và tổ không có CSTĐCS không đạt.")
+
+
 # --------------------------------------------------------------------------------------------------
 
 LISTS_UNSEEN: list[Callable[[], CorpusList]] = [
@@ -629,4 +701,5 @@ LISTS_UNSEEN: list[Callable[[], CorpusList]] = [
     list_csv_sep_hint,
     list_viscii_csv,
     list_bilingual_headers,
+    list_mixed_kinds,
 ]

@@ -4,6 +4,7 @@ page numbers; and discipline written in words. One passing and one failing case 
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -106,3 +107,115 @@ def test_discipline_denied_in_words_is_none(text: str) -> None:
 ])
 def test_discipline_said_in_words_is_never_none(text: str, form: str) -> None:
     assert values.to_discipline(text) == (form, text)
+
+
+# --- headers as abbreviations, a level cell with its year, a month in words (corpus 47, 48, 51) -------------
+
+
+@pytest.mark.parametrize(("path", "field"), [
+    (["XL 2024"], "rating.2024"), (["DHTĐ 2023"], "title.2023"), (["KL"], "discipline"), (["ĐN KT"], "award"),
+    (["SK"], "initiative"), (["Cấp SK"], "initiative_level"), (["Năm SK"], "initiative_date"), (["NS"], "birth"),
+    (["CV"], "position"), (["Ngày TD"], "recruited_on"), (["GC"], "note"), (["TT"], "stt"),
+    (["XL"], None), (["DH"], None), (["SKT"], None),  # no year, no field: never guessed
+])
+def test_abbreviated_headers(path: list[str], field: str | None) -> None:
+    from tdkt.ingest.headers import map_path
+
+    assert map_path(0, path, None, lambda _t: None).field == field
+
+
+def test_the_year_written_in_the_level_cell_counts(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["STT", "Họ và tên", "Xếp loại", None, "Sáng kiến", None, "Kỷ luật", "Danh hiệu đề nghị"])
+    ws.append([None, None, 2024, 2025, "Tên sáng kiến", "Cấp, năm công nhận", None, None])
+    ws.append([1, "Ngô Đức Thịnh", "HTXSNV", "HTXSNV", "Nội soi ngày thứ nhất\nVận động sớm sau mổ",
+               "Cấp cơ sở, 2024\nCấp cơ sở, 2025", None, "Bằng khen của Chủ tịch UBND tỉnh"])
+    ws.append([2, "Lý Văn Hào", "HTXSNV", "HTXSNV", "Nội soi ngày thứ nhất\nVận động sớm sau mổ",
+               "Cấp cơ sở, 2021\nCấp cơ sở, 2025", None, "Bằng khen của Chủ tịch UBND tỉnh"])
+    for rng in ("A1:A2", "B1:B2", "C1:D1", "E1:F1", "G1:G2", "H1:H2"):
+        ws.merge_cells(rng)
+    wb.save(tmp_path / "bk.xlsx")
+    doc = validate_files([tmp_path / "bk.xlsx"], rules="nd152-2025", year=2025, store=False, cwd=tmp_path).to_dict()
+    got = _by_name(doc)
+    assert got["Ngô Đức Thịnh"]["verdict"] == "pass"
+    assert got["Lý Văn Hào"]["verdict"] == "fail"  # 2021 is outside the two years
+
+
+@pytest.mark.parametrize(("text", "want"), [("tháng 9/2024", (2024, 9, 1)), ("Từ tháng 9 năm 2024", (2024, 9, 1))])
+def test_a_month_written_in_words(text: str, want: tuple[int, int, int]) -> None:
+    import datetime as dt
+
+    assert values.to_date(text) == dt.date(*want)
+
+
+@pytest.mark.parametrize("text", ["tháng 13/2024", "tháng sau"])
+def test_a_month_that_is_none(text: str) -> None:
+    assert values.to_date(text) is values.BAD
+
+
+# --- two tables on one sheet (corpus 54) ---------------------------------------------------------------------
+
+
+def test_a_second_table_below_the_first_is_read_with_its_own_header(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["I. CÁ NHÂN"])
+    ws.append(HEADER)
+    ws.append([1, "Đào Thị Kim Liên", "HTTNV", None, None, "Lao động tiên tiến"])
+    ws.append([None, "Danh sách có 01 cá nhân"])
+    ws.append([])
+    ws.append(["II. TẬP THỂ"])
+    ws.append(["STT", "Tên tập thể", "Tổng số thành viên", "Số đạt LĐTT", "Số CSTĐCS", "Số hoàn thành nhiệm vụ",
+               "Xếp loại tập thể", "Danh hiệu đề nghị"])
+    ws.append([1, "Tổ Văn phòng", 8, 7, 0, 8, "HTXSNV", "Tập thể lao động xuất sắc"])
+    ws.append([None, "Danh sách có 01 tập thể"])
+    ws.append([None, "NGƯỜI LẬP BIỂU", None, None, "HIỆU TRƯỞNG"])
+    wb.save(tmp_path / "hai-bang.xlsx")
+    doc = validate_files([tmp_path / "hai-bang.xlsx"], rules="nd152-2025", year=2025, store=False,
+                         cwd=tmp_path).to_dict()
+    got = _by_name(doc)
+    assert set(got) == {"Đào Thị Kim Liên", "Tổ Văn phòng"}
+    assert got["Tổ Văn phòng"]["kind"] == "collective"
+    assert got["Tổ Văn phòng"]["verdict"] == "fail"  # no CSTĐ cơ sở among its members
+    assert any(f["cell"] == "E8" and f["severity"] == "error" for f in got["Tổ Văn phòng"]["findings"])
+
+
+# --- VISCII (corpus 56) --------------------------------------------------------------------------------------
+
+
+def test_a_viscii_csv_is_read_as_viscii_and_a_windows_1258_one_as_windows_1258() -> None:
+    import shutil
+    import subprocess
+
+    from tdkt.ingest.delimited import decode
+
+    text = "Họ và tên,Xếp loại\r\nNguyễn Thị Hằng,Hoàn thành tốt nhiệm vụ\r\nỶ Lan,Đạt\r\n"
+    one_byte = text.replace("Ỷ", "Y").encode("cp1258", "ignore")  # cp1258 has no precomposed "ễ", "ằ" …
+    assert decode(one_byte, "b.csv") == unicodedata.normalize("NFC", one_byte.decode("cp1258"))
+    if shutil.which("iconv") is None:
+        pytest.skip("iconv (glibc's VISCII table, independent of tdkt's) is not installed")
+    done = subprocess.run(["iconv", "-f", "UTF-8", "-t", "VISCII"], input=text.encode(), capture_output=True,
+                          check=True)
+    assert decode(done.stdout, "a.csv") == text  # capitals in C0 bytes ("Ỷ" is 0x14) too
+
+
+def test_an_unnumbered_row_with_its_own_award_is_a_nominee_not_a_continuation(tmp_path: Path) -> None:
+    # A minority name ("Giàng Seo Phử") begins with no family name of the vocabulary; its own award says it is
+    # a person of its own: their initiative must not become the numbered person's (who has none).
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["STT", "Họ và tên", "Xếp loại năm 2025", "Sáng kiến (cấp cơ sở)", "Kỷ luật", "Danh hiệu đề nghị"])
+    ws.append([1, "Quan Thị Bích", "HTTNV", None, None, "Chiến sĩ thi đua cơ sở"])
+    ws.append([None, "Giàng Seo Phử", "HTTNV", "Vườn ươm cây giống trên đất dốc", None, "Chiến sĩ thi đua cơ sở"])
+    ws.append([None, "Cộng trường (1): 02 cá nhân"])
+    ws.append([2, "Hứa Minh Khang", "HTTNV", None, None, "Lao động tiên tiến"])
+    wb.save(tmp_path / "ds.xlsx")
+    doc = validate_files([tmp_path / "ds.xlsx"], rules="nd152-2025", year=2025, store=False, cwd=tmp_path).to_dict()
+    got = _by_name(doc)
+    assert set(got) == {"Quan Thị Bích", "Giàng Seo Phử", "Hứa Minh Khang"}  # the total row is no nominee
+    assert got["Quan Thị Bích"]["verdict"] == "fail"
+    assert got["Giàng Seo Phử"]["verdict"] == "pass"
