@@ -34,7 +34,7 @@ from tdkt.ingest.layout import (
 )
 from tdkt.ingest.names import starts_with_family_name
 from tdkt.ingest.records import record
-from tdkt.ingest.sources import ZERO_WIDTH, RawSheet, read_sheets
+from tdkt.ingest.sources import NOT_COMPUTED, ZERO_WIDTH, RawSheet, read_sheets
 from tdkt.models import Nominee
 from tdkt.util import no_gc
 
@@ -89,6 +89,9 @@ for _code, _sev, _tpl, _desc in [
      "Họ tên dán từ Word: dòng chức vụ dưới họ tên và danh xưng (Đ/c, Ông, Bà) không thuộc họ tên in trên quyết định."),
     ("ingest.merged-down", INFO, "'{value}' ({header}) gộp ô dọc qua dòng {first}–{last}: được dùng cho từng dòng.",
      "Một giá trị gộp ô qua nhiều người (xếp loại, ghi chú, danh hiệu…) là của mọi người trong vùng gộp."),
+    ("ingest.not-computed", W, "Ô có công thức '{formula}' ({header}) nhưng giá trị chưa được tính (tệp chưa từng mở và "
+     "lưu bằng Excel); không dùng ô này.", "Excel tính công thức khi mở tệp; tệp do phần mềm ghi ra có thể chưa có giá "
+     "trị. Mở tệp bằng Excel, lưu lại rồi gửi lại."),
     ("ingest.continuation", W, "Dòng {row} không có STT, ngay dưới {name} (dòng {first}): đọc là phần tiếp của người đó.",
      "Một người viết trên hai dòng (bảng chuyển từ PDF/Word, ô gộp): dòng sau không có STT và không có họ tên mới; "
      "các ô của nó (chức vụ, sáng kiến, kỷ luật…) là của người ở dòng trên."),
@@ -104,7 +107,8 @@ REPEATABLE = frozenset({"discipline", "discipline_period", "note", "achievement"
                         "special", "history", "award_mark", "address", "sector"})
 _PER_YEAR = ("rating.", "title.", "title_decision.", "discipline.")
 
-_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"})
+_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+                     NOT_COMPUTED})
 
 
 @dataclass(frozen=True)
@@ -296,7 +300,7 @@ def _read_sheet(
         width = len(row)
         name_value = row[name_idx] if name_idx < width else None
         if name_value in header_names or (
-            isinstance(name_value, (int, str)) and str(name_value)[:1] in "(0123456789" and _is_numbering(row)
+            isinstance(name_value, (int, str)) and str(name_value)[:1] in _NUMBER_START and _is_numbering(row)
         ):
             findings.append(messages.make(
                 "ingest.repeated-header", cell=CellRef(file=file, sheet=sheet.name, row=i + 1, column=None, header=None),
@@ -389,9 +393,12 @@ def _read_sheet(
             if not plain and isinstance(v, str) and v in _ERRORS:
                 if j not in quiet:
                     findings.append(
+                        messages.make("ingest.not-computed", cell=_ref(ctx, col), header=col.header,
+                                      formula=_short(sheet.formulas.get((i, j), ""), 60))
+                        if v == NOT_COMPUTED else
                         messages.make("ingest.error-value", cell=_ref(ctx, col), value=v, header=col.header)
                     )
-                    unclear(ctx, col, v)
+                    unclear(ctx, col, sheet.formulas.get((i, j), v) if v == NOT_COMPUTED else v)
                 continue
             handle(v, col, facts, ctx)
         if "name" not in facts.data:
@@ -405,6 +412,7 @@ def _read_sheet(
     return report
 
 
+_NUMBER_START = frozenset("(0123456789")  # how a column-numbering cell ("(2)", 2) begins
 _PAGE = re.compile(r"^(trang|page|tờ)\s*\d+(\s*/\s*\d+)?$|^-\s*\d+\s*-$", re.IGNORECASE)  # "Trang 2/3", "- 2 -"
 
 

@@ -20,6 +20,7 @@ threads (see :mod:`tdkt.ingest.xlsx_slices`): the same rows, about 0.6 s sooner 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import threading
 import unicodedata
@@ -86,6 +87,7 @@ class RawSheet:
     merged: tuple[tuple[int, int, int, int], ...] = ()
     bullets: dict[tuple[int, int], str] = field(default_factory=dict)
     invisible: dict[tuple[int, int], str] = field(default_factory=dict)
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # cells never computed (NOT_COMPUTED)
 
 
 def read_sheets(path: Path) -> list[RawSheet]:
@@ -423,9 +425,31 @@ def _n(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
-def _check_sheets(path: Path, parts: dict[str, str], skip: set[str]) -> None:
-    """check_extent of every worksheet part of an .xlsx/.xlsm not in ``skip`` (the slicer checks those)."""
+# A formula cell with no value cached (a file written by a program, never opened and saved in Excel):
+# calamine gives it as empty, but the one who opens it in Excel sees its result. Such a cell is named,
+# never read as empty (see NOT_COMPUTED).
+_UNCACHED = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*>(?:<f\b[^>]*/>|<f\b[^>]*>([^<]*)</f>)(?:<v\s*/>|<v>\s*</v>)?</c>')
+NOT_COMPUTED = "#CHƯA TÍNH!"  # the value given to such a cell (read like a formula error: not understood)
+Uncomputed = dict[tuple[int, int], str]  # (row index, column index) → the formula, as written
+
+
+def _uncomputed(xml: bytes) -> Uncomputed:
+    if b"<f" not in xml:
+        return {}
+    out: Uncomputed = {}
+    for m in _UNCACHED.finditer(xml):
+        col = 0
+        for ch in m[1]:
+            col = col * 26 + ch - 64
+        out[(int(m[2]) - 1, col - 1)] = "=" + html.unescape((m[3] or b"").decode("utf-8", "replace"))
+    return out
+
+
+def _check_sheets(path: Path, parts: dict[str, str], skip: set[str]) -> dict[str, Uncomputed]:
+    """check_extent of every worksheet part of an .xlsx/.xlsm not in ``skip`` (the slicer checks those);
+    the formula cells of each whose value was never computed."""
     name = path.name
+    found: dict[str, Uncomputed] = {}
     try:
         with zipfile.ZipFile(path) as zf:
             for sheet, part in parts.items():
@@ -436,10 +460,13 @@ def _check_sheets(path: Path, parts: dict[str, str], skip: set[str]) -> None:
                 except KeyError:
                     continue  # calamine reports a sheet without its part
                 check_extent(xml, f"Tệp {name}, trang tính '{nfc_text(sheet)}'")
+                if cells := _uncomputed(xml):
+                    found[sheet] = cells
     except InputError:
         raise
     except _DAMAGED:
-        return  # the CRC test or calamine says what is wrong
+        return found  # the CRC test or calamine says what is wrong
+    return found
 
 
 def sheet_parts(path: Path) -> dict[str, str]:
@@ -484,13 +511,12 @@ def _read_workbook(path: Path, archive: _Archive | None) -> list[RawSheet]:
     name = path.name
     parts = sheet_parts(path) if archive is not None and path.suffix.lower() in (".xlsx", ".xlsm") else {}
     split = _split_candidates(path, archive, parts) if archive is not None and not fastpaths.PLAIN else {}
-    if parts:
-        _check_sheets(path, parts, set(split))  # the slicer checks each of its slices itself
+    uncomputed = _check_sheets(path, parts, set(split)) if parts else {}  # the slicer checks its slices itself
     crc = None
     if archive is not None and archive.test_crc:
         crc = _CrcTest(path, archive.infos, frozenset(part.filename for part, _ in split.values()))
     try:
-        sheets = _parse_workbook(path, split, crc)
+        sheets = _parse_workbook(path, split, crc, uncomputed)
     except Exception:
         if crc is not None:
             crc.raise_first(name)  # a damaged part comes first, as when testzip ran before the parse
@@ -501,7 +527,8 @@ def _read_workbook(path: Path, archive: _Archive | None) -> list[RawSheet]:
 
 
 def _parse_workbook(
-    path: Path, split: dict[str, tuple[zipfile.ZipInfo, int]], crc: _CrcTest | None
+    path: Path, split: dict[str, tuple[zipfile.ZipInfo, int]], crc: _CrcTest | None,
+    uncomputed: dict[str, Uncomputed] | None = None,
 ) -> list[RawSheet]:
     import python_calamine as pc
 
@@ -518,8 +545,10 @@ def _parse_workbook(
                 bullets: Bullets = {}
                 invisible: Bullets = {}
                 merged: list[Merge] = []
+                formulas = dict((uncomputed or {}).get(meta.name, {}))  # the slicer finds those of its sheets
                 rows = (None if slices is None
-                        else _read_split(path, *slices, meta.name, crc, legacy, merged, bullets, invisible))
+                        else _read_split(path, *slices, meta.name, crc, legacy, merged, bullets, invisible,
+                                         formulas))
                 if rows is None:
                     sheet = wb.get_sheet_by_name(meta.name)
                     legacy.clear()
@@ -529,8 +558,10 @@ def _parse_workbook(
                     with no_gc():
                         rows = _normalise(sheet.to_python(skip_empty_area=False), legacy, bullets, invisible)
                 hidden = meta.visible != pc.SheetVisibleEnum.Visible
+                _mark_uncomputed(rows, formulas)
                 sheets.append(RawSheet(name=nfc_text(meta.name), rows=rows, hidden=hidden, legacy=legacy,
-                                       merged=tuple(sorted(set(merged))), bullets=bullets, invisible=invisible))
+                                       merged=tuple(sorted(set(merged))), bullets=bullets, invisible=invisible,
+                                       formulas=formulas))
         finally:
             wb.close()
     except pc.PasswordError as exc:
@@ -543,6 +574,18 @@ def _parse_workbook(
 
 
 Merge = tuple[int, int, int, int]
+
+
+def _mark_uncomputed(rows: list[list[CellValue]], formulas: Uncomputed) -> None:
+    """Give every formula cell never computed the value NOT_COMPUTED (rows added where the sheet's box ended)."""
+    for (r, c) in sorted(formulas):
+        while len(rows) <= r:
+            rows.append([])
+        row = rows[r]
+        if len(row) <= c:
+            row += [None] * (c + 1 - len(row))
+        if row[c] is None:
+            row[c] = NOT_COMPUTED
 
 
 def merges(sheet: Any) -> list[Merge]:

@@ -21,9 +21,11 @@ from tdkt.ingest.sources import (
     CellValue,
     Merge,
     Seen,
+    Uncomputed,
     _Archive,
     _CrcTest,
     _drop_empty_tail,
+    _uncomputed,
     _values,
     check_extent,
     finish,
@@ -110,8 +112,10 @@ def _read_split(
     merged: list[Merge] | None = None,
     bullets: Bullets | None = None,
     invisible: Bullets | None = None,
+    formulas: Uncomputed | None = None,
 ) -> list[list[CellValue]] | None:
-    """``sheet`` parsed as slices in parallel; None when the plain read must do it (see above).
+    """``sheet`` parsed as slices in parallel; None when the plain read must do it (see above). The formula
+    cells never computed go to ``formulas`` (see :data:`tdkt.ingest.sources.NOT_COMPUTED`).
 
     Legacy-font cells are converted as by the plain read, and recorded in ``legacy``; the merged cells
     (which the sheet XML lists after its rows, so in the last slice) go to ``merged`` (see
@@ -125,6 +129,8 @@ def _read_split(
                     others = _other_parts(zf)
                     where = f"Tệp {path.name}, trang tính '{sheet}'"
                     for xml in _row_chunks(fh, part.file_size, slices):
+                        if formulas is not None:
+                            formulas.update(_uncomputed(xml))
                         futures.append(pool.submit(_parse_chunk, others, part.filename, sheet, xml, where))
                 except _Unsuitable:
                     while fh.read(_PIECE):  # inflate to the end all the same: that is its CRC test

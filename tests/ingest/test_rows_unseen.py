@@ -219,3 +219,52 @@ def test_an_unnumbered_row_with_its_own_award_is_a_nominee_not_a_continuation(tm
     assert set(got) == {"Quan Thị Bích", "Giàng Seo Phử", "Hứa Minh Khang"}  # the total row is no nominee
     assert got["Quan Thị Bích"]["verdict"] == "fail"
     assert got["Giàng Seo Phử"]["verdict"] == "pass"
+
+
+# --- a formula whose value was never computed (a file written by a program, not saved by Excel) -------------
+
+
+def _with_formula(tmp_path: Path, cached: str | None) -> Path:
+    import re
+    import zipfile
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "DS"
+    ws.append(["STT", "Họ và tên", "Xếp loại năm 2024", "Kỷ luật", "Danh hiệu đề nghị"])
+    ws.append([1, "Lê Văn An", "HTTNV", "=IFERROR(VLOOKUP(B2,KL!A:B,2,0),\"\")", "Lao động tiên tiến"])
+    ws.append([2, "Trần Thị Bình", "HTTNV", None, "Lao động tiên tiến"])
+    wb.create_sheet("KL").append(["Lê Văn An", "Khiển trách"])
+    path = tmp_path / "f.xlsx"
+    wb.save(path)
+    if cached is not None:  # what Excel writes when it saves: the formula and its value
+        src = zipfile.ZipFile(path)
+        parts = {i.filename: src.read(i.filename) for i in src.infolist()}
+        src.close()
+        sheet = "xl/worksheets/sheet1.xml"
+        parts[sheet] = re.sub(rb'<c r="D2"(?: [^>]*)?>(<f>.*?</f>)<v\s*/?>(</v>)?</c>',
+                              b'<c r="D2" t="str">\\1<v>' + cached.encode() + b"</v></c>", parts[sheet])
+        assert cached.encode() in parts[sheet]
+        with zipfile.ZipFile(path, "w") as dst:
+            for name, body in parts.items():
+                dst.writestr(name, body)
+    return path
+
+
+def test_a_formula_never_computed_is_named_and_never_read_as_empty(tmp_path: Path) -> None:
+    path = _with_formula(tmp_path, None)
+    doc = validate_files([path], rules="nd98-2023", year=2024, store=False, cwd=tmp_path).to_dict()
+    got = _by_name(doc)
+    assert got["Lê Văn An"]["verdict"] == "review"
+    assert any(f["cell"] == "D2" and f["severity"] == "warning" and "VLOOKUP" in f["message"]
+               for f in got["Lê Văn An"]["findings"]), got["Lê Văn An"]["findings"]
+    assert any(f["code"] == "ingest.not-computed" and f["cell"] == "D2" for f in doc["findings"])
+    assert got["Trần Thị Bình"]["verdict"] == "pass"
+
+
+def test_a_formula_with_its_value_saved_is_read_by_its_value(tmp_path: Path) -> None:
+    path = _with_formula(tmp_path, "Khiển trách năm 2024")
+    doc = validate_files([path], rules="nd98-2023", year=2024, store=False, cwd=tmp_path).to_dict()
+    assert _by_name(doc)["Lê Văn An"]["verdict"] == "fail"
+    assert not any(f["code"] == "ingest.not-computed" for f in doc["findings"])

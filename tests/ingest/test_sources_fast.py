@@ -126,16 +126,47 @@ def reference_legacy(rows: list[list[CellValue]]) -> None:
 
 
 def reference_read(path: Path) -> Sheets:
-    """Every sheet through calamine's whole-sheet read, as read_sheets did before the fast paths."""
+    """Every sheet through calamine's whole-sheet read, as read_sheets did before the fast paths; a formula
+    cell with no computed value (openpyxl: a formula, and no cached value) is NOT_COMPUTED."""
     with pc.CalamineWorkbook.from_path(str(path)) as wb:
         return [
             (
                 unicodedata.normalize("NFC", meta.name),
                 meta.visible != pc.SheetVisibleEnum.Visible,
-                reference_rows(wb.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)),
+                reference_uncomputed(path, meta.name,
+                                     reference_rows(wb.get_sheet_by_name(meta.name).to_python(skip_empty_area=False))),
             )
             for meta in wb.sheets_metadata
         ]
+
+
+def reference_uncomputed(path: Path, sheet: str, rows: list[list[CellValue]]) -> list[list[CellValue]]:
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return rows
+    import warnings
+
+    import openpyxl
+
+    from tdkt.ingest.sources import NOT_COMPUTED
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl on features it drops (data validation extensions …)
+        try:
+            formulas = openpyxl.load_workbook(path, data_only=False)[sheet]
+            cached = openpyxl.load_workbook(path, data_only=True)[sheet]
+        except Exception:  # a hand-written part openpyxl's stricter parser refuses (calamine reads it)
+            return rows
+    for row in formulas.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("=") and cached[cell.coordinate].value is None:
+                r, c = cell.row - 1, cell.column - 1
+                while len(rows) <= r:
+                    rows.append([])
+                if len(rows[r]) <= c:
+                    rows[r] += [None] * (c + 1 - len(rows[r]))
+                if rows[r][c] is None:
+                    rows[r][c] = NOT_COMPUTED
+    return rows
 
 
 def outcome(path: Path) -> Sheets | tuple[str, str]:
