@@ -227,17 +227,45 @@ def writing(url: str) -> Iterator[Connection]:
 def _insert(conn: Connection, round_id: str, kind: str, payload: Mapping[str, Any], *,
             inputs: Sequence[Mapping[str, str]] = (), ruleset: str | None = None, award: str | None = None,
             now: dt.datetime | None = None) -> int:
+    """Insert a run; a validate run's nominees go to ``round_nominees`` in batches (:func:`_store_nominees`),
+    its payload keeping ``"nominees": []``, so no JSON text of the whole list is ever built."""
     from tdkt.db.schema import round_runs
 
+    nominees = payload.get("nominees") if kind == "validate" else None
+    listed = isinstance(nominees, list)
+    head = {**payload, "nominees": []} if listed else payload
     result = conn.execute(
         round_runs.insert().values(
             round_id=round_id, kind=kind, award=award, created_at=now or dt.datetime.now(),
             tdkt_version=__version__, ruleset=ruleset,
             inputs=json.dumps([dict(i) for i in inputs], ensure_ascii=False),
-            payload=json.dumps(payload, ensure_ascii=False), current=1,
+            payload=json.dumps(head, ensure_ascii=False), current=1,
+            nominees=len(nominees) if isinstance(nominees, list) else None,
         )
     )
-    return int(result.inserted_primary_key[0])  # type: ignore[index]
+    run_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+    if isinstance(nominees, list):
+        _store_nominees(conn, run_id, nominees)
+    return run_id
+
+
+NOMINEE_BATCH = 1000  # nominees written per statement: memory stays that of one batch of JSON texts
+
+
+def _store_nominees(conn: Connection, run_id: int, nominees: Sequence[Mapping[str, Any]]) -> None:
+    """A run's nominees, one row each in list order, written a batch at a time (in the caller's transaction)."""
+    import orjson
+
+    for start in range(0, len(nominees), NOMINEE_BATCH):
+        _write_batch(conn, [{"run_id": run_id, "seq": start + k,
+                             "data": orjson.dumps(n, option=orjson.OPT_NON_STR_KEYS).decode()}
+                            for k, n in enumerate(nominees[start:start + NOMINEE_BATCH])])
+
+
+def _write_batch(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    from tdkt.db.schema import round_nominees
+
+    conn.execute(round_nominees.insert(), rows)
 
 
 def _retire(conn: Connection, ids: Iterable[int]) -> None:
@@ -250,23 +278,52 @@ def _retire(conn: Connection, ids: Iterable[int]) -> None:
         conn.execute(update(round_runs).where(round_runs.c.id.in_(chosen)).values(current=0))
 
 
-def _row_run(row: Sequence[Any]) -> Run:
-    rid, rnd, knd, award, created, version, ruleset, inputs, payload, current = tuple(row)
-    return Run(rid, rnd, knd, award, _datetime(created), version, ruleset, json.loads(inputs), json.loads(payload),
-               bool(current))
+Fetch = Callable[[str, Mapping[str, Any]], Iterable[Sequence[Any]]]
+_NOMINEES_SQL = "SELECT data FROM round_nominees WHERE run_id = :run ORDER BY seq"
 
 
-_RUN_SQL = ("SELECT id, round_id, kind, award, created_at, tdkt_version, ruleset, inputs, payload, current"
+def _row_run(row: Sequence[Any], fetch: Fetch | None) -> Run:
+    """A run from its row; with ``fetch``, a validate run's nominees read back into its payload."""
+    rid, rnd, knd, award, created, version, ruleset, inputs, payload, current, count = tuple(row)
+    doc = json.loads(payload)
+    if count is not None and fetch is not None:
+        import orjson
+
+        doc["nominees"] = [orjson.loads(d) for (d,) in fetch(_NOMINEES_SQL, {"run": rid})]
+    return Run(rid, rnd, knd, award, _datetime(created), version, ruleset, json.loads(inputs), doc, bool(current))
+
+
+def _full(conn: Connection, run: Run) -> Run:
+    """A run read by :func:`_runs_in` without its nominees, with them."""
+    from dataclasses import replace
+
+    from sqlalchemy import text
+
+    if run.kind != "validate":
+        return run
+    rows = list(conn.execute(text(_NOMINEES_SQL), {"run": run.id}))
+    if not rows:
+        return run
+    import orjson
+
+    return replace(run, payload={**run.payload, "nominees": [orjson.loads(d) for (d,) in rows]})
+
+
+_RUN_SQL = ("SELECT id, round_id, kind, award, created_at, tdkt_version, ruleset, inputs, payload, current, nominees"
             " FROM round_runs WHERE round_id = :round_id")
 
 
-def _runs_in(conn: Connection, round_id: str, kind: str) -> list[Run]:
-    """The current runs of a kind, read inside the writer's transaction (oldest first)."""
+def _runs_in(conn: Connection, round_id: str, kind: str, *, nominees: bool = True) -> list[Run]:
+    """The current runs of a kind, read inside the writer's transaction (oldest first); without
+    ``nominees``, a validate run's payload has ``"nominees": []`` (:func:`_full` reads them)."""
     from sqlalchemy import text
 
-    rows = conn.execute(text(_RUN_SQL + " AND kind = :kind AND current = 1 ORDER BY id"),
-                        {"round_id": round_id, "kind": kind})
-    return [_row_run(r) for r in rows]
+    def fetch(sql: str, params: Mapping[str, Any]) -> Iterable[Sequence[Any]]:
+        return conn.execute(text(sql), dict(params))
+
+    rows = list(conn.execute(text(_RUN_SQL + " AND kind = :kind AND current = 1 ORDER BY id"),
+                             {"round_id": round_id, "kind": kind}))
+    return [_row_run(r, fetch if nominees else None) for r in rows]
 
 
 def store_run(
@@ -286,7 +343,7 @@ def store_run(
     get_round(url, round_id)
     now = dt.datetime.now()
     with writing(url) as conn:
-        existing = [r.id for r in _runs_in(conn, round_id, kind) if r.award == award]
+        existing = [r.id for r in _runs_in(conn, round_id, kind, nominees=False) if r.award == award]
         if existing and not force:
             raise WorkspaceError(
                 f"Đợt {round_id} đã có kết quả {_KIND_WORDS.get(kind, kind)}{' cho ' + award if award else ''}; "
@@ -301,9 +358,11 @@ def store_run(
     return Run(new_id, round_id, kind, award, now, __version__, ruleset, inputs or [], payload, True)
 
 
-def runs(url: str, round_id: str, kind: str | None = None, *, current_only: bool = True) -> list[Run]:
+def runs(url: str, round_id: str, kind: str | None = None, *, current_only: bool = True,
+         nominees: bool = True) -> list[Run]:
     """The stored runs of a round as they are (oldest first). To read what the round holds now, use
-    :func:`current_validation` and :func:`current_tallies`."""
+    :func:`current_validation` and :func:`current_tallies`. Without ``nominees``, a validate run's
+    payload has ``"nominees": []`` (its list is not read: its files, summary and findings are)."""
     from tdkt.db import query
 
     sql = _RUN_SQL
@@ -313,7 +372,11 @@ def runs(url: str, round_id: str, kind: str | None = None, *, current_only: bool
         params["kind"] = kind
     if current_only:
         sql += " AND current = 1"
-    return [_row_run(r) for r in query(url, sql + " ORDER BY id", params)]
+
+    def fetch(sql: str, params: Mapping[str, Any]) -> Iterable[Sequence[Any]]:
+        return query(url, sql, params)
+
+    return [_row_run(r, fetch if nominees else None) for r in query(url, sql + " ORDER BY id", params)]
 
 
 # ------------------------------------------------------------------------- who a nominee is, facts
@@ -488,10 +551,10 @@ def settlements(url: str, round_id: str) -> list[Settlement]:
 
 def current_validation(url: str, round_id: str) -> RoundValidation | None:
     """The round's lists as they are now (None when no list was validated in it)."""
-    every = runs(url, round_id, "validate", current_only=False)
-    current = [r for r in every if r.current]
-    if not current:
+    every = runs(url, round_id, "validate", current_only=False, nominees=False)
+    if not any(r.current for r in every):
         return None
+    current = runs(url, round_id, "validate")
     first_seen: dict[str, int] = {}
     for r in every:
         for i in r.inputs:
@@ -635,7 +698,14 @@ def store_validation(
     now = dt.datetime.now()
     out: list[FileStored] = []
     with writing(url) as conn:
-        current = _runs_in(conn, round_id, "validate")
+        current = _runs_in(conn, round_id, "validate", nominees=False)  # a list's nominees read when needed
+        loaded: dict[int, Run] = {}
+
+        def whole(run: Run) -> Run:
+            if run.id not in loaded:
+                loaded[run.id] = _full(conn, run)
+            return loaded[run.id]
+
         by_path = {r.inputs[0]["path"]: r for r in current if r.inputs}
         acted: _Acted | None = None
         plan: list[tuple[Mapping[str, str], dict[str, Any], Run | None, list[Mapping[str, Any]]]] = []
@@ -658,11 +728,12 @@ def store_validation(
                     )
                     continue
                 old = clash
-            elif old.inputs[0].get("sha256") == sha and _same_result(old.payload, doc):
+            elif old.inputs[0].get("sha256") == sha and _same_result(whole(old).payload, doc):
                 out.append(FileStored(name, path, sha, "unchanged", count, run=old.id))
                 continue
             changed: list[Mapping[str, Any]] = []
             if old is not None:
+                old = whole(old)
                 changed = _changed(old.payload.get("nominees", []), doc.get("nominees", []))
                 if changed:
                     acted = acted or _acted(conn, round_id)

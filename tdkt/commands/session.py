@@ -94,7 +94,7 @@ def show(
     ws = workspace.require()
     url = ws.database_url
     rnd = rounds.get_round(url, round_id)
-    stored = rounds.runs(url, rnd.id, current_only=False)
+    stored = rounds.runs(url, rnd.id, current_only=False, nominees=False)
     validation = rounds.current_validation(url, rnd.id)
     files = validation.files if validation else []
     tallies = rounds.current_tallies(url, rnd.id)

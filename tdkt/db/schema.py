@@ -41,6 +41,19 @@ round_runs = Table(
     Column("inputs", Text, nullable=False, default="[]"),  # JSON [{path, sha256}]
     Column("payload", Text, nullable=False),  # JSON document (the command's JSON output)
     Column("current", Integer, nullable=False, default=1),
+    # A validate run: how many nominees it has in round_nominees (its payload keeps "nominees": []);
+    # NULL: the payload holds its nominees itself (a run stored without a list). Migration 0004.
+    Column("nominees", Integer, nullable=True),
+)
+
+# A validate run's nominees, one JSON object each in list order (seq 0, 1, …): stored in batches,
+# so that a round's results take time and memory linear in the list (migration 0004, issue 18).
+round_nominees = Table(
+    "round_nominees",
+    metadata,
+    Column("run_id", Integer, ForeignKey("round_runs.id"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("data", Text, nullable=False),
 )
 
 # --- The register (sổ theo dõi khen thưởng), migration 0002 -------------------------------------

@@ -10,6 +10,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
 KILLED_IMPORT = """
 import pathlib, sys, time
 from tdkt.register import identity
@@ -91,7 +95,7 @@ def test_migrating_an_existing_sqlite_register_keeps_a_backup(tmp_path: Path) ->
         conn.execute(rounds.insert().values(id="2021-1", date=dt.date(2021, 4, 1), years="2020",
                                             created_at=dt.datetime(2021, 3, 1)))
     upgrade(url)
-    assert current_revision(url) == head_revision() == "0003"
+    assert current_revision(url) == head_revision() == "0004"
     with engine(url).connect() as conn:
         assert conn.execute(select(rounds.c.id)).scalars().all() == ["2021-1"]
         assert {"reg_people", "reg_awards", "audit_log"} <= set(inspect(conn).get_table_names())
@@ -128,3 +132,54 @@ def test_a_register_change_waits_for_another_instead_of_failing(db_url: str, row
     t.join()
     assert order == ["first", "second"]
     assert rows(db_url, "audit_log") == audit_entries_before + 2
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_register_at_0003_with_stored_validations_migrates_and_reads_the_same(
+        backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    """Migration 0004 moves a stored validation's nominees to round_nominees; the round reads the same."""
+    import datetime as dt
+    import json
+
+    import sqlalchemy as sa
+    from alembic import command
+
+    from tdkt import rounds
+    from tdkt.db import _alembic_config, engine, upgrade
+    from tdkt.db.schema import rounds as rounds_table
+    from tdkt.validation import validate_files
+
+    url = (f"sqlite:///{(tmp_path / 'cu.sqlite').as_posix()}" if backend == "sqlite"
+           else str(request.getfixturevalue("pg_empty_url")))
+    lists = [EXAMPLES / "2022-1" / n for n in ("danh-sach-ca-nhan.xlsx", "danh-sach-tap-the.xlsx")]
+    docs = [validate_files([p], rules="nd91-2017", year=2021, cwd=tmp_path).to_dict() for p in lists]
+    assert all(d["nominees"] for d in docs)
+    old_runs = sa.table("round_runs", *(sa.column(c) for c in (
+        "round_id", "kind", "award", "created_at", "tdkt_version", "ruleset", "inputs", "payload", "current")))
+    stored = [(docs[0], 0), (docs[0], 1), (docs[1], 1), ({"results": [], "awards": ["x"]}, 1)]  # history, 2 lists, a tally
+    with engine(url).begin() as conn:  # a register made by the previous release (0003), as it stored runs
+        cfg = _alembic_config(url)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+        conn.execute(rounds_table.insert().values(id="2022-1", date=dt.date(2022, 4, 25), years="2021",
+                                                  created_at=dt.datetime(2022, 3, 1)))
+        for k, (payload, current) in enumerate(stored):
+            path = str(lists[0 if k < 2 else 1]) if k < 3 else "phieu.csv"
+            conn.execute(old_runs.insert().values(
+                round_id="2022-1", kind="validate" if k < 3 else "tally", award=None,
+                created_at=dt.datetime(2022, 4, 1, 8, k), tdkt_version="0.9", ruleset="nd91-2017@1",
+                inputs=json.dumps([{"path": path, "sha256": f"{k}" * 64}]),
+                payload=json.dumps(payload, ensure_ascii=False), current=current))
+    upgrade(url)
+    every = rounds.runs(url, "2022-1", current_only=False)
+    assert [r.payload for r in every] == [p for p, _ in stored]
+    assert [r.current for r in every] == [False, True, True, True]
+    now = rounds.current_validation(url, "2022-1")
+    assert now is not None
+    assert now.document["nominees"] == docs[0]["nominees"] + docs[1]["nominees"]
+    assert now.document["summary"]["nominees"] == len(docs[0]["nominees"]) + len(docs[1]["nominees"])
+    with engine(url).connect() as conn:
+        heads = conn.execute(sa.text("SELECT payload, nominees FROM round_runs WHERE kind = 'validate' ORDER BY id"))
+        assert [(json.loads(p)["nominees"], n) for p, n in heads] == [([], len(d["nominees"])) for d in (*docs[:1], *docs)]
+        assert conn.execute(sa.text("SELECT count(*) FROM round_nominees")).scalar_one() == sum(
+            len(d["nominees"]) for d in (*docs[:1], *docs))

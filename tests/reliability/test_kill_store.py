@@ -19,18 +19,19 @@ from typing import Any
 
 from .conftest import Round, validate
 
-# tdkt validate, with the storer pausing (marker file written) after its first write of nominees.
+# tdkt validate, with the storer pausing (marker file written) after its first batch of nominees.
 KILLED_STORE = """
 import pathlib, sys, time
 from tdkt import rounds
 marker = pathlib.Path(sys.argv[1])
-original = rounds._insert
+rounds.NOMINEE_BATCH = 2  # several batches even for a short list: the kill lands between two of them
+original = rounds._write_batch
 def paused(*args, **kwargs):
     out = original(*args, **kwargs)
     marker.write_text("written, not committed", encoding="utf-8")
     time.sleep(120)
     return out
-rounds._insert = paused
+rounds._write_batch = paused
 from tdkt.cli import app
 sys.argv = ["tdkt", *sys.argv[2:]]
 app()
