@@ -40,7 +40,7 @@ from tdkt.models import Round
 from tdkt.text import fold
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
+    from tdkt.db.sql import Conn
 
 
 class NoRound(WorkspaceError):
@@ -212,38 +212,37 @@ class Run:
 
 
 @contextmanager
-def writing(url: str) -> Iterator[Connection]:
+def writing(url: str) -> Iterator[Conn]:
     """The one transaction in which a round's stored results change (read, check and write together).
 
     Every writer of this module goes through here: the register's write lock (``tdkt.db.writing``)
-    is held from the first read, so a check and the write after it cannot race another writer.
+    is held from the first read, so a check and the write after it cannot race another writer. On a
+    SQLite register at HEAD the connection is the stdlib sqlite3 one (:func:`tdkt.db.connect`), so
+    everything here speaks plain SQL through :mod:`tdkt.db.sql`.
     """
-    from tdkt.db import writing as locked
+    from tdkt.db import connect
 
-    with locked(url) as conn:
+    with connect(url, write=True) as conn:
         yield conn
 
 
-def _insert(conn: Connection, round_id: str, kind: str, payload: Mapping[str, Any], *,
+def _insert(conn: Conn, round_id: str, kind: str, payload: Mapping[str, Any], *,
             inputs: Sequence[Mapping[str, str]] = (), ruleset: str | None = None, award: str | None = None,
             now: dt.datetime | None = None) -> int:
     """Insert a run; a validate run's nominees go to ``round_nominees`` in batches (:func:`_store_nominees`),
     its payload keeping ``"nominees": []``, so no JSON text of the whole list is ever built."""
-    from tdkt.db.schema import round_runs
+    from tdkt.db import sql
 
     nominees = payload.get("nominees") if kind == "validate" else None
     listed = isinstance(nominees, list)
     head = {**payload, "nominees": []} if listed else payload
-    result = conn.execute(
-        round_runs.insert().values(
-            round_id=round_id, kind=kind, award=award, created_at=now or dt.datetime.now(),
-            tdkt_version=__version__, ruleset=ruleset,
-            inputs=json.dumps([dict(i) for i in inputs], ensure_ascii=False),
-            payload=json.dumps(head, ensure_ascii=False), current=1,
-            nominees=len(nominees) if isinstance(nominees, list) else None,
-        )
-    )
-    run_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+    run_id = sql.insert(conn, "round_runs", {
+        "round_id": round_id, "kind": kind, "award": award, "created_at": now or dt.datetime.now(),
+        "tdkt_version": __version__, "ruleset": ruleset,
+        "inputs": json.dumps([dict(i) for i in inputs], ensure_ascii=False),
+        "payload": json.dumps(head, ensure_ascii=False), "current": 1,
+        "nominees": len(nominees) if isinstance(nominees, list) else None,
+    })
     if isinstance(nominees, list):
         _store_nominees(conn, run_id, nominees)
     return run_id
@@ -252,7 +251,7 @@ def _insert(conn: Connection, round_id: str, kind: str, payload: Mapping[str, An
 NOMINEE_BATCH = 1000  # nominees written per statement: memory stays that of one batch of JSON texts
 
 
-def _store_nominees(conn: Connection, run_id: int, nominees: Sequence[Mapping[str, Any]]) -> None:
+def _store_nominees(conn: Conn, run_id: int, nominees: Sequence[Mapping[str, Any]]) -> None:
     """A run's nominees, one row each in list order, written a batch at a time (in the caller's transaction)."""
     import orjson
 
@@ -262,20 +261,19 @@ def _store_nominees(conn: Connection, run_id: int, nominees: Sequence[Mapping[st
                             for k, n in enumerate(nominees[start:start + NOMINEE_BATCH])])
 
 
-def _write_batch(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    from tdkt.db.schema import round_nominees
+def _write_batch(conn: Conn, rows: list[dict[str, Any]]) -> None:
+    from tdkt.db import sql
 
-    conn.execute(round_nominees.insert(), rows)
+    sql.many(conn, "INSERT INTO round_nominees (run_id, seq, data) VALUES (:run_id, :seq, :data)", rows)
 
 
-def _retire(conn: Connection, ids: Iterable[int]) -> None:
-    from sqlalchemy import update
-
-    from tdkt.db.schema import round_runs
+def _retire(conn: Conn, ids: Iterable[int]) -> None:
+    from tdkt.db import sql
 
     chosen = sorted(set(ids))
-    if chosen:
-        conn.execute(update(round_runs).where(round_runs.c.id.in_(chosen)).values(current=0))
+    for k in range(0, len(chosen), 500):
+        where, params = sql.in_list("id", chosen[k:k + 500])
+        sql.run(conn, f"UPDATE round_runs SET current = 0 WHERE id IN {where}", params)
 
 
 Fetch = Callable[[str, Mapping[str, Any]], Iterable[Sequence[Any]]]
@@ -293,36 +291,36 @@ def _row_run(row: Sequence[Any], fetch: Fetch | None) -> Run:
     return Run(rid, rnd, knd, award, _datetime(created), version, ruleset, json.loads(inputs), doc, bool(current))
 
 
-def _full(conn: Connection, run: Run) -> Run:
+def _full(conn: Conn, run: Run) -> Run:
     """A run read by :func:`_runs_in` without its nominees, with them."""
     from dataclasses import replace
 
-    from sqlalchemy import text
+    from tdkt.db import sql
 
     if run.kind != "validate":
         return run
-    rows = list(conn.execute(text(_NOMINEES_SQL), {"run": run.id}))
+    rows = sql.scalars(conn, _NOMINEES_SQL, {"run": run.id})
     if not rows:
         return run
     import orjson
 
-    return replace(run, payload={**run.payload, "nominees": [orjson.loads(d) for (d,) in rows]})
+    return replace(run, payload={**run.payload, "nominees": [orjson.loads(d) for d in rows]})
 
 
 _RUN_SQL = ("SELECT id, round_id, kind, award, created_at, tdkt_version, ruleset, inputs, payload, current, nominees"
             " FROM round_runs WHERE round_id = :round_id")
 
 
-def _runs_in(conn: Connection, round_id: str, kind: str, *, nominees: bool = True) -> list[Run]:
+def _runs_in(conn: Conn, round_id: str, kind: str, *, nominees: bool = True) -> list[Run]:
     """The current runs of a kind, read inside the writer's transaction (oldest first); without
     ``nominees``, a validate run's payload has ``"nominees": []`` (:func:`_full` reads them)."""
-    from sqlalchemy import text
+    from tdkt.db import sql
 
-    def fetch(sql: str, params: Mapping[str, Any]) -> Iterable[Sequence[Any]]:
-        return conn.execute(text(sql), dict(params))
+    def fetch(text: str, params: Mapping[str, Any]) -> Iterable[Sequence[Any]]:
+        return sql.rows(conn, text, params)
 
-    rows = list(conn.execute(text(_RUN_SQL + " AND kind = :kind AND current = 1 ORDER BY id"),
-                             {"round_id": round_id, "kind": kind}))
+    rows = sql.rows(conn, _RUN_SQL + " AND kind = :kind AND current = 1 ORDER BY id",
+                    {"round_id": round_id, "kind": kind})
     return [_row_run(r, fetch if nominees else None) for r in rows]
 
 
@@ -631,7 +629,7 @@ class _Acted:
         return out
 
 
-def _acted(conn: Connection, round_id: str) -> _Acted:
+def _acted(conn: Conn, round_id: str) -> _Acted:
     settled: dict[str, list[Settlement]] = {}
     for r in _runs_in(conn, round_id, "review"):
         s = Settlement.of(r)
@@ -646,11 +644,11 @@ def _acted(conn: Connection, round_id: str) -> _Acted:
     return _Acted(settled, ids, names, _issued_in(conn, round_id))
 
 
-def _issued_in(conn: Connection, round_id: str) -> set[str]:
-    from sqlalchemy import text
+def _issued_in(conn: Conn, round_id: str) -> set[str]:
+    from tdkt.db import sql
 
-    return {str(a) for (a,) in conn.execute(
-        text("SELECT award FROM reg_decisions WHERE round_id = :r AND current = 1"), {"r": round_id})}
+    return {str(a) for a in sql.scalars(
+        conn, "SELECT award FROM reg_decisions WHERE round_id = :r AND current = 1", {"r": round_id})}
 
 
 def _changed(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

@@ -273,15 +273,20 @@ def failure(url: str, exc: BaseException) -> WorkspaceError:
 
 @contextmanager
 def guard(url: str) -> Iterator[None]:
-    """Database errors inside the block become :func:`failure` (a TdktError raised inside stays as it is)."""
+    """Database errors inside the block become :func:`failure` (a TdktError raised inside stays as it is).
+    SQLAlchemy's errors are recognised only when SQLAlchemy was imported (the fast path never does)."""
     import sqlite3
-
-    from sqlalchemy.exc import SQLAlchemyError
+    import sys
 
     try:
         yield
-    except (SQLAlchemyError, sqlite3.Error) as exc:
+    except sqlite3.Error as exc:
         raise failure(url, exc) from exc
+    except Exception as exc:
+        sa = sys.modules.get("sqlalchemy.exc")
+        if sa is not None and isinstance(exc, sa.SQLAlchemyError):
+            raise failure(url, exc) from exc
+        raise
 
 
 def _sqlite_file(url: str) -> str | None:
@@ -314,6 +319,63 @@ def _read_sqlite(path: str, sql: str, params: Mapping[str, Any]) -> list[tuple[A
         return None
     finally:
         con.close()
+
+
+def _open_plain(path: str, *, write: bool) -> Any:
+    """A stdlib sqlite3 connection to a register at HEAD, in an open transaction (the write lock
+    taken for ``write``), or None: no file yet, no schema, or another version (SQLAlchemy and
+    Alembic create or migrate it). Other database errors (locked, read-only, not a database) are
+    raised, for :func:`guard` to word."""
+    import sqlite3
+
+    if not os.path.isfile(path):
+        return None
+    con = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+    try:
+        con.execute("PRAGMA foreign_keys=ON")
+        con.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        try:
+            version = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.OperationalError:
+            version = None  # no version table: an empty file, or not a register (the full path says which)
+    except BaseException:
+        con.close()
+        raise
+    if version is None or version[0] != HEAD:
+        con.close()
+        return None
+    return con
+
+
+@contextmanager
+def connect(url: str, *, write: bool) -> Iterator[Any]:
+    """One transaction for the :mod:`tdkt.db.sql` helpers: :func:`writing` (``write``) or :func:`reading`.
+
+    A SQLite register file already at HEAD is opened with the stdlib sqlite3 (no SQLAlchemy or
+    Alembic import): the write lock is BEGIN IMMEDIATE, as :func:`lock` takes it; the transaction
+    commits when the block ends and rolls back on any exception, so a killed process leaves the
+    register as it was. Anything else (PostgreSQL, a register to create or upgrade, ``TDKT_PLAIN=1``)
+    goes through SQLAlchemy. Database errors become :func:`failure` either way.
+    """
+    from tdkt import fastpaths
+
+    path = None if fastpaths.PLAIN else _sqlite_file(url)
+    with guard(url):
+        con = _open_plain(path, write=write) if path is not None else None
+    if con is None:
+        with (writing(url) if write else reading(url)) as conn:
+            yield conn
+        return
+    with guard(url):
+        try:
+            yield con
+            con.execute("COMMIT")
+        except BaseException:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            raise
+        finally:
+            con.close()
 
 
 def query(url: str, sql: str, params: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:

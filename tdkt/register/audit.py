@@ -73,22 +73,16 @@ def record(
     ruleset: str | None = None,
     details: dict[str, Any] | None = None,
 ) -> int:
-    """Append an audit entry inside the caller's transaction; returns its id."""
-    from tdkt.db.schema import audit_log
+    """Append an audit entry inside the caller's transaction (either path's connection: :mod:`tdkt.db.sql`);
+    returns its id."""
+    from tdkt.db import sql
 
-    result = conn.execute(
-        audit_log.insert().values(
-            at=dt.datetime.now(),
-            os_user=os_user(),
-            command=command,
-            action=action,
-            tdkt_version=__version__,
-            ruleset=ruleset,
-            inputs=json.dumps(inputs or [], ensure_ascii=False),
-            details=json.dumps(details or {}, ensure_ascii=False, default=str),
-        )
-    )
-    return int(result.inserted_primary_key[0])  # type: ignore[index]
+    return sql.insert(conn, "audit_log", {
+        "at": dt.datetime.now(), "os_user": os_user(), "command": command, "action": action,
+        "tdkt_version": __version__, "ruleset": ruleset,
+        "inputs": json.dumps(inputs or [], ensure_ascii=False),
+        "details": json.dumps(details or {}, ensure_ascii=False, default=str),
+    })
 
 
 @dataclass

@@ -14,8 +14,7 @@ from tdkt.models import AWARD_TYPE_VN, History, Initiative, PriorAward, YearReco
 from tdkt.register import identity
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
-
+    from tdkt.db.sql import Conn
     from tdkt.models import Nominee
 
 
@@ -32,10 +31,10 @@ def history(url: str, nominees: Sequence[Nominee], *, exclude_round: str | None 
         A History for every nominee (``match == "none"`` and nothing else when the register does
         not know them).
     """
-    from tdkt.db import reading
+    from tdkt.db import connect
 
     out: dict[str, History] = {}
-    with reading(url) as conn:
+    with connect(url, write=False) as conn:  # the stdlib sqlite3 on a SQLite register at HEAD
         idents = [identity.Identity.of(n) for n in nominees]
         unknown = identity.unknown(conn, idents)
         for nominee, ident, new in zip(nominees, idents, unknown, strict=True):
@@ -56,23 +55,21 @@ def history(url: str, nominees: Sequence[Nominee], *, exclude_round: str | None 
     return out
 
 
-def person_history(conn: Connection, person_id: int, match: Any = "settled", *, exclude_round: str | None = None) -> History:
-    """The History of one register person."""
-    from sqlalchemy import select
-
+def person_history(conn: Conn, person_id: int, match: Any = "settled", *, exclude_round: str | None = None) -> History:
+    """The History of one register person (either path's connection: :mod:`tdkt.db.sql`)."""
     from tdkt import awards
-    from tdkt.db.schema import reg_awards as a
-    from tdkt.db.schema import reg_initiatives as i
+    from tdkt.db import sql
 
-    q = select(a).where(a.c.person_id == person_id)
+    q = "SELECT * FROM reg_awards WHERE person_id = :p"
+    params: dict[str, Any] = {"p": person_id}
     if exclude_round is not None:
-        q = q.where((a.c.round_id.is_(None)) | (a.c.round_id != exclude_round))
-    rows = conn.execute(q.order_by(a.c.year, a.c.period_to, a.c.decision_date, a.c.id)).all()
+        q += " AND (round_id IS NULL OR round_id != :r)"
+        params["r"] = exclude_round
+    rows = sql.rows(conn, q + " ORDER BY year, period_to, decision_date, id", params)
     excluded_rows = set()
     if exclude_round is not None:
-        excluded_rows = set(
-            conn.execute(select(a.c.id).where(a.c.person_id == person_id, a.c.round_id == exclude_round)).scalars()
-        )
+        excluded_rows = set(sql.scalars(conn, "SELECT id FROM reg_awards WHERE person_id = :p AND round_id = :r",
+                                        {"p": person_id, "r": exclude_round}))
     catalogue = awards.catalogue()
     titles: dict[int, list[str]] = {}
     prior: list[PriorAward] = []
@@ -85,11 +82,11 @@ def person_history(conn: Connection, person_id: int, match: Any = "settled", *, 
         prior.append(
             PriorAward(
                 award=r.award, award_text=r.award_text, year=r.year, period_from=r.period_from,
-                period_to=r.period_to, decision_number=r.decision_number, decision_date=r.decision_date,
+                period_to=r.period_to, decision_number=r.decision_number, decision_date=sql.day(r.decision_date),
                 source="register", type=r.award_type if r.award_type in AWARD_TYPE_VN else None,
             )
         )
-    inits = conn.execute(select(i).where(i.c.person_id == person_id).order_by(i.c.year, i.c.id)).all()
+    inits = sql.rows(conn, "SELECT * FROM reg_initiatives WHERE person_id = :p ORDER BY year, id", {"p": person_id})
     return History(
         person_id=str(person_id),
         match=match,

@@ -27,6 +27,7 @@ from tdkt.text import clean, fold
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from tdkt.db.sql import Conn
     from tdkt.models import Nominee
 
 MatchKind = Literal[
@@ -141,9 +142,11 @@ class Match:
 
 
 def person_label(row: Any) -> str:
+    from tdkt.db.sql import day
+
     parts = [str(row.name)]
-    if row.birth_date:
-        parts.append(f"sinh {row.birth_date:%d/%m/%Y}")
+    if born := day(row.birth_date):
+        parts.append(f"sinh {born:%d/%m/%Y}")
     elif row.birth_year:
         parts.append(f"sinh năm {row.birth_year}")
     if row.unit:
@@ -153,83 +156,73 @@ def person_label(row: Any) -> str:
     return ", ".join(parts)
 
 
-def settlement(conn: Connection, key: str) -> tuple[bool, int | None]:
+def settlement(conn: Conn, key: str) -> tuple[bool, int | None]:
     """(found, person_id) of the newest settlement for ``key``; person_id None means "a new person"."""
-    from sqlalchemy import select
+    from tdkt.db import sql
 
-    from tdkt.db.schema import reg_settlements as s
-
-    row = conn.execute(select(s.c.person_id).where(s.c.key == key).order_by(s.c.id.desc()).limit(1)).first()
-    if row is None:
+    found = sql.rows(conn, 'SELECT person_id FROM reg_settlements WHERE "key" = :k ORDER BY id DESC LIMIT 1', {"k": key})
+    if not found:
         return False, None
-    return True, row.person_id
+    return True, found[0].person_id
 
 
 _CHUNK = 500  # values per IN (...): well under SQLite's and PostgreSQL's parameter limits
 
 
-def unknown(conn: Connection, idents: Sequence[Identity]) -> list[bool]:
+def unknown(conn: Conn, idents: Sequence[Identity]) -> list[bool]:
     """For each identity, True when the register certainly has no match for it, so :func:`resolve`
     would answer ``Match("none")``: no settlement for its key, no person with its CCCD or staff
     code, none of its kind with its folded name. A few queries per 500 rows instead of several per
     row; the others still go through :func:`resolve`."""
-    from sqlalchemy import select
+    from tdkt.db import sql
 
-    from tdkt.db.schema import reg_people as p
-    from tdkt.db.schema import reg_settlements as s
-
-    def present(column: Any, values: set[Any]) -> set[Any]:
+    def present(table: str, column: str, values: set[Any]) -> set[Any]:
         found: set[Any] = set()
         ordered = sorted(values)
         for k in range(0, len(ordered), _CHUNK):
-            found.update(conn.execute(select(column).where(column.in_(ordered[k:k + _CHUNK])).distinct()).scalars())
+            where, params = sql.in_list("v", ordered[k:k + _CHUNK])
+            found.update(sql.scalars(conn, f'SELECT DISTINCT "{column}" FROM {table} WHERE "{column}" IN {where}', params))
         return found
 
     own = [i.key() for i in idents]
-    keys = present(s.c.key, set(own))
-    cccds = present(p.c.cccd, {i.cccd for i in idents if i.cccd})
-    codes = present(p.c.staff_code, {i.staff_code for i in idents if i.staff_code})
-    names = present(p.c.name_fold, {i.name_fold for i in idents})
+    keys = present("reg_settlements", "key", set(own))
+    cccds = present("reg_people", "cccd", {i.cccd for i in idents if i.cccd})
+    codes = present("reg_people", "staff_code", {i.staff_code for i in idents if i.staff_code})
+    names = present("reg_people", "name_fold", {i.name_fold for i in idents})
     return [
         k not in keys and i.cccd not in cccds and i.staff_code not in codes and i.name_fold not in names
         for i, k in zip(idents, own, strict=True)
     ]
 
 
-def resolve(conn: Connection, ident: Identity) -> Match:
-    """Match ``ident`` against the register (read only)."""
-    from sqlalchemy import select
-
-    from tdkt.db.schema import reg_awards, reg_people
+def resolve(conn: Conn, ident: Identity) -> Match:
+    """Match ``ident`` against the register (read only; either path's connection, :mod:`tdkt.db.sql`)."""
+    from tdkt.db import sql
 
     found, settled = settlement(conn, ident.key())
     if found:
         return Match("settled", settled)
-    for column, value, kind in (
-        (reg_people.c.cccd, ident.cccd, "cccd"),
-        (reg_people.c.staff_code, ident.staff_code, "staff_code"),
-    ):
+    for column, value, kind in (("cccd", ident.cccd, "cccd"), ("staff_code", ident.staff_code, "staff_code")):
         if value:
-            row = conn.execute(select(reg_people).where(column == value)).first()
+            hits = sql.rows(conn, f"SELECT * FROM reg_people WHERE {column} = :v", {"v": value})
+            row = hits[0] if hits else None
             if row is not None and row.kind == ident.kind:
                 notes = () if row.name_fold == ident.name_fold else ("id-name-differs",)
                 return Match(kind, row.id, notes=notes)  # type: ignore[arg-type]
-    rows = conn.execute(
-        select(reg_people).where(reg_people.c.kind == ident.kind, reg_people.c.name_fold == ident.name_fold)
-    ).all()
+    rows = sql.rows(conn, "SELECT * FROM reg_people WHERE kind = :kind AND name_fold = :name ORDER BY id",
+                    {"kind": ident.kind, "name": ident.name_fold})
     strong: list[tuple[Any, MatchKind]] = []
     weak: list[Any] = []
     for row in rows:
         if _contradicts(row, ident):
             continue
         units = {row.unit_exact} | set(
-            conn.execute(select(reg_awards.c.unit).where(reg_awards.c.person_id == row.id).distinct()).scalars()
-        )
+            sql.scalars(conn, "SELECT DISTINCT unit FROM reg_awards WHERE person_id = :id", {"id": row.id}))
         same_unit = ident.unit_exact is not None and ident.unit_exact in {exact(u) for u in units if u}
         if ident.kind != "individual" and ident.unit_exact is None and row.unit_exact is None:
             same_unit = True  # a collective named without its parent unit, twice
         same_name = row.name_exact == ident.name_exact
-        same_birth = ident.birth_date is not None and row.birth_date == ident.birth_date
+        same_birth = ident.birth_date is not None and sql.day(row.birth_date) == ident.birth_date
         if same_name and same_birth:
             strong.append((row, "name_birth_unit" if same_unit else "name_birth"))
         elif same_name and same_unit:
@@ -247,13 +240,16 @@ def resolve(conn: Connection, ident: Identity) -> Match:
 
 def _contradicts(row: Any, ident: Identity) -> bool:
     """True when the row cannot be the same person: a different id, birth date or birth year."""
+    from tdkt.db.sql import day
+
+    born = day(row.birth_date)
     if row.cccd and ident.cccd and row.cccd != ident.cccd:
         return True
     if row.staff_code and ident.staff_code and row.staff_code != ident.staff_code:
         return True
-    if row.birth_date and ident.birth_date and row.birth_date != ident.birth_date:
+    if born and ident.birth_date and born != ident.birth_date:
         return True
-    row_year = row.birth_date.year if row.birth_date else row.birth_year
+    row_year = born.year if born else row.birth_year
     return bool(row_year and ident.year_of_birth and row_year != ident.year_of_birth)
 
 
