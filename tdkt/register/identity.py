@@ -20,6 +20,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from tdkt.text import clean, fold
@@ -76,15 +77,16 @@ class Identity:
     position: str | None = None
     unit: str | None = None
 
-    @property
+    # Worked out once per identity (a list of 100,000 rows asks for each several times).
+    @cached_property
     def name_exact(self) -> str:
         return exact(self.name) or ""
 
-    @property
+    @cached_property
     def name_fold(self) -> str:
         return fold(self.name)
 
-    @property
+    @cached_property
     def unit_exact(self) -> str | None:
         return exact(self.unit)
 
@@ -94,6 +96,10 @@ class Identity:
 
     def key(self) -> str:
         """The settlement key: stable across files and rounds for the same written identity."""
+        return self._key
+
+    @cached_property
+    def _key(self) -> str:
         birth = self.birth_date.isoformat() if self.birth_date else str(self.birth_year or "")
         raw = "|".join((self.kind, self.name_exact, birth, self.unit_exact or "", self.cccd or "", self.staff_code or ""))
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:10]
@@ -173,8 +179,16 @@ def unknown(conn: Conn, idents: Sequence[Identity]) -> list[bool]:
     """For each identity, True when the register certainly has no match for it, so :func:`resolve`
     would answer ``Match("none")``: no settlement for its key, no person with its CCCD or staff
     code, none of its kind with its folded name. A few queries per 500 rows instead of several per
-    row; the others still go through :func:`resolve`."""
+    row; the others still go through :func:`resolve`. A table with no row is not asked (a new
+    workspace's register: no key or folded name is worked out at all)."""
     from tdkt.db import sql
+
+    def empty(table: str) -> bool:
+        return not sql.scalars(conn, f"SELECT 1 FROM {table} LIMIT 1")
+
+    no_settled, no_people = empty("reg_settlements"), empty("reg_people")
+    if no_settled and no_people:
+        return [True] * len(idents)
 
     def present(table: str, column: str, values: set[Any]) -> set[Any]:
         found: set[Any] = set()
@@ -184,14 +198,16 @@ def unknown(conn: Conn, idents: Sequence[Identity]) -> list[bool]:
             found.update(sql.scalars(conn, f'SELECT DISTINCT "{column}" FROM {table} WHERE "{column}" IN {where}', params))
         return found
 
-    own = [i.key() for i in idents]
-    keys = present("reg_settlements", "key", set(own))
+    keys = set() if no_settled else present("reg_settlements", "key", {i.key() for i in idents})
+    if no_people:
+        return [i.key() not in keys for i in idents] if keys else [True] * len(idents)
     cccds = present("reg_people", "cccd", {i.cccd for i in idents if i.cccd})
     codes = present("reg_people", "staff_code", {i.staff_code for i in idents if i.staff_code})
     names = present("reg_people", "name_fold", {i.name_fold for i in idents})
     return [
-        k not in keys and i.cccd not in cccds and i.staff_code not in codes and i.name_fold not in names
-        for i, k in zip(idents, own, strict=True)
+        (not keys or i.key() not in keys) and i.cccd not in cccds and i.staff_code not in codes
+        and i.name_fold not in names
+        for i in idents
     ]
 
 

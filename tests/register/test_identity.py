@@ -126,3 +126,18 @@ def test_batched_lookup_answers_as_one_row_at_a_time(ws: Path, db_url: str, file
         one_by_one = {n.id: identity.resolve(conn, identity.Identity.of(n)).kind for n in nominees}
     assert {k: h.match for k, h in got.items()} == one_by_one
     assert one_by_one["cccd-only"] == "cccd" and one_by_one["stranger-3"] == "none"
+
+
+def test_lookup_on_a_register_without_people_asks_only_what_it_has(db_url: str) -> None:
+    """An empty register answers "none" for everyone without working out a key; with a settlement and
+    no people yet ("a new person"), that nominee is "settled" and the others still "none"."""
+    from tdkt.db import upgrade, writing
+    from tdkt.register import history, identity
+
+    upgrade(db_url)
+    nominees = [_n(f"n-{k}", f"Hoàng Văn Mới {k}") for k in range(3)]
+    assert {k: h.match for k, h in history(db_url, nominees).items()} == {f"n-{k}": "none" for k in range(3)}
+    with writing(db_url) as conn:
+        identity.settle(conn, identity.Identity.of(nominees[1]).key(), None, "người mới")
+    got = history(db_url, nominees)
+    assert {k: h.match for k, h in got.items()} == {"n-0": "none", "n-1": "settled", "n-2": "none"}
