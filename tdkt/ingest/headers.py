@@ -59,8 +59,9 @@ def vocabulary() -> Vocabulary:
     """The column vocabulary shipped in ``tdkt/rules/ingest/columns.yaml``."""
     import yaml
 
-    data: Any = yaml.safe_load(
-        resources.files("tdkt").joinpath("rules/ingest/columns.yaml").read_text(encoding="utf-8")
+    data: Any = yaml.load(
+        resources.files("tdkt").joinpath("rules/ingest/columns.yaml").read_text(encoding="utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
     )
     specs = tuple(
         FieldSpec(

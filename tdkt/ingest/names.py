@@ -26,8 +26,9 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data: Any = yaml.safe_load(
-        resources.files("tdkt").joinpath("rules/ingest/names.yaml").read_text(encoding="utf-8"))
+    data: Any = yaml.load(
+        resources.files("tdkt").joinpath("rules/ingest/names.yaml").read_text(encoding="utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     always = frozenset(str(w).lower() for w in data["honorifics"]["always"])
     before = {fold(str(k)): str(v) for k, v in data["honorifics"]["before_family_name"].items()}
     written = [*always, *(str(k) for k in data["honorifics"]["before_family_name"])]
