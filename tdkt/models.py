@@ -152,6 +152,9 @@ class Initiative(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_field
     year: int | None = None
     used_for: str | None = None  # award id (or text) it already supported; one use only
     decision: str | None = None
+    # The list gives the year or the decision of its recognition: it was recognised, so at cấp cơ sở at
+    # least (the lowest level) even when the list does not write the level (tdkt.predicates.initiatives).
+    recognised: bool = False
 
 
 class Discipline(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

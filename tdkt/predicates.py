@@ -235,7 +235,7 @@ def prior_award(ctx: Context, p: PriorAwardParams) -> Outcome:
             return Outcome("review", found, req, "prior_awards",
                            f"khen thưởng {_type_vn(p.not_counted)} có làm căn cứ ở chế độ này hay không chưa có căn cứ xác thực")
         return Outcome("fail", found, req, "prior_awards")
-    return got
+    return got if counted else _prior_distance(ctx, p, held, req)  # held but too recent: say how recent, not "chưa có"
 
 
 def _prior_distance(ctx: Context, p: PriorAwardParams, held: list[Any], req: str) -> Outcome:
@@ -293,10 +293,13 @@ def initiatives(ctx: Context, p: InitiativesParams) -> Outcome:
     for i in ctx.nominee.initiatives:
         if i.kind not in p.kinds:
             continue
-        if i.level is None or (years is not None and i.year is None):
+        # A recognised initiative whose level is not written is at the lowest level at least: enough when
+        # that is the floor (cấp cơ sở), not known above it.
+        level = i.level or ("co_so" if i.recognised and LEVEL_ORDER[p.min_level] == LEVEL_ORDER["co_so"] else None)
+        if level is None or (years is not None and i.year is None):
             unknown += 1
             continue
-        if LEVEL_ORDER[i.level] < LEVEL_ORDER[p.min_level]:
+        if LEVEL_ORDER[level] < LEVEL_ORDER[p.min_level]:
             continue
         if years is not None and i.year not in years:
             continue

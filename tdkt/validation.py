@@ -157,7 +157,8 @@ def merge_history(n: Nominee, h: History) -> tuple[Nominee, list[Finding]]:
                 list_value=awards.name(mi.used_for), register_value=awards.name(ri.used_for),
                 cell=n.cells.get("initiatives", base["cell"]), subject=n.id))
         inits[idx] = Initiative(kind=mi.kind, title=mi.title, level=mi.level or ri.level, year=mi.year or ri.year,
-                                used_for=mi.used_for or ri.used_for, decision=mi.decision or ri.decision)
+                                used_for=mi.used_for or ri.used_for, decision=mi.decision or ri.decision,
+                                recognised=mi.recognised or ri.recognised)
     merged = msgspec.structs.replace(
         n, history=tuple(years[y] for y in sorted(years)), prior_awards=tuple(prior), initiatives=tuple(inits)
     )

@@ -109,7 +109,8 @@ facts = st.fixed_dictionaries({
     "cccd": st.sampled_from([None, None, "001080000001"]),
     "history": st.sampled_from([()]) | histories,
     "initiatives": st.sampled_from([(), (Initiative(level="co_so", year=2021),),
-                                    (Initiative(level="bo_tinh", year=2020, used_for="bang_khen_bo_tinh"),)]),
+                                    (Initiative(level="bo_tinh", year=2020, used_for="bang_khen_bo_tinh"),),
+                                    (Initiative(year=2021, recognised=True),)]),  # recognised, level not written
     "disciplines": st.sampled_from([(), (Discipline(form="canh_cao", year=2021),), (Discipline(pending=True),)]),
     "prior_awards": st.sampled_from([(), (PriorAward(award="bang_khen_bo_tinh", year=2017, type="cong_trang"),),
                                      (PriorAward(award="chien_si_thi_dua_bo_tinh", year=2019),)]),

@@ -42,7 +42,8 @@ def _decision_parts(text: str) -> tuple[str | None, dt.date | None]:
     number = _DECISION_NO.search(text)
     date = _DATE_IN_TEXT.search(text)
     parsed = values.to_date(date[1].replace(" ", "")) if date else None
-    return (number[1] if number else None, parsed if isinstance(parsed, dt.date) else None)
+    # "(QĐ 88/QĐ-CTN)": the bracket or stop after the number is the sentence's, not the number's
+    return (number[1].rstrip(").,") if number else None, parsed if isinstance(parsed, dt.date) else None)
 
 
 def _prior_awards(facts: _Facts, award_id: str | None, ctx: _Ctx) -> tuple[PriorAward, ...]:
@@ -59,12 +60,15 @@ def _prior_awards(facts: _Facts, award_id: str | None, ctx: _Ctx) -> tuple[Prior
             period = p.get("period") or ((min(years), max(years)) if len(years) > 1 else (None, None))
             year = p.get("year") or (years[0] if len(years) == 1 else None)
             pd = p.get("decision_date")
+            named = resolve_award(text, ctx.extra) if text else None
+            if named is None and text and "award" in p and not values.says_none(text):
+                named = p["award"]  # "Bằng khen Thủ tướng đã nhận" › "Về thành tích … từ năm 2016 đến năm 2020"
             out.append(PriorAward(
-                award=(resolve_award(text, ctx.extra)) if text else None,
+                award=named,
                 award_text=text or None, year=year, period_from=period[0], period_to=period[1],
                 decision_number=p.get("decision_number") or number,
                 decision_date=pd if isinstance(pd, dt.date) else date, source="list",
-                type=award_type(type_text) if type_text else award_type(text),
+                type=award_type(type_text) if type_text else award_type(text) or award_type(p.get("period_text")),
             ))  # fmt: skip
     d = facts.data
     if any(k in d for k in ("decision", "decision_number", "decision_date", "period")):
@@ -76,7 +80,7 @@ def _prior_awards(facts: _Facts, award_id: str | None, ctx: _Ctx) -> tuple[Prior
             "period_from": period[0], "period_to": period[1],
             "decision_number": d.get("decision_number") or number,
             "decision_date": dd if isinstance(dd, dt.date) else date, "source": "list",
-            "type": award_type(d.get("award_type") or d.get("award_text")),
+            "type": award_type(d.get("award_type") or d.get("award_text")) or award_type(d.get("period_text")),
         }))  # fmt: skip
     return tuple(out)
 
@@ -104,6 +108,9 @@ def _initiatives(facts: _Facts) -> tuple[Initiative, ...]:
     def pick(seq: Sequence[Any], k: int) -> Any:
         return seq[k] if k < len(seq) else seq[0] if len(seq) == 1 else None
 
+    def recognised(k: int) -> bool:  # a year in the recognition column, or a dated decision ("Không" is neither)
+        return pick(years, k) is not None or decided(k) is not None
+
     out: list[Initiative] = []
     for kind in ("sang_kien", "de_tai"):
         for title in _SPLIT.split(i.get(kind, "")):
@@ -127,13 +134,14 @@ def _initiatives(facts: _Facts) -> tuple[Initiative, ...]:
                 "kind": kind, "title": name, "level": pick(levels, k) or level or header_level or values.level_said(name),
                 "year": pick(years, k) or year or decided(k) or (in_title[-1] if in_title else None),
                 "used_for": used_for, "decision": pick(decisions, k) if decisions else decision,
+                "recognised": recognised(k),
             }))  # fmt: skip
     count = i.get("count")
     if isinstance(count, int) and count > len(out):
         out.extend(
             build(Initiative, {
                 "kind": "sang_kien", "title": None, "level": pick(levels, k) or header_level, "year": pick(years, k),
-                "used_for": used_for, "decision": decision,
+                "used_for": used_for, "decision": decision, "recognised": recognised(k),
             })
             for k in range(len(out), count)
         )  # fmt: skip

@@ -505,15 +505,26 @@ def _title_for(year: int) -> Handler:
 
 
 def _history(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
-    """A wide history cell: "LĐTT 2019, 2020; CSTĐCS 2021" or "2019: HTXSNV, LĐTT; 2020: …"."""
+    """A wide history cell: "LĐTT 2019, 2020; CSTĐCS 2021" or "2019: HTXSNV, LĐTT; 2020: …"; under a header
+    that names the title ("CSTĐCS các năm"), the years alone ("2021, 2023") or a negative ("Không")."""
     text = _text(value, col, ctx)
     if not text:
+        return
+    if col.award and values.says_none(text):
+        facts.cells["history"] = col  # "Không", "Chưa", "-": not that title in any year
         return
     understood = False
     for segment in _SPLIT.split(text):
         years = values.years_in(segment)
         rest = re.sub(r"(19|20)\d{2}(\s*[-–]\s*(19|20)\d{2})?|\bnăm\b|:", " ", segment, flags=re.IGNORECASE)
         if not years:
+            continue
+        if col.award and not rest.strip(" ,;.+/()–-"):  # "2021, 2023, 2025" under "CSTĐCS các năm"
+            for y in years:
+                have = facts.titles.get(y, ())
+                if col.award not in have:
+                    facts.titles[y] = (*have, col.award)
+            understood = True
             continue
         for piece in re.split(r"[,+/]| và ", rest):
             piece = piece.strip(" .()")
@@ -565,6 +576,8 @@ def _bucket(target: str, key: str, parse: str = "text") -> Handler:
             if p == (None, None):
                 return
             bucket[key] = p
+            if isinstance(value, str):  # its words may state the award's type ("Hoàn thành xuất sắc nhiệm vụ năm 2019")
+                bucket[f"{key}_text"] = clean(value)
         else:
             text = _lines(value, col, ctx)
             if text is None:
@@ -574,6 +587,17 @@ def _bucket(target: str, key: str, parse: str = "text") -> Handler:
         facts.cells.setdefault(f"{target}.{key}" if target != "data" else key, col)
 
     return handle
+
+
+_PRIOR_TEXT = _bucket("prior", "text")
+
+
+def _prior_award(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
+    """A prior award's cell; under a header that names the award ("Bằng khen Thủ tướng đã nhận") the cell
+    gives its period and decision, and the header its award."""
+    _PRIOR_TEXT(value, col, facts, ctx)
+    if col.award:
+        facts.prior["award"] = col.award
 
 
 _LEVEL_TEXT = _bucket("initiatives", "level")
@@ -782,7 +806,7 @@ HANDLERS: dict[str, Handler] = {
     "year": _year,
     "rating": _rating_for(None),
     "history": _history,
-    "prior_award": _bucket("prior", "text"),
+    "prior_award": _prior_award,
     "prior_year": _bucket("prior", "year", "year"),
     "prior_decision": _bucket("prior", "decision"),
     "prior_decision_number": _bucket("prior", "decision_number"),

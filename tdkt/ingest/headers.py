@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from tdkt.awards import catalogue
 from tdkt.errors import InputError
 from tdkt.findings import column_letter
 from tdkt.ingest.sources import CellValue
@@ -225,6 +226,21 @@ def _with_year(index: int, header: str, keys: list[str], award_of: Any) -> Colum
     return None
 
 
+# A header that names an award the person already has: "Bằng khen Thủ tướng đã nhận", "CSTĐCS các năm",
+# "Chiến sĩ thi đua cơ sở đã đạt". Its cells give what the header leaves out: the years of a danh hiệu
+# (history), or the decision and period of a hình thức khen thưởng (prior_award).
+_HELD = re.compile(r"^(.+?) (da (duoc )?(nhan|tang|dat|co)|duoc tang|(qua )?cac nam( da dat| dat duoc)?|nam (dat|duoc tang|nhan))$")
+
+
+def _held_award(index: int, header: str, key: str, award_of: Any) -> Column | None:
+    m = _HELD.fullmatch(key)
+    award = award_of(m[1]) if m else None
+    spec = catalogue().get(award) if award else None
+    if spec is None:
+        return None
+    return Column(index, header, "history" if spec.kind == "title" else "prior_award", "vocabulary", award)
+
+
 def map_path(index: int, path: Sequence[str], colmap: Mapping[str, str] | None, award_of: Any) -> Column:
     """Map one column from its header path (one to three rows: parent › … › own label)."""
     labels = [clean(p) for p in path if p and clean(p)]
@@ -256,6 +272,9 @@ def map_path(index: int, path: Sequence[str], colmap: Mapping[str, str] | None, 
         found = match_label(labels[-1])
         if found:
             return Column(index, header, found, "vocabulary")
+        held = _held_award(index, header, own, award_of)
+        if held is not None:
+            return held
         found = match_label(" ".join(labels))  # "Số lao động đạt danh hiệu" › "LĐTT": the words read together
         if found:
             return Column(index, header, found, "vocabulary")
@@ -265,6 +284,10 @@ def map_path(index: int, path: Sequence[str], colmap: Mapping[str, str] | None, 
                 return Column(index, header, found, "vocabulary")
         return Column(index, header, None, "unknown")
     found = match_label(labels[0])
+    if found is None:
+        held = _held_award(index, header, keys[0], award_of)
+        if held is not None:
+            return held
     return Column(index, header, found, "vocabulary" if found else "unknown")
 
 
@@ -482,6 +505,10 @@ def columns_markdown() -> str:
         '("Xếp loại 2021", hoặc "Năm 2021" dưới tiêu đề cha "Xếp loại"/"Danh hiệu thi đua đã đạt") là '
         "`rating.YYYY` / `title.YYYY`. Cột khác: khai báo trong `[legal.columns]` của tdkt.toml hoặc "
         '`--columns TỆP` (TOML/YAML, `"tiêu đề cột" = "trường"`).',
+        "",
+        'Tiêu đề nêu tên khen thưởng đã có ("Bằng khen Thủ tướng đã nhận", "CSTĐCS các năm", "Chiến sĩ thi đua '
+        'cơ sở đã đạt"): ô ghi các năm của danh hiệu đó (`history`) hoặc thời gian thành tích, số quyết định của '
+        "hình thức khen thưởng đó (`prior_award`).",
         "",
         "Tệp này được sinh từ `tdkt/rules/ingest/columns.yaml`.",
         "",

@@ -352,6 +352,11 @@ def no_initiative(text: str) -> bool:
     return fold(text) in _NO_INITIATIVE or placeholder(text)
 
 
+def says_none(text: str) -> bool:
+    """A fact cell that says there is none: "Không", "Chưa", "Chưa có", "0", "-" (a header names the fact)."""
+    return to_bool(text) is False or no_initiative(text)
+
+
 def level_part(text: str) -> tuple[str | None, int | None] | None:
     """A part of an initiative cell that is only its level (and year): "Cơ sở", "cấp tỉnh", "cơ sở, 2023"
     → (level, year); anything else → None. Strict words only: "bổ sung" is no level."""
