@@ -9,7 +9,8 @@ same state and stores for real (a second run of the same list would find it unch
 nothing):
 
 - ``register.empty``: the round, nothing stored (validate jobs start here);
-- ``register.validated``: LIST validated in the round (the tally job starts here);
+- ``register.validated``: LIST validated in the round, the CSTĐ cơ sở whose 15 % cap the list cannot
+  show accepted by the Thường trực (the tally job starts here);
 - ``register.tallied``: and BALLOTS tallied for the CSTĐ cơ sở (the render job starts here).
 
 BALLOTS is written here from the stored validation: one column per passing CSTĐ cơ sở nominee
@@ -47,6 +48,10 @@ TOML_KEYS = {
                        'Hải Đông quy định chức năng, nhiệm vụ của Sở Nội vụ"]',
 }
 SNAPSHOTS = ("empty", "validated", "tallied")
+# A CSTĐ cơ sở whose 15 % cap the list cannot show is "Cần xem xét" (issue 13); the Thường trực checks the
+# units' LĐTT counts and accepts them by code, as examples/README.md does, before the council votes.
+CAP_CODE = "rules.cap-unchecked-row"
+CAP_REASON = "Đã đối chiếu số Lao động tiên tiến năm 2021 đơn vị báo cáo: số CSTĐ cơ sở trong trần 15 %"
 
 
 def tdkt() -> list[str]:
@@ -82,11 +87,17 @@ def _run(argv: list[str], ws: Path, ok: tuple[int, ...] = (0,)) -> str:
     return proc.stdout
 
 
+def _cap_only(nominee: dict) -> bool:
+    """A "Cần xem xét" whose only warnings are the unchecked cap (accepted in setup)."""
+    codes = {f.get("code") for f in nominee.get("findings", []) if f.get("severity") == "warning"}
+    return nominee.get("verdict") == "review" and codes == {CAP_CODE}
+
+
 def write_ballots(path: Path, document: dict, seed: int = 2024) -> int:
     """The members' ballots for the round's passing CSTĐ cơ sở nominees; returns the column count."""
     nominees = document["nominees"]
     names = Counter(n["name"] for n in nominees)
-    voted = [n for n in nominees if n.get("award") == AWARD and n.get("verdict") == "pass"]
+    voted = [n for n in nominees if n.get("award") == AWARD and (n.get("verdict") == "pass" or _cap_only(n))]
     columns = [n["name"] if names[n["name"]] == 1 else f"{n['name']} {n['unit']}" for n in voted]
     rng = random.Random(seed)
     tmp = path.with_suffix(".part.csv")
@@ -118,6 +129,8 @@ def setup(ws_dir: str, list_path: str, ballots_path: str) -> str:
     db = register_file(ws)
     shutil.copyfile(db, snapshot(ws, "empty"))
     document = json.loads(_run([*t, "validate", list_path, "--format", "json"], ws, ok=(0, 1)))
+    if any(_cap_only(n) for n in document["nominees"]):
+        _run([*t, "review", "accept", "--code", CAP_CODE, "--reason", CAP_REASON, "--by", "Thường trực Hội đồng"], ws)
     shutil.copyfile(db, snapshot(ws, "validated"))
     columns = write_ballots(Path(ballots_path), document)
     _run([*t, "tally", ballots_path, "--award", AWARD_TEXT], ws)
