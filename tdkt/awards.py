@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from tdkt import vocab
 from tdkt.errors import RuleFileError
 from tdkt.text import fold
 
@@ -125,8 +126,7 @@ def close_to(text: str, extra: dict[str, str] | None = None, n: int = 5) -> list
     return found[:n]
 
 
-KIND_VN = {"title": "Danh hiệu", "form": "Hình thức", "local": "Danh hiệu của Hội đồng"}
-FOR_VN = {"individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình", "both": "Cá nhân, tập thể"}
+FOR_VN = {**vocab.KIND, "both": f"{vocab.KIND['individual']}, {vocab.KIND['collective']}"}
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ class Listed:
 
     @property
     def kind_vn(self) -> str:
-        return KIND_VN.get(self.kind, self.kind)
+        return vocab.cap(vocab.AWARD_CATEGORY.get(self.kind, self.kind))
 
     @property
     def for_vn(self) -> str:

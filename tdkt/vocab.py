@@ -21,9 +21,9 @@ GENDER = {"male": "nam", "female": "nữ"}
 # Mức độ hoàn thành nhiệm vụ (xếp loại).
 RATING = {"htxs": "hoàn thành xuất sắc nhiệm vụ", "httnv": "hoàn thành tốt nhiệm vụ",
           "htnv": "hoàn thành nhiệm vụ", "khtnv": "không hoàn thành nhiệm vụ"}
-# Cấp công nhận sáng kiến / đề tài.
 # Xếp loại như danh sách viết tắt (bảng đọc danh sách của tdkt ingest).
 RATING_SHORT = {"htxs": "HTXSNV", "httnv": "HTTNV", "htnv": "HTNV", "khtnv": "Không HTNV"}
+# Cấp công nhận sáng kiến / đề tài.
 LEVEL = {"co_so": "cấp cơ sở", "bo_tinh": "cấp bộ/tỉnh", "toan_quoc": "toàn quốc"}
 INITIATIVE_KIND = {"sang_kien": "sáng kiến", "de_tai": "đề tài"}
 # Hình thức kỷ luật, nhẹ → nặng (Luật Cán bộ, công chức; Luật Viên chức).
@@ -31,6 +31,8 @@ DISCIPLINE = {"khien_trach": "khiển trách", "canh_cao": "cảnh cáo", "ha_ba
               "giang_chuc": "giáng chức", "cach_chuc": "cách chức", "buoc_thoi_viec": "buộc thôi việc"}
 # Thời gian được tính là thời gian công tác.
 SPECIAL = {"maternity": "nghỉ thai sản", "training": "đi học, bồi dưỡng", "injury": "điều trị thương tích"}
+# Loại khen thưởng trong danh mục (tdkt rules awards).
+AWARD_CATEGORY = {"title": "danh hiệu", "form": "hình thức", "local": "danh hiệu của Hội đồng"}
 # Dấu trên phiếu bầu và kết quả kiểm phiếu của một người.
 MARK = {"agree": "đồng ý", "disagree": "không đồng ý", "blank": "để trống", "invalid": "không hợp lệ"}
 TALLY_STATUS = {"pass": "đạt", "fail": "không đạt", "review": "Hội đồng xem xét",
@@ -50,7 +52,7 @@ FACT = {"history": "danh hiệu thi đua các năm", "disciplines": "kỷ luật
 TABLES: dict[str, dict[str, str]] = {
     "severity": SEVERITY, "verdict": VERDICT, "kind": KIND, "gender": GENDER, "rating": RATING,
     "rating (short)": RATING_SHORT, "level": LEVEL,
-    "initiative kind": INITIATIVE_KIND, "discipline": DISCIPLINE, "special": SPECIAL, "ballot mark": MARK,
+    "initiative kind": INITIATIVE_KIND, "award category": AWARD_CATEGORY, "discipline": DISCIPLINE, "special": SPECIAL, "ballot mark": MARK,
     "tally status": TALLY_STATUS, "sheet role": SHEET_ROLE, "collective fact": COLLECTIVE_FACT, "fact": FACT,
 }
 
