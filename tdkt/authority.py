@@ -10,15 +10,18 @@ each such nominee, and render leaves it out.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from tdkt import messages
 from tdkt.errors import RuleFileError, WorkspaceError
 from tdkt.findings import Finding
+
+if TYPE_CHECKING:
+    from tdkt.models import Nominee
 
 LOCAL_LEVELS = ("xa", "huyen", "tinh")  # a People's Committee and its chairman
 
@@ -198,8 +201,8 @@ def competence_bases(level: str, on: dt.date) -> list[str]:
 
 
 def findings(
-    nominees: Iterable[Any], level: str, on: dt.date, *, parent_level: str = "tinh", award: str | None = None,
-    award_name: Any = None,
+    nominees: Iterable[Nominee], level: str, on: dt.date, *, parent_level: str = "tinh", award: str | None = None,
+    award_name: Callable[[str], str] | None = None,
 ) -> list[Finding]:
     """A finding for each nominee whose award this level neither decides nor proposes.
 
@@ -214,14 +217,13 @@ def findings(
     out: list[Finding] = []
     routes: dict[str, Route] = {}
     for n in nominees:
-        aid = getattr(n, "award", None) or award
+        aid = n.award or award
         if not aid:
             continue
         r = routes.get(aid) or routes.setdefault(aid, route(aid, level, on, parent_level))
         if r.kind != "elsewhere":
             continue
-        cells = getattr(n, "cells", None) or {}
-        out.append(messages.make("authority.not-here", cell=cells.get("award", getattr(n, "source", None)),
+        out.append(messages.make("authority.not-here", cell=n.cells.get("award", n.source),
                                  subject=n.id, basis=r.basis, **not_here(aid, name_of(aid), level, on)))
     return out
 

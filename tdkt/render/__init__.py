@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from tdkt.errors import InputError, TemplateError, UsageError, WorkspaceError
 
 if TYPE_CHECKING:
-    from tdkt.render.context import RoundData
     from tdkt.render.coverage import Coverage
+    from tdkt.render.round_data import RoundData
     from tdkt.workspace import Workspace
 
 __all__ = ["FORMATS", "KINDS", "Rendered", "render", "render_all", "render_document", "template_path"]
@@ -217,7 +217,7 @@ def render_document(
         InputError, WorkspaceError: the round has no results for this document, or (without
             ``draft``) the document lacks a value only tdkt.toml can give (named, nothing written).
     """
-    from tdkt.render.context import load
+    from tdkt.render.round_data import load
     from tdkt.util import no_gc
 
     if kind not in KINDS:
@@ -251,8 +251,8 @@ def render(
 
     Raises: as :func:`render_document`.
     """
-    from tdkt.render.context import load
     from tdkt.render.coverage import REASONS, coverage
+    from tdkt.render.round_data import load
     from tdkt.util import no_gc
 
     if kind not in KINDS:
@@ -282,7 +282,8 @@ def render(
 def render_all(workspace: Workspace, round_id: str | None, out_dir: Path, force: bool, draft: bool = False) -> list[Path]:
     """Every document the round has data for (the decisions, the proposal, the minutes, the report
     as .docx and .xlsx) — what ``tdkt demo`` produces. Nothing is written if one fails."""
-    from tdkt.render.context import decision_awards, load, proposal_awards
+    from tdkt.render.context import decision_awards, proposal_awards
+    from tdkt.render.round_data import load
     from tdkt.util import no_gc
 
     files: dict[str, bytes] = {}

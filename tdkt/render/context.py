@@ -24,12 +24,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tdkt import __version__, authority, vocab
 from tdkt.awards import catalogue
 from tdkt.errors import InputError
-from tdkt.models import Round
 from tdkt.render.filters import (
     KIND_WORDS,
     collation_key,
@@ -42,12 +41,16 @@ from tdkt.render.filters import (
     vn_number,
 )
 from tdkt.render.measure import place_date_size, text_mm
+from tdkt.render.round_data import (
+    Outcome,
+    RoundData,
+    award_name_in_pack,
+    criterion_words,
+    current_results,
+    result_passed,
+)
 from tdkt.text import fold, nfc
-from tdkt.workspace import BasisLine, Config, Signer, Workspace
-
-if TYPE_CHECKING:
-    from tdkt.models import VotePolicy
-    from tdkt.ruleset import Ruleset
+from tdkt.workspace import BasisLine, Config, Signer
 
 KINDS = ("collective", "individual", "household")
 AUTHORITY_RANK = {"co_so": 1, "council": 1, "bo_tinh": 2, "thu_tuong": 3, "chu_tich_nuoc": 4}
@@ -56,7 +59,7 @@ CONTRACT: dict[str, list[str]] = {
     "decision": [*COMMON, "authority", "bases", "articles", "items", "annex_title", "annex_note", "annex"],
     "proposal": [*COMMON, "addressee", "bases", "body", "annex_title", "annex_note", "annex"],
     "minutes": [*COMMON, "issuer", "intro", "tallies", "closing", "board", "files"],
-    "report": [*COMMON, "sections", "summary_sentence"],
+    "report": [*COMMON, "sections", "summary_sentence", "outcomes"],
 }
 RESULT_WORDS = {True: vocab.cap(vocab.TALLY_STATUS["pass"]), False: vocab.cap(vocab.TALLY_STATUS["fail"]),
                 None: vocab.cap(vocab.TALLY_STATUS["review"])}
@@ -68,35 +71,6 @@ HEADINGS = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "HỘI ĐỒNG TH
 DOC_NAMES = {"decision": "Quyết định", "proposal": "Tờ trình", "minutes": "Biên bản", "report": "Báo cáo"}
 
 
-@dataclass
-class Outcome:
-    """One nominee with the verdict of validation and, where needed, of the vote, and its route."""
-
-    nominee: dict[str, Any]
-    award: str
-    kind: str
-    verdict: str
-    vote: dict[str, Any] | None
-    vote_required: bool
-    approved: bool
-    reasons: list[str] = field(default_factory=list)
-    name: str = ""
-    unit: str = ""
-    route: authority.Route | None = None
-    why: str | None = None  # why not approved: failed | rejected | review | vote_missing | vote_failed | not_elected
-    #   | vote_review | other_level (see tdkt.render.coverage)
-
-    @property
-    def result(self) -> str:
-        """What becomes of the nominee, in the words an officer uses."""
-        if self.route is not None and self.route.kind == "elsewhere":
-            return "Không thuộc thẩm quyền"
-        if not self.approved:
-            return "Không đạt" if self.verdict == "fail" or (self.vote and _result_passed(self.vote) is False) \
-                else "Chờ xem xét"
-        return "Đề nghị cấp trên" if self.route is not None and self.route.kind == "propose" else "Được khen thưởng"
-
-
 @dataclass(frozen=True)
 class Missing:
     """A value a document needs that the workspace or the round does not give (named for the officer)."""
@@ -104,201 +78,6 @@ class Missing:
     key: str
     what: str
     placeholder: str
-
-
-@dataclass
-class RoundData:
-    """A round's stored results, joined: outcomes per nominee, tallies, the rule pack, the round's
-    document settings (``tdkt session set``)."""
-
-    round: Round
-    config: Config
-    url: str
-    validation: dict[str, Any]
-    validation_inputs: list[dict[str, str]]
-    tallies: list[dict[str, Any]]
-    outcomes: list[Outcome]
-    ruleset: Ruleset | None
-    units: list[str]
-    docs: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def ruleset_label(self) -> str:
-        rs = self.validation.get("ruleset") or {}
-        ident = getattr(self.ruleset, "label", None) or getattr(self.ruleset, "id", None) or rs.get("id") or "không rõ"
-        version = getattr(self.ruleset, "version", None) or rs.get("version")
-        return f"{ident} ({version})" if version else str(ident)
-
-    @property
-    def level(self) -> str:
-        return self.config.council.level
-
-
-# ---------------------------------------------------------------- loading
-
-
-def _load_ruleset(ws: Workspace, on: dt.date, ref: str | None) -> Ruleset:
-    from tdkt.ruleset import load_ruleset
-
-    try:
-        return load_ruleset(ref, on=on, overlay=ws.overlay_dir, dates=ws.config.legal.dates)
-    except InputError:  # the stored id is not a built-in pack (a file that moved): the pack in force
-        return load_ruleset(None, on=on, overlay=ws.overlay_dir, dates=ws.config.legal.dates)
-
-
-def _vote_policy(ruleset: Ruleset | None, award: str) -> VotePolicy | None:
-    if ruleset is None:
-        return None
-    try:
-        return ruleset.vote_policy(award)
-    except (KeyError, LookupError):
-        return None
-
-
-def _vote_required(ruleset: Ruleset | None, award: str, voted_awards: set[str]) -> bool:
-    """Whether a nominee needs a passing vote to be decided or proposed: the law or the council's
-    regulation requires a ballot (even where it leaves the share to the council); without a rule
-    pack, wherever the council did vote on the award. A vote the council did hold always counts,
-    required or not (``join``)."""
-    policy = _vote_policy(ruleset, award)
-    if policy is not None:
-        return bool(policy.ballot_required)
-    return award in voted_awards
-
-
-def _result_passed(result: dict[str, Any]) -> bool | None:
-    if result.get("status") in ("review", "tie"):
-        return None
-    elected = result.get("elected")
-    return bool(result.get("passed")) if elected is None else bool(elected)
-
-
-def load(ws: Workspace, round_id: str | None) -> RoundData:
-    """Read what the round holds now from the register: every current list (the Thường trực's
-    review decisions applied), one current tally per award, and the round's document settings."""
-    from tdkt.render import settings
-    from tdkt.rounds import current_tallies, current_validation, get_round
-
-    url = ws.database_url
-    rnd = get_round(url, round_id)
-    validated = current_validation(url, rnd.id)
-    if validated is None:
-        raise InputError(
-            f"Đợt {rnd.id} chưa có kết quả thẩm định; chạy 'tdkt validate … --session {rnd.id}' trước khi soạn văn bản."
-        )
-    payload = validated.document
-    tallies = []
-    for run in current_tallies(url, rnd.id):  # one per award, oldest first
-        tally = dict(run.payload)
-        tally.setdefault("inputs", run.inputs)
-        tallies.append(tally)
-    ref = (payload.get("ruleset") or {}).get("id")
-    ruleset = _load_ruleset(ws, rnd.date, ref)
-    data = join(rnd, ws.config, url, payload, validated.inputs, tallies, ruleset)
-    data.docs = settings.current(url, rnd.id)
-    return data
-
-
-def _result_key(res: dict[str, Any]) -> tuple[str, str]:
-    return (str(res.get("nominee") or fold(str(res.get("name") or ""))), str(res.get("award") or ""))
-
-
-def current_results(tallies: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
-    """The one current result of each nominee and award: the latest tally that counted it (an
-    earlier or partial tally of the same award is history, never a second row)."""
-    out: dict[tuple[str, str], dict[str, Any]] = {}
-    for tally in tallies:
-        for res in tally.get("results", []):
-            out[_result_key(res)] = res
-    return out
-
-
-def join(
-    rnd: Round,
-    config: Config,
-    url: str,
-    validation: dict[str, Any],
-    validation_inputs: list[dict[str, str]],
-    tallies: list[dict[str, Any]],
-    ruleset: Ruleset | None,
-) -> RoundData:
-    """Join validation verdicts with tally results (by nominee id, else by name and award) and
-    route each award from the council's level on the round's date."""
-    by_id: dict[str, dict[str, Any]] = {}
-    by_name: dict[tuple[str, str], dict[str, Any]] = {}
-    voted: set[str] = set()
-    for res in current_results(tallies).values():
-        if res.get("nominee"):
-            by_id[str(res["nominee"])] = res
-        by_name[(fold(str(res.get("name") or "")), str(res.get("award") or ""))] = res
-        if res.get("award"):
-            voted.add(str(res["award"]))
-    level, parent = config.council.level, config.council.parent_level
-    words = criterion_words(ruleset)
-    routes: dict[str, authority.Route] = {}
-    outcomes: list[Outcome] = []
-    units: list[str] = []
-    needs_vote: dict[str, bool] = {}
-    for nom in validation.get("nominees", []):
-        award = str(nom.get("award") or "")
-        kind = str(nom.get("kind") or "individual")
-        verdict = str(nom.get("verdict") or "review")
-        vote = by_id.get(str(nom.get("id"))) or by_name.get((fold(str(nom.get("name") or "")), award))
-        required = needs_vote.get(award)
-        if required is None:  # the same for every nominee of an award (the rule pack's vote policy)
-            required = needs_vote[award] = _vote_required(ruleset, award, voted)
-        route = None
-        if award:
-            route = routes.get(award) or routes.setdefault(award, authority.route(award, level, rnd.date, parent))
-        reasons: list[str] = []
-        why: str | None = None
-        review = nom.get("review") or {}
-        if verdict == "fail" and review.get("decision") == "reject":
-            why = "rejected"
-            reasons.append(f"Thường trực kết luận không đạt: {nfc(str(review.get('reason') or ''))}")
-        elif verdict == "fail":
-            why = "failed"
-            reasons += [f["message"] for f in nom.get("findings", []) if f.get("severity") == "error"] or ["Không đạt thẩm định."]
-        elif verdict == "review":
-            why = "review"
-            reasons += [_review_reason(f, words) for f in nom.get("findings", []) if f.get("severity") == "warning"] or [
-                "Cần Thường trực xem xét thêm."]
-        passed_vote: bool | None = True
-        if verdict == "pass" and vote is not None:  # a vote the council held always counts
-            passed_vote = _result_passed(vote)
-        elif verdict == "pass" and required:
-            passed_vote = False
-            why = "vote_missing"
-            reasons.append("Chưa có kết quả bỏ phiếu của Hội đồng.")
-        if verdict == "pass" and vote is not None:
-            if passed_vote is False and vote.get("passed") and vote.get("elected") is False:
-                why = "not_elected"
-                reasons.append(f"Đạt tỷ lệ phiếu đồng ý ({vote.get('agree')}/{vote.get('denominator')}) nhưng "
-                               "ngoài số suất được khen thưởng.")
-            elif passed_vote is False:
-                why = "vote_failed"
-                reasons.append(
-                    f"Không đạt tỷ lệ phiếu đồng ý ({vote.get('agree')}/{vote.get('denominator')}"
-                    + (f", cần {vote.get('required')}" if vote.get("required") else "") + ")."
-                )
-            elif passed_vote is None:
-                why = "vote_review"
-                reasons.append("Kết quả bỏ phiếu để Hội đồng xem xét (chưa có tỷ lệ phiếu theo quy định).")
-        in_scope = route is None or route.kind != "elsewhere"
-        if not in_scope and verdict == "pass":
-            why = why or "other_level"
-            from tdkt import messages
-
-            reasons.append(messages.render(messages.CATALOGUE["authority.not-here"].template, authority.not_here(
-                award, _pack_award_name_of(ruleset, award), level, rnd.date)))
-        unit = nfc(str(nom.get("unit") or ""))
-        if unit not in units:
-            units.append(unit)
-        outcomes.append(
-            Outcome(nom, award, kind, verdict, vote, required, verdict == "pass" and passed_vote is True and in_scope,
-                    reasons, nfc(str(nom.get("name") or "")), unit, route, why)
-        )
-    return RoundData(rnd, config, url, validation, validation_inputs, tallies, outcomes, ruleset, units)
 
 
 # ---------------------------------------------------------------- the agency and who decides
@@ -501,20 +280,8 @@ class Docs:
         return f"{head[:1]}{head[1:].lower()} {self.agency_text}"
 
 
-def _pack_award_name_of(ruleset: Ruleset | None, award: str) -> str:
-    if ruleset is not None:
-        try:
-            name = ruleset.award_name(award)
-            if name:
-                return nfc(str(name))
-        except (KeyError, LookupError):
-            pass
-    a = catalogue().get(award)
-    return a.name if a else ""
-
-
 def _pack_award_name(data: RoundData, award: str) -> str:
-    name = _pack_award_name_of(data.ruleset, award)
+    name = award_name_in_pack(data.ruleset, award)
     if name:
         return name
     for o in data.outcomes:
@@ -683,10 +450,10 @@ def _law_bases(data: RoundData, awards: Iterable[str] = ()) -> list[str]:
     from tdkt.readings import base_line
 
     rs = data.ruleset
-    fn = getattr(rs, "legal_bases", None) if rs is not None else None
-    lines = [str(x) for x in fn()] if fn is not None else []
+    if rs is None:
+        return []
     wanted = set(awards)
-    return lines + [base_line(r) for r in getattr(rs, "readings", []) if wanted & set(r.awards)]
+    return rs.legal_bases() + [base_line(r) for r in rs.readings if wanted & set(r.awards)]
 
 
 def _reading_lines(data: RoundData, awards: Iterable[str]) -> list[str]:
@@ -694,7 +461,7 @@ def _reading_lines(data: RoundData, awards: Iterable[str]) -> list[str]:
     wanted = set(awards)
     return [f"Hội đồng đã xác định cách áp dụng «{nfc(r.label)}»: {r.phrase} (căn cứ {nfc(r.article)}: "
             f"“{nfc(r.text)}”; ngày {r.date.strftime('%d/%m/%Y')})."
-            for r in getattr(data.ruleset, "readings", []) if wanted & set(r.awards)]
+            for r in (data.ruleset.readings if data.ruleset is not None else ()) if wanted & set(r.awards)]
 
 
 def _basis_lines(lines: Iterable[str]) -> list[str]:
@@ -766,7 +533,7 @@ def _detail(o: Outcome) -> str:
     return ", ".join(x for x in (position, o.unit) if x)
 
 
-def grouped(data: RoundData, outcomes: list[Outcome], extra: Any = None) -> list[dict[str, Any]]:
+def grouped(data: RoundData, outcomes: list[Outcome], extra: Callable[[Outcome], dict[str, str]] | None = None) -> list[dict[str, Any]]:
     """Rows of an attached list: grouped by unit (units in the order of the lists), collectives,
     then households, then individuals, names in Vietnamese order; STT runs through the list."""
     rows: list[dict[str, Any]] = []
@@ -1156,7 +923,7 @@ def minutes_context(data: RoundData, award: str | None, *, draft: bool = False) 
             })
             for r in chosen:
                 stt += 1
-                result = _result_passed(r)
+                result = result_passed(r)
                 counts[RESULT_WORDS[result]] += 1
                 rows.append({
                     "group": "", "stt": str(stt), "name": nfc(str(r.get("name") or "")),
@@ -1193,28 +960,6 @@ def minutes_context(data: RoundData, award: str | None, *, draft: bool = False) 
         missing=docs.missing,
     )
     return ctx
-
-
-def criterion_words(rs: Ruleset | None) -> dict[str, tuple[str, str]]:
-    """rule id → (the criterion's text, its basis): documents speak the law's words, not ids."""
-    out: dict[str, tuple[str, str]] = {}
-    if rs is None:
-        return out
-    for c in rs.criteria():
-        out[c.id] = (nfc(c.text), nfc(c.basis or ""))
-    for r in rs.list_rules:
-        out[r.id] = (nfc(r.text), nfc(r.basis or ""))
-    return out
-
-
-def _review_reason(finding: dict[str, Any], words: dict[str, tuple[str, str]]) -> str:
-    """Why a nominee is still to be decided: a criterion the facts could not settle, in the words of
-    the criterion and its basis; any other reason (identity, authority…) as its message says."""
-    rule = str(finding.get("rule") or "")
-    if rule in words:
-        text, basis = words[rule]
-        return f"Chưa kết luận được tiêu chí “{text}”" + (f" ({basis})" if basis else "") + "; Thường trực xem xét hồ sơ."
-    return str(finding.get("message") or "Cần Thường trực xem xét thêm.")
 
 
 def report_context(data: RoundData, award: str | None, *, draft: bool = False) -> dict[str, Any]:
@@ -1254,13 +999,13 @@ def report_context(data: RoundData, award: str | None, *, draft: bool = False) -
         else:
             special.append(f"{label}: danh sách đề nghị không có thông tin.")
     words = {k: f"{t} ({b})" if b else t for k, (t, b) in criterion_words(data.ruleset).items()}
-    failed = [o for o in outcomes if o.verdict == "fail" or (o.vote is not None and _result_passed(o.vote) is False)]
+    failed = [o for o in outcomes if o.verdict == "fail" or (o.vote is not None and result_passed(o.vote) is False)]
     reasons = Counter[str]()
     for o in failed:
         for f in o.nominee.get("findings", []):
             if f.get("severity") == "error":
                 reasons[words.get(str(f.get("rule") or ""), "Không đạt tiêu chuẩn theo quy định")] += 1
-        if o.vote is not None and _result_passed(o.vote) is False:
+        if o.vote is not None and result_passed(o.vote) is False:
             reasons["Không đạt tỷ lệ phiếu đồng ý của Hội đồng"] += 1
         if o.why == "rejected":
             reasons["Thường trực kết luận không đạt"] += 1
@@ -1317,13 +1062,25 @@ def report_context(data: RoundData, award: str | None, *, draft: bool = False) -
         ],
         signer=signer_block(report_signer, docs, "report" if cfg.signers.report else "proposal", body=default_body),
         recipients=_recipients(cfg.recipients.report or authority.table().recipients["report"], cfg.agency.recipients),
-        outcomes=outcomes,
+        outcomes=[_outcome_row(docs, o) for o in outcomes],
         missing=docs.missing,
     )
     return ctx
 
 
-def _reviewed_section(docs: Any, outcomes: list[Outcome]) -> list[dict[str, Any]]:
+def _outcome_row(docs: Docs, o: Outcome) -> dict[str, str]:
+    """One nominee of the report's list, as the results workbook writes it."""
+    vote = o.vote or {}
+    return {
+        "name": o.name, "result": o.result, "verdict": vocab.cap(vocab.VERDICT.get(o.verdict, o.verdict)),
+        "vote": f"{vote.get('agree')}/{vote.get('denominator')}" if vote else "", "reasons": " ".join(o.reasons),
+        "award": docs.award_name(o.award), "kind": vocab.cap(vocab.KIND.get(o.kind, o.kind)),
+        "gender": vocab.cap(vocab.GENDER.get(str(o.nominee.get("gender") or ""), "")), "unit": o.unit,
+        "position": str(o.nominee.get("position") or ""),
+    }
+
+
+def _reviewed_section(docs: Docs, outcomes: list[Outcome]) -> list[dict[str, Any]]:
     """"VII. CÁC TRƯỜNG HỢP THƯỜNG TRỰC ĐÃ XEM XÉT": each "Cần xem xét" case the Thường trực settled,
     with the decision, its reason and who decided (only when there is one)."""
     lines = []

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tdkt.render import FILE_STEMS
-from tdkt.render.context import Outcome, RoundData, _issued, award_name
+from tdkt.render.context import _issued, award_name
+from tdkt.render.round_data import Outcome, RoundData
 
 # Stable ids (JSON) → what an officer reads.
 REASONS = {

@@ -2,7 +2,7 @@
 đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số … ngày …"), the units' requests ("Xét đề nghị của
 …"), the achievement Điều 1 names for a thematic or ad-hoc round or for one award, the period, who
 chaired the meeting. Stored in the round as a result of kind ``documents`` (each change is a new
-result; the earlier ones stay in the round's history), read by ``tdkt.render.context.load``.
+result; the earlier ones stay in the round's history), read by ``tdkt.render.round_data.load``.
 """
 
 from __future__ import annotations

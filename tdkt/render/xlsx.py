@@ -5,24 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tdkt import vocab
 from tdkt.render.docx import normalize_zip
 from tdkt.render.filters import official
 from tdkt.text import nfc
 
-VERDICTS = {k: vocab.cap(v) for k, v in vocab.VERDICT.items()}
-KIND_LABEL = {k: vocab.cap(v) for k, v in vocab.KIND.items()}
-GENDER = {k: vocab.cap(v) for k, v in vocab.GENDER.items()}
+if TYPE_CHECKING:
+    from tdkt.render.round_data import RoundData
 
 
-def report_xlsx(ctx: dict[str, Any], data: Any) -> bytes:
+
+def report_xlsx(ctx: dict[str, Any], data: RoundData) -> bytes:
     """The workbook's bytes (deterministic: fixed creation date and zip timestamps)."""
     import xlsxwriter
 
     from tdkt.output import XLSXWRITER_OPTIONS, cell_text
-    from tdkt.render.context import award_name
     from tdkt.render.docx import xml_safe
 
     buf = io.BytesIO()
@@ -96,22 +94,16 @@ def report_xlsx(ctx: dict[str, Any], data: Any) -> bytes:
     sheet("Theo đơn vị", ["Đơn vị", "Tập thể", "Cá nhân", "Hộ gia đình", "Cộng"],
           [[r["name"], int(r["collective"]), int(r["individual"]), int(r["household"]), int(r["total"])] for r in units],
           [44, 12, 12, 14, 10], "Số được khen thưởng, đề nghị khen thưởng theo đơn vị")
-    rows = []
-    for i, o in enumerate(ctx["outcomes"], 1):
-        vote = o.vote or {}
-        rows.append([  # the verdicts beside the name: what is read first, on the same printed page
-            i, o.name, o.result, VERDICTS.get(o.verdict, o.verdict),
-            f"{vote.get('agree')}/{vote.get('denominator')}" if vote else "", " ".join(o.reasons),
-            award_name(data, o.award), KIND_LABEL.get(o.kind, o.kind), GENDER.get(o.nominee.get("gender") or "", ""),
-            o.unit, str(o.nominee.get("position") or ""),
-        ])
+    rows = [[i, o["name"], o["result"], o["verdict"], o["vote"], o["reasons"], o["award"], o["kind"], o["gender"],
+             o["unit"], o["position"]]  # the verdicts beside the name: what is read first, on the same printed page
+            for i, o in enumerate(ctx["outcomes"], 1)]
     sheet("Danh sách", ["STT", "Tên tập thể, họ và tên", "Kết quả", "Thẩm định", "Phiếu đồng ý", "Lý do",
                         "Hình thức khen thưởng", "Loại", "Giới tính", "Đơn vị", "Chức vụ"],
           rows, [6, 28, 12, 12, 10, 50, 30, 11, 9, 28, 20], f"Danh sách đề nghị khen thưởng {ctx['round']['title']}",
           fills=3)
     info = wb.add_worksheet("Thông tin")
     info.set_column(0, 1, 40)
-    regime = nfc(str(getattr(data.ruleset, "title", "") or "")) or "không rõ"
+    regime = (nfc(data.ruleset.title) if data.ruleset is not None else "") or "không rõ"
     for r, (k, v) in enumerate([("Đợt xét", ctx["round"]["id"]), ("Phiên bản tdkt", ctx["tdkt_version"]),
                                 ("Bộ tiêu chí", regime)]):
         info.write(r, 0, k, head)

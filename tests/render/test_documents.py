@@ -279,11 +279,11 @@ def test_the_to_trinh_encloses_what_the_law_asks_for_each_award(example_template
 
     import msgspec
 
-    from tdkt.render import context
+    from tdkt.render import context, round_data
 
     ws = workspace.find(example_template)
     assert ws is not None
-    data = context.load(ws, "2022-1")
+    data = round_data.load(ws, "2022-1")
     old = context._dossier(data, ["chien_si_thi_dua_bo_tinh", "bang_khen_thu_tuong"], True)
     assert old == ("Hồ sơ kèm theo gồm: danh sách đề nghị khen thưởng; biên bản họp xét và kết quả bỏ phiếu của Hội "
                    "đồng; báo cáo thành tích của các tập thể, cá nhân được đề nghị.")  # NĐ 91: nothing more is sure

@@ -90,8 +90,9 @@ def _expected_annex(round_id: str, award: str) -> list[list[str]]:
     """The rows the decision's context asks for (ordering is context.grouped's business, not the writer's)."""
     from tdkt import workspace
     from tdkt.render import context as c
+    from tdkt.render import round_data
 
-    rows = c.decision_context(c.load(workspace.require(), round_id), award)["annex"]
+    rows = c.decision_context(round_data.load(workspace.require(), round_id), award)["annex"]
     return [[r["group"]] if r["group"] else [r["stt"], r["name"], r["detail"]] for r in rows]
 
 

@@ -83,6 +83,7 @@ def test_article_2_uses_the_rule_pack_multiple() -> None:
 
     from tdkt.models import Round
     from tdkt.render import context as c
+    from tdkt.render import round_data
     from tdkt.ruleset import Ruleset, load_ruleset
     from tdkt.workspace import Config
 
@@ -100,7 +101,7 @@ def test_article_2_uses_the_rule_pack_multiple() -> None:
             {"id": "2", "name": "Phòng B", "kind": "collective", "unit": "Sở A", "award": "bang_khen_bo_tinh",
              "verdict": "pass", "findings": []}]
     rnd = Round(id="2024-2", date=dt.date(2024, 8, 1), years=(2023,))
-    data = c.join(rnd, Config(), "sqlite://", {"nominees": noms}, [], [],
+    data = round_data.join(rnd, Config(), "sqlite://", {"nominees": noms}, [], [],
                   Pack(**{f.name: getattr(base, f.name) for f in dataclasses.fields(base) if f.init}))
     ctx = c.decision_context(data, "bang_khen_bo_tinh")
     # The chairman's competence first (the organisation law in force on 01/08/2024), then the law on thi đua.

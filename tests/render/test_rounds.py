@@ -96,6 +96,7 @@ def test_a_vote_left_to_the_council_is_not_proposed() -> None:
 
     from tdkt.models import Round
     from tdkt.render import context as c
+    from tdkt.render import round_data
     from tdkt.workspace import Config
 
     noms = [{"id": str(i), "name": n, "kind": "individual", "unit": "Sở A", "award": "bang_khen_thu_tuong",
@@ -104,7 +105,7 @@ def test_a_vote_left_to_the_council_is_not_proposed() -> None:
                           "denominator": 11, "required": None, "status": "review", "passed": None, "elected": None},
                          {"nominee": "2", "name": "Trần Văn Bình", "award": "bang_khen_thu_tuong", "agree": 9,
                           "denominator": 11, "required": 6, "status": "pass", "passed": True, "elected": None}]}
-    data = c.join(Round(id="2022-1", date=dt.date(2022, 4, 25), years=(2021,)), Config(), "sqlite://",
+    data = round_data.join(Round(id="2022-1", date=dt.date(2022, 4, 25), years=(2021,)), Config(), "sqlite://",
                   {"nominees": noms}, [], [tally], None)
     assert [(o.name, o.approved, o.result) for o in data.outcomes] == [
         ("Nguyễn Văn An", False, "Chờ xem xét"), ("Trần Văn Bình", True, "Đề nghị cấp trên")]

@@ -12,7 +12,7 @@ import pytest
 from tdkt.models import Round
 from tdkt.render import context as c
 from tdkt.render import docx as d
-from tdkt.render import template_path
+from tdkt.render import round_data, template_path
 from tdkt.workspace import Config
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Âu"]
@@ -20,7 +20,7 @@ MIDDLE = ["Văn", "Thị", "Hữu", "Minh", "Quốc", "Ngọc"]
 GIVEN = ["An", "Ánh", "Ân", "Bình", "Cường", "Dũng", "Đức", "Hà", "Hạnh", "Uyên", "Ưng", "Yến"]
 
 
-def big_round(n: int) -> c.RoundData:
+def big_round(n: int) -> round_data.RoundData:
     nominees: list[dict[str, Any]] = []
     for i in range(n):
         kind = "collective" if i % 25 == 0 else "individual"
@@ -30,7 +30,7 @@ def big_round(n: int) -> c.RoundData:
                          "award": "bang_khen_bo_tinh", "gender": "female" if i % 2 else "male",
                          "position": "Chuyên viên", "verdict": "pass", "findings": []})
     rnd = Round(id="2024-1", date=dt.date(2024, 8, 1), years=(2023,), members=11)
-    return c.join(rnd, Config(), "sqlite://", {"nominees": nominees}, [], [], None)
+    return round_data.join(rnd, Config(), "sqlite://", {"nominees": nominees}, [], [], None)
 
 
 def test_fast_path_equals_docxtpl_loop(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -59,9 +59,9 @@ def _spoil(value: Any) -> Any:
 def test_every_template_renders_the_spoilt_context_as_the_clean_one(example_ws: Path, kind: str) -> None:
     from tdkt import workspace
     from tdkt.render import context as c
-    from tdkt.render import template_path
+    from tdkt.render import round_data, template_path
 
-    data = c.load(workspace.require(), "2022-1")
+    data = round_data.load(workspace.require(), "2022-1")
     if kind == "decision":
         ctx = c.decision_context(data, c.decision_awards(data)[0])
     elif kind == "proposal":
