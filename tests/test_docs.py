@@ -93,3 +93,43 @@ def test_authority_reference_is_current() -> None:
     text = reference_markdown()
     assert "Lao động tiên tiến" in text and "Luật Thi đua, khen thưởng năm 2022 Điều 80" in text
     _check(DOCS / "authority.md", text)
+
+
+def _architecture_rooms() -> list[tuple[set[str], str]]:
+    """docs/architecture.md's module paragraphs: (the packages each names, e.g. {'tdkt/ingest/'}, its text)."""
+    import re
+
+    text = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    section = text.split("## Modules, one paragraph each", 1)[1].split("\n## ", 1)[0]
+    rooms = []
+    for para in section.split("\n\n"):
+        packages = set(re.findall(r"`(tdkt/(?:[a-z_]+/)?)`", para.split(".", 1)[0]))
+        if para.startswith("**") and packages:
+            rooms.append((packages, para))
+    return rooms
+
+
+def test_architecture_page_lists_every_module_and_only_modules() -> None:
+    """Every module of tdkt/ is named in the paragraph of its package, and every "`name` —" there is one."""
+    import re
+
+    rooms = _architecture_rooms()
+    assert len(rooms) >= 6
+    modules: dict[str, set[str]] = {}
+    for path in (ROOT / "tdkt").rglob("*.py"):
+        rel = path.relative_to(ROOT).as_posix()
+        if "/migrations/" in rel or "/_examples/" in rel or (path.name == "__init__.py" and rel.count("/") == 1):
+            continue
+        package, name = rel.rsplit("/", 1)
+        if name == "__init__.py":  # a package: its paragraph names it
+            package, name = package.rsplit("/", 1)[0], package.rsplit("/", 1)[1]
+            assert any(f"{package}/{name}/" in p for p, _ in rooms), f"{package}/{name}/ has no paragraph"
+            continue
+        modules.setdefault(package + "/", set()).add(name[:-3])
+    missing = sorted(f"{pkg}{m}" for pkg, names in modules.items() for m in names
+                     if not any(pkg in p and f"`{m}`" in para for p, para in rooms))
+    assert missing == [], f"docs/architecture.md does not describe: {missing}"
+    for packages, para in rooms:
+        known = set().union(*(modules.get(p, set()) for p in packages))
+        named = set(re.findall(r"`([a-z_]+)` —", para))
+        assert named <= known, f"not a module of {sorted(packages)}: {sorted(named - known)}"
