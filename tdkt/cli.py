@@ -4,8 +4,6 @@ Heavy libraries (openpyxl, sqlalchemy, docxtpl, jinja2, pydantic models) are imp
 commands, so ``tdkt --help`` costs little more than Typer itself.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from typing import Annotated, Any

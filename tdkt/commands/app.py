@@ -20,8 +20,6 @@ docs/cli.md from the same help. Only typer and the stdlib are imported here (``t
 light).
 """
 
-from __future__ import annotations
-
 import inspect
 from collections.abc import Callable, Sequence
 from difflib import get_close_matches

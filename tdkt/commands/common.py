@@ -10,8 +10,6 @@ every command uses for a date and an award.
   pointer to ``tdkt rules awards``.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from enum import StrEnum
 from functools import cache

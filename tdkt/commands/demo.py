@@ -1,7 +1,5 @@
 """`tdkt demo`: the whole bundled example round in a fresh temporary workspace."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`tdkt ingest`: what was read from nomination lists, and how (no verdicts)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`tdkt init`: make the current folder a workspace (tdkt.toml + register)."""
 
-from __future__ import annotations
-
 import datetime as dt
 import sys
 from pathlib import Path

@@ -1,7 +1,5 @@
 """`tdkt register …`: the award register that later rounds are checked against."""
 
-from __future__ import annotations
-
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
@@ -36,7 +34,7 @@ def _url() -> str:
     return workspace.require().database_url
 
 
-def _findings(findings: list[Finding]) -> None:
+def _findings(findings: list["Finding"]) -> None:
     from tdkt import console
 
     shown = [f for f in findings if f.severity != "info"] or []

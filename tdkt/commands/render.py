@@ -1,7 +1,5 @@
 """`tdkt render`: the official documents of a round (Quyết định, Tờ trình, Biên bản, Báo cáo)."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

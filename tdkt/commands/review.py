@@ -1,7 +1,5 @@
 """`tdkt review …`: the Thường trực settles the "Cần xem xét" cases of a round."""
 
-from __future__ import annotations
-
 import shlex
 from typing import TYPE_CHECKING, Annotated
 
@@ -136,7 +134,7 @@ def undo(
     _show(rid, done, fmt)
 
 
-def _show(rid: str, done: Settled, fmt: TableJson) -> None:
+def _show(rid: str, done: "Settled", fmt: TableJson) -> None:
     from tdkt import console
 
     if fmt is TableJson.json:
@@ -148,7 +146,7 @@ def _show(rid: str, done: Settled, fmt: TableJson) -> None:
         console.info(console.escape(f"  {c.label()}: {_state(c)}"))
 
 
-def _state(c: Case) -> str:
+def _state(c: "Case") -> str:
     if c.status == "open":
         return "cần xem xét"
     return STATUS_VN[c.status]

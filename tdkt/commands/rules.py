@@ -1,7 +1,5 @@
 """`tdkt rules …`: the rule packs (legal regimes) and council overlays."""
 
-from __future__ import annotations
-
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path

@@ -1,7 +1,5 @@
 """`tdkt session …`: review rounds (đợt xét) of the workspace."""
 
-from __future__ import annotations
-
 import datetime as dt
 from pathlib import PurePath
 from typing import Annotated

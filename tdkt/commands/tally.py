@@ -1,7 +1,5 @@
 """`tdkt tally`: count the council's ballots against the thresholds of the law and the overlay."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -64,7 +62,7 @@ def tally(
     raise typer.Exit(0 if done.result.ok else 1)
 
 
-def _show(done: TallyRun) -> None:
+def _show(done: "TallyRun") -> None:
     from tdkt import console
     from tdkt.tally import percent
 

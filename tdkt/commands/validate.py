@@ -1,7 +1,5 @@
 """`tdkt validate`: check nominees against the award criteria of the round's legal regime."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -83,7 +81,7 @@ def validate(
 CELL_LIMIT = "32.767"  # tdkt.output.CELL_MAX, written as an officer reads it
 
 
-def _say_stored(round_id: str, stored: list[FileStored]) -> None:
+def _say_stored(round_id: str, stored: list["FileStored"]) -> None:
     from tdkt import console
 
     for f in stored:
