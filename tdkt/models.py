@@ -24,6 +24,7 @@ from typing import Any, Literal, Protocol, TypeVar
 
 import msgspec
 
+from tdkt import vocab
 from tdkt.errors import InputError
 from tdkt.findings import CellRef
 
@@ -45,11 +46,7 @@ Special = Literal["maternity", "training", "injury"]
 # §2.2): khen thưởng chuyên đề, khen thưởng phong trào thi đua theo chuyên đề.
 AwardType = Literal["cong_trang", "dot_xuat", "phong_trao", "cong_hien", "nien_han", "doi_ngoai", "chuyen_de",
                     "phong_trao_chuyen_de"]
-AWARD_TYPE_VN: dict[str, str] = {
-    "cong_trang": "công trạng", "dot_xuat": "đột xuất", "phong_trao": "phong trào thi đua",
-    "cong_hien": "quá trình cống hiến", "nien_han": "niên hạn", "doi_ngoai": "đối ngoại", "chuyen_de": "chuyên đề",
-    "phong_trao_chuyen_de": "phong trào thi đua theo chuyên đề",
-}
+AWARD_TYPE_VN: dict[str, str] = vocab.AWARD_TYPE
 
 
 class Located(Protocol):

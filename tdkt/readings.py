@@ -26,13 +26,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
+from tdkt import vocab
 from tdkt.errors import UsageError
 
 if TYPE_CHECKING:
     from tdkt.ruleset import Reading, ReadingSpec, Ruleset
 
-READING_VN = {"applies": "áp dụng như văn bản", "not_applies": "không áp dụng", "value": "áp dụng với giá trị"}
-OF_VN = {"members": "tổng số thành viên", "present": "số thành viên dự họp", "valid": "số phiếu hợp lệ"}
 
 
 @dataclass(frozen=True)
@@ -230,12 +229,12 @@ def counts(rs: Ruleset) -> dict[str, int]:
 def phrase(r: Reading) -> str:
     """The council's reading in Vietnamese, without ids: "không áp dụng", "áp dụng với tỷ lệ ≥ 80 % …"."""
     if r.reading != "value":
-        return READING_VN[r.reading]
+        return vocab.READING[r.reading]
     if r.what == "vote":
         s = parse_share(r.value)
         den = s.get("share_den", 100)
         share = f"{s['share']} %" if den == 100 else f"{s['share']}/{den}"
-        return f"áp dụng với tỷ lệ từ {share} {OF_VN.get(str(s.get('of', 'members')), 'tổng số thành viên')} trở lên"
+        return f"áp dụng với tỷ lệ từ {share} {vocab.READING_OF.get(str(s.get('of', 'members')), vocab.READING_OF['members'])} trở lên"
     return "áp dụng với " + _values_text(r)
 
 

@@ -17,12 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from tdkt import rounds
+from tdkt import rounds, vocab
 from tdkt.errors import UsageError, WorkspaceError
 from tdkt.text import fold
 
 Decision = Literal["accept", "reject"]
-DECISION_VN = {"accept": "chấp nhận đạt", "reject": "không đạt"}
 
 
 @dataclass(frozen=True)
@@ -168,7 +167,7 @@ def settle(
     if done_before and not force:
         raise WorkspaceError(
             f"{'; '.join(c.label() for c in done_before[:5])} đã được Thường trực xem xét "
-            f"({DECISION_VN[done_before[0].now['review']['decision']]}); dùng --force để ghi quyết định mới "
+            f"({vocab.REVIEW_DECISION[done_before[0].now['review']['decision']]}); dùng --force để ghi quyết định mới "
             "(quyết định cũ giữ trong lịch sử), hoặc 'tdkt review undo'."
         )
     keys = {c.key for c in targets}

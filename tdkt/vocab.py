@@ -33,6 +33,24 @@ DISCIPLINE = {"khien_trach": "khiển trách", "canh_cao": "cảnh cáo", "ha_ba
 SPECIAL = {"maternity": "nghỉ thai sản", "training": "đi học, bồi dưỡng", "injury": "điều trị thương tích"}
 # Loại khen thưởng trong danh mục (tdkt rules awards).
 AWARD_CATEGORY = {"title": "danh hiệu", "form": "hình thức", "local": "danh hiệu của Hội đồng"}
+# Loại hình khen thưởng (Luật TĐKT 06/2022 Điều 8; chuyên đề: Luật 06/2026/QH16).
+AWARD_TYPE = {"cong_trang": "công trạng", "dot_xuat": "đột xuất", "phong_trao": "phong trào thi đua",
+              "cong_hien": "quá trình cống hiến", "nien_han": "niên hạn", "doi_ngoai": "đối ngoại",
+              "chuyen_de": "chuyên đề", "phong_trao_chuyen_de": "phong trào thi đua theo chuyên đề"}
+# Trạng thái một tiêu chí, một quy định biểu quyết của bộ tiêu chí (tdkt rules show).
+CRITERION_STATUS = {"confirmed": "đã xác thực", "uncertain": "chưa xác thực"}
+VOTE_STATUS = {"law": "theo luật", "overlay": "theo quy chế Hội đồng", "unset": "chưa có quy định",
+               "not_required": "không cần bỏ phiếu"}
+# Cách Hội đồng áp dụng một căn cứ chưa xác thực (tdkt rules settle), và tỷ lệ phiếu tính trên gì.
+READING = {"applies": "áp dụng như văn bản", "not_applies": "không áp dụng", "value": "áp dụng với giá trị"}
+READING_OF = {"members": "tổng số thành viên", "present": "số thành viên dự họp", "valid": "số phiếu hợp lệ"}
+# Quyết định của Thường trực về một trường hợp "cần xem xét" (tdkt review), và trạng thái của nó.
+REVIEW_DECISION = {"accept": "chấp nhận đạt", "reject": "không đạt"}
+REVIEW_STATUS = {"open": "chưa xem xét", "accepted": REVIEW_DECISION["accept"], "rejected": REVIEW_DECISION["reject"]}
+# Các việc đã ghi vào một đợt xét (tdkt session show).
+RUN = {"validate": "thẩm định", "tally": "kiểm phiếu", "documents": "văn bản", "review": "xem xét hồ sơ"}
+# Văn bản của một đợt, như viết trong câu (tên văn bản viết hoa chữ đầu).
+DOCUMENT = {"decision": "Quyết định", "proposal": "Tờ trình", "minutes": "Biên bản", "report": "Báo cáo"}
 # Dấu trên phiếu bầu và kết quả kiểm phiếu của một người.
 MARK = {"agree": "đồng ý", "disagree": "không đồng ý", "blank": "để trống", "invalid": "không hợp lệ"}
 TALLY_STATUS = {"pass": "đạt", "fail": "không đạt", "review": "Hội đồng xem xét",
@@ -52,7 +70,9 @@ FACT = {"history": "danh hiệu thi đua các năm", "disciplines": "kỷ luật
 TABLES: dict[str, dict[str, str]] = {
     "severity": SEVERITY, "verdict": VERDICT, "kind": KIND, "gender": GENDER, "rating": RATING,
     "rating (short)": RATING_SHORT, "level": LEVEL,
-    "initiative kind": INITIATIVE_KIND, "award category": AWARD_CATEGORY, "discipline": DISCIPLINE, "special": SPECIAL, "ballot mark": MARK,
+    "initiative kind": INITIATIVE_KIND, "award category": AWARD_CATEGORY, "award type": AWARD_TYPE,
+    "criterion status": CRITERION_STATUS, "vote status": VOTE_STATUS, "reading": READING, "reading of": READING_OF,
+    "review decision": REVIEW_DECISION, "review status": REVIEW_STATUS, "run": RUN, "document": DOCUMENT, "discipline": DISCIPLINE, "special": SPECIAL, "ballot mark": MARK,
     "tally status": TALLY_STATUS, "sheet role": SHEET_ROLE, "collective fact": COLLECTIVE_FACT, "fact": FACT,
 }
 

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tdkt import vocab
 from tdkt.commands.app import App
 from tdkt.commands.common import AwardOpt, FormatOpt, SessionOpt, TableJson
 
@@ -27,7 +28,6 @@ CodeOpt = Annotated[
 ReasonOpt = Annotated[str, typer.Option("--reason", metavar="LÝ_DO", help="Lý do của quyết định (ghi vào đợt, sổ nhật ký và Báo cáo).")]
 ByOpt = Annotated[str, typer.Option("--by", metavar="NGƯỜI_QUYẾT_ĐỊNH", help="Người quyết định, vd 'Phó Chủ tịch Thường trực Nguyễn Văn A'.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Ghi đè quyết định xem xét đã có (quyết định cũ giữ trong lịch sử).")]
-STATUS_VN = {"open": "chưa xem xét", "accepted": "chấp nhận đạt", "rejected": "không đạt"}
 
 
 def _round(session: str | None) -> tuple[str, str]:
@@ -60,7 +60,7 @@ def list_(
     console.info(f"Các trường hợp cần xem xét — đợt {rid}:")
     for i, c in enumerate(found, 1):
         decided = c.now.get("review")
-        state = STATUS_VN[c.status] + (f" — {decided['reason']} ({decided['by']})" if decided else "")
+        state = vocab.REVIEW_STATUS[c.status] + (f" — {decided['reason']} ({decided['by']})" if decided else "")
         console.info(console.escape(f"{i}. {c.label()}: {state}"))
         for f in c.reasons:
             console.info(console.escape(f"   - {f.get('message')}"))
@@ -149,4 +149,4 @@ def _show(rid: str, done: "Settled", fmt: TableJson) -> None:
 def _state(c: "Case") -> str:
     if c.status == "open":
         return "cần xem xét"
-    return STATUS_VN[c.status]
+    return vocab.REVIEW_STATUS[c.status]

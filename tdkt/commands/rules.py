@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from tdkt import vocab
 from tdkt.commands.app import App
 from tdkt.commands.common import AwardOpt, ForceOpt, FormatOpt, SessionOpt, TableJson, date_option
 
@@ -39,9 +40,6 @@ def list_(fmt: FormatOpt = TableJson.table) -> None:
     console.info("Hội đồng xác định cách áp dụng các căn cứ chưa xác thực của đợt xét bằng 'tdkt rules settle'.")
 
 
-CRITERION_STATUS_VN = {"confirmed": "đã xác thực", "uncertain": "chưa xác thực"}
-VOTE_STATUS_VN = {"law": "theo luật", "overlay": "theo quy chế Hội đồng", "unset": "chưa có quy định",
-                  "not_required": "không cần bỏ phiếu"}
 
 
 @app.command("show")
@@ -78,14 +76,14 @@ def show(
     console.info(f"{console.escape(rs.title)} (phiên bản {console.escape(rs.version)})")
     C = console.Col
     rows = [[rs.award_name(c.award), c.text,
-             "Hội đồng đã xác định" if c.reading else CRITERION_STATUS_VN.get(c.status, c.status), c.basis]
+             "Hội đồng đã xác định" if c.reading else vocab.CRITERION_STATUS.get(c.status, c.status), c.basis]
             for c in criteria]
     console.show(console.table("Tiêu chí", [C("Khen thưởng", "name", priority=3), C("Tiêu chí", "text", priority=3),
                                             C("Trạng thái", "name"), C("Căn cứ", "note")], rows))
     votes = []
     for aid, v in policies:
         share = f"≥ {v.share_num}/{v.share_den} tổng số thành viên" if v.share_num else ""
-        votes.append([rs.award_name(aid), VOTE_STATUS_VN.get(v.status, v.status), share, v.basis or v.note or ""])
+        votes.append([rs.award_name(aid), vocab.VOTE_STATUS.get(v.status, v.status), share, v.basis or v.note or ""])
     console.show(console.table("Biểu quyết của Hội đồng", [C("Khen thưởng", "name", priority=3), C("Quy định", "name"),
                                                            C("Tỷ lệ", "name"), C("Căn cứ", "note")], votes))
     if readings:

@@ -6,10 +6,9 @@ from typing import Annotated
 
 import typer
 
+from tdkt import vocab
 from tdkt.commands.app import App
 from tdkt.commands.common import FormatOpt, TableJson, award_option, date_option
-
-RUN_VN = {"validate": "Thẩm định", "tally": "Kiểm phiếu", "documents": "Văn bản", "review": "Xem xét hồ sơ"}
 
 
 def pack_title(ref: str | None) -> str:
@@ -145,7 +144,7 @@ def show(
     console.show(console.table("Lịch sử kết quả đã lưu", [
         C("Số", "short", right=True), C("Việc", "short", priority=3), C("Khen thưởng", "name"), C("Tệp", "code"),
         C("Lúc", "short"), C("Hiện hành", "short"), C("Bộ tiêu chí", "note")], [
-        [r.id, RUN_VN.get(r.kind, r.kind), name(r.award) if r.award else "", ", ".join(PurePath(i["path"]).name
+        [r.id, vocab.cap(vocab.RUN.get(r.kind, r.kind)), name(r.award) if r.award else "", ", ".join(PurePath(i["path"]).name
                                                                                      for i in r.inputs),
          f"{r.created_at:%d/%m/%Y %H:%M}", "có" if r.current else "lịch sử", pack_title(r.ruleset)]
         for r in stored]))

@@ -68,7 +68,6 @@ LOCAL = authority.LOCAL_LEVELS
 # The administrative words of a local agency's name, longest first ("THÀNH PHỐ" before "PHỐ"…).
 LOCALITY = ("THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẶC KHU", "TỈNH", "HUYỆN", "QUẬN", "PHƯỜNG", "XÃ")
 HEADINGS = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "HỘI ĐỒNG")
-DOC_NAMES = {"decision": "Quyết định", "proposal": "Tờ trình", "minutes": "Biên bản", "report": "Báo cáo"}
 
 
 @dataclass(frozen=True)
@@ -365,7 +364,7 @@ def signer_block(signer: Signer, docs: Docs, doc: str, *, body: str | None = Non
         lines.append(title or head)
     name = nfc(signer.name).strip()
     if not name:
-        name = docs.need(f"signers.{doc}.name", f"họ tên người ký {DOC_NAMES.get(doc, doc)}", "[Họ và tên người ký]")
+        name = docs.need(f"signers.{doc}.name", f"họ tên người ký {vocab.DOCUMENT.get(doc, doc)}", "[Họ và tên người ký]")
     return {"lines": lines, "name": name}
 
 
