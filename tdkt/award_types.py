@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, cast
 
+from tdkt.cache import cached
 from tdkt.errors import RuleFileError
 from tdkt.models import AWARD_TYPE_VN, AwardType
 from tdkt.text import fold
@@ -31,7 +32,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], AwardType], ...]:
     return tuple(out)
 
 
-@cache
+@cached("tdkt.award-types.award-type", 4096)  # the same few award texts down a list and its history
 def award_type(text: str | None) -> AwardType | None:
     """The type an award's text states, or None when it states none."""
     if not text:

@@ -124,11 +124,14 @@ class Col:
     header: str
     kind: str = "name"
     right: bool = False  # right-aligned (numbers)
-    priority: int = -1  # who stays in the table: higher stays longer; KEEP never leaves (-1: by kind)
+    priority: int | None = None  # who stays in the table: higher stays longer; KEEP never leaves (None: by kind)
 
-    def __post_init__(self) -> None:
-        if self.priority == -1:
-            object.__setattr__(self, "priority", 0 if self.kind == "note" else 1)
+    @property
+    def stays(self) -> int:
+        """The priority, or the kind's: a note leaves first."""
+        if self.priority is not None:
+            return self.priority
+        return 0 if self.kind == "note" else 1
 
 
 NOTE_MIN = 36
@@ -219,12 +222,12 @@ def layout(t: Table, width: int) -> list[str]:
         squeezed = [j for j, k in enumerate(kinds) if k == "note" and widths[j] < min(NOTE_MIN, nat[j][0])]
         if sum(widths) <= room and not squeezed:
             break
-        movable = squeezed or [j for j, i in enumerate(cols) if t.columns[i].priority < KEEP]
+        movable = squeezed or [j for j, i in enumerate(cols) if t.columns[i].stays < KEEP]
         if not movable:
             share = max(4, room // max(1, len(cols)))  # only on absurdly narrow screens: fold evenly
             widths = [min(w, share) for w in widths]
             break
-        j = min(movable, key=lambda j: (t.columns[cols[j]].priority, -j))
+        j = min(movable, key=lambda j: (t.columns[cols[j]].stays, -j))
         under.append(cols.pop(j))
     under.sort()
     lines: list[str] = [t.title] if t.title else []

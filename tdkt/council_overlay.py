@@ -45,11 +45,6 @@ def path_for(overlay_dir: Path) -> Path:
     return overlay_dir / FILE_NAME
 
 
-def workspace_path(ws: Any) -> Path:
-    """The tdkt-kept overlay file of a :class:`tdkt.workspace.Workspace`."""
-    return path_for(Path(ws.overlay_dir))
-
-
 def load(path: Path, *, title: str | None = None) -> dict[str, Any]:
     """The overlay's data as written (a new, empty overlay when the file does not exist).
 
@@ -70,7 +65,7 @@ def set_entry(path: Path, section: str, key: str | None, value: Any, *, title: s
     """Add or replace one entry and write the file; returns the data written.
 
     Args:
-        path: the overlay file (usually :func:`workspace_path`).
+        path: the overlay file (usually :func:`path_for` of the workspace's ``rules/`` folder).
         section: one of SECTIONS. ``settled`` takes ``key`` as "<pack id>/<target>" (one reading).
         key: the entry's key in the section (an award id for votes/seats, a criterion id…); None for
             ``quorum``, whose value is the whole section.

@@ -31,7 +31,6 @@ SUMMARY = "demo-summary.json"
 HISTORY_FILE = "lich-su-khen-thuong.xlsx"
 DOCS_DIR = "van-ban"
 DRAFTS_DIR = "du-thao"  # the drafts before the decisions are recorded as signed (no numbers yet)
-CHECKED_DIR = "ket-qua-tham-dinh"
 # What the demo copies (make_examples.py, caches and the like stay behind).
 COPY = ("README.md", "expected.yaml", HISTORY_FILE, "rules", "2022-1", "2023-1")
 

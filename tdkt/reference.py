@@ -227,7 +227,7 @@ def reference_markdown() -> str:
         lines += [f"- {b.text}" for b in rs.bases]
         lines += ["", "| Mã tiêu chí | Khen thưởng | Đối tượng | Tiêu chí | Vị từ | Tham số | Căn cứ | Trạng thái |",
                   "|---|---|---|---|---|---|---|---|"]
-        for aid, a in rs.awards.items():
+        for a in rs.awards.values():
             for kind_name, req in a.requirements.items():
                 if req.status != "known" and not req.criteria:
                     lines.append(f"| — | {a.name} | {kind_name} | *{req.status}*: {req.note or ''} | — | — | "
@@ -235,7 +235,6 @@ def reference_markdown() -> str:
                 for c in req.criteria:
                     lines.append(f"| `{c.id}` | {a.name} | {kind_name} | {c.text} | `{c.check}` | {_params_text(c)} | "
                                  f"{c.basis} | {c.status.upper()} |")
-            _ = aid
         for r in rs.list_rules:
             lines.append(f"| `{r.id}` | {rs.award_name(r.params.award)} | danh sách | {r.text} | `list_cap` | "
                          f"`{r.params.model_dump_json()}` | {r.basis} | {r.status.upper()} |")

@@ -24,10 +24,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from tdkt.errors import UsageError
 from tdkt.tally import parse_threshold
+
+if TYPE_CHECKING:
+    from tdkt.ruleset import Ruleset
 
 FILE_NAME = "hoi-dong-bieu-quyet.yaml"
 
@@ -39,7 +42,7 @@ def example_path() -> Path:
     return Path(str(resources.files("tdkt").joinpath("rules", "examples", "quy-che-hoi-dong.yaml")))
 
 
-def left_to_unit(rs: Any) -> list[str]:
+def left_to_unit(rs: Ruleset) -> list[str]:
     """The awards of ``rs`` whose vote share the law leaves to the unit (before any overlay): the
     pack requires a ballot (``ballot: true``) and sets no share (``status: unset``); a transitional
     share of the old law still in force on the pack's date (``fallback``) counts as set."""
@@ -53,7 +56,7 @@ def left_to_unit(rs: Any) -> list[str]:
     return out
 
 
-def still_open(rs: Any) -> list[str]:
+def still_open(rs: Ruleset) -> list[str]:
     """Of :func:`left_to_unit`, the awards the overlays of ``rs`` do not set."""
     return [aid for aid in left_to_unit(rs) if rs.vote_policy(aid).status == "unset"]
 
@@ -180,7 +183,7 @@ class Checked:
     """``tdkt rules check`` of an overlay for one round: the pack it was checked on and what is open."""
 
     kind: Literal["pack", "overlay"]
-    ruleset: Any
+    ruleset: Ruleset
     chosen_by: str
     open_votes: list[str]
     applies: bool = True  # False: the overlay's applies_to leaves this pack out (a round under it ignores it)

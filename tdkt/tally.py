@@ -26,7 +26,6 @@ from tdkt.text import fold, name_key
 
 Status = Literal["pass", "fail", "review", "tie"]
 WOMEN_PREFERENCE_PERCENT = 70  # a collective with ≥ 70 % women is preferred at a tie (NĐ 152 Điều 4 k6)
-PREFERENCE_BASIS = "Ưu tiên nữ / tập thể có từ 70% nữ trở lên (NĐ 91/2017; NĐ 152/2025 Điều 4 k6)"
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 for _code, _sev, _tpl, _desc in (
@@ -240,10 +239,6 @@ class Counts:
     disagree: int = 0
     blank: int = 0
     invalid: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.agree + self.disagree + self.blank + self.invalid
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(

@@ -1,4 +1,5 @@
-"""One module per command or command group; each imports only typer and the stdlib at top level.
+"""One module per command or command group; each imports only typer, the stdlib and tdkt's light modules
+(``vocab``, ``cache``, ``commands.*``) at top level.
 
 These modules (and ``tdkt.cli``) do not use ``from __future__ import annotations``: Typer reads every
 command's signature to build the command tree, even for ``tdkt --help``, and string annotations make

@@ -12,12 +12,12 @@ every command uses for a date and an award.
 
 import datetime as dt
 from enum import StrEnum
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from tdkt.cache import cached
 from tdkt.commands.app import BadValue
 
 SessionOpt = Annotated[
@@ -110,7 +110,7 @@ def _workspace_titles() -> dict[str, str]:
     return _titles(str(ws.overlay_dir), files)
 
 
-@cache
+@cached("tdkt.commands.overlay-titles", 16)
 def _titles(folder: str, files: tuple[tuple[str, int], ...]) -> dict[str, str]:  # keyed by the files' mtimes
     from tdkt.ruleset import overlay_titles
 

@@ -3,11 +3,14 @@
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from tdkt.commands.common import ForceOpt
+
+if TYPE_CHECKING:
+    from tdkt.workspace import Workspace
 
 SIGNER_WORDS = {"head": "người đứng đầu ký", "deputy": "cấp phó ký thay (KT.)", "acting": "quyền (Q.)"}
 LEGACY_PREFIX = {"": "head", "KT.": "deputy", "Q.": "acting"}
@@ -205,7 +208,7 @@ def _award_id(parse: Any) -> Any:
     return go
 
 
-def _record_regulation(ws: Any, rules: dict[str, Any], council: str) -> None:
+def _record_regulation(ws: "Workspace", rules: dict[str, Any], council: str) -> None:
     from tdkt import console
     from tdkt import regulation as reg
     from tdkt.ruleset import load_ruleset

@@ -12,6 +12,7 @@ import datetime as dt
 import getpass
 import json
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -61,7 +62,7 @@ def os_user() -> str:
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no passwd entry (containers): the numeric id still names someone
-        return f"uid {os.getuid()}" if hasattr(os, "getuid") else "?"
+        return "?" if sys.platform == "win32" else f"uid {os.getuid()}"
 
 
 def record(

@@ -13,6 +13,7 @@ import re
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape as xml_escape
 
 from tdkt import fastpaths
 from tdkt.errors import TemplateError
@@ -153,12 +154,6 @@ def xml_safe(value: Any, dropped: list[str] | None = None) -> Any:
     return value
 
 
-def _xml_text(value: str) -> str:
-    """``value`` escaped as lxml writes element text (&, < and >; the value has no tab, line break
-    or carriage return: ``_NOT_PLAIN``)."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _rows_document(root: Any, rows: list[dict[str, Any]]) -> bytes | None:
     """The main document part (as python-docx would serialise it) with the two sample rows replaced
     by one row per real row; None if the template hid the sample rows or a value has a character
@@ -215,7 +210,7 @@ def _rows_document(root: Any, rows: list[dict[str, Any]]) -> bytes | None:
         first, rest = plans["group" if row.get("group") else "item"]
         append(first)
         for k in range(0, len(rest), 2):
-            append(_xml_text(str(row.get(rest[k], ""))))
+            append(xml_escape(str(row.get(rest[k], ""))))  # as lxml writes element text (no tab or break: _NOT_PLAIN)
             append(rest[k + 1])
     out += (xml[b:c], xml[d:])
     return "".join(out).encode("utf-8")

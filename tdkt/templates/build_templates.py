@@ -26,7 +26,6 @@ from docx.shared import Mm, Pt
 
 HERE = Path(__file__).resolve().parent
 FONT = "Times New Roman"
-TEXT_WIDTH = 165  # mm: 210 - 30 - 15
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
