@@ -4,7 +4,9 @@ Why a launcher: CPython starts children with vfork, and Linux carries the peak R
 space a child exec'd from into the child's ``ru_maxrss``. Spawned straight from the suite (which has
 generated 100,000-row workbooks), every small child would report the suite's peak. Spawned from this
 small process, a child's ``ru_maxrss`` is its own (never less than a bare interpreter's ~10 MiB anyway).
-The launcher writes {"seconds", "maxrss_kib", "rc"} to RESULT.json; stdout/stderr pass through.
+The launcher writes {"seconds", "cpu_seconds", "maxrss_kib", "rc"} to RESULT.json (``cpu_seconds``: the
+child's user + system time, which other processes on a shared machine disturb far less than the
+wall clock); stdout/stderr pass through.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ def main() -> None:
     seconds = time.perf_counter() - t0
     proc.returncode = rc = os.waitstatus_to_exitcode(status)
     with open(result, "w", encoding="utf-8") as fh:
-        json.dump({"seconds": seconds, "maxrss_kib": usage.ru_maxrss, "rc": rc}, fh)
+        json.dump({"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime, "maxrss_kib": usage.ru_maxrss,
+                   "rc": rc}, fh)
 
 
 if __name__ == "__main__":

@@ -50,6 +50,7 @@ class Sample:
     rss_mib: float
     rc: int
     err: str
+    cpu_seconds: float = 0.0  # user + system time of the child (and its children)
 
 
 @dataclass
@@ -215,11 +216,11 @@ def run_child(argv: list[str], cwd: Path, env: dict[str, str], timeout: float) -
         try:
             data = json.loads(Path(res.name).read_text(encoding="utf-8"))
         except ValueError:  # the launcher was killed (timeout) before writing
-            data = {"seconds": outer, "maxrss_kib": 0, "rc": proc.returncode}
+            data = {"seconds": outer, "cpu_seconds": 0.0, "maxrss_kib": 0, "rc": proc.returncode}
     rc = int(data["rc"])
     if outer >= timeout and proc.returncode == -signal.SIGKILL:
         rc, text = -signal.SIGKILL, f"quá thời hạn {timeout:.0f} s (timeout)"
-    return Sample(float(data["seconds"]), data["maxrss_kib"] / 1024, rc, text[-600:])
+    return Sample(float(data["seconds"]), data["maxrss_kib"] / 1024, rc, text[-600:], float(data.get("cpu_seconds", 0.0)))
 
 
 def _kill(pid: int) -> None:
@@ -496,7 +497,11 @@ def _against_baseline(job: Job) -> dict[str, Any]:
         return {}
     pairs = list(zip(job.samples[:n], job.floor_samples[:n], job.base_samples, strict=True))
     vs = statistics.median(s.seconds / b.seconds for s, _f, b in pairs)
-    return {"baseline_seconds": round(statistics.median(b.seconds for b in job.base_samples), 3),
+    cpu = [s.cpu_seconds / b.cpu_seconds for s, _f, b in pairs if b.cpu_seconds > 0]
+    return {"vs_baseline_cpu": round(statistics.median(cpu), 3) if cpu else None,
+            "cpu_seconds": round(statistics.median(s.cpu_seconds for s in job.samples[:n]), 3),
+            "baseline_cpu_seconds": round(statistics.median(b.cpu_seconds for b in job.base_samples), 3),
+            "runs": n,"baseline_seconds": round(statistics.median(b.seconds for b in job.base_samples), 3),
             "baseline_ratio": round(statistics.median(b.seconds / f.seconds for _s, f, b in pairs), 2),
             "same_run_ratio": round(statistics.median(s.seconds / f.seconds for s, f, _b in pairs), 2),
             "vs_baseline": round(vs, 3), "baseline_rss_mib": round(max(b.rss_mib for b in job.base_samples)),
@@ -511,7 +516,9 @@ def print_baseline(rows: list[dict[str, Any]], where: Path) -> None:
         elif "vs_baseline" in r:
             print(f"  {r['job']:<16} nay ×{r['same_run_ratio']:5.2f} sàn, mốc cũ ×{r['baseline_ratio']:5.2f} sàn "
                   f"({r['baseline_seconds']:.3f} s, {r['baseline_rss_mib']} MiB) → ×{r['vs_baseline']:.3f} "
-                  f"{'đạt (≤ 1,10)' if r['within_10_percent'] else 'CHẬM HƠN QUÁ 10 %'}")
+                  f"{'đạt (≤ 1,10)' if r['within_10_percent'] else 'CHẬM HƠN QUÁ 10 %'}"
+                  + (f"; CPU {r['cpu_seconds']:.3f} / {r['baseline_cpu_seconds']:.3f} s → ×{r['vs_baseline_cpu']:.3f}"
+                     if r.get("vs_baseline_cpu") else "") + f" ({r['runs']} lượt)")
 
 
 def print_table(rows: list[dict[str, Any]]) -> None:

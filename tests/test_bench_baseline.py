@@ -3,6 +3,8 @@ within 10 % of the baseline's same-run time, or better)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bench.suite import Job, Sample, _against_baseline
 
 
@@ -33,3 +35,28 @@ def test_no_baseline_run_no_comparison_and_a_failed_one_says_why() -> None:
     job = _job([1.0], [1.0], [])
     job.base_error = "mã thoát 4: boom"
     assert _against_baseline(job) == {"baseline_error": "mã thoát 4: boom"}
+
+
+def test_cpu_time_is_compared_too_when_the_probe_gave_it() -> None:
+    """On a shared machine the wall clock of both is disturbed; their CPU seconds far less."""
+    job = _job([2.0, 2.0, 2.0], [1.0, 1.0, 1.0], [1.0, 1.0, 1.0])
+    for s, cpu in zip(job.samples, (0.9, 1.0, 1.1), strict=True):
+        s.cpu_seconds = cpu
+    for b in job.base_samples:
+        b.cpu_seconds = 1.0
+    row = _against_baseline(job)
+    assert row["vs_baseline"] == 2.0 and row["vs_baseline_cpu"] == 1.0 and row["runs"] == 3
+    assert row["cpu_seconds"] == 1.0 and row["baseline_cpu_seconds"] == 1.0
+    assert _against_baseline(_job([1.0], [1.0], [1.0]))["vs_baseline_cpu"] is None  # a probe without CPU time
+
+
+def test_the_probe_reports_the_childs_cpu_seconds(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    out = tmp_path / "r.json"
+    subprocess.run([sys.executable, "-m", "bench.probe", str(out), sys.executable, "-c", "sum(range(3_000_000))"],
+                   check=True)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["rc"] == 0 and 0 < data["cpu_seconds"] <= data["seconds"] * 2 + 0.5
