@@ -201,7 +201,8 @@ def run_child(argv: list[str], cwd: Path, env: dict[str, str], timeout: float) -
     code and stderr tail. The whole process group is killed after ``timeout`` seconds."""
     with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile(suffix=".json") as res:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(_py("-m", "bench.probe", res.name, *argv), cwd=cwd, env=env,
+        # this suite's probe, by path: a baseline's PYTHONPATH would find its own (older) bench.probe
+        proc = subprocess.Popen(_py(str(Path(__file__).with_name("probe.py")), res.name, *argv), cwd=cwd, env=env,
                                 stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL,
                                 start_new_session=True)
         timer = threading.Timer(timeout, lambda: _kill(proc.pid))

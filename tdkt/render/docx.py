@@ -115,7 +115,11 @@ def _sample_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # invisible operators, the Mongolian vowel separator and a byte-order mark inside text. Vietnamese
 # needs none of them; they leave a document's context like the characters XML cannot hold.
 _INVISIBLE = "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-_STRIP = re.compile(f"[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[{_INVISIBLE}]")
+_STRIP_SPEC = f"[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[{_INVISIBLE}]"  # what is stripped
+# The same set as one negated class (XML's characters less the invisible ones), which the regex engine
+# searches ~2.5x faster than the alternation; tests/render/test_xml_safe.py checks every code point.
+_STRIP = re.compile("[^\t\n\r\u0020-\u061b\u061d-\u180d\u180f-\u200a\u2010-\u2029\u202f-\u205f\u2065"
+                    "\u206a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 # What the fast path does not write itself: the characters above, and the tab, line feed and carriage
 # return docxtpl turns into markup (<w:tab/>, <w:br/>; the XML parser folds \r into \n). A row with
 # one takes docxtpl's own loop.
@@ -143,11 +147,15 @@ def xml_safe(value: Any, dropped: list[str] | None = None) -> Any:
             codes = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(_STRIP.findall(value)))
             dropped.append(f"{out} ({codes})")
         return out if type(value) is str else type(value)(out)
+    # A plain str with nothing to strip is its own answer: checked here, not in a call per value (an
+    # annex holds tens of thousands of them).
+    search = _STRIP.search
     if isinstance(value, dict):
-        changed = {k: v2 for k, v in value.items() if (v2 := xml_safe(v, dropped)) is not v}
+        changed = {k: v2 for k, v in value.items()
+                   if (type(v) is not str or search(v)) and (v2 := xml_safe(v, dropped)) is not v}
         return {**value, **changed} if changed else value
     if isinstance(value, list | tuple):
-        items = [xml_safe(v, dropped) for v in value]
+        items = [v if type(v) is str and not search(v) else xml_safe(v, dropped) for v in value]
         if all(a is b for a, b in zip(items, value, strict=True)):
             return value
         return items if isinstance(value, list) else tuple(items)

@@ -11,6 +11,7 @@ are equal, the tones: none, huyền, hỏi, ngã, sắc, nặng.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from decimal import Decimal
 from typing import Any
@@ -132,18 +133,21 @@ def counts_phrase(counts: dict[str, int]) -> str:
 # Official prose (NĐ 30 practice, as in "Độc lập - Tự do - Hạnh phúc"): a hyphen between spaces, not
 # an em or en dash; Vietnamese double quotes, not guillemets (which the engine's messages use).
 _OFFICIAL = str.maketrans({"«": "“", "»": "”", "—": "-", "–": "-"})
+_UNOFFICIAL = re.compile("[«»—–]")
 
 
 def official(value: Any) -> Any:
     """``value`` with the typography of official prose, through dicts, lists and tuples (other
     objects unchanged; a container in which nothing changed is returned as it is)."""
+    search = _UNOFFICIAL.search  # a plain str without those characters is checked here, not in a call
     if isinstance(value, str):
-        return value.translate(_OFFICIAL) if any(ch in value for ch in "«»—–") else value
+        return value.translate(_OFFICIAL) if search(value) else value
     if isinstance(value, dict):
-        changed = {k: v2 for k, v in value.items() if (v2 := official(v)) is not v}
+        changed = {k: v2 for k, v in value.items()
+                   if (type(v) is not str or search(v)) and (v2 := official(v)) is not v}
         return {**value, **changed} if changed else value
     if isinstance(value, list | tuple):
-        items = [official(v) for v in value]
+        items = [v if type(v) is str and not search(v) else official(v) for v in value]
         if all(a is b for a, b in zip(items, value, strict=True)):
             return value
         return items if isinstance(value, list) else tuple(items)

@@ -183,13 +183,14 @@ def join(
     words = criterion_words(ruleset)
     routes: dict[str, authority.Route] = {}
     outcomes: list[Outcome] = []
-    units: list[str] = []
+    units: dict[str, None] = {}  # in the order of the lists
     needs_vote: dict[str, bool] = {}
     for nom in validation.get("nominees", []):
         award = str(nom.get("award") or "")
         kind = str(nom.get("kind") or "individual")
         verdict = str(nom.get("verdict") or "review")
-        vote = by_id.get(str(nom.get("id"))) or by_name.get((fold(str(nom.get("name") or "")), award))
+        vote = by_id.get(str(nom.get("id"))) or (
+            by_name.get((fold(str(nom.get("name") or "")), award)) if by_name else None)
         required = needs_vote.get(award)
         if required is None:  # the same for every nominee of an award (the rule pack's vote policy)
             required = needs_vote[award] = _vote_required(ruleset, award, voted)
@@ -238,13 +239,12 @@ def join(
             reasons.append(messages.render(messages.CATALOGUE["authority.not-here"].template, authority.not_here(
                 award, award_name_in_pack(ruleset, award), level, rnd.date)))
         unit = nfc(str(nom.get("unit") or ""))
-        if unit not in units:
-            units.append(unit)
+        units[unit] = None
         outcomes.append(
             Outcome(nom, award, kind, verdict, vote, required, verdict == "pass" and passed_vote is True and in_scope,
                     reasons, nfc(str(nom.get("name") or "")), unit, route, why)
         )
-    return RoundData(rnd, config, url, validation, validation_inputs, tallies, outcomes, ruleset, units)
+    return RoundData(rnd, config, url, validation, validation_inputs, tallies, outcomes, ruleset, list(units))
 
 
 def award_name_in_pack(ruleset: Ruleset | None, award: str) -> str:

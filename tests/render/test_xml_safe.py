@@ -26,6 +26,16 @@ def test_removes_only_what_xml_cannot_hold() -> None:
     assert dropped == ["Mùa Thị (U+0001, U+0002)"]
 
 
+def test_the_one_class_strips_exactly_the_readable_set() -> None:
+    """``_STRIP`` (one negated class, for speed) matches the same code points as ``_STRIP_SPEC`` (XML's
+    characters, then the invisible ones), every one of them."""
+    import re
+
+    spec, fast = re.compile(d._STRIP_SPEC), d._STRIP
+    differ = [hex(cp) for cp in range(0x110000) if bool(spec.match(chr(cp))) != bool(fast.match(chr(cp)))]
+    assert differ == []
+
+
 def test_recurses_and_copies_only_what_changed() -> None:
     class Thing:
         name = "x\x01"
