@@ -36,13 +36,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
-from xml.sax.saxutils import escape as xml_escape
 
 from tdkt import fastpaths, progress, vocab
 from tdkt import output as output_policy
 from tdkt.engine import NomineeResult, Report
 from tdkt.errors import UsageError
 from tdkt.findings import Finding, Severity, sort_findings
+from tdkt.text import xml_text
 
 VERDICT_VN = {k: vocab.cap(v) for k, v in vocab.VERDICT.items()}
 SEVERITY_VN = vocab.SEVERITY
@@ -570,19 +570,16 @@ def _quoted(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
 
 
-_QUOTE = {'"': "&quot;"}
-
-
 def _esc(text: str) -> str:
     """Text for an XML attribute value or element (the rows escape their cells inline, the same way)."""
-    return xml_escape(text, _QUOTE)
+    return xml_text(text, quote=True)
 
 
 def _row_xml(line: int, letters: list[str], values: Sequence[Any], styles: Sequence[str]) -> str:
     """``<row>`` of one sheet line; ``styles`` holds each column's ``s`` attribute (or ""). Empty
     values (None, "") write no cell; an int is a number, anything else text (a float would need
     care with nan/inf, and no row has one). One expression: this runs for every cell of the sheet, so
-    ``xml.sax.saxutils.escape`` is written out inline (its three replaces, without the call)."""
+    ``tdkt.text.xml_text`` is written out inline (its three replaces, without the call)."""
     return f'<row r="{line}">' + "".join([
         f'<c r="{letters[col]}{line}"{styles[col]}><v>{v}</v></c>' if type(v) is int else
         f'<c r="{letters[col]}{line}"{styles[col]} t="inlineStr"><is><t xml:space="preserve">'

@@ -126,3 +126,11 @@ def _capitalise(part: str) -> str:
 # Names, units, positions and award texts repeat down a list: the cached forms keep each answer.
 clean_cached = cached("tdkt.text.clean", 65536)(clean)
 folded = cached("tdkt.text.fold", 65536)(fold)
+
+
+def xml_text(text: str, *, quote: bool = False) -> str:
+    """``text`` as XML character data: ``&``, ``<`` and ``>`` escaped, and ``"`` too inside an
+    attribute (``quote``). What lxml writes; ``xml.sax.saxutils.escape`` would do the same but its
+    import pulls in urllib and ssl."""
+    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return out.replace('"', "&quot;") if quote else out

@@ -13,10 +13,10 @@ import re
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape as xml_escape
 
 from tdkt import fastpaths
 from tdkt.errors import TemplateError
+from tdkt.text import xml_text
 
 if TYPE_CHECKING:
     from tdkt.render.sandbox import Environment
@@ -218,7 +218,7 @@ def _rows_document(root: Any, rows: list[dict[str, Any]]) -> bytes | None:
         first, rest = plans["group" if row.get("group") else "item"]
         append(first)
         for k in range(0, len(rest), 2):
-            append(xml_escape(str(row.get(rest[k], ""))))  # as lxml writes element text (no tab or break: _NOT_PLAIN)
+            append(xml_text(str(row.get(rest[k], ""))))  # as lxml writes element text (no tab or break: _NOT_PLAIN)
             append(rest[k + 1])
     out += (xml[b:c], xml[d:])
     return "".join(out).encode("utf-8")
