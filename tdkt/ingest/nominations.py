@@ -19,7 +19,14 @@ from tdkt.errors import InputError
 from tdkt.findings import CellRef, Finding, Severity, column_letter, sort_findings
 from tdkt.ingest.assemble import _nominee
 from tdkt.ingest.fields import HANDLERS, Handler, _Ctx, _Facts, _ref, handler_for, stated_by, unclear
-from tdkt.ingest.headers import Column, _is_numbering, achievement_year, find_header, load_column_map
+from tdkt.ingest.headers import (
+    Column,
+    _is_numbering,
+    achievement_year,
+    find_header,
+    load_column_map,
+    match_label,
+)
 from tdkt.ingest.layout import (
     _SECTION_STT,
     _SECTION_TEXT,
@@ -277,8 +284,8 @@ def _read_sheet(
     no_errors = _ERRORS.isdisjoint  # most rows hold no cached formula error: one C-level test per row
     # The header's own texts in the name column: a row that says them again is the header repeated on a
     # printed page (ingest.repeated-header), as is a row numbering the columns again.
-    header_names = {v for r in header.rows if r - 1 < len(rows) and name_idx < len(rows[r - 1])
-                    and isinstance(v := rows[r - 1][name_idx], str)}
+    header_rows = [rows[r - 1] for r in header.rows if r - 1 < len(rows)]
+    header_names = {v for h in header_rows if name_idx < len(h) and isinstance(v := h[name_idx], str)}
     awards = tuple(c.index for c in header.columns if c.field in ("award", "award_code", "title_code", "award_mark"))
     bar = progress.stage(f"Đọc dòng ({sheet.name})", len(rows) - header.data_start)
     consumed = -1  # the last continuation row read with the nominee above it
@@ -299,7 +306,7 @@ def _read_sheet(
             continue
         width = len(row)
         name_value = row[name_idx] if name_idx < width else None
-        if name_value in header_names or (
+        if (name_value in header_names and _repeats(row, header_rows)) or (
             isinstance(name_value, (int, str)) and str(name_value)[:1] in _NUMBER_START and _is_numbering(row)
         ):
             findings.append(messages.make(
@@ -307,6 +314,10 @@ def _read_sheet(
                 row=i + 1,
             ))  # fmt: skip
             continue
+        if (type(name_value) is str and name_value[:2] in _HEADER_START
+                and name_value.lower().startswith(_NAME_LABELS) and match_label(name_value, colmap) == "name"):
+            report.stopped_at = i - 1  # another table's header ("Tên tập thể" under a list of people): read on
+            break  # with its own columns (read_nominations)
         first_text = None
         for j in present:
             if isinstance(row[j], str):
@@ -412,7 +423,10 @@ def _read_sheet(
     return report
 
 
-_NUMBER_START = frozenset("(0123456789")  # how a column-numbering cell ("(2)", 2) begins
+_NUMBER_START = frozenset("(0123456789")
+# How a name column's header begins ("Họ và tên", "Tên tập thể", "Tác giả"): only such a name cell is looked up.
+_HEADER_START = frozenset(f(w) for w in ("họ", "ho", "tê", "te", "tá", "ta") for f in (str.capitalize, str.upper, str.lower))
+_NAME_LABELS = ("họ và tên", "họ tên", "họ, tên", "tên ", "tác giả", "ho va ten", "ho ten", "ten ")  # how a column-numbering cell ("(2)", 2) begins
 _PAGE = re.compile(r"^(trang|page|tờ)\s*\d+(\s*/\s*\d+)?$|^-\s*\d+\s*-$", re.IGNORECASE)  # "Trang 2/3", "- 2 -"
 
 
@@ -424,6 +438,12 @@ class _Layout:
     name: int
     awards: tuple[int, ...]  # the columns that propose an award: a row with one is a nominee of its own
     said: Mapping[tuple[int, int], str]  # cells as written before their numbering was removed (RawSheet.bullets)
+
+
+def _repeats(row: Sequence[Any], header_rows: Sequence[Sequence[Any]]) -> bool:
+    """Whether a row says again what one of the header's rows says, cell for cell (a printed page's header);
+    a row with the header's name label over other columns is another table's header."""
+    return any(all(j < len(h) and h[j] == v for j, v in enumerate(row) if v is not None) for h in header_rows)
 
 
 def _continues(rows: Sequence[Sequence[Any]], k: int, at: _Layout) -> bool:

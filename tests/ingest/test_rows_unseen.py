@@ -268,3 +268,26 @@ def test_a_formula_with_its_value_saved_is_read_by_its_value(tmp_path: Path) -> 
     doc = validate_files([path], rules="nd98-2023", year=2024, store=False, cwd=tmp_path).to_dict()
     assert _by_name(doc)["Lê Văn An"]["verdict"] == "fail"
     assert not any(f["code"] == "ingest.not-computed" for f in doc["findings"])
+
+
+def test_a_second_table_right_below_the_first_is_read_with_its_own_columns(tmp_path: Path) -> None:
+    # No count line between them: the second header ("Tên tập thể") ends the first table, and its columns
+    # (here "Kỷ luật" where the first table had "Chức vụ") are the ones read below it.
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["STT", "Họ và tên", "Chức vụ", "Xếp loại năm 2025", "Kỷ luật", "Danh hiệu đề nghị"])
+    ws.append([1, "Đào Thị Kim Liên", "Chuyên viên", "HTTNV", None, "Lao động tiên tiến"])
+    ws.append(["STT", "Họ và tên", "Kỷ luật", "Xếp loại năm 2025", "Chức vụ", "Danh hiệu đề nghị"])
+    ws.append([1, "Lê Văn Chiến", "Khiển trách năm 2025", "HTTNV", "Chuyên viên", "Lao động tiên tiến"])
+    ws.append(["STT", "Tên tập thể", "Tổng số thành viên", "Số đạt LĐTT", "Số CSTĐCS", "Số hoàn thành nhiệm vụ",
+               "Xếp loại tập thể", "Danh hiệu đề nghị"])
+    ws.append([1, "Tổ Văn phòng", 8, 7, 0, 8, "HTXSNV", "Tập thể lao động xuất sắc"])
+    wb.save(tmp_path / "ba-bang.xlsx")
+    doc = validate_files([tmp_path / "ba-bang.xlsx"], rules="nd152-2025", year=2025, store=False,
+                         cwd=tmp_path).to_dict()
+    got = _by_name(doc)
+    assert set(got) == {"Đào Thị Kim Liên", "Lê Văn Chiến", "Tổ Văn phòng"}
+    assert got["Đào Thị Kim Liên"]["verdict"] == "pass"
+    assert got["Lê Văn Chiến"]["verdict"] == "fail"
+    assert got["Tổ Văn phòng"]["verdict"] == "fail"
