@@ -287,6 +287,8 @@ def _read_sheet(
     header_rows = [rows[r - 1] for r in header.rows if r - 1 < len(rows)]
     header_names = {v for h in header_rows if name_idx < len(h) and isinstance(v := h[name_idx], str)}
     awards = tuple(c.index for c in header.columns if c.field in ("award", "award_code", "title_code", "award_mark"))
+    name_span = {r0: min(r1, len(rows) - 1) for (r0, c0, r1, c1) in sheet.merged
+                 if c0 <= name_idx <= c1 and r1 > r0 >= header.data_start}
     bar = progress.stage(f"Đọc dòng ({sheet.name})", len(rows) - header.data_start)
     consumed = -1  # the last continuation row read with the nominee above it
     for i in range(header.data_start, len(rows)):
@@ -377,19 +379,23 @@ def _read_sheet(
                 if j < width and row[j] is None:
                     row[j] = v
             plain = no_errors(row)
-        if numbered and stt_idx is not None and i + 1 < len(rows) and rows[i + 1] and (
+        joined = -1
+        if name_span and (last := name_span.get(i)) is not None:  # the name merged over rows i … last: one person
+            row, joined = _joined(rows, i, row, last, stt_idx), last
+        elif numbered and stt_idx is not None and i + 1 < len(rows) and rows[i + 1] and (
             stt_idx >= len(rows[i + 1]) or rows[i + 1][stt_idx] is None
         ):
             at = _Layout(stt_idx, name_idx, awards, bullets)
             if _continues(rows, i + 1, at):
-                row, consumed = _with_continuation(rows, i, row, at, header_names)
-                for k in range(i + 1, consumed + 1):
-                    findings.append(messages.make(
-                        "ingest.continuation", cell=CellRef(file=file, sheet=sheet.name, row=k + 1, column=None,
-                                                            header=None),
-                        row=k + 1, first=i + 1, name=_short(clean(str(name_value)), 40),
-                    ))  # fmt: skip
-                plain = no_errors(row)
+                row, joined = _with_continuation(rows, i, row, at, header_names)
+        if joined > i:
+            consumed = joined
+            for k in range(i + 1, consumed + 1):
+                findings.append(messages.make(
+                    "ingest.continuation", cell=CellRef(file=file, sheet=sheet.name, row=k + 1, column=None, header=None),
+                    row=k + 1, first=i + 1, name=_short(clean(str(name_value)), 40),
+                ))  # fmt: skip
+            plain = no_errors(row)
         facts = _Facts()
         if ctx.unclear:
             ctx.unclear.clear()
@@ -474,21 +480,23 @@ def _with_continuation(rows: Sequence[Sequence[Any]], i: int, row: Sequence[Any]
                        header_names: set[str]) -> tuple[list[Any], int]:
     """Row ``i`` with the continuation rows below it joined in, each cell's text on a new line (as the one
     cell it was); and the index of the last row joined."""
-    stt_idx = at.stt
-    out = list(row)
     k = i + 1
-    while k < len(rows) and _continues(rows, k, at):
-        more = rows[k]
-        if any(v in header_names for v in more if isinstance(v, str)):
-            break
+    while k < len(rows) and _continues(rows, k, at) and not any(v in header_names for v in rows[k] if isinstance(v, str)):
+        k += 1
+    return _joined(rows, i, row, k - 1, at.stt), k - 1
+
+
+def _joined(rows: Sequence[Sequence[Any]], i: int, row: Sequence[Any], last: int, stt_idx: int | None) -> list[Any]:
+    """Row ``i`` with rows ``i + 1`` … ``last`` joined in, each cell's text on a new line."""
+    out = list(row)
+    for more in rows[i + 1:last + 1]:
         if len(more) > len(out):
             out += [None] * (len(more) - len(out))
         for j, v in enumerate(more):
             if v is None or j == stt_idx:
                 continue
             out[j] = v if out[j] is None else f"{out[j]}\n{v}"
-        k += 1
-    return out, k - 1
+    return out
 
 
 def _account(rows: Sequence[Sequence[Any]], columns: Sequence[Column], nominees: Sequence[Nominee],

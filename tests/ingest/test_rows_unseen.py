@@ -291,3 +291,22 @@ def test_a_second_table_right_below_the_first_is_read_with_its_own_columns(tmp_p
     assert got["Đào Thị Kim Liên"]["verdict"] == "pass"
     assert got["Lê Văn Chiến"]["verdict"] == "fail"
     assert got["Tổ Văn phòng"]["verdict"] == "fail"
+
+
+def test_a_name_merged_over_two_rows_is_one_person_even_without_stt(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Họ và tên", "Xếp loại năm 2025", "Kỷ luật", "Danh hiệu đề nghị"])
+    ws.append(["Sùng A Páo", "HTTNV", None, "Lao động tiên tiến"])
+    ws.append([None, None, "Cảnh cáo năm 2025", None])
+    ws.append(["Nông Thị Hồng Thắm", "HTTNV", None, "Lao động tiên tiến"])
+    ws.append([None, None, None, None])  # not merged: an empty row is nobody's
+    ws.merge_cells("A2:A3")
+    ws.merge_cells("D2:D3")
+    wb.save(tmp_path / "ds.xlsx")
+    doc = validate_files([tmp_path / "ds.xlsx"], rules="nd152-2025", year=2025, store=False, cwd=tmp_path).to_dict()
+    got = _by_name(doc)
+    assert set(got) == {"Sùng A Páo", "Nông Thị Hồng Thắm"}
+    assert got["Sùng A Páo"]["verdict"] == "fail"
+    assert got["Nông Thị Hồng Thắm"]["verdict"] == "pass"
