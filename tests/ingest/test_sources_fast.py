@@ -151,9 +151,11 @@ def reference_uncomputed(path: Path, sheet: str, rows: list[list[CellValue]]) ->
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl on features it drops (data validation extensions …)
-        try:
-            formulas = openpyxl.load_workbook(path, data_only=False)[sheet]
-            cached = openpyxl.load_workbook(path, data_only=True)[sheet]
+        try:  # the file opened here, so that it is closed even when openpyxl gives up half-way
+            with path.open("rb") as fh:
+                formulas = openpyxl.load_workbook(fh, data_only=False)[sheet]
+            with path.open("rb") as fh:
+                cached = openpyxl.load_workbook(fh, data_only=True)[sheet]
         except Exception:  # a hand-written part openpyxl's stricter parser refuses (calamine reads it)
             return rows
     for row in formulas.iter_rows():
