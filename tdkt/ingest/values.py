@@ -316,7 +316,14 @@ _DISCIPLINE: list[tuple[str, str]] = [
     ("thanh tra", "pending"), ("dieu tra", "pending"), ("dang bi kiem tra", "pending"), ("dang kiem tra", "pending"),
 ]  # fmt: skip
 _NONE_WORDS = frozenset({"khong", "khong co", "k", "0", "", "-", "khong bi ky luat", "chua", "khong vi pham",
-                         "chua bi ky luat", "khong co ky luat", "khong vi pham ky luat", "chua vi pham", "khong bi"})
+                         "chua bi ky luat", "khong co ky luat", "khong vi pham ky luat", "chua vi pham", "khong bi",
+                         "chua co", "chua co ky luat", "khong co vi pham"})
+_NONE_PARTS = re.compile(r"\s*(?:[,;]|\bvà\b)\s*", re.I)  # "Không bị kỷ luật, không vi phạm": each part says none
+
+
+def _says_no_discipline(text: str) -> bool:
+    parts = [fold(p) for p in _NONE_PARTS.split(text) if p.strip()]
+    return len(parts) > 1 and all(p and p in _NONE_WORDS for p in parts)
 
 
 def to_discipline(value: object) -> tuple[str, str] | object | None:
@@ -326,6 +333,8 @@ def to_discipline(value: object) -> tuple[str, str] | object | None:
     text = str(value).strip()
     key = fold(text)
     if key in _NONE_WORDS and (key or placeholder(text)):
+        return None
+    if _says_no_discipline(text):
         return None
     for needle, form in _DISCIPLINE:
         if needle in key:

@@ -259,3 +259,20 @@ def test_a_kind_not_understood_is_never_judged_as_the_default_kind(tmp_path: Pat
                                             for f in tai["findings"])
     assert not any(f["code"] == "rules.unclear-fact" for f in got["Hầu Thị Sen"]["findings"])
     assert not any(f["code"] == "rules.unclear-fact" for f in got["Mông Văn Quý"]["findings"])
+
+
+@pytest.mark.parametrize("cell", ["Chưa có", "Không bị kỷ luật, không vi phạm", "Không bị kỷ luật; chưa vi phạm",
+                                  "không bị kỷ luật và không vi phạm"])
+def test_a_discipline_cell_that_denies_in_several_words_is_none(cell: str) -> None:
+    from tdkt.ingest import values
+
+    assert values.to_discipline(cell) is None
+
+
+@pytest.mark.parametrize(("cell", "form"), [("Không bị kỷ luật, khiển trách năm 2024", "khien_trach"),
+                                            ("Không, đang xem xét", "pending"), ("0/0", "other")])
+def test_a_discipline_cell_with_one_part_that_is_no_denial_is_read(cell: str, form: str) -> None:
+    from tdkt.ingest import values
+
+    got = values.to_discipline(cell)
+    assert isinstance(got, tuple) and got[0] == form
