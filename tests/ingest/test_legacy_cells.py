@@ -8,22 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 
 from tdkt.ingest import read_nominations, xlsx_slices
 from tdkt.ingest.legacy import encode
 from tdkt.ingest.sources import read_sheets
-
-
-def _book(path: Path, rows: list[list[Any]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "DS"
-    for r in rows:
-        ws.append(r)
-    wb.save(path)
-    return path
+from tests.ingest.book import write_book
 
 
 def _vni(text: str) -> str:
@@ -38,7 +28,7 @@ def test_vni_ratings_gender_and_discipline_are_read_and_each_cell_is_named(tmp_p
     # A VNI list with two rating years side by side, gender words and a discipline column: every value
     # is VNI, so none of it may be parsed raw.
     v = _vni
-    path = _book(tmp_path / "vni.xlsx", [
+    path = write_book(tmp_path / "vni.xlsx", [
         [v("DANH SÁCH ĐỀ NGHỊ DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2024")],
         ["STT", v("Họ và tên"), v("Giới tính"), v("Xếp loại năm 2023"), v("Xếp loại năm 2024"), v("Kỷ luật"),
          v("Danh hiệu đề nghị")],
@@ -67,7 +57,7 @@ def test_a_tcvn3_sheet_converts_text_that_reads_as_vietnamese_both_ways(tmp_path
     # "Ghi chú" in TCVN3 is "Ghi chó", itself Vietnamese: alone it is no evidence, but in a sheet typed
     # in TCVN3 it is TCVN3 like every other cell, so the column is the notes column.
     t = _tcvn3
-    path = _book(tmp_path / "tcvn3.xlsx", [
+    path = write_book(tmp_path / "tcvn3.xlsx", [
         ["STT", t("Họ và tên"), t("Xếp loại năm 2025"), t("Danh hiệu đề nghị"), "Ghi chó"],
         [1, t("Trịnh Thị Mai"), t("Hoàn thành tốt nhiệm vụ"), t("Lao động tiên tiến"), t("Nghỉ thai sản")],
         [2, t("Quản Văn Lâm"), t("Hoàn thành tốt nhiệm vụ"), t("Lao động tiên tiến"), None],
@@ -83,7 +73,7 @@ def test_unicode_text_within_latin1_is_never_converted_beside_a_pasted_legacy_ce
     # A Unicode list with one name pasted from an old TCVN3 file: that cell is converted, and the
     # Unicode cells that happen to use only Latin-1 letters ("Lê Hà", "Tô Bá") are left as they are,
     # although read as TCVN3 they would be Vietnamese too ("Lờ Hà").
-    path = _book(tmp_path / "mixed.xlsx", [
+    path = write_book(tmp_path / "mixed.xlsx", [
         ["STT", "Họ và tên", "Chức vụ", "Xếp loại năm 2025", "Danh hiệu đề nghị"],
         [1, "Lê Hà", "Tổ trưởng", "Hoàn thành tốt nhiệm vụ", "Lao động tiên tiến"],
         [2, "Tô Bá", "Kế toán", "Hoàn thành tốt nhiệm vụ", "Lao động tiên tiến"],
@@ -104,7 +94,7 @@ def test_the_slice_reader_converts_and_records_the_same_cells_as_the_plain_read(
     for i in range(1, 400):
         rows.append([i, t(f"Người thứ {i}") if i % 3 else f"Người thứ {i}", t("Hoàn thành tốt nhiệm vụ"),
                      t("Đang bị xem xét kỷ luật") if i % 7 == 0 else None])
-    path = _book(tmp_path / "big.xlsx", rows)
+    path = write_book(tmp_path / "big.xlsx", rows)
     monkeypatch.setattr(xlsx_slices, "_SPLIT_MIN_BYTES", 1 << 62)
     (plain,) = read_sheets(path)
     calls: list[int] = []

@@ -8,33 +8,21 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tdkt.ingest import read_nominations, xlsx_slices
 from tdkt.ingest.sources import read_sheets
+from tests.ingest.book import write_book
 
 HEADER = ["STT", "Họ và tên", "Chức vụ", "Xếp loại năm 2025", "Kỷ luật", "Danh hiệu đề nghị"]
-
-
-def _book(path: Path, rows: list[list[Any]], merges: list[str]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "DS"
-    for r in rows:
-        ws.append(r)
-    for ref in merges:
-        ws.merge_cells(ref)
-    wb.save(path)
-    return path
 
 
 def test_a_discipline_merged_over_a_team_disciplines_each_member(tmp_path: Path) -> None:
     # Rows 3-5: one reprimand typed once for the three people of a team (E3:E5); the rating merged over
     # rows 6-7 (D6:D7) and the award over every row (F3:F7).
-    path = _book(tmp_path / "gop.xlsx", [
+    path = write_book(tmp_path / "gop.xlsx", [
         ["DANH SÁCH ĐỀ NGHỊ DANH HIỆU NĂM 2025"],
         HEADER,
         [1, "Mai Thị Thoa", "Tổ trưởng", "Hoàn thành tốt nhiệm vụ", "Khiển trách", "Lao động tiên tiến"],
@@ -59,7 +47,7 @@ def test_a_person_over_two_rows_and_merged_header_cells_are_not_copied(tmp_path:
     # The header's "STT" and "Họ và tên" merged over its two rows, and one person written over two rows
     # (STT and name merged, a second line for a second initiative): still one nominee, no header copied
     # into the data.
-    path = _book(tmp_path / "hai-dong.xlsx", [
+    path = write_book(tmp_path / "hai-dong.xlsx", [
         ["STT", "Họ và tên", "Xếp loại", None, "Danh hiệu đề nghị"],
         [None, None, "Năm 2024", "Năm 2025", None],
         [1, "Thân Văn Hải", "Hoàn thành tốt nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Lao động tiên tiến"],
@@ -79,7 +67,7 @@ def test_the_slice_reader_finds_the_merges_of_the_plain_read(tmp_path: Path, mon
         rows.append([i, f"Người số {i}", "Nhân viên", "Hoàn thành tốt nhiệm vụ" if i % 4 == 1 else None,
                      None, "Lao động tiên tiến"])
     merges = [f"D{r}:D{r + 3}" for r in range(2, 290, 4)] + ["E10:E40", "A1:B1"]
-    path = _book(tmp_path / "lon.xlsx", rows, merges)
+    path = write_book(tmp_path / "lon.xlsx", rows, merges)
     monkeypatch.setattr(xlsx_slices, "_SPLIT_MIN_BYTES", 1 << 62)
     (plain,) = read_sheets(path)
     calls: list[int] = []
@@ -114,7 +102,7 @@ def test_a_value_merged_over_k_rows_is_a_fact_of_each_of_the_k(first: int, k: in
         rows[r - 1][col] = None
     letter = "ABCDEF"[col]
     with tempfile.TemporaryDirectory() as tmp:
-        path = _book(Path(tmp) / "gop.xlsx", rows, [f"{letter}{top}:{letter}{top + k - 1}"])
+        path = write_book(Path(tmp) / "gop.xlsx", rows, [f"{letter}{top}:{letter}{top + k - 1}"])
         people = {n.name: n for n in read_nominations([path]).nominees}
     assert len(people) == len(NAMES)
     covered = set(NAMES[first:first + k])

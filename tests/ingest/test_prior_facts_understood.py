@@ -14,18 +14,7 @@ from tdkt.award_types import award_type
 from tdkt.findings import CellRef
 from tdkt.models import Initiative, Nominee
 from tdkt.predicates import Context, InitiativesParams, initiatives
-
-
-def _book(path: Path, rows: list[list[Any]]) -> Path:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    for r in rows:
-        ws.append(r)
-    wb.save(path)
-    return path
+from tests.ingest.book import write_book
 
 
 def _read(path: Path, year: int) -> dict[str, Nominee]:
@@ -65,7 +54,7 @@ def test_other_wordings_state_another_type_or_none(text: str, want: str | None) 
 
 
 def test_the_achievement_sub_column_states_the_type(tmp_path: Path) -> None:
-    path = _book(tmp_path / "ds.xlsx", [
+    path = write_book(tmp_path / "ds.xlsx", [
         ["STT", "Họ và tên", "Danh hiệu đề nghị", "Khen thưởng đã nhận", None],
         [None, None, None, "Hình thức", "Giai đoạn thành tích"],
         [1, "Kha Văn Định", "Bằng khen của Thủ tướng Chính phủ", "BK UBND tỉnh", "Hoàn thành xuất sắc nhiệm vụ năm 2019"],
@@ -82,7 +71,7 @@ def test_the_achievement_sub_column_states_the_type(tmp_path: Path) -> None:
 
 
 def test_a_header_naming_the_award_held_gives_it_to_the_cells(tmp_path: Path) -> None:
-    path = _book(tmp_path / "ds.xlsx", [
+    path = write_book(tmp_path / "ds.xlsx", [
         ["TT", "Họ và tên", "Hình thức đề nghị", "Chiến sĩ thi đua cơ sở qua các năm",
          "Huân chương Lao động hạng Ba đã được tặng"],
         [1, "Ông Văn Lực", "Huân chương Lao động hạng Nhì", "2022; 2024", "Thành tích từ năm 2014 đến năm 2018 (QĐ 88/QĐ-CTN)"],
@@ -99,7 +88,7 @@ def test_a_header_naming_the_award_held_gives_it_to_the_cells(tmp_path: Path) ->
 
 
 def test_a_prior_award_header_that_says_it_is_not_held_fails_and_a_recent_one_says_how_recent(tmp_path: Path) -> None:
-    path = _book(tmp_path / "ds.xlsx", [
+    path = write_book(tmp_path / "ds.xlsx", [
         ["STT", "Họ và tên", "Danh hiệu đề nghị", "Xếp loại 2021", "Xếp loại 2022", "Xếp loại 2023", "Xếp loại 2024",
          "Xếp loại 2025", "CSTĐCS các năm", "Bằng khen Thủ tướng đã nhận", "Kỷ luật"],
         [1, "Sầm Văn Hải", "Huân chương Lao động hạng Ba", *["HTTNV"] * 4, "HTXSNV", "2021, 2023, 2025",
@@ -133,7 +122,7 @@ def test_a_recognised_initiative_without_its_level_meets_the_lowest_floor_only()
 
 
 def test_an_initiative_with_a_recognition_decision_and_no_level_column(tmp_path: Path) -> None:
-    path = _book(tmp_path / "ds.xlsx", [
+    path = write_book(tmp_path / "ds.xlsx", [
         ["STT", "Họ và tên", "Danh hiệu đề nghị", "Xếp loại năm 2025", "Tên sáng kiến", "QĐ công nhận sáng kiến",
          "Kỷ luật", "Ngày tuyển dụng"],
         [1, "Vi Thị Lan", "Chiến sĩ thi đua cơ sở", "HTTNV", "Bệnh án điện tử khoa Nhi", "15/QĐ-BV ngày 20/11/2025",

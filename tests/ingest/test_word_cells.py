@@ -9,27 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 
 from tdkt.ingest import read_nominations, xlsx_slices
 from tdkt.ingest.sources import read_sheets
-
-
-def _book(path: Path, rows: list[list[Any]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "DS"
-    for r in rows:
-        ws.append(r)
-    wb.save(path)
-    return path
+from tests.ingest.book import write_book
 
 
 def test_name_lines_honorifics_and_bullets_are_read_apart(tmp_path: Path) -> None:
     # No position column: the line under the name is the position. Bullets in the rating, discipline and
     # award cells, a zero-width space and non-breaking spaces in a name, an all-caps name with its title.
-    path = _book(tmp_path / "word.xlsx", [
+    path = write_book(tmp_path / "word.xlsx", [
         ["DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU NĂM 2025"],
         ["TT", "Họ và tên\n(chức vụ)", "Xếp loại năm 2025", "Kỷ luật", "Danh hiệu đề nghị"],
         ["1.", "Ông Lục Văn Chiến\n(Trưởng ban)", "• Hoàn thành xuất sắc nhiệm vụ", "• Không", "• Lao động tiên tiến"],
@@ -53,7 +43,7 @@ def test_name_lines_honorifics_and_bullets_are_read_apart(tmp_path: Path) -> Non
 
 
 def test_a_position_column_is_kept_and_the_other_position_is_named(tmp_path: Path) -> None:
-    path = _book(tmp_path / "cot.xlsx", [
+    path = write_book(tmp_path / "cot.xlsx", [
         ["STT", "Họ và tên", "Chức vụ", "Xếp loại năm 2025", "Danh hiệu đề nghị"],
         [1, "Bà Quách Thị Duyên\nChuyên viên", "Chuyên viên chính", "Hoàn thành tốt nhiệm vụ", "Lao động tiên tiến"],
     ])
@@ -67,7 +57,7 @@ def test_a_position_column_is_kept_and_the_other_position_is_named(tmp_path: Pat
 def test_look_alikes_are_left_as_they_are(tmp_path: Path) -> None:
     # A surname "Ông" is no honorific; a name wrapped by hand is one name; a lone "-" stays; a numbered
     # section row is still a section; a collective over two lines keeps its whole name.
-    path = _book(tmp_path / "giong.xlsx", [
+    path = write_book(tmp_path / "giong.xlsx", [
         ["STT", "Họ và tên", "Xếp loại năm 2025", "Sáng kiến", "Danh hiệu đề nghị"],
         ["1. Khối cơ quan", None, None, None, None],
         [1, "Ông Văn Dũng", "Hoàn thành tốt nhiệm vụ", "-", "Lao động tiên tiến"],
@@ -88,7 +78,7 @@ def test_look_alikes_are_left_as_they_are(tmp_path: Path) -> None:
 
 
 def test_a_household_keeps_its_name_and_a_numbered_section_its_number(tmp_path: Path) -> None:
-    path = _book(tmp_path / "ho.xlsx", [
+    path = write_book(tmp_path / "ho.xlsx", [
         ["STT", "Họ và tên", "Danh hiệu đề nghị"],
         ["1. Khối tập thể", None, None],
         [1, "Hộ bà Lò Thị Ún", "Giấy khen"],
@@ -116,7 +106,7 @@ def test_the_slice_reader_tidies_and_records_as_the_plain_read(tmp_path: Path, m
     for i in range(1, 300):
         rows.append([f"{i}." if i % 5 else f"{i // 5}. Khối {i}", f"Người\u00a0số {i}\u200b\nChuyên viên",
                      "- Hoàn thành tốt nhiệm vụ" if i % 2 else "HTTNV", "• Lao động tiên tiến"])
-    path = _book(tmp_path / "lon.xlsx", rows)
+    path = write_book(tmp_path / "lon.xlsx", rows)
     monkeypatch.setattr(xlsx_slices, "_SPLIT_MIN_BYTES", 1 << 62)
     (plain,) = read_sheets(path)
     calls: list[int] = []
