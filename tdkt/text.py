@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 from tdkt.cache import cached
 
@@ -134,3 +136,22 @@ def xml_text(text: str, *, quote: bool = False) -> str:
     import pulls in urllib and ssl."""
     out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return out.replace('"', "&quot;") if quote else out
+
+
+def map_strings(value: Any, search: Callable[[str], object], fix: Callable[[str], str]) -> Any:
+    """``value`` with ``fix`` applied to each string in which ``search`` finds something, through
+    dicts, lists and tuples; other objects are returned as they are, and so is any container in which
+    nothing changed (no copy). A plain string with no match is checked inline, not in a call per
+    value: a document's annex holds tens of thousands of them."""
+    if isinstance(value, str):
+        return fix(value) if search(value) else value
+    if isinstance(value, dict):
+        changed = {k: v2 for k, v in value.items()
+                   if (type(v) is not str or search(v)) and (v2 := map_strings(v, search, fix)) is not v}
+        return {**value, **changed} if changed else value
+    if isinstance(value, list | tuple):
+        items = [v if type(v) is str and not search(v) else map_strings(v, search, fix) for v in value]
+        if all(a is b for a, b in zip(items, value, strict=True)):
+            return value
+        return items if isinstance(value, list) else tuple(items)
+    return value

@@ -50,8 +50,8 @@ def template_path(name: str, ws: Workspace | None = None) -> Path:
 
 
 def _docx(kind: str, stem: str, ctx: dict[str, Any], ws: Workspace | None) -> bytes:
-    """The document's .docx bytes; a value that had characters XML cannot hold (``docx.xml_safe``
-    removes them) is named in one warning line on stderr."""
+    """The document's .docx bytes, its context in official typography; a value that had characters
+    XML cannot hold (``docx.document_safe`` removes them) is named in one warning line on stderr."""
     from tdkt.render.docx import render_docx
 
     dropped: list[str] = []
@@ -151,7 +151,7 @@ def _authority_check(award: str, data: RoundData) -> None:
 
 def _outputs(kind: str, data: RoundData, award: str | None, fmt: str, ws: Workspace | None,
              draft: bool = False) -> dict[str, bytes]:
-    from tdkt.render.filters import official
+    from tdkt.render.docx import document_safe
 
     if fmt == "xlsx" and kind != "report":
         raise UsageError("Dạng xlsx chỉ dùng cho báo cáo tổng hợp (tdkt render report --format xlsx).")
@@ -159,20 +159,19 @@ def _outputs(kind: str, data: RoundData, award: str | None, fmt: str, ws: Worksp
     _check_missing(contexts, draft)
     out: dict[str, bytes] = {}
     for stem, raw in contexts:
-        ctx = official(raw)
         if fmt == "xlsx":
-            from tdkt.render.docx import xml_safe
             from tdkt.render.xlsx import report_xlsx
 
             dropped: list[str] = []
-            ctx = xml_safe(ctx, dropped)
+            ctx = document_safe(raw, dropped)
             _warn_dropped(stem, dropped)
             out[f"{stem}.xlsx"] = report_xlsx(ctx, data)
             continue
-        docx = _docx(kind, stem, ctx, ws)
+        docx = _docx(kind, stem, raw, ws)  # render_docx gives the context official typography (document_safe)
         if fmt == "html":
-            meta = f"tdkt {ctx['tdkt_version']}; bộ tiêu chí {ctx['ruleset_label']}"
-            out[f"{stem}.html"] = _html(docx, ctx["doc_title"], meta, ws)
+            head = document_safe({"title": raw["doc_title"],
+                                  "meta": f"tdkt {raw['tdkt_version']}; bộ tiêu chí {raw['ruleset_label']}"})
+            out[f"{stem}.html"] = _html(docx, head["title"], head["meta"], ws)
         else:
             out[f"{stem}.docx"] = docx
     if fmt == "pdf":

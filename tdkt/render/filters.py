@@ -18,7 +18,7 @@ from typing import Any
 
 from tdkt import vocab
 from tdkt.cache import cached
-from tdkt.text import nfc
+from tdkt.text import map_strings, nfc
 
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _RANK = {ch: i + 1 for i, ch in enumerate(_ALPHABET)}
@@ -139,19 +139,12 @@ _UNOFFICIAL = re.compile("[«»—–]")
 def official(value: Any) -> Any:
     """``value`` with the typography of official prose, through dicts, lists and tuples (other
     objects unchanged; a container in which nothing changed is returned as it is)."""
-    search = _UNOFFICIAL.search  # a plain str without those characters is checked here, not in a call
-    if isinstance(value, str):
-        return value.translate(_OFFICIAL) if search(value) else value
-    if isinstance(value, dict):
-        changed = {k: v2 for k, v in value.items()
-                   if (type(v) is not str or search(v)) and (v2 := official(v)) is not v}
-        return {**value, **changed} if changed else value
-    if isinstance(value, list | tuple):
-        items = [v if type(v) is str and not search(v) else official(v) for v in value]
-        if all(a is b for a, b in zip(items, value, strict=True)):
-            return value
-        return items if isinstance(value, list) else tuple(items)
-    return value
+    return map_strings(value, _UNOFFICIAL.search, official_text)
+
+
+def official_text(text: str) -> str:
+    """One string with the typography of official prose."""
+    return text.translate(_OFFICIAL)
 
 
 FILTERS = {

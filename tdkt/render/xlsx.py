@@ -8,7 +8,6 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from tdkt.render.docx import normalize_zip
-from tdkt.render.filters import official
 from tdkt.text import nfc
 
 if TYPE_CHECKING:
@@ -21,7 +20,7 @@ def report_xlsx(ctx: dict[str, Any], data: RoundData) -> bytes:
     import xlsxwriter
 
     from tdkt.output import XLSXWRITER_OPTIONS, cell_text
-    from tdkt.render.docx import xml_safe
+    from tdkt.render.docx import document_safe
 
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, **XLSXWRITER_OPTIONS})  # names are text, never formulas
@@ -57,8 +56,8 @@ def report_xlsx(ctx: dict[str, Any], data: RoundData) -> bytes:
         for r, row in enumerate(rows, 3):
             for c, v in enumerate(row):
                 fmt = verdict_fmt.get(v, cell) if c == fills else num if isinstance(v, int) else cell
-                # xml_safe: no control or invisible character (an RTL override in a name) reaches a cell
-                ws.write(r, c, cell_text(official(xml_safe(v))) if isinstance(v, str) else v, fmt)
+                # official typography, and no control or invisible character (an RTL override in a name)
+                ws.write(r, c, cell_text(document_safe(v)) if isinstance(v, str) else v, fmt)
         ws.freeze_panes(3, 0)
         ws.autofilter(2, 0, 2 + max(len(rows), 1), len(headers) - 1)
         ws.set_paper(9)  # A4

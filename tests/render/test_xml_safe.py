@@ -27,13 +27,44 @@ def test_removes_only_what_xml_cannot_hold() -> None:
 
 
 def test_the_one_class_strips_exactly_the_readable_set() -> None:
-    """``_STRIP`` (one negated class, for speed) matches the same code points as ``_STRIP_SPEC`` (XML's
-    characters, then the invisible ones), every one of them."""
+    """``_STRIP`` (one class of few ranges, for speed) matches the same code points as ``_STRIP_SPEC``
+    (XML's characters, then the invisible ones), every one of them; ``_NOT_PLAIN`` likewise."""
     import re
 
     spec, fast = re.compile(d._STRIP_SPEC), d._STRIP
     differ = [hex(cp) for cp in range(0x110000) if bool(spec.match(chr(cp))) != bool(fast.match(chr(cp)))]
     assert differ == []
+    # the fast row path's class: what XML cannot hold, and tab, line feed, carriage return
+    markup = re.compile("[^\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    differ = [hex(cp) for cp in range(0x110000) if bool(markup.match(chr(cp))) != bool(d._NOT_PLAIN.match(chr(cp)))]
+    assert differ == []
+
+
+def test_the_document_class_finds_what_either_pass_would_change() -> None:
+    """``_DOCUMENT`` (the one search of ``document_safe``) matches a code point exactly when
+    ``_STRIP`` does or official typography rewrites it (« » — –), every one of them."""
+    from tdkt.render.filters import _OFFICIAL
+
+    rewritten = {chr(cp) for cp in _OFFICIAL}
+    differ = [hex(cp) for cp in range(0x110000)
+              if bool(d._DOCUMENT.match(chr(cp))) != (bool(d._STRIP.match(chr(cp))) or chr(cp) in rewritten)]
+    assert differ == []
+
+
+@pytest.mark.parametrize("text", [
+    "Phòng A & B", "«Ghi chú» — đợt 1 – 2026", "\x01Mùa\x02 Thị — «Bé»\u202e", "\u200bLò Văn", LEGAL,
+])
+def test_document_safe_is_official_typography_over_xml_safe(text: str) -> None:
+    from tdkt.render.filters import official
+
+    ctx: dict[str, Any] = {"rows": [{"name": text}, {"name": "Nguyễn Văn An"}], "pair": (text, "b"), "n": 3}
+    fast: list[str] = []
+    plain: list[str] = []
+    out = d.document_safe(ctx, fast)
+    assert out == official(d.xml_safe(ctx, plain))
+    assert fast == [official(v) for v in plain]
+    if d.document_safe(text) == text:
+        assert d.document_safe(ctx) is ctx  # nothing to change: the same object, no copy
 
 
 def test_recurses_and_copies_only_what_changed() -> None:
