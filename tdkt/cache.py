@@ -8,7 +8,8 @@ hot paths need, ~0.1 µs where a Python wrapper costs three times that). A cache
 process-wide: :func:`caches` lists them and :func:`clear_all` empties them (the test suite does so
 before every test). A :class:`Cache` made without a name lives as long as its owner (one evaluation).
 Loaders of the package's own data files (``functools.cache`` on ``awards.catalogue`` and the like)
-are not memos of a list's values and stay as they are.
+are not memos of a list's values and stay as they are; nor is the register's connection pool per
+database URL (``db.engine``), which its owner disposes. ``tests/test_cache.py`` holds tdkt to this.
 
 Under ``TDKT_PLAIN=1`` nothing is kept: a Cache has size 0 and :func:`cached` returns the function.
 """

@@ -28,13 +28,14 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Literal
 
-from tdkt import __version__
+from tdkt import __version__, vocab
 from tdkt.errors import UsageError, WorkspaceError
 from tdkt.models import Round
 from tdkt.text import fold
@@ -62,16 +63,6 @@ def parse_round_id(text: str) -> str:
             f"Mã đợt xét '{text}' không hợp lệ: cần dạng NĂM-SỐ ĐỢT, ví dụ 2022-1 (đợt 1 năm 2022)."
         )
     return value
-
-
-def parse_date(text: str, what: str = "ngày") -> dt.date:
-    """A date as officers type it (dd/mm/yyyy, d/m/yyyy) or ISO; UsageError naming ``what`` otherwise."""
-    from tdkt.dates import parse_day
-
-    try:
-        return parse_day(text)
-    except ValueError as exc:
-        raise UsageError(f"{what.capitalize()}: {exc}.") from None
 
 
 # The columns of a round, in the order _to_round reads them (list_rounds selects the whole table,
@@ -194,7 +185,6 @@ def use_round(url: str, round_id: str) -> Round:
 # ------------------------------------------------------------------------------------ stored runs
 
 Kind = Literal["validate", "tally", "review"]
-_KIND_WORDS = {"validate": "thẩm định", "tally": "kiểm phiếu", "review": "xem xét hồ sơ", "documents": "văn bản"}
 
 
 @dataclass(frozen=True)
@@ -344,7 +334,7 @@ def store_run(
         existing = [r.id for r in _runs_in(conn, round_id, kind, nominees=False) if r.award == award]
         if existing and not force:
             raise WorkspaceError(
-                f"Đợt {round_id} đã có kết quả {_KIND_WORDS.get(kind, kind)}{' cho ' + award if award else ''}; "
+                f"Đợt {round_id} đã có kết quả {vocab.RUN.get(kind, kind)}{' cho ' + award if award else ''}; "
                 "chạy lại với --force để thay (kết quả cũ được giữ trong lịch sử)."
             )
         _retire(conn, existing)
@@ -502,10 +492,9 @@ class RoundValidation:
 
 
 def _summary(nominees: Iterable[Mapping[str, Any]]) -> dict[str, int]:
-    out = {"nominees": 0, "pass": 0, "fail": 0, "review": 0}
-    for n in nominees:
-        out["nominees"] += 1
-        out[str(n.get("verdict"))] = out.get(str(n.get("verdict")), 0) + 1
+    verdicts = Counter(str(n.get("verdict")) for n in nominees)
+    out = {"nominees": verdicts.total(), "pass": 0, "fail": 0, "review": 0}
+    out.update(verdicts)
     return out
 
 

@@ -51,3 +51,32 @@ def test_nothing_is_kept_under_plain(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fastpaths, "PLAIN", True)
     c: Cache[str, int] = Cache(10)
     assert c.put("a", 1) == 1 and c.get("a") is None
+
+
+# The functools caches with arguments that are not memos of a list's values: the register's
+# connection pool per database URL (a pool is disposed by its owner, never dropped by a bound), and
+# the parsed YAML of each rule pack shipped with tdkt (as many as the package has files).
+_NOT_MEMOS = {("tdkt/db/__init__.py", "engine"), ("tdkt/ruleset.py", "_builtin_raw")}
+
+
+def test_functools_caches_hold_only_loaders() -> None:
+    """A ``functools.cache``/``lru_cache`` in tdkt decorates a loader of the package's own data (one
+    answer per process); a memo of values goes through tdkt.cache (bounded, listed, cleared before
+    every test). ``ingest.fields.fact_of`` and ``db.sql._row_type`` were such memos."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    offenders = []
+    for path in sorted((root / "tdkt").rglob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            decorators = {ast.unparse(d.func if isinstance(d, ast.Call) else d).rsplit(".", 1)[-1]
+                          for d in node.decorator_list}
+            a = node.args
+            if decorators & {"cache", "lru_cache"} and (a.posonlyargs or a.args or a.kwonlyargs or a.vararg or a.kwarg) \
+                    and (rel, node.name) not in _NOT_MEMOS:
+                offenders.append(f"{rel}:{node.lineno} {node.name}")
+    assert offenders == []

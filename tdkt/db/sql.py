@@ -15,8 +15,9 @@ import datetime as dt
 import sqlite3
 from collections import namedtuple
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
 from typing import Any
+
+from tdkt.cache import cached
 
 # A connection of either path (sqlite3.Connection or sqlalchemy.Connection): the helpers below take either.
 Conn = Any
@@ -47,7 +48,7 @@ def _params(conn: Any, params: Mapping[str, Any] | None) -> dict[str, Any]:
     return dict(params)
 
 
-@cache
+@cached("tdkt.db.row-type", 256)  # one row type per query's columns
 def _row_type(fields: tuple[str, ...]) -> Any:
     return namedtuple("Row", fields)
 

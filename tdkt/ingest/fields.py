@@ -7,13 +7,12 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, TypeVar, cast
 
 import msgspec
 
 from tdkt import fastpaths, messages
-from tdkt.cache import Cache
+from tdkt.cache import Cache, cached
 from tdkt.findings import CellRef, Finding
 from tdkt.ingest import values
 from tdkt.ingest.headers import Column
@@ -99,7 +98,7 @@ _FACT_OF: dict[str, str] = {
 _STATES: dict[str, str] = {k: v for k, v in _FACT_OF.items() if k != "rating"}
 
 
-@cache
+@cached("tdkt.ingest.fact-of", 1024)  # a sheet's few column fields, asked once per cell
 def fact_of(col_field: str) -> tuple[str, int | None] | None:
     """The Nominee field (and year) the facts of a column with canonical field ``col_field`` go to."""
     m = _YEARLY.fullmatch(col_field)

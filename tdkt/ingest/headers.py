@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from dataclasses import field as dc_field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -131,10 +130,11 @@ class Column:
     field: str | None
     how: str  # vocabulary | group | year | column-map | unknown
     award: str | None = None  # an award named by the header itself ("LĐTT 2021"), for yes-marks
-    letter: str = dc_field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "letter", column_letter(self.index))
+    @property
+    def letter(self) -> str:
+        """The spreadsheet letter of the column (A, B, …, AA)."""
+        return column_letter(self.index)
 
 
 @dataclass
@@ -289,11 +289,6 @@ def map_path(index: int, path: Sequence[str], colmap: Mapping[str, str] | None, 
         if held is not None:
             return held
     return Column(index, header, found, "vocabulary" if found else "unknown")
-
-
-def map_column(index: int, parent: str, sub: str, colmap: Mapping[str, str] | None, award_of: Any) -> Column:
-    """Map one column from its parent header (two-row headers) and its own header text."""
-    return map_path(index, [parent, sub] if parent and sub else [parent or sub], colmap, award_of)
 
 
 def _text(value: CellValue) -> str:
