@@ -728,3 +728,13 @@ def test_parts_left_out_of_the_slices_do_not_matter(tmp_path: Path, split: Split
     split.force(4, 256)
     assert_same(outcome(path), want)
     assert split.sheets == 1 and split.slices > 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([b"<", b"f", b"<f", b"</f>", b"ref=", b"<c r=\"A1\">", b"x", b"f<"]), max_size=120)
+       .map(b"".join))
+def test_may_have_formula_is_the_plain_search(xml: bytes) -> None:
+    """The search through the letter f answers as ``b"<f" in xml`` does, many f's (past the 64 it
+    looks at one by one) and an f at the very start included."""
+    assert sources._may_have_formula(xml) is (b"<f" in xml)
+    assert sources._may_have_formula(b"f" * 70 + xml) is (b"<f" in xml)
