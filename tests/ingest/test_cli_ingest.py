@@ -134,3 +134,24 @@ def test_every_cell_is_a_fact_or_named_with_why(cli: Any, tmp_path: Path) -> Non
     assert "ô hoặc cột không dùng" in out
     for cell, value in (("F2:F3", "A-17"), ("D2:D3", "Phòng Hộ tịch"), ("E2", "Khá"), ("G2", "?")):
         assert f"{cell} {value}" in out, cell
+
+
+def test_a_sparse_column_is_reported_from_its_first_to_its_last_filled_row(cli: Any, tmp_path: Path) -> None:
+    """The reading report's rows of a column are those of its first and last filled cell, however many
+    empty cells lie before, between and after them."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["STT", "Họ và tên", "Đơn vị", "Ghi chú"])
+    notes = {4: "Chuyển công tác", 7: "Nghỉ thai sản"}
+    for i in range(1, 10):
+        ws.append([i, f"Người Thứ {chr(64 + i)}", "Sở Tư pháp", notes.get(i)])
+    wb.save(tmp_path / "ds.xlsx")
+    r = cli(["ingest", str(tmp_path / "ds.xlsx"), "--format", "json"])
+    assert r.exit_code == 0, r.stderr
+    cells = {c["column"]: c for c in json.loads(r.stdout)["files"][0]["sheets"][0]["cells"]}
+    assert (cells["D"]["filled"], cells["D"]["first_row"], cells["D"]["last_row"]) == (2, 5, 8)
+    assert cells["D"]["sample"] == "Chuyển công tác"
+    assert (cells["B"]["first_row"], cells["B"]["last_row"]) == (2, 10)
