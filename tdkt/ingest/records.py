@@ -24,13 +24,16 @@ def record(n: Nominee) -> dict[str, Any]:
     out: dict[str, Any] = {"row": n.source.row, "id": n.id}
     for key in _FIELDS:
         value = getattr(n, key)
-        if value is None or value == () or value == {}:
+        if value is None:
             continue
-        t = type(value)
+        t = type(value)  # by type first: a text compared with () and {} costs two failed comparisons
         if t is str or t is int or t is bool:
             out[key] = value
+        elif t is tuple:
+            if value:
+                out[key] = _plain(value)
         elif t is dt.date:
             out[key] = value.isoformat()
-        else:
+        elif value != () and value != {}:
             out[key] = _plain(value)
     return out

@@ -155,3 +155,16 @@ def test_a_sparse_column_is_reported_from_its_first_to_its_last_filled_row(cli: 
     assert (cells["D"]["filled"], cells["D"]["first_row"], cells["D"]["last_row"]) == (2, 5, 8)
     assert cells["D"]["sample"] == "Chuyển công tác"
     assert (cells["B"]["first_row"], cells["B"]["last_row"]) == (2, 10)
+
+
+def test_a_column_some_rows_stop_short_of_is_counted_all_the_same(cli: Any, tmp_path: Path) -> None:
+    """Rows of a CSV end where their last value is: a column that shorter rows do not reach is counted
+    from the rows that have it (the transposed path of the reading report)."""
+    lines = ["STT,Họ và tên,Đơn vị,Ghi chú", "1,Người Thứ A,Sở Tư pháp", "2,Người Thứ B,Sở Tư pháp,Nghỉ thai sản",
+             "3,Người Thứ C,Sở Tư pháp", "4,Người Thứ D,Sở Tư pháp,Chuyển công tác", "5,Người Thứ E"]
+    (tmp_path / "ds.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = cli(["ingest", str(tmp_path / "ds.csv"), "--format", "json"])
+    assert r.exit_code == 0, r.stderr
+    cells = {c["column"]: c for c in json.loads(r.stdout)["files"][0]["sheets"][0]["cells"]}
+    assert (cells["D"]["filled"], cells["D"]["first_row"], cells["D"]["last_row"]) == (2, 3, 5)
+    assert (cells["C"]["filled"], cells["C"]["first_row"], cells["C"]["last_row"]) == (4, 2, 5)
