@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress, count, repeat
 from operator import is_not, itemgetter
@@ -533,13 +533,13 @@ def _account(rows: Sequence[Sequence[Any]], columns: Sequence[Column], nominees:
         if filled:
             k = _first_filled(cells)
             sample, first = clean(str(cells[k]))[:40], where[k]
-            last = where[len(cells) - 1 - _first_filled(cells[::-1])]
+            last = where[len(cells) - 1 - _first_filled(reversed(cells))]
         out.append(ColumnCells(col.letter, col.header, filled, unclear.get(col.letter, 0), sample, unused.get(j),
                                first, last))
     return out
 
 
-def _first_filled(cells: Sequence[Any]) -> int:
+def _first_filled(cells: Iterable[Any]) -> int:
     """The index of the first value that is not None (one exists): found by C iterators, not a Python
     loop, since a sparse column ("Kỷ luật" on a few rows of 100,000) is mostly None."""
     return next(compress(count(), map(is_not, cells, repeat(None))))

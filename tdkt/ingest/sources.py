@@ -438,7 +438,7 @@ def _may_have_formula(xml: bytes) -> bool:
     """``b"<f" in xml``, found through the letter f, which a sheet's XML rarely holds outside ``<f>``
     (its text is in the shared strings): ``find`` of one byte is a memchr, about ten times faster than
     searching two bytes after every "<" (~10 ms against ~100 ms on the bench's 98 MB sheet). A sheet
-    with many f's (inline strings) is searched for "<f" from the 64th on."""
+    with many f's (inline strings) is searched for "<f" from the 64th on (in place, no copy)."""
     find = xml.find
     i = find(b"f")
     hits = 0
@@ -447,7 +447,7 @@ def _may_have_formula(xml: bytes) -> bool:
             return True
         hits += 1
         if hits > 64:
-            return b"<f" in xml[i:]
+            return find(b"<f", max(i - 1, 0)) >= 0
         i = find(b"f", i + 1)
     return False
 

@@ -169,9 +169,8 @@ def _outputs(kind: str, data: RoundData, award: str | None, fmt: str, ws: Worksp
             continue
         docx = _docx(kind, stem, raw, ws)  # render_docx gives the context official typography (document_safe)
         if fmt == "html":
-            head = document_safe({"title": raw["doc_title"],
-                                  "meta": f"tdkt {raw['tdkt_version']}; bộ tiêu chí {raw['ruleset_label']}"})
-            out[f"{stem}.html"] = _html(docx, head["title"], head["meta"], ws)
+            meta = f"tdkt {raw['tdkt_version']}; bộ tiêu chí {raw['ruleset_label']}"
+            out[f"{stem}.html"] = _html(docx, document_safe(raw["doc_title"]), document_safe(meta), ws)
         else:
             out[f"{stem}.docx"] = docx
     if fmt == "pdf":

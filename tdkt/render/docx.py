@@ -139,8 +139,9 @@ def xml_safe(value: Any, dropped: list[str] | None = None) -> Any:
     Every document's context goes through this before rendering (``render_docx``, together with the
     official typography: :func:`document_safe`), so the fast row path and docxtpl's own loop see the
     same values. Without it docxtpl re-reads its output with a recovering parser that drops the bad
-    character and, with it, every ``&amp;``, ``&lt;`` and ``&gt;`` after it in the document. ``dropped`` (when given) collects each changed string as it
-    reads once cleaned, followed by the code points removed, e.g. ``"Mùa Thị Bé (U+0001)"``.
+    character and, with it, every ``&amp;``, ``&lt;`` and ``&gt;`` after it in the document.
+    ``dropped`` (when given) collects each changed string as it reads once cleaned, followed by the
+    code points removed, e.g. ``"Mùa Thị Bé (U+0001)"``.
     """
     return map_strings(value, _STRIP.search, lambda text: _stripped(text, dropped))
 
