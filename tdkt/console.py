@@ -85,15 +85,25 @@ def print_json(document: dict[str, Any]) -> None:
     orjson (C) rather than the stdlib: with ``indent`` the stdlib encoder runs in pure Python, which
     cost seconds on a 100,000-nominee report. Dates and other objects are written as ``str()``.
     """
+    write_json(json_bytes(document))
+
+
+def json_bytes(document: dict[str, Any]) -> bytes:
+    """The bytes :func:`print_json` writes for ``document`` (indented by two spaces, no newline)."""
     import orjson
 
-    text = orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME,
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME,
                         default=str)
+
+
+def write_json(text: bytes) -> None:
+    """A JSON document already encoded (UTF-8 bytes, as :func:`print_json` makes them) on stdout."""
     out = sys.stdout
     buffer = getattr(out, "buffer", None)
     if buffer is not None and (out.encoding or "").replace("-", "").lower() == "utf8":
         out.flush()  # the bytes go straight to the buffer: no decode and re-encode of ~100 MB
-        buffer.write(text + b"\n")
+        buffer.write(text)  # and the newline apart: text + b"\n" would copy the document
+        buffer.write(b"\n")
         buffer.flush()
     else:
         out.write(text.decode("utf-8") + "\n")

@@ -38,7 +38,12 @@ def ingest(
     with console.progress(quiet=quiet, inputs=files):
         result = read_nominations(files, columns=colmap, extra_awards=extra, cells=True)
     if fmt is TableJson.json:
-        console.print_json(result.to_dict())
+        from tdkt import fastpaths
+
+        if fastpaths.PLAIN:  # the plain path: the document's dicts through the encoder of every command
+            console.print_json(result.to_dict())
+        else:  # the records encoded from their Structs (tdkt.ingest.records), the same bytes
+            console.write_json(result.to_json())
     else:
         from tdkt.commands.common import award_name
 

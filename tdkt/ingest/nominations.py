@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress, count, repeat
 from operator import is_not, itemgetter
@@ -42,7 +42,7 @@ from tdkt.ingest.layout import (
     year_in_text,
 )
 from tdkt.ingest.names import starts_with_family_name
-from tdkt.ingest.records import record
+from tdkt.ingest.records import encode, record, view
 from tdkt.ingest.sources import NOT_COMPUTED, ZERO_WIDTH, RawSheet, read_sheets
 from tdkt.models import Nominee
 from tdkt.util import no_gc
@@ -166,7 +166,9 @@ class SheetReport:
     cells: list[ColumnCells] | None = None  # read_nominations(cells=True): every column's cells accounted for
     stopped_at: int | None = None  # the 0-based row of the footer that ended the table (another may follow)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, as_record: Callable[[Nominee], Any] = record) -> dict[str, Any]:
+        """The sheet in the JSON document; ``as_record`` makes each nominee's record (a dict, or the
+        Record Struct that :meth:`IngestResult.to_json` encodes)."""
         out: dict[str, Any] = {
             "file": self.file,
             "sheet": self.name,
@@ -179,7 +181,7 @@ class SheetReport:
             "columns": [
                 {"column": c.letter, "header": c.header, "field": c.field, "how": c.how} for c in self.columns
             ],
-            "records": [record(n) for n in self.nominees],
+            "records": [as_record(n) for n in self.nominees],
         }
         if self.cells is not None:
             out["cells"] = [c.to_dict() for c in self.cells]
@@ -194,10 +196,20 @@ class IngestResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document of ``tdkt ingest --format json`` (schema_version 1)."""
-        files: dict[str, list[dict[str, Any]]] = {}
         with no_gc():  # a dict per record and per nested value: see no_gc
-            for sheet in self.sheets:
-                files.setdefault(sheet.file, []).append(sheet.to_dict())
+            return self._document(record)
+
+    def to_json(self) -> bytes:
+        """The same document as the indented JSON that ``tdkt ingest --format json`` prints: each
+        record encoded from its Record Struct, with no dict built for it (the command's fast path; under
+        ``TDKT_PLAIN=1`` the command prints :meth:`to_dict` instead, and the suite compares the two)."""
+        with no_gc():
+            return encode(self._document(view))
+
+    def _document(self, as_record: Callable[[Nominee], Any]) -> dict[str, Any]:
+        files: dict[str, list[dict[str, Any]]] = {}
+        for sheet in self.sheets:
+            files.setdefault(sheet.file, []).append(sheet.to_dict(as_record))
         return {
             "schema_version": 1,
             "files": [{"file": name, "sheets": sheets} for name, sheets in files.items()],

@@ -69,3 +69,51 @@ def test_generated_list(tmp_path: Path) -> None:
 
     path = write_nominations(tmp_path / "big.xlsx", 2000)
     _check(_nominees([path]))
+
+
+# --- the bytes of `tdkt ingest --format json`: encoded from the Record Structs (the fast path) and from
+# the document's dicts by the encoder of every command (the plain path), on every committed list
+
+
+def _same_json(paths: list[Path]) -> None:
+    from tdkt.console import json_bytes
+
+    result = read_nominations(paths, cells=True)
+    assert result.nominees
+    assert result.to_json() == json_bytes(result.to_dict())
+
+
+@pytest.mark.parametrize("path", LISTS, ids=[p.name for p in LISTS])
+def test_json_bytes_committed_lists(path: Path) -> None:
+    _same_json([path])
+
+
+def test_json_bytes_generated_list(tmp_path: Path) -> None:
+    from bench.inputs import write_nominations
+
+    _same_json([write_nominations(tmp_path / "big.xlsx", 2000)])
+
+
+def test_record_of_edge_values() -> None:
+    """Values at the edge of "empty": an empty name, False, 0, a collective with no facts, the default kind,
+    empty and one-element tuples, a date, a nested cell: each written or left out as the oracle says."""
+    import datetime as dt
+
+    from tdkt.findings import CellRef
+
+    cell = CellRef(file="a.xlsx", sheet="DS", row=7, column="C", header="Họ và tên")
+    base = {"id": "a.xlsx:DS:7", "source": cell, "cells": {"name": cell}, "stated": frozenset({"name"})}
+    nominees = [
+        validated(Nominee, {**base, "name": ""}),
+        validated(Nominee, {**base, "name": "Trần Thị Mơ", "direct_worker": False, "months_of_service": 0,
+                            "collective": {}, "special": ("maternity",), "birth_date": dt.date(1980, 2, 29),
+                            "history": [{"year": 2024}], "unclear": [{"field": "history", "cell": cell, "value": "?"}]}),
+        validated(Nominee, {**base, "name": "Tổ Một", "kind": "collective", "priority": 1, "note": "",
+                            "prior_awards": [{"award_text": "Bằng khen", "decision_date": dt.date(2023, 1, 2)}]}),
+    ]
+    _check(nominees)
+    got = [record(n) for n in nominees]
+    assert got[0] == {"row": 7, "id": "a.xlsx:DS:7", "kind": "individual", "name": ""}
+    assert got[1]["direct_worker"] is False and got[1]["months_of_service"] == 0
+    assert got[1]["collective"]["members"] is None and "disciplines" not in got[1]
+    assert got[2]["note"] == "" and got[2]["prior_awards"][0]["decision_date"] == "2023-01-02"
