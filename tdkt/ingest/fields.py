@@ -75,7 +75,7 @@ def _ref(ctx: _Ctx, col: Column) -> CellRef:
 # Unclear fact of the row, so that no criterion reading its field can pass on it (issue 13, invariant 2).
 UNCLEAR_CODES = frozenset({
     "ingest.unknown-rating", "ingest.unknown-title", "ingest.bad-value", "ingest.bad-number", "ingest.bad-date",
-    "ingest.unknown-code", "ingest.error-value", "ingest.rating-without-year",
+    "ingest.unknown-code", "ingest.error-value", "ingest.rating-without-year", "ingest.implausible-number",
 })
 _YEARLY = re.compile(r"(rating|title|title_decision|discipline)\.(\d{4})")
 # Column field → the Nominee field its facts go to (the fields criteria read; see predicates.REGISTRY).
@@ -369,16 +369,34 @@ def _bool(target: str) -> Handler:
     return handle
 
 
+# The largest value a count column can hold: no unit, collective or list counts ten million of anything.
+# A larger number (or a negative one) is a typing slip or a cell in the wrong column, never a fact; the
+# bound also keeps every count a 64-bit integer, as JSON readers and SQLite hold them.
+COUNT_MOST = 9_999_999
+# Months of service: 60 years (720 months) is longer than any working life. A plausibility bound of
+# this tool, not a threshold of law: the criteria ask for a few months at least (predicates.service).
+MONTHS_MOST = 720
+
+
+def _in_range(n: int, most: int, value: CellValue, col: Column, ctx: _Ctx) -> bool:
+    """True when a parsed count is 0…``most``; otherwise the cell is reported as a number that cannot be
+    right and becomes an Unclear fact of the row (no criterion can pass on it)."""
+    if 0 <= n <= most:
+        return True
+    _report(ctx, "ingest.implausible-number", col, value=value, header=col.header, most=f"{most:,}".replace(",", "."))
+    return False
+
+
 def _number(
-    target: str, parse: Callable[[object], object], scale: int = 1, sub: str | None = None
+    target: str, parse: Callable[[object], object], scale: int = 1, sub: str | None = None, most: int = COUNT_MOST
 ) -> Handler:
     def handle(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         n = parse(value)
         if n is values.BAD:
             _report(ctx, "ingest.bad-number", col, value=value, header=col.header)
-        elif n is not None:
+        elif isinstance(n, int) and _in_range(n * scale, most, value, col, ctx):
             bucket = facts.initiatives if sub == "initiative" else facts.data
-            bucket[target] = n * scale if scale != 1 else n  # type: ignore[operator]
+            bucket[target] = n * scale
             facts.cells[f"initiatives.{target}" if sub == "initiative" else target] = col
 
     return handle
@@ -737,6 +755,8 @@ def _percent(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
     p = values.to_percent(value)
     if p is values.BAD:
         _report(ctx, "ingest.bad-number", col, value=value, header=col.header)
+    elif isinstance(p, float) and not 0 <= p <= 100:  # NaN too: a share of the members is 0…100 %
+        _report(ctx, "ingest.implausible-number", col, value=value, header=col.header, most="100 %")
     elif p is not None:
         facts.data["women_percent"] = p
         facts.cells["collective.women_percent"] = col
@@ -749,7 +769,7 @@ def _collective(target: str) -> Handler:
         n = parse(value)
         if n is values.BAD:
             _report(ctx, "ingest.bad-number", col, value=value, header=col.header)
-        elif n is not None:
+        elif isinstance(n, int) and _in_range(n, COUNT_MOST, value, col, ctx):
             facts.data[target] = n
             facts.cells[f"collective.{target}"] = col
 
@@ -827,8 +847,8 @@ HANDLERS: dict[str, Handler] = {
     "discipline": _discipline,
     "discipline_period": _bucket("disciplines", "period"),
     "recruited_on": _recruited,
-    "months_of_service": _number("months_of_service", values.to_int),
-    "years_of_service": _number("months_of_service", values.to_int, scale=12),
+    "months_of_service": _number("months_of_service", values.to_int, most=MONTHS_MOST),
+    "years_of_service": _number("months_of_service", values.to_int, scale=12, most=MONTHS_MOST),
     "special": _special,
     "note": _note("note"),
     "achievement": _plain("achievement", join=True),

@@ -67,6 +67,8 @@ for _code, _sev, _tpl, _desc in [
     ("ingest.suspicious-birth", W, "Năm sinh {year} không hợp lý.", "Người được đề nghị phải ở độ tuổi lao động; kiểm tra lỗi gõ."),
     ("ingest.partial-date", INFO, "Chỉ có năm {year} ({header}), không có ngày cụ thể.", "Các tiêu chí tính theo tháng sẽ không tính được chính xác."),
     ("ingest.bad-number", W, "Không hiểu số '{value}' ({header}).", "Cột này phải là một số."),
+    ("ingest.implausible-number", W, "Số '{value}' ({header}) không thể đúng: phải từ 0 đến {most}.",
+     "Số âm hoặc lớn hơn mọi giá trị cột có thể có là lỗi gõ hoặc ô ở nhầm cột; không tiêu chí nào được tính là đạt trên ô này."),
     ("ingest.unknown-rating", W, "Không hiểu xếp loại '{value}' ({header}); cần HTXSNV, HTTNV, HTNV hoặc KHTNV.",
      "Xếp loại mức độ hoàn thành nhiệm vụ dùng cho các tiêu chí nhiều năm."),
     ("ingest.unknown-title", W, "Không nhận ra danh hiệu '{value}' ({header}).", "Danh hiệu các năm dùng để tính số năm liên tục."),
