@@ -376,6 +376,9 @@ COUNT_MOST = 9_999_999
 # Months of service: 60 years (720 months) is longer than any working life. A plausibility bound of
 # this tool, not a threshold of law: the criteria ask for a few months at least (predicates.service).
 MONTHS_MOST = 720
+# Initiatives counted in one cell ("Số sáng kiến"): each becomes a record of the row, and no nomination
+# lists a hundred. A plausibility bound too, not a threshold of law.
+INITIATIVES_MOST = 99
 
 
 def _in_range(n: int, most: int, value: CellValue, col: Column, ctx: _Ctx) -> bool:
@@ -394,7 +397,7 @@ def _number(
         n = parse(value)
         if n is values.BAD:
             _report(ctx, "ingest.bad-number", col, value=value, header=col.header)
-        elif isinstance(n, int) and _in_range(n * scale, most, value, col, ctx):
+        elif isinstance(n, int) and _in_range(n, most // scale, value, col, ctx):  # in the column's own unit
             bucket = facts.initiatives if sub == "initiative" else facts.data
             bucket[target] = n * scale
             facts.cells[f"initiatives.{target}" if sub == "initiative" else target] = col
@@ -839,7 +842,7 @@ HANDLERS: dict[str, Handler] = {
     "period": _bucket("data", "period", "period"),
     "initiative": _initiative_title("sang_kien"),
     "research": _initiative_title("de_tai"),
-    "initiative_count": _number("count", values.to_int, sub="initiative"),
+    "initiative_count": _number("count", values.to_int, sub="initiative", most=INITIATIVES_MOST),
     "initiative_level": _initiative_level,
     "initiative_date": _initiative_years,
     "initiative_decision": _bucket("initiatives", "decision"),

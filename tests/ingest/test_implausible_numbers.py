@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from tdkt.cli import app
 from tdkt.ingest import read_nominations
-from tdkt.ingest.fields import COUNT_MOST, MONTHS_MOST
+from tdkt.ingest.fields import COUNT_MOST, INITIATIVES_MOST, MONTHS_MOST
 
 HEADER = ["STT", "Họ và tên", "Danh hiệu đề nghị", "Số tháng công tác", "Số năm công tác", "Xếp loại năm 2024",
           "Hình thức kỷ luật"]
@@ -69,6 +69,23 @@ def test_years_of_service_are_checked_as_months(tmp_path: Path) -> None:
     ok, too_long = result.nominees
     assert ok.months_of_service == 720 and not ok.unclear
     assert too_long.months_of_service is None and [u.field for u in too_long.unclear] == ["months_of_service"]
+    # the bound in the column's own unit: years
+    found = [f.message for f in result.findings if f.code == "ingest.implausible-number"]
+    assert found == ["Số '61' (Số năm công tác) không thể đúng: phải từ 0 đến 60."]
+
+
+def test_an_initiative_count_has_its_own_bound(tmp_path: Path) -> None:
+    """Each counted initiative becomes a record of the row: a count of 100 or more is a slip, not 100 records."""
+    path = tmp_path / "sk.csv"
+    path.write_text("STT,Họ và tên,Danh hiệu đề nghị,Số sáng kiến\n1,Người Thứ A,Chiến sĩ thi đua cơ sở,2\n"
+                    f"2,Người Thứ B,Chiến sĩ thi đua cơ sở,{INITIATIVES_MOST}\n"
+                    f"3,Người Thứ C,Chiến sĩ thi đua cơ sở,{INITIATIVES_MOST + 1}\n", encoding="utf-8")
+    result = read_nominations([path])
+    two, most, slip = result.nominees
+    assert (len(two.initiatives), len(most.initiatives)) == (2, INITIATIVES_MOST)
+    assert not two.unclear and not most.unclear
+    assert slip.initiatives == () and [u.field for u in slip.unclear] == ["initiatives"]
+    assert [f.cell.a1 for f in result.findings if f.code == "ingest.implausible-number" and f.cell] == ["D4"]
 
 
 def test_collective_counts_shares_and_ranks(tmp_path: Path) -> None:
