@@ -39,6 +39,8 @@ class _Ctx:
     today: dt.date
     stated: frozenset[str] | None = None  # the Nominee fields the sheet has a column for
     unclear: list[Unclear] = field(default_factory=list)  # the row's cells not understood (reset per row)
+    # A share column's index → what a bare 1 in it means (values.percent_one); absent: it cannot be told.
+    percent_one: dict[int, float] = field(default_factory=dict)
 
 
 class _Facts:
@@ -755,7 +757,14 @@ def _note(target: str) -> Handler:
 
 
 def _percent(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
-    p = values.to_percent(value)
+    if value == 1 and type(value) is int:  # a number cell of 1: 1 %, or a percent cell shown as 100 %
+        one = ctx.percent_one.get(col.index)
+        if one is None:  # left unknown: only the tie preference reads it (tally), which then says so
+            ctx.findings.append(messages.make("ingest.ambiguous-percent", cell=_ref(ctx, col), header=col.header))
+            return
+        p: float | object | None = one
+    else:
+        p = values.to_percent(value)
     if p is values.BAD:
         _report(ctx, "ingest.bad-number", col, value=value, header=col.header)
     elif isinstance(p, float) and not 0 <= p <= 100:  # NaN too: a share of the members is 0…100 %

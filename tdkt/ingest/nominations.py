@@ -44,6 +44,7 @@ from tdkt.ingest.layout import (
 from tdkt.ingest.names import starts_with_family_name
 from tdkt.ingest.records import encode, record, view
 from tdkt.ingest.sources import NOT_COMPUTED, ZERO_WIDTH, RawSheet, read_sheets
+from tdkt.ingest.values import percent_one
 from tdkt.models import Nominee
 from tdkt.util import no_gc
 
@@ -67,6 +68,10 @@ for _code, _sev, _tpl, _desc in [
     ("ingest.suspicious-birth", W, "Năm sinh {year} không hợp lý.", "Người được đề nghị phải ở độ tuổi lao động; kiểm tra lỗi gõ."),
     ("ingest.partial-date", INFO, "Chỉ có năm {year} ({header}), không có ngày cụ thể.", "Các tiêu chí tính theo tháng sẽ không tính được chính xác."),
     ("ingest.bad-number", W, "Không hiểu số '{value}' ({header}).", "Cột này phải là một số."),
+    ("ingest.ambiguous-percent", W, "Ô ghi 1 ({header}): có thể là 1 % hoặc ô phần trăm 100 %; các ô khác của cột "
+     "không cho biết, nên chưa dùng.",
+     "Excel lưu ô định dạng phần trăm 100 % là số 1. Ghi rõ \"100%\" hoặc \"1%\"; khi bằng phiếu, quyền ưu tiên "
+     "tập thể có tỷ lệ nữ cao (tdkt tally) sẽ được nêu là thiếu dữ liệu."),
     ("ingest.implausible-number", W, "Số '{value}' ({header}) không thể đúng: phải từ 0 đến {most}.",
      "Số âm hoặc lớn hơn mọi giá trị cột có thể có là lỗi gõ hoặc ô ở nhầm cột; không tiêu chí nào được tính là đạt trên ô này."),
     ("ingest.unknown-rating", W, "Không hiểu xếp loại '{value}' ({header}); cần HTXSNV, HTTNV, HTNV hoặc KHTNV.",
@@ -294,6 +299,11 @@ def _read_sheet(
     current_award = sheet_award
     ctx = _Ctx(file, sheet.name, 0, extra, lookup, findings, sheet_year, today,  # one per sheet; row moves
                stated_by(col.field for _j, col, _h in plan if col.field))
+    for j, col, _h in plan:  # what a bare 1 means in a share column: its other numbers tell (values.percent_one)
+        if col.field == "women_percent":
+            numbers = [v for r in rows[header.data_start:] if j < len(r) and isinstance(v := r[j], int | float)]
+            if (one := percent_one(numbers)) is not None:
+                ctx.percent_one[j] = one
     legacy, bullets, invisible = sheet.legacy, sheet.bullets, sheet.invisible
     said_rows = {i for i, _ in legacy} | {i for i, _ in invisible}
     down = _merged_down(sheet, header.data_start, {name_idx, stt_idx}, header.columns, file, findings)

@@ -164,6 +164,20 @@ def to_rank(value: object) -> int | object | None:
 _NONE_COUNT = frozenset({"khong", "khong co", "k"})  # "-" or "Không" in a count column: nobody
 
 
+def percent_one(numbers: list[int | float]) -> float | None:
+    """What a bare 1 means in a column of shares (the numbers of its cells): Excel stores a cell shown as
+    100 % as the number 1, and a unit that types the percent writes 1 for 1 %. The column tells which:
+    fractions (0 < x < 1) and nothing over 1 → percent cells, 1 is 100 %; numbers over 1 and no fraction →
+    typed percents, 1 is 1 %. None: the column cannot tell (only 0s and 1s, or both kinds)."""
+    fractions = any(0 < x < 1 for x in numbers)
+    over = any(x > 1 for x in numbers)
+    if fractions and not over:
+        return 100.0
+    if over and not fractions:
+        return 1.0
+    return None
+
+
 def to_percent(value: object) -> float | object | None:
     """A share in percent: 0.75 (Excel % cell) → 75.0, "75%", "75,5" → 75.5; None or BAD."""
     if value is None:
