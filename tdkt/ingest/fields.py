@@ -718,6 +718,35 @@ def _recruited(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
         _report(ctx, "ingest.partial-date", col, year=d, header=col.header)
 
 
+# The working age of the birth check (ingest.suspicious-birth): nobody is recruited younger. A
+# plausibility bound of this tool, as MONTHS_MOST is, not a threshold of law.
+WORKING_AGE = 15
+
+
+def check_recruited(facts: _Facts, ctx: _Ctx) -> None:
+    """A row's recruitment date that cannot be right — before the person was WORKING_AGE by the row's
+    birth year, or longer ago than any working life (MONTHS_MOST) — is not a fact: the cell is named
+    (ingest.implausible-date) and the date becomes an Unclear fact, so the service criterion cannot pass
+    on it. Called once a row's cells are all read: the birth and recruitment columns come in any order."""
+    hired: dt.date = facts.data["recruited_on"]
+    born = facts.data.get("birth_year")
+    if born is not None and hired.year < born:
+        why = f"trước năm sinh {born}"
+    elif born is not None and hired.year - born < WORKING_AGE:
+        why = f"khi mới {hired.year - born} tuổi (năm sinh {born})"
+    elif (ctx.year or ctx.today.year) - hired.year > MONTHS_MOST // 12:
+        why = f"hơn {MONTHS_MOST // 12} năm trước năm xét"
+    else:
+        return
+    col = facts.cells.pop("recruited_on")  # the date column, or the note that said it
+    del facts.data["recruited_on"]
+    text = hired.strftime("%d/%m/%Y")
+    ctx.findings.append(messages.make("ingest.implausible-date", cell=_ref(ctx, col), value=text, header=col.header,
+                                      why=why))
+    field_of, _year = fact_of("recruited_on") or ("months_of_service", None)
+    ctx.unclear.append(Unclear(field=field_of, cell=_ref(ctx, col), value=text))
+
+
 def _special(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
     if value is None:
         return

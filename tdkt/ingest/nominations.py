@@ -20,7 +20,17 @@ from tdkt import messages, progress
 from tdkt.errors import InputError
 from tdkt.findings import CellRef, Finding, Severity, column_letter, sort_findings
 from tdkt.ingest.assemble import _nominee
-from tdkt.ingest.fields import HANDLERS, Handler, _Ctx, _Facts, _ref, handler_for, stated_by, unclear
+from tdkt.ingest.fields import (
+    HANDLERS,
+    Handler,
+    _Ctx,
+    _Facts,
+    _ref,
+    check_recruited,
+    handler_for,
+    stated_by,
+    unclear,
+)
 from tdkt.ingest.headers import (
     Column,
     _is_numbering,
@@ -68,6 +78,9 @@ for _code, _sev, _tpl, _desc in [
     ("ingest.suspicious-birth", W, "Năm sinh {year} không hợp lý.", "Người được đề nghị phải ở độ tuổi lao động; kiểm tra lỗi gõ."),
     ("ingest.partial-date", INFO, "Chỉ có năm {year} ({header}), không có ngày cụ thể.", "Các tiêu chí tính theo tháng sẽ không tính được chính xác."),
     ("ingest.bad-number", W, "Không hiểu số '{value}' ({header}).", "Cột này phải là một số."),
+    ("ingest.implausible-date", W, "Ngày {value} ({header}) không thể đúng: {why}.",
+     "Ngày tuyển dụng trước tuổi lao động hoặc xa hơn mọi thời gian công tác là lỗi gõ hoặc ô ở nhầm cột; "
+     "tiêu chí thời gian công tác không được tính là đạt trên ô này."),
     ("ingest.ambiguous-percent", W, "Ô ghi 1 ({header}): có thể là 1 % hoặc ô phần trăm 100 %; các ô khác của cột "
      "không cho biết, nên chưa dùng.",
      "Excel lưu ô định dạng phần trăm 100 % là số 1. Ghi rõ \"100%\" hoặc \"1%\"; khi bằng phiếu, quyền ưu tiên "
@@ -446,6 +459,8 @@ def _read_sheet(
             handle(v, col, facts, ctx)
         if "name" not in facts.data:
             continue
+        if "recruited_on" in facts.data:
+            check_recruited(facts, ctx)
         nominee = _nominee(facts, ctx, current_award, current_kind)
         if nominee.award is None:
             findings.append(messages.make("ingest.no-award", cell=nominee.source))
