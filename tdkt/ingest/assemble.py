@@ -27,6 +27,7 @@ from tdkt.models import (
     Level,
     Nominee,
     PriorAward,
+    Unclear,
     YearRecord,
 )
 from tdkt.text import clean, title_words
@@ -148,9 +149,13 @@ def _initiatives(facts: _Facts) -> tuple[Initiative, ...]:
     return tuple(out)
 
 
-def _disciplines(facts: _Facts) -> tuple[Discipline, ...]:
+def _disciplines(facts: _Facts, ctx: _Ctx) -> tuple[Discipline, ...]:
     """Every discipline the row states: one per line of a discipline column, one per discipline column
-    (a "Hình thức kỷ luật" beside an "Đang bị xem xét kỷ luật / thanh tra"), one per "Kỷ luật năm YYYY"."""
+    (a "Hình thức kỷ luật" beside an "Đang bị xem xét kỷ luật / thanh tra"), one per "Kỷ luật năm YYYY".
+
+    A discipline dated in a year still to come cannot be right (a slip: "2042" for "2024"): it is kept
+    without its year, named (ingest.future-year) and an Unclear fact of the row, so a criterion on
+    disciplines cannot pass on it as if it fell outside the years it looks at."""
     d = facts.disciplines
     if not d:
         return ()
@@ -163,11 +168,25 @@ def _disciplines(facts: _Facts) -> tuple[Discipline, ...]:
             continue
         form, text = parsed
         years = values.years_in(f"{period} {text}")
+        year = years[-1] if years else None
+        if year is not None and year > ctx.today.year:
+            _future_year(facts, ctx, year, text)
+            year = None
         out.append(Discipline(
-            form=None if form == "pending" else form, form_text=text, year=years[-1] if years else None,
+            form=None if form == "pending" else form, form_text=text, year=year,
             start=None, end=None, pending=form == "pending",
         ))  # fmt: skip
     return tuple(out)
+
+
+def _future_year(facts: _Facts, ctx: _Ctx, year: int, text: str) -> None:
+    col = facts.cells.get("disciplines") or next(
+        (c for k, c in facts.cells.items() if k.startswith("disciplines.")), None)
+    cell = _ref(ctx, col) if col is not None else build(
+        CellRef, {"file": ctx.file, "sheet": ctx.sheet, "row": ctx.row, "column": None, "header": None})
+    ctx.findings.append(messages.make("ingest.future-year", cell=cell, year=year, text=clean(text)[:80],
+                                      this_year=ctx.today.year))
+    ctx.unclear.append(Unclear(field="disciplines", cell=cell, value=clean(text)[:80]))
 
 
 _COLLECTIVE_KEYS = (
@@ -310,7 +329,7 @@ def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str 
         nd["prior_awards"] = _prior_awards(facts, award_id, ctx)
     nd["initiatives"] = _initiatives_of(facts)
     if facts.disciplines:
-        nd["disciplines"] = _disciplines(facts)
+        nd["disciplines"] = _disciplines(facts, ctx)
     if facts.specials:
         nd["special"] = tuple(facts.specials)
     nd["collective"] = collective

@@ -81,6 +81,9 @@ for _code, _sev, _tpl, _desc in [
     ("ingest.implausible-date", W, "Ngày {value} ({header}) không thể đúng: {why}.",
      "Ngày tuyển dụng trước tuổi lao động hoặc xa hơn mọi thời gian công tác là lỗi gõ hoặc ô ở nhầm cột; "
      "tiêu chí thời gian công tác không được tính là đạt trên ô này."),
+    ("ingest.future-year", W, "Năm {year} ở tương lai (nay là năm {this_year}): '{text}'.",
+     "Một kỷ luật không thể ghi năm chưa tới: lỗi gõ (2042 thay vì 2024?); các tiêu chí về kỷ luật không được "
+     "tính là đạt trên ô này."),
     ("ingest.ambiguous-percent", W, "Ô ghi 1 ({header}): có thể là 1 % hoặc ô phần trăm 100 %; các ô khác của cột "
      "không cho biết, nên chưa dùng.",
      "Excel lưu ô định dạng phần trăm 100 % là số 1. Ghi rõ \"100%\" hoặc \"1%\"; khi bằng phiếu, quyền ưu tiên "

@@ -110,9 +110,10 @@ def to_year(value: object) -> int | object | None:
 
 
 def years_in(text: str) -> list[int]:
-    """Every year in a text, expanding ranges ("2019-2021" → 2019, 2020, 2021)."""
+    """Every year in a text, expanding ranges ("2019-2021" → 2019, 2020, 2021). A year is four digits on
+    their own: "20024" (a slip) holds no year, not 2002."""
     out: list[int] = []
-    for m in re.finditer(r"(19\d{2}|20\d{2})(?:\s*[-–—]\s*(19\d{2}|20\d{2}))?", text):
+    for m in re.finditer(r"(?<!\d)(19\d{2}|20\d{2})(?:\s*[-–—]\s*(19\d{2}|20\d{2}))?(?!\d)", text):
         a = int(m[1])
         b = int(m[2]) if m[2] else a
         out.extend(range(a, b + 1) if a <= b and b - a < 30 else [a])
