@@ -15,7 +15,7 @@ from tdkt.award_types import award_type
 from tdkt.cache import Cache, cached
 from tdkt.findings import CellRef
 from tdkt.ingest import values
-from tdkt.ingest.fields import _SPLIT, _Ctx, _Facts, _ref, build
+from tdkt.ingest.fields import _SPLIT, _Ctx, _Facts, _ref, build, fact_of
 from tdkt.ingest.layout import resolve_award
 from tdkt.ingest.names import NameCell, is_household
 from tdkt.models import (
@@ -180,13 +180,34 @@ def _disciplines(facts: _Facts, ctx: _Ctx) -> tuple[Discipline, ...]:
 
 
 def _future_year(facts: _Facts, ctx: _Ctx, year: int, text: str) -> None:
-    col = facts.cells.get("disciplines") or next(
-        (c for k, c in facts.cells.items() if k.startswith("disciplines.")), None)
+    _not_a_fact(facts, ctx, "disciplines", text, "ingest.future-year", year=year, this_year=ctx.today.year)
+
+
+def _not_a_fact(facts: _Facts, ctx: _Ctx, field: str, text: str, code: str, **params: Any) -> None:
+    """A stated fact of the row's ``field`` that cannot be right: named by ``code`` on the first column of
+    the row that states that field (the row itself if none), and an Unclear fact of the row."""
+    col = next((c for c in facts.cells.values() if c.field and (fact_of(c.field) or ("",))[0] == field), None)
     cell = _ref(ctx, col) if col is not None else build(
         CellRef, {"file": ctx.file, "sheet": ctx.sheet, "row": ctx.row, "column": None, "header": None})
-    ctx.findings.append(messages.make("ingest.future-year", cell=cell, year=year, text=clean(text)[:80],
-                                      this_year=ctx.today.year))
-    ctx.unclear.append(Unclear(field="disciplines", cell=cell, value=clean(text)[:80]))
+    ctx.findings.append(messages.make(code, cell=cell, text=clean(text)[:80], **params))
+    ctx.unclear.append(Unclear(field=field, cell=cell, value=clean(text)[:80]))
+
+
+def _check_prior(awards: tuple[PriorAward, ...], facts: _Facts, ctx: _Ctx) -> None:
+    """A prior award dated in a year still to come, or before the person's birth year, cannot be right:
+    a criterion on prior awards (how many years since the last one) is then "cần xem xét", never "Đạt"."""
+    born = facts.data.get("birth_year")
+    for a in awards:
+        years = [y for y in (a.period_from, a.period_to, a.year, a.decision_date.year if a.decision_date else None)
+                 if y is not None]
+        if not years:
+            continue
+        text = a.award_text or a.decision_number or ""
+        if max(years) > ctx.today.year:
+            _not_a_fact(facts, ctx, "prior_awards", text, "ingest.future-year", year=max(years),
+                        this_year=ctx.today.year)
+        elif born is not None and min(years) < born:
+            _not_a_fact(facts, ctx, "prior_awards", text, "ingest.before-birth", year=min(years), born=born)
 
 
 _COLLECTIVE_KEYS = (
@@ -326,7 +347,8 @@ def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str 
     nd["year"] = d.get("year", ctx.year)
     nd["history"] = _history_of(facts)
     if facts.prior or "decision" in d or "decision_number" in d or "decision_date" in d or "period" in d:
-        nd["prior_awards"] = _prior_awards(facts, award_id, ctx)
+        nd["prior_awards"] = prior = _prior_awards(facts, award_id, ctx)
+        _check_prior(prior, facts, ctx)
     nd["initiatives"] = _initiatives_of(facts)
     if facts.disciplines:
         nd["disciplines"] = _disciplines(facts, ctx)

@@ -724,13 +724,16 @@ WORKING_AGE = 15
 
 
 def check_recruited(facts: _Facts, ctx: _Ctx) -> None:
-    """A row's recruitment date that cannot be right — before the person was WORKING_AGE by the row's
-    birth year, or longer ago than any working life (MONTHS_MOST) — is not a fact: the cell is named
+    """A row's recruitment date that cannot be right — still to come, before the person was WORKING_AGE by
+    the row's birth year, or longer ago than any working life (MONTHS_MOST) — is not a fact: the cell is named
     (ingest.implausible-date) and the date becomes an Unclear fact, so the service criterion cannot pass
     on it. Called once a row's cells are all read: the birth and recruitment columns come in any order."""
     hired: dt.date = facts.data["recruited_on"]
     born = facts.data.get("birth_year")
-    if born is not None and hired.year < born:
+    named = False  # the finding is already there
+    if hired > ctx.today:
+        why, named = "ở tương lai", facts.cells["recruited_on"].field == "recruited_on"  # its column said future-date
+    elif born is not None and hired.year < born:
         why = f"trước năm sinh {born}"
     elif born is not None and hired.year - born < WORKING_AGE:
         why = f"khi mới {hired.year - born} tuổi (năm sinh {born})"
@@ -741,8 +744,9 @@ def check_recruited(facts: _Facts, ctx: _Ctx) -> None:
     col = facts.cells.pop("recruited_on")  # the date column, or the note that said it
     del facts.data["recruited_on"]
     text = hired.strftime("%d/%m/%Y")
-    ctx.findings.append(messages.make("ingest.implausible-date", cell=_ref(ctx, col), value=text, header=col.header,
-                                      why=why))
+    if not named:
+        ctx.findings.append(messages.make("ingest.implausible-date", cell=_ref(ctx, col), value=text,
+                                          header=col.header, why=why))
     field_of, _year = fact_of("recruited_on") or ("months_of_service", None)
     ctx.unclear.append(Unclear(field=field_of, cell=_ref(ctx, col), value=text))
 

@@ -57,3 +57,23 @@ def test_no_discipline_criterion_passes_on_an_impossible_year(tmp_path: Path) ->
     verdicts = [n["verdict"] for n in sorted(json.loads(r.stdout)["nominees"], key=lambda n: n["row"])]
     # a year to come and a year that is no year: "cần xem xét"; a discipline years before, and none: "Đạt"
     assert verdicts == ["review", "review", "pass", "pass"]
+
+
+def test_a_prior_award_in_a_year_to_come_or_before_birth_is_unclear(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["STT", "Họ và tên", "Năm sinh", "Danh hiệu đề nghị", "Khen thưởng đã nhận"])
+    texts = ["Bằng khen của Chủ tịch UBND tỉnh về thành tích năm 1980", f"Bằng khen của Chủ tịch UBND tỉnh năm {NEXT}",
+             "Bằng khen của Chủ tịch UBND tỉnh về thành tích năm 2015"]
+    for i, text in enumerate(texts, start=1):
+        ws.append([i, f"Người Thứ {chr(64 + i)}", 1985, "Bằng khen của Thủ tướng Chính phủ", text])
+    wb.save(tmp_path / "kt.xlsx")
+    result = read_nominations([tmp_path / "kt.xlsx"], year=2024)
+    before, future, fine = result.nominees
+    assert [(u.field, u.cell.a1) for u in before.unclear] == [("prior_awards", "E2")]
+    assert [(u.field, u.cell.a1) for u in future.unclear] == [("prior_awards", "E3")]
+    assert fine.unclear == () and fine.prior_awards[0].year == 2015
+    assert before.prior_awards[0].year == 1980  # kept as written: the cell is named, not rewritten
+    said = {(f.code, f.cell.a1) for f in result.findings if f.cell and f.code in ("ingest.before-birth", "ingest.future-year")}
+    assert said == {("ingest.before-birth", "E2"), ("ingest.future-year", "E3")}

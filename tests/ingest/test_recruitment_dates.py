@@ -85,3 +85,17 @@ def test_a_date_said_in_the_note_is_checked_too(tmp_path: Path) -> None:
     assert second.recruited_on == dt.date(2015, 2, 1) and not second.unclear
     assert first.recruited_on is None
     assert [(u.field, u.cell.a1) for u in first.unclear] == [("months_of_service", "E2")]
+
+
+def test_a_recruitment_date_to_come_is_unclear_not_a_fail(tmp_path: Path) -> None:
+    """Recruited "next year": a slip. The service criterion said "Không đạt" (0 months) on it; now the date is
+    no fact, the column's own ingest.future-date names it, and the criterion is "cần xem xét"."""
+    later = dt.date(dt.date.today().year + 1, 3, 1)
+    path = _list(tmp_path / "ds.xlsx", [(1985, later), (1985, "01/03/2010")])
+    result = read_nominations([path], year=2024)
+    first = result.nominees[0]
+    assert first.recruited_on is None and [(u.field, u.cell.a1) for u in first.unclear] == [("months_of_service", "D2")]
+    assert [f.code for f in result.findings if f.cell and f.cell.a1 == "D2"] == ["ingest.future-date"]
+    r = CliRunner().invoke(app, ["validate", str(path), "--rules", "nd98-2023", "--year", "2024", "--format", "json"])
+    by_row = {n["row"]: n for n in json.loads(r.stdout)["nominees"]}
+    assert (by_row[2]["verdict"], by_row[3]["verdict"]) == ("review", "pass")
