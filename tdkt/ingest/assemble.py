@@ -183,14 +183,33 @@ def _future_year(facts: _Facts, ctx: _Ctx, year: int, text: str) -> None:
     _not_a_fact(facts, ctx, "disciplines", text, "ingest.future-year", year=year, this_year=ctx.today.year)
 
 
-def _not_a_fact(facts: _Facts, ctx: _Ctx, field: str, text: str, code: str, **params: Any) -> None:
-    """A stated fact of the row's ``field`` that cannot be right: named by ``code`` on the first column of
-    the row that states that field (the row itself if none), and an Unclear fact of the row."""
-    col = next((c for c in facts.cells.values() if c.field and (fact_of(c.field) or ("",))[0] == field), None)
+def _not_a_fact(facts: _Facts, ctx: _Ctx, field: str, text: str, code: str, *, where: str = "", **params: Any) -> None:
+    """A stated fact of the row's ``field`` that cannot be right: named by ``code`` on the column kept under
+    ``where`` in the row's cells, else the first column of the row that states that field (the row itself if
+    none), and an Unclear fact of the row."""
+    col = facts.cells.get(where) if where else None
+    if col is None:
+        col = next((c for c in facts.cells.values() if c.field and (fact_of(c.field) or ("",))[0] == field), None)
     cell = _ref(ctx, col) if col is not None else build(
         CellRef, {"file": ctx.file, "sheet": ctx.sheet, "row": ctx.row, "column": None, "header": None})
     ctx.findings.append(messages.make(code, cell=cell, text=clean(text)[:80], **params))
     ctx.unclear.append(Unclear(field=field, cell=cell, value=clean(text)[:80]))
+
+
+def _check_initiatives(found: tuple[Initiative, ...], facts: _Facts, ctx: _Ctx) -> tuple[Initiative, ...]:
+    """An initiative recognised in a year still to come cannot be right: kept without its year (a criterion
+    with a window then cannot count it either way), named (ingest.future-year) and an Unclear fact."""
+    this_year = ctx.today.year
+    if not found or all(i.year is None or i.year <= this_year for i in found):
+        return found
+    out = []
+    for i in found:
+        if i.year is not None and i.year > this_year:
+            _not_a_fact(facts, ctx, "initiatives", i.title or i.decision or str(i.year), "ingest.future-year",
+                        where="initiatives.year", year=i.year, this_year=this_year)
+            i = msgspec.structs.replace(i, year=None)
+        out.append(i)
+    return tuple(out)
 
 
 def _check_prior(awards: tuple[PriorAward, ...], facts: _Facts, ctx: _Ctx) -> None:
@@ -349,7 +368,7 @@ def _nominee(facts: _Facts, ctx: _Ctx, sheet_award: str | None, sheet_kind: str 
     if facts.prior or "decision" in d or "decision_number" in d or "decision_date" in d or "period" in d:
         nd["prior_awards"] = prior = _prior_awards(facts, award_id, ctx)
         _check_prior(prior, facts, ctx)
-    nd["initiatives"] = _initiatives_of(facts)
+    nd["initiatives"] = _check_initiatives(_initiatives_of(facts), facts, ctx)
     if facts.disciplines:
         nd["disciplines"] = _disciplines(facts, ctx)
     if facts.specials:

@@ -82,8 +82,8 @@ for _code, _sev, _tpl, _desc in [
      "Ngày tuyển dụng trước tuổi lao động hoặc xa hơn mọi thời gian công tác là lỗi gõ hoặc ô ở nhầm cột; "
      "tiêu chí thời gian công tác không được tính là đạt trên ô này."),
     ("ingest.future-year", W, "Năm {year} ở tương lai (nay là năm {this_year}): '{text}'.",
-     "Một kỷ luật hay một lần khen thưởng trước không thể ghi năm chưa tới: lỗi gõ (2042 thay vì 2024?); tiêu "
-     "chí đọc ô này không được tính là đạt."),
+     "Một kỷ luật, một lần khen thưởng trước hay một sáng kiến không thể ghi năm chưa tới: lỗi gõ (2042 thay vì "
+     "2024?); tiêu chí đọc ô này không được tính là đạt."),
     ("ingest.before-birth", W, "Năm {year} trước năm sinh {born}: '{text}'.",
      "Một lần khen thưởng trước không thể trước năm sinh của người được đề nghị: lỗi gõ năm sinh hoặc năm khen; "
      "tiêu chí về khen thưởng trước không được tính là đạt trên ô này."),

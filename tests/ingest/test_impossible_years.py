@@ -77,3 +77,27 @@ def test_a_prior_award_in_a_year_to_come_or_before_birth_is_unclear(tmp_path: Pa
     assert before.prior_awards[0].year == 1980  # kept as written: the cell is named, not rewritten
     said = {(f.code, f.cell.a1) for f in result.findings if f.cell and f.code in ("ingest.before-birth", "ingest.future-year")}
     assert said == {("ingest.before-birth", "E2"), ("ingest.future-year", "E3")}
+
+
+def test_an_initiative_recognised_in_a_year_to_come_is_unclear(tmp_path: Path) -> None:
+    """CSTĐ cơ sở with HTTNV needs an initiative (nd98 cstdcs.htxs-or-initiative): one recognised in a year to
+    come is "cần xem xét" with its year's cell named, not counted and not refused."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["STT", "Họ và tên", "Năm sinh", "Danh hiệu đề nghị", "Xếp loại năm 2024", "Tên sáng kiến",
+               "Cấp công nhận", "Năm công nhận", "Hình thức kỷ luật", "Ngày tuyển dụng"])
+    for i, year in enumerate([NEXT, 2024], start=1):
+        ws.append([i, f"Người Thứ {chr(64 + i)}", 1985, "Chiến sĩ thi đua cơ sở", "HTTNV", "Sáng kiến số hóa hồ sơ",
+                   "Cơ sở", year, "Không", "01/01/2010"])
+    wb.save(tmp_path / "sk.xlsx")
+    result = read_nominations([tmp_path / "sk.xlsx"], year=2024)
+    future, known = result.nominees
+    assert [i.year for i in future.initiatives] == [None] and [i.year for i in known.initiatives] == [2024]
+    assert [(u.field, u.cell.a1) for u in future.unclear] == [("initiatives", "H2")] and not known.unclear
+    r = CliRunner().invoke(app, ["validate", str(tmp_path / "sk.xlsx"), "--rules", "nd98-2023", "--year", "2024",
+                                 "--format", "json"])
+    by_row = {n["row"]: n for n in json.loads(r.stdout)["nominees"]}
+    assert (by_row[2]["verdict"], by_row[3]["verdict"]) == ("review", "pass")  # the same row, recognised in 2024
+    assert [(f["code"], f["cell"], f["rule"]) for f in by_row[2]["findings"]] == [
+        ("rules.unclear-fact", "H2", "nd98.cstdcs.htxs-or-initiative")]
