@@ -15,7 +15,7 @@ from tdkt.award_types import award_type
 from tdkt.cache import Cache, cached
 from tdkt.findings import CellRef
 from tdkt.ingest import values
-from tdkt.ingest.fields import _SPLIT, _Ctx, _Facts, _ref, build, fact_of
+from tdkt.ingest.fields import _SPLIT, _Ctx, _Facts, _ref, build, not_a_fact
 from tdkt.ingest.layout import resolve_award
 from tdkt.ingest.names import NameCell, is_household
 from tdkt.models import (
@@ -27,7 +27,6 @@ from tdkt.models import (
     Level,
     Nominee,
     PriorAward,
-    Unclear,
     YearRecord,
 )
 from tdkt.text import clean, title_words
@@ -170,30 +169,13 @@ def _disciplines(facts: _Facts, ctx: _Ctx) -> tuple[Discipline, ...]:
         years = values.years_in(f"{period} {text}")
         year = years[-1] if years else None
         if year is not None and year > ctx.today.year:
-            _future_year(facts, ctx, year, text)
+            not_a_fact(facts, ctx, "disciplines", text, "ingest.future-year", year=year, this_year=ctx.today.year)
             year = None
         out.append(Discipline(
             form=None if form == "pending" else form, form_text=text, year=year,
             start=None, end=None, pending=form == "pending",
         ))  # fmt: skip
     return tuple(out)
-
-
-def _future_year(facts: _Facts, ctx: _Ctx, year: int, text: str) -> None:
-    _not_a_fact(facts, ctx, "disciplines", text, "ingest.future-year", year=year, this_year=ctx.today.year)
-
-
-def _not_a_fact(facts: _Facts, ctx: _Ctx, field: str, text: str, code: str, *, where: str = "", **params: Any) -> None:
-    """A stated fact of the row's ``field`` that cannot be right: named by ``code`` on the column kept under
-    ``where`` in the row's cells, else the first column of the row that states that field (the row itself if
-    none), and an Unclear fact of the row."""
-    col = facts.cells.get(where) if where else None
-    if col is None:
-        col = next((c for c in facts.cells.values() if c.field and (fact_of(c.field) or ("",))[0] == field), None)
-    cell = _ref(ctx, col) if col is not None else build(
-        CellRef, {"file": ctx.file, "sheet": ctx.sheet, "row": ctx.row, "column": None, "header": None})
-    ctx.findings.append(messages.make(code, cell=cell, text=clean(text)[:80], **params))
-    ctx.unclear.append(Unclear(field=field, cell=cell, value=clean(text)[:80]))
 
 
 def _check_initiatives(found: tuple[Initiative, ...], facts: _Facts, ctx: _Ctx) -> tuple[Initiative, ...]:
@@ -205,8 +187,8 @@ def _check_initiatives(found: tuple[Initiative, ...], facts: _Facts, ctx: _Ctx) 
     out = []
     for i in found:
         if i.year is not None and i.year > this_year:
-            _not_a_fact(facts, ctx, "initiatives", i.title or i.decision or str(i.year), "ingest.future-year",
-                        where="initiatives.year", year=i.year, this_year=this_year)
+            not_a_fact(facts, ctx, "initiatives", i.title or i.decision or str(i.year), "ingest.future-year",
+                       col=facts.cells.get("initiatives.year"), year=i.year, this_year=this_year)
             i = msgspec.structs.replace(i, year=None)
         out.append(i)
     return tuple(out)
@@ -223,10 +205,10 @@ def _check_prior(awards: tuple[PriorAward, ...], facts: _Facts, ctx: _Ctx) -> No
             continue
         text = a.award_text or a.decision_number or ""
         if max(years) > ctx.today.year:
-            _not_a_fact(facts, ctx, "prior_awards", text, "ingest.future-year", year=max(years),
-                        this_year=ctx.today.year)
+            not_a_fact(facts, ctx, "prior_awards", text, "ingest.future-year", year=max(years),
+                       this_year=ctx.today.year)
         elif born is not None and min(years) < born:
-            _not_a_fact(facts, ctx, "prior_awards", text, "ingest.before-birth", year=min(years), born=born)
+            not_a_fact(facts, ctx, "prior_awards", text, "ingest.before-birth", year=min(years), born=born)
 
 
 _COLLECTIVE_KEYS = (

@@ -744,11 +744,22 @@ def check_recruited(facts: _Facts, ctx: _Ctx) -> None:
     col = facts.cells.pop("recruited_on")  # the date column, or the note that said it
     del facts.data["recruited_on"]
     text = hired.strftime("%d/%m/%Y")
-    if not named:
-        ctx.findings.append(messages.make("ingest.implausible-date", cell=_ref(ctx, col), value=text,
-                                          header=col.header, why=why))
-    field_of, _year = fact_of("recruited_on") or ("months_of_service", None)
-    ctx.unclear.append(Unclear(field=field_of, cell=_ref(ctx, col), value=text))
+    not_a_fact(facts, ctx, "months_of_service", text, None if named else "ingest.implausible-date", col=col,
+               value=text, header=col.header, why=why)
+
+
+def not_a_fact(facts: _Facts, ctx: _Ctx, field: str, text: str, code: str | None, *, col: Column | None = None,
+               **params: Any) -> None:
+    """A stated fact of the row's Nominee ``field`` that cannot be right: named by ``code`` (None: the cell's
+    own handler has named it) on ``col``, else on the first column of the row that states that field, else
+    on the row; and an Unclear fact of the row, so no criterion reading ``field`` can pass on it."""
+    if col is None:
+        col = next((c for c in facts.cells.values() if c.field and (fact_of(c.field) or ("",))[0] == field), None)
+    cell = _ref(ctx, col) if col is not None else CellRef(file=ctx.file, sheet=ctx.sheet, row=ctx.row, column=None,
+                                                         header=None)
+    if code is not None:
+        ctx.findings.append(messages.make(code, cell=cell, text=clean(text)[:80], **params))
+    ctx.unclear.append(Unclear(field=field, cell=cell, value=clean(text)[:80]))
 
 
 def _special(value: CellValue, col: Column, facts: _Facts, ctx: _Ctx) -> None:
